@@ -1,0 +1,183 @@
+package dev.oxidizer.model;
+
+import java.util.List;
+
+/**
+ * Everything the analyzer knows and decided about one method.
+ *
+ * @param key          stable identity {@code pkg.Class#name(descriptor)}
+ * @param className    binary class name ({@code pkg.Outer$Inner})
+ * @param methodName   method name ({@code <init>} for constructors)
+ * @param descriptor   JVM descriptor, e.g. {@code ([DI)D}; null when only sampled frames named it
+ * @param javaSignature readable Java signature, e.g. {@code static double mean(double[], int)}
+ * @param isStatic     whether the method is static, null when unknown
+ * @param calls        invocation figures, null when no count source exists
+ * @param latency      latency distribution, null when not timed
+ * @param cpu          sampled CPU and wait evidence
+ * @param allocation   allocation evidence, null without allocation samples
+ * @param latencyPath  whether it runs under a latency-critical entry point
+ * @param portability  whether the signature can cross the FFM boundary
+ * @param findings     one per rule, in rule order
+ * @param verdict      candidate or rejected
+ * @param rejectedBy   id of the first failing rule, null for candidates
+ * @param rank         1-based rank among candidates, null for rejected methods
+ * @param score        estimated CPU seconds saved per day under the assumed speedup
+ * @param confidence   HIGH, MEDIUM or LOW
+ * @param suggestion   pattern or refactoring advice, may be null
+ * @param callTree     hottest sampled call paths under the method, may be null
+ * @param port         measured result of a verified Rust port, null until {@code oxidizer verify} ran
+ */
+public record MethodReport(
+        String key,
+        String className,
+        String methodName,
+        String descriptor,
+        String javaSignature,
+        Boolean isStatic,
+        Calls calls,
+        Latency latency,
+        Cpu cpu,
+        Allocation allocation,
+        LatencyPath latencyPath,
+        Portability portability,
+        List<Finding> findings,
+        Verdict verdict,
+        String rejectedBy,
+        Integer rank,
+        double score,
+        Confidence confidence,
+        Suggestion suggestion,
+        CallTree callTree,
+        PortResult port) {
+
+    public MethodReport {
+        findings = List.copyOf(findings == null ? List.of() : findings);
+    }
+
+    /** Returns a copy with {@code port} replaced. */
+    public MethodReport withPort(PortResult newPort) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
+                suggestion, callTree, newPort);
+    }
+
+    /** How sure the ranking is. */
+    public enum Confidence { HIGH, MEDIUM, LOW }
+
+    /**
+     * Invocation figures.
+     *
+     * @param observed     exact invocations seen in the window (all JVMs)
+     * @param exceptional  of which ended by an exception
+     * @param perDay       projected per day from the window
+     * @param source       {@code agent}, {@code method-timing} or {@code samples} (estimate)
+     * @param threads      distinct threads seen running it (from samples), null when unknown
+     */
+    public record Calls(long observed, long exceptional, double perDay, String source, Integer threads) {}
+
+    /**
+     * Latency distribution in nanoseconds.
+     *
+     * @param timedCount       calls that were timed (fewer than observed under a sampling policy)
+     * @param timingPolicy     the agent's policy, e.g. {@code all}, {@code sampled 1/64}, {@code off}
+     * @param meanNs           mean
+     * @param p50Ns            median
+     * @param p90Ns            90th percentile
+     * @param p99Ns            99th percentile
+     * @param p999Ns           99.9th percentile
+     * @param maxNs            maximum
+     * @param totalNs          estimated total wall time: mean x observed calls
+     * @param histogram        the merged HdrHistogram, compressed and base64-encoded, may be null
+     */
+    public record Latency(long timedCount, String timingPolicy, double meanNs, long p50Ns, long p90Ns, long p99Ns,
+                          long p999Ns, long maxNs, double totalNs, String histogram) {}
+
+    /**
+     * Sampled CPU and wait evidence.
+     *
+     * @param selfSamples       execution samples with the method on top
+     * @param inclusiveSamples  execution samples with the method anywhere on the stack
+     * @param cpuTimeNs         estimated on-CPU ns (inclusive samples x sampling period)
+     * @param cpuBoundRatio     cpuTimeNs / measured wall time, null when wall time is unknown
+     * @param parkSamples       park / sleep events passing through it
+     * @param monitorSamples    monitor enter / wait events passing through it
+     * @param ioSamples         socket and file read/write events passing through it
+     * @param waitNs            total duration of those wait events
+     */
+    public record Cpu(long selfSamples, long inclusiveSamples, double cpuTimeNs, Double cpuBoundRatio,
+                      long parkSamples, long monitorSamples, long ioSamples, double waitNs) {}
+
+    /**
+     * Allocation evidence.
+     *
+     * @param bytesPerSecond    sampled allocation weight per second of window
+     * @param bytesPerCall      bytesPerSecond spread over calls, null when calls are unknown
+     * @param topClasses        most allocated classes, heaviest first
+     */
+    public record Allocation(double bytesPerSecond, Double bytesPerCall, List<String> topClasses) {}
+
+    /**
+     * Whether the method serves user latency.
+     *
+     * @param onPath   true when under an entry point or on a matching thread
+     * @param matched  the entry-point pattern or thread name that matched, null when none
+     * @param share    share of its samples under such an entry point, null when unknown
+     */
+    public record LatencyPath(boolean onPath, String matched, Double share) {}
+
+    /**
+     * Whether the signature can cross the FFM boundary.
+     *
+     * @param portable      true when every parameter and the return type map to Rust
+     * @param rustSignature proposed safe Rust signature, e.g. {@code fn mean(values: &[f64]) -> f64}
+     * @param problems      one entry per parameter (or return) that does not map, with how to make it map
+     */
+    public record Portability(boolean portable, String rustSignature, List<Problem> problems) {
+        public Portability {
+            problems = List.copyOf(problems == null ? List.of() : problems);
+        }
+
+        /**
+         * @param position {@code "this"}, {@code "return"}, or {@code "parameter N"}
+         * @param javaType the Java type
+         * @param advice   the wrapper or refactoring that would make it portable
+         */
+        public record Problem(String position, String javaType, String advice) {}
+    }
+
+    /**
+     * Advice beyond yes or no.
+     *
+     * @param pattern       {@code native}, {@code sidecar}, {@code queue} or {@code host}
+     * @param coarserCaller key of the nearest caller whose granularity passes, may be null
+     * @param reason        why
+     */
+    public record Suggestion(String pattern, String coarserCaller, String reason) {}
+
+    /**
+     * A sampled call tree rooted at the method (callees below it).
+     *
+     * @param frame    {@code Class.method}
+     * @param samples  inclusive samples
+     * @param children heaviest first, trimmed to the top few per level
+     */
+    public record CallTree(String frame, long samples, List<CallTree> children) {
+        public CallTree {
+            children = List.copyOf(children == null ? List.of() : children);
+        }
+    }
+
+    /**
+     * Measured result of a verified Rust port.
+     *
+     * @param crateDir            folder of the crate, as given to verify
+     * @param differentialPassed  whether Java and Rust agreed on every generated input
+     * @param javaNsPerOp         benchmark of the original method
+     * @param rustNsPerOp         benchmark of the FFM wrapper calling Rust
+     * @param speedup             javaNsPerOp / rustNsPerOp (below 1 means Rust is slower)
+     * @param measuredAt          ISO-8601 instant
+     * @param benchmark           how it was measured (tool, forks, iterations)
+     */
+    public record PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
+                             Double speedup, String measuredAt, String benchmark) {}
+}

@@ -1,0 +1,117 @@
+package dev.oxidizer.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Root of the report model.
+ *
+ * @param schema        always {@link #SCHEMA}
+ * @param schemaVersion {@link #SCHEMA_VERSION} for files this build writes
+ * @param generatedAt   ISO-8601 instant the analysis ran
+ * @param toolVersion   Oxidizer version that wrote the file
+ * @param application   what was observed (main class or jar, as the agent saw it), may be null
+ * @param mode          {@code "agent"} (agent events present), {@code "method-timing"} (JDK 25
+ *                      {@code jdk.MethodTiming} only) or {@code "sampling-only"}
+ * @param window        observation window, merged over all recordings
+ * @param recordings    each input file, in the order given
+ * @param thresholds    every rule threshold in force, by key (e.g. {@code calls-per-day.min})
+ * @param assumptions   the figures the ranking relies on (speedup assumed, FFM call cost measured)
+ * @param agentOverhead the agent's own estimate of what it cost, null without agent events
+ * @param warnings      human-readable warnings (missing figures, damaged chunks), never null
+ * @param methods       every analysed method, candidates first in rank order, then rejected ones
+ */
+public record Report(
+        String schema,
+        int schemaVersion,
+        String generatedAt,
+        String toolVersion,
+        String application,
+        String mode,
+        Window window,
+        List<Recording> recordings,
+        Map<String, Threshold> thresholds,
+        Assumptions assumptions,
+        AgentOverhead agentOverhead,
+        List<String> warnings,
+        List<MethodReport> methods) {
+
+    /** Value of {@link #schema()} in every report file. */
+    public static final String SCHEMA = "oxidizer-report";
+    /** Major version of the layout this build writes and reads; readers refuse a larger one. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Report {
+        recordings = List.copyOf(recordings == null ? List.of() : recordings);
+        warnings = List.copyOf(warnings == null ? List.of() : warnings);
+        methods = List.copyOf(methods == null ? List.of() : methods);
+        thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** Methods with {@link MethodReport#verdict()} {@code CANDIDATE}, in rank order. */
+    public List<MethodReport> candidates() {
+        return methods.stream().filter(m -> m.verdict() == Verdict.CANDIDATE).toList();
+    }
+
+    /** Methods with {@link MethodReport#verdict()} {@code REJECTED}, in file order. */
+    public List<MethodReport> rejected() {
+        return methods.stream().filter(m -> m.verdict() == Verdict.REJECTED).toList();
+    }
+
+    /** Returns a copy of this report with {@code methods} replaced. */
+    public Report withMethods(List<MethodReport> newMethods) {
+        return new Report(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings,
+                thresholds, assumptions, agentOverhead, warnings, newMethods);
+    }
+
+    /**
+     * Observation window.
+     *
+     * @param start           ISO-8601 instant of the first event seen
+     * @param end             ISO-8601 instant of the last event seen
+     * @param durationSeconds observed seconds, summed over JVMs that did not overlap, else the union
+     * @param jvms            distinct JVMs merged (by pid and start time)
+     */
+    public record Window(String start, String end, double durationSeconds, int jvms) {}
+
+    /**
+     * One input recording.
+     *
+     * @param path      as given by the user
+     * @param jvm       "pid@host start" identity of the JVM that wrote it, null when unknown
+     * @param chunks    JFR chunks read
+     * @param damaged   true when part of the file could not be read
+     * @param problem   what was wrong with it (e.g. "truncated chunk at byte 1234"), null when intact
+     */
+    public record Recording(String path, String jvm, int chunks, boolean damaged, String problem) {}
+
+    /**
+     * A threshold in force.
+     *
+     * @param value        the value used
+     * @param defaultValue the documented default
+     * @param unit         unit of both ("calls/day", "ratio", "ns")
+     * @param description  one sentence
+     */
+    public record Threshold(double value, double defaultValue, String unit, String description) {}
+
+    /**
+     * What the ranking assumes.
+     *
+     * @param speedup          assumed Rust-over-JIT speedup for the time saved estimate
+     * @param ffmCallNs        cost of one FFM downcall, measured on the analysing JVM
+     * @param ffmCallMeasured  true when {@code ffmCallNs} was measured here, false when a default
+     */
+    public record Assumptions(double speedup, double ffmCallNs, boolean ffmCallMeasured) {}
+
+    /**
+     * The agent's estimate of its own cost over the window.
+     *
+     * @param nsPerCountedCall  added ns per counted-only call
+     * @param nsPerTimedCall    added ns per timed call
+     * @param estimatedSeconds  estimated agent time over the whole window, all threads
+     * @param fractionOfWindow  estimatedSeconds divided by (window x JVMs), null when unknown
+     */
+    public record AgentOverhead(Double nsPerCountedCall, Double nsPerTimedCall, double estimatedSeconds,
+                                Double fractionOfWindow) {}
+}

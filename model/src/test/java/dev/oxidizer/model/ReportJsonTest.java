@@ -1,0 +1,72 @@
+package dev.oxidizer.model;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportJsonTest {
+
+    static Report sample() {
+        var finding = new Finding("calls-per-day", "Called often enough", Outcome.PASS, 90, "1.2M calls/day",
+                "Observed 1,000 calls in 72 s", null, Map.of("perDay", 1_200_000.0, "observed", 1000.0));
+        var method = new MethodReport("a.B#c([D)D", "a.B", "c", "([D)D", "static double c(double[])", true,
+                new MethodReport.Calls(1000, 2, 1_200_000, "agent", 4),
+                new MethodReport.Latency(1000, "all", 5000, 4000, 8000, 9000, 9500, 12000, 5_000_000, null),
+                new MethodReport.Cpu(10, 12, 240_000_000, 0.93, 0, 0, 0, 0), null,
+                new MethodReport.LatencyPath(true, "*Handler.handle", 1.0),
+                new MethodReport.Portability(true, "fn c(values: &[f64]) -> f64", List.of()),
+                List.of(finding), Verdict.CANDIDATE, null, 1, 123.4, MethodReport.Confidence.HIGH,
+                new MethodReport.Suggestion("native", null, "short CPU-bound call"),
+                new MethodReport.CallTree("a.B.c", 12, List.of(new MethodReport.CallTree("a.B.d", 5, null))), null);
+        return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, "2026-01-01T00:00:00Z", "test", "a.Main", "agent",
+                new Report.Window("2026-01-01T00:00:00Z", "2026-01-01T00:01:12Z", 72, 1),
+                List.of(new Report.Recording("x.jfr", "1@h", 1, false, null)),
+                Map.of("calls-per-day.min", new Report.Threshold(10_000, 10_000, "calls/day", "min calls per day")),
+                new Report.Assumptions(2.0, 8.0, true), null, List.of(), List.of(method));
+    }
+
+    @Test
+    void roundTripsEveryFieldAndWritesDeterministically(@TempDir Path dir) throws Exception {
+        Report report = sample();
+        Path file = dir.resolve("report.json");
+        ReportJson.write(report, file);
+        Report back = ReportJson.read(file);
+        assertEquals(report, back);
+        assertEquals(ReportJson.toJson(report), ReportJson.toJson(back));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void refusesNewerSchemaVersionNamingBoth() {
+        String json = ReportJson.toJson(sample()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99");
+        var e = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson(json, "r.json"));
+        assertTrue(e.getMessage().contains("r.json") && e.getMessage().contains("99") && e.getMessage().contains("1 to 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesNonReportJsonAndNonJson() {
+        var notReport = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson("{\"a\":1}", "a.json"));
+        assertTrue(notReport.getMessage().startsWith("a.json: not an Oxidizer report"), notReport.getMessage());
+        var notJson = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson("\u0001FR", "b.jfr"));
+        assertTrue(notJson.getMessage().startsWith("b.jfr: not JSON"), notJson.getMessage());
+    }
+
+    @Test
+    void keepsTheVersion1FixtureReadable() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/report-v1.json")) {
+            Report r = ReportJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "fixture");
+            assertEquals(sample(), r);
+        }
+    }
+}
