@@ -1,0 +1,104 @@
+package dev.oxidizer.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the real {@code ./oxidizer} launcher script as a user would, in an environment like a fresh
+ * machine's: no JAVA_HOME, the default {@code java} on PATH being whatever the machine has (17 here).
+ */
+class LauncherIT {
+    static final Path ROOT = Path.of(System.getProperty("oxidizer.project.root", "..")).toAbsolutePath().normalize();
+
+    record Result(int code, String out, String err) {
+        String all() {
+            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    static Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        var cmd = new java.util.ArrayList<String>();
+        cmd.add(ROOT.resolve("oxidizer").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        pb.environment().remove("JAVA_HOME");
+        pb.environment().put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        pb.environment().put("OXIDIZER_NO_BUILD", "1");
+        pb.environment().putAll(env);
+        Path out = java.nio.file.Files.createTempFile("launcher", ".out");
+        Path err = java.nio.file.Files.createTempFile("launcher", ".err");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("launcher did not finish in 120 s: " + cmd);
+        }
+        return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+                java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsAJdk22PlusWithoutAnyExport() throws Exception {
+        Result r = launch(Map.of(), "--version");
+        assertEquals(0, r.code(), r.all());
+        Matcher m = Pattern.compile("JDK (\\d+)").matcher(r.out());
+        assertTrue(m.find(), r.all());
+        assertTrue(Integer.parseInt(m.group(1)) >= 22, "launcher picked an old JDK: " + r.all());
+    }
+
+    @Test
+    void skipsAJavaHomeThatIsTooOld() throws Exception {
+        Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(old.resolve("bin/javac").toFile().canExecute(), "no JDK 17 here to test with");
+        Result r = launch(Map.of("JAVA_HOME", old.toString()), "--version");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(!r.out().contains("JDK 17."), r.all());
+    }
+
+    @Test
+    void saysWhatToInstallWhenNoJdkIsNewEnough() throws Exception {
+        Result r = launch(Map.of("OXIDIZER_MIN_JDK", "999"), "--version");
+        assertEquals(ExitCodes.NO_JDK, r.code(), r.all());
+        assertEquals(1, r.err().strip().lines().count(), r.all());
+        assertTrue(r.err().contains("no JDK >= 999 found") && r.err().contains("install"), r.all());
+    }
+
+    @Test
+    void helpListsTheSubcommands() throws Exception {
+        Result r = launch(Map.of(), "--help");
+        assertEquals(0, r.code(), r.all());
+        for (String sub : List.of("run", "attach", "analyze", "report", "generate", "build", "verify", "demo")) {
+            assertTrue(r.out().contains("  " + sub + " "), sub + " missing: " + r.all());
+        }
+    }
+
+    @Test
+    void demoPrintsTheSameChecksumForTheSameSeed() throws Exception {
+        Result a = launch(Map.of(), "demo", "--seconds", "2", "--threads", "3", "--seed", "7");
+        Result b = launch(Map.of(), "demo", "--seconds", "3", "--threads", "2", "--seed", "7");
+        Result c = launch(Map.of(), "demo", "--seconds", "2", "--threads", "3", "--seed", "8");
+        assertEquals(0, a.code(), a.all());
+        assertEquals(0, b.code(), b.all());
+        assertEquals(0, c.code(), c.all());
+        String ca = checksum(a), cb = checksum(b), cc = checksum(c);
+        assertEquals(ca, cb, "same seed, different checksum:\n" + a.all() + "\n" + b.all());
+        assertNotEquals(ca, cc, "different seeds, same checksum");
+    }
+
+    static String checksum(Result r) {
+        Matcher m = Pattern.compile("(?m)^checksum=([0-9a-f]{16})$").matcher(r.out());
+        assertTrue(m.find(), "no checksum line: " + r.all());
+        return m.group(1);
+    }
+}
