@@ -3,6 +3,7 @@ package dev.oxidizer.demo.server;
 import dev.oxidizer.demo.services.Order;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -23,14 +24,25 @@ public final class RequestGenerator {
     };
     private static final String[] OPERATORS = {"=", "<=", ">=", "<>", "!=", "(", ")", ",", "||", "*", "+"};
 
+    /** Uploads are slices of this much pseudo-random content (copying is cheaper than generating). */
+    private static final int CORPUS_BYTES = 1 << 20;
+
     private final long seed;
     private final SplittableRandom random;
+    private final byte[] corpus = new byte[CORPUS_BYTES];
     private long nextId;
 
     /** A generator of the stream for {@code seed}, positioned at request 0. */
     public RequestGenerator(long seed) {
         this.seed = seed;
         this.random = new SplittableRandom(seed);
+        SplittableRandom fill = new SplittableRandom(seed ^ 0x7F4A7C15L);
+        for (int i = 0; i < corpus.length; i += 8) {
+            long r = fill.nextLong();
+            for (int k = 0; k < 8; k++) {
+                corpus[i + k] = (byte) (r >>> (8 * k));
+            }
+        }
     }
 
     /** The next request of the stream; ids count from 0. */
@@ -45,7 +57,7 @@ public final class RequestGenerator {
         } else if (pick < 680) {
             return new Request.Upload(id, key, payload());
         } else if (pick < 780) {
-            int side = 48 + random.nextInt(49);
+            int side = 40 + random.nextInt(41);
             return new Request.Thumbnail(id, key, image(side * side), side, side);
         } else if (pick < 930) {
             return new Request.Checkout(id, key, orders());
@@ -57,13 +69,13 @@ public final class RequestGenerator {
     }
 
     /**
-     * The {@code index}-th re-plan request: 600 delivery stops in a 100 km square, a fixed function of the
+     * The {@code index}-th re-plan request: 1200 delivery stops in a 100 km square, a fixed function of the
      * seed and {@code index} (independent of the stream position).
      */
     public Request replan(int index) {
         SplittableRandom r = new SplittableRandom(seed * 31 + index);
-        double[] xs = new double[600];
-        double[] ys = new double[600];
+        double[] xs = new double[1_200];
+        double[] ys = new double[1_200];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = r.nextDouble(100.0);
             ys[i] = r.nextDouble(100.0);
@@ -91,7 +103,7 @@ public final class RequestGenerator {
     }
 
     private double[] samples() {
-        double[] v = new double[1_000 + random.nextInt(2_000)];
+        double[] v = new double[500 + random.nextInt(1_500)];
         for (int i = 0; i < v.length; i++) {
             // log-normal-ish latencies with rare gaps (NaN) where a sample was lost
             v[i] = random.nextInt(200) == 0 ? Double.NaN : Math.exp(random.nextDouble() * 4.0) + random.nextDouble();
@@ -100,14 +112,9 @@ public final class RequestGenerator {
     }
 
     private byte[] payload() {
-        byte[] b = new byte[4_096 + random.nextInt(12_288)];
-        for (int i = 0; i < b.length; i += 8) {
-            long r = random.nextLong();
-            for (int k = 0; k < 8 && i + k < b.length; k++) {
-                b[i + k] = (byte) (r >>> (8 * k));
-            }
-        }
-        return b;
+        int length = 16_384 + random.nextInt(81_920);
+        int from = random.nextInt(CORPUS_BYTES - length + 1);
+        return Arrays.copyOfRange(corpus, from, from + length);
     }
 
     private int[] image(int pixels) {
@@ -120,7 +127,7 @@ public final class RequestGenerator {
     }
 
     private List<Order> orders() {
-        int count = 50 + random.nextInt(100);
+        int count = 30 + random.nextInt(61);
         List<Order> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int lineCount = 1 + random.nextInt(4);
