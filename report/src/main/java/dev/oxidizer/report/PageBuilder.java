@@ -1,0 +1,324 @@
+package dev.oxidizer.report;
+
+import dev.oxidizer.model.Finding;
+import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.model.Report;
+import dev.oxidizer.model.ReportJson;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns a {@link Report} into the {@link PageView} the templates render: formats every figure, lays out
+ * the charts, builds the shell command for each candidate. Pure: reads the model, touches no file.
+ * Tolerates every nullable part of the model (an absent figure shows as a dash, an absent chart is left
+ * out), because reports from sampling-only recordings miss whole sections.
+ */
+final class PageBuilder {
+    /** Shown in generate commands when the report's file name is not known. */
+    static final String REPORT_PLACEHOLDER = "REPORT.json";
+
+    private final Report report;
+    private final String reportFile;
+
+    /**
+     * @param report     the model to show
+     * @param reportFile the JSON report's path as the user should type it, or null when unknown
+     */
+    PageBuilder(Report report, String reportFile) {
+        this.report = report;
+        this.reportFile = reportFile;
+    }
+
+    PageView build(String script, String scriptHash, String css) {
+        List<PageView.Candidate> candidates = new ArrayList<>();
+        List<PageView.Rejected> rejected = new ArrayList<>();
+        List<MethodReport> methods = report.methods();
+        List<Integer> candidateIndexes = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            if (methods.get(i).verdict() == dev.oxidizer.model.Verdict.CANDIDATE) {
+                candidateIndexes.add(i);
+            }
+        }
+        // Rank order, whatever order the file lists them in; unranked candidates go last.
+        candidateIndexes.sort(Comparator.comparing((Integer i) -> methods.get(i).rank(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+        double saved = 0;
+        for (int i : candidateIndexes) {
+            candidates.add(candidate(methods.get(i), "m-" + i));
+            saved += methods.get(i).score();
+        }
+        for (int i = 0; i < methods.size(); i++) {
+            if (methods.get(i).verdict() != dev.oxidizer.model.Verdict.CANDIDATE) {
+                rejected.add(rejected(methods.get(i), "m-" + i));
+            }
+        }
+        String app = text(report.application());
+        String title = "Oxidizer report" + (report.application() == null ? "" : " — " + report.application());
+        return new PageView(title, summary(app, saved), candidates, rejected,
+                ScriptJson.escape(ReportJson.toJson(report)), script, scriptHash, css);
+    }
+
+    private PageView.Summary summary(String app, double saved) {
+        Report.Window w = report.window();
+        List<PageView.RecordingRow> recordings = report.recordings().stream()
+                .map(r -> new PageView.RecordingRow(text(r.path()), text(r.jvm()), r.chunks(), r.damaged(),
+                        r.problem()))
+                .toList();
+        List<PageView.ThresholdRow> thresholds = new ArrayList<>();
+        new TreeMap<>(report.thresholds()).forEach((k, t) -> thresholds.add(new PageView.ThresholdRow(k,
+                Formats.plain(t.value()), Formats.plain(t.defaultValue()), text(t.unit()), text(t.description()),
+                Double.compare(t.value(), t.defaultValue()) != 0)));
+        Report.Assumptions a = report.assumptions();
+        Report.AgentOverhead o = report.agentOverhead();
+        PageView.Overhead overhead = o == null ? null : new PageView.Overhead(Formats.nanos(o.nsPerCountedCall()),
+                Formats.nanos(o.nsPerTimedCall()), Formats.seconds(o.estimatedSeconds()),
+                Formats.percent(o.fractionOfWindow()));
+        return new PageView.Summary(app, text(report.generatedAt()), text(report.toolVersion()), text(report.mode()),
+                modeNote(report.mode()), w == null ? Formats.ABSENT : text(w.start()),
+                w == null ? Formats.ABSENT : text(w.end()), w == null ? Formats.ABSENT : Formats.seconds(w.durationSeconds()),
+                w == null ? 0 : w.jvms(), recordings, thresholds,
+                a == null ? Formats.ABSENT : Formats.plain(a.speedup()) + "×",
+                a == null ? Formats.ABSENT : Formats.nanos(a.ffmCallNs()), a != null && a.ffmCallMeasured(), overhead,
+                report.warnings(), report.methods().size(), Formats.seconds(saved) + " of CPU per day");
+    }
+
+    private static String modeNote(String mode) {
+        if (mode == null) {
+            return "The report does not say which events it was built from.";
+        }
+        return switch (mode) {
+            case "agent" -> "Exact call counts and latency histograms from the Oxidizer agent; CPU and wait "
+                    + "evidence from JFR samples.";
+            case "method-timing" -> "Call counts and timings from the JDK's jdk.MethodTiming events (no agent): "
+                    + "no latency histograms, percentiles are coarse.";
+            case "sampling-only" -> "Only JFR samples were available: counts and latencies are estimates from "
+                    + "samples, not measurements. Treat the ranking as a lead, and confirm with the agent.";
+            default -> "Unknown mode.";
+        };
+    }
+
+    private PageView.Candidate candidate(MethodReport m, String anchor) {
+        MethodReport.Latency lat = m.latency();
+        MethodReport.Calls calls = m.calls();
+        MethodReport.Cpu cpu = m.cpu();
+        Report.Assumptions a = report.assumptions();
+        Double mean = lat == null ? null : lat.meanNs();
+        Double ffmShare = a == null || mean == null || mean <= 0 ? null : a.ffmCallNs() / mean;
+        Double speedup = m.port() == null ? null : m.port().speedup();
+        PageView.Cell scoreCell = new PageView.Cell(Formats.seconds(m.score()), Double.toString(m.score()));
+        return new PageView.Candidate(anchor, m.rank() == null ? 0 : m.rank(), text(m.key()), displayName(m),
+                text(m.javaSignature()), search(m), scoreCell,
+                m.confidence() == null ? Formats.ABSENT : m.confidence().name().toLowerCase(Locale.ROOT),
+                cell(calls == null ? null : calls.perDay(), Formats::count),
+                cell(mean, Formats::nanos),
+                cell(lat == null ? null : (double) lat.p99Ns(), Formats::nanos),
+                cell(cpu == null ? null : cpu.cpuBoundRatio(), Formats::percent),
+                cell(ffmShare, Formats::percent),
+                cell(speedup, v -> Formats.plain(v) + "×"),
+                findings(m), percentiles(lat), LatencyChart.of(lat), rate(calls), breakdown(lat, cpu),
+                FlameGraph.of(m.callTree()), ffm(mean), portability(m.portability()), command(m),
+                reportFile == null ? "Replace " + REPORT_PLACEHOLDER + " with the path of the JSON report." : null,
+                suggestion(m.suggestion()), port(m.port()), allocation(m.allocation()), latencyPath(m.latencyPath()));
+    }
+
+    private PageView.Rejected rejected(MethodReport m, String anchor) {
+        List<PageView.FindingRow> findings = findings(m);
+        PageView.FindingRow failing = findings.stream().filter(f -> f.ruleId().equals(m.rejectedBy())).findFirst()
+                .orElse(findings.stream().filter(f -> f.outcome().equals("fail")).findFirst().orElse(null));
+        String ruleName = failing != null ? failing.ruleName() : text(m.rejectedBy());
+        MethodReport.Latency lat = m.latency();
+        return new PageView.Rejected(anchor, text(m.key()), displayName(m), text(m.javaSignature()), search(m),
+                text(m.rejectedBy()), ruleName, failing, findings, suggestion(m.suggestion()),
+                Formats.count(m.calls() == null ? null : m.calls().perDay()),
+                Formats.nanos(lat == null ? null : lat.meanNs()),
+                Formats.percent(m.cpu() == null ? null : m.cpu().cpuBoundRatio()));
+    }
+
+    private static List<PageView.FindingRow> findings(MethodReport m) {
+        List<PageView.FindingRow> rows = new ArrayList<>();
+        for (Finding f : m.findings()) {
+            List<PageView.Figure> figures = new ArrayList<>();
+            new TreeMap<>(f.numbers()).forEach((k, v) -> figures.add(new PageView.Figure(k, Formats.byName(k, v))));
+            rows.add(new PageView.FindingRow(text(f.ruleId()), text(f.ruleName()),
+                    f.outcome() == null ? "unknown" : f.outcome().name().toLowerCase(Locale.ROOT), f.score(),
+                    text(f.summary()), f.explanation(), f.action(), figures));
+        }
+        return rows;
+    }
+
+    private static PageView.Percentiles percentiles(MethodReport.Latency l) {
+        if (l == null) {
+            return null;
+        }
+        return new PageView.Percentiles(Formats.exact(l.timedCount()), text(l.timingPolicy()), Formats.nanos(l.meanNs()),
+                Formats.nanos(l.p50Ns()), Formats.nanos(l.p90Ns()), Formats.nanos(l.p99Ns()), Formats.nanos(l.p999Ns()),
+                Formats.nanos(l.maxNs()), Formats.seconds(l.totalNs() / 1e9));
+    }
+
+    private PageView.Rate rate(MethodReport.Calls c) {
+        if (c == null) {
+            return null;
+        }
+        Report.Window w = report.window();
+        Double perSecond = w == null || w.durationSeconds() <= 0 ? null : c.observed() / w.durationSeconds();
+        return new PageView.Rate(Formats.exact(c.observed()), Formats.exact(c.exceptional()), Formats.count(c.perDay()),
+                Formats.count(perSecond), c.threads() == null ? Formats.ABSENT : Integer.toString(c.threads()),
+                text(c.source()), w == null ? Formats.ABSENT : Formats.seconds(w.durationSeconds()));
+    }
+
+    /**
+     * Splits wall time (mean x calls) into sampled on-CPU time, recorded waits, and the rest. Samples can
+     * overshoot a short window, so each part is clamped to what is left of the wall time.
+     */
+    static PageView.Breakdown breakdown(MethodReport.Latency lat, MethodReport.Cpu cpu) {
+        if (cpu == null) {
+            return null;
+        }
+        double onCpu = Math.max(0, cpu.cpuTimeNs());
+        double wait = Math.max(0, cpu.waitNs());
+        double wall = lat == null ? 0 : lat.totalNs();
+        String note;
+        double other;
+        if (wall > 0) {
+            onCpu = Math.min(onCpu, wall);
+            wait = Math.min(wait, wall - onCpu);
+            other = wall - onCpu - wait;
+            note = "Share of the measured wall time (" + Formats.seconds(wall / 1e9) + " = mean × calls): on-CPU from "
+                    + "execution samples × sampling period, waiting from park, monitor and I/O events whose stacks "
+                    + "pass through the method; the rest is neither sampled on CPU nor seen waiting.";
+        } else {
+            other = 0;
+            note = "No measured wall time: the bar compares sampled on-CPU time with recorded waits only.";
+        }
+        double total = onCpu + wait + other;
+        if (total <= 0) {
+            return new PageView.Breakdown(List.of(), Formats.percent(cpu.cpuBoundRatio()), waits(cpu),
+                    "No CPU samples and no wait events were recorded for this method.");
+        }
+        List<PageView.Segment> segments = new ArrayList<>();
+        double x = 0;
+        Object[][] parts = {{"cpu", "on CPU", onCpu}, {"wait", "waiting", wait}, {"other", "unattributed", other}};
+        for (Object[] p : parts) {
+            double v = (double) p[2];
+            double width = 100 * v / total;
+            segments.add(new PageView.Segment((String) p[0], (String) p[1], Formats.seconds(v / 1e9), Formats.coord(x),
+                    Formats.coord(width), Formats.percent(v / total)));
+            x += width;
+        }
+        return new PageView.Breakdown(segments, Formats.percent(cpu.cpuBoundRatio()), waits(cpu), note);
+    }
+
+    private static String waits(MethodReport.Cpu cpu) {
+        return Formats.exact(cpu.selfSamples()) + " self / " + Formats.exact(cpu.inclusiveSamples())
+                + " inclusive CPU samples; " + Formats.exact(cpu.parkSamples()) + " park, "
+                + Formats.exact(cpu.monitorSamples()) + " monitor, " + Formats.exact(cpu.ioSamples())
+                + " I/O events (" + Formats.seconds(cpu.waitNs() / 1e9) + " waiting)";
+    }
+
+    private PageView.Ffm ffm(Double mean) {
+        Report.Assumptions a = report.assumptions();
+        if (a == null || mean == null || mean <= 0) {
+            return null;
+        }
+        double ffm = a.ffmCallNs();
+        double share = ffm / mean;
+        String breakEven = ffm >= mean ? "never: the call costs more than the method"
+                : Formats.plain(mean / (mean - ffm)) + "×";
+        String threshold = report.thresholds().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("granularity."))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " = " + Formats.plain(e.getValue().value()) + " " + text(e.getValue().unit()))
+                .reduce((x, y) -> x + ", " + y).orElse(null);
+        String verdict = share < 0.01 ? "negligible: the boundary is a rounding error next to the work"
+                : share < 0.1 ? "small: a port can still pay off if Rust is clearly faster"
+                : "large: batch calls or port a coarser caller instead";
+        return new PageView.Ffm(Formats.nanos(ffm), a.ffmCallMeasured() ? "measured on the analysing JVM"
+                : "default, not measured", Formats.nanos(mean), Formats.percent(share), breakEven,
+                Formats.coord(Math.min(100, Math.max(0.6, 100 * share))), threshold, verdict);
+    }
+
+    private static PageView.Portability portability(MethodReport.Portability p) {
+        if (p == null) {
+            return null;
+        }
+        return new PageView.Portability(p.portable(), p.rustSignature(), p.problems().stream()
+                .map(q -> new PageView.Problem(text(q.position()), text(q.javaType()), text(q.advice()))).toList());
+    }
+
+    /** {@code oxidizer generate --report FILE --candidate KEY -o DIR}, every word shell-quoted. */
+    String command(MethodReport m) {
+        String file = reportFile == null ? REPORT_PLACEHOLDER : reportFile;
+        return ShellQuote.command(List.of("oxidizer", "generate", "--report", file, "--candidate", text(m.key()),
+                "-o", "ports/" + folderName(m.methodName())));
+    }
+
+    /** A folder name from the method name: ASCII letters, digits and underscores, snake case. */
+    static String folderName(String methodName) {
+        String s = methodName == null ? "" : methodName.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        if (s.length() > 40) {
+            s = s.substring(0, 40);
+        }
+        return s.isEmpty() ? "method" : s;
+    }
+
+    private static PageView.Suggestion suggestion(MethodReport.Suggestion s) {
+        return s == null ? null : new PageView.Suggestion(text(s.pattern()), s.coarserCaller(), text(s.reason()));
+    }
+
+    private static PageView.Port port(MethodReport.PortResult p) {
+        if (p == null) {
+            return null;
+        }
+        return new PageView.Port(text(p.crateDir()), p.differentialPassed(), Formats.nanos(p.javaNsPerOp()),
+                Formats.nanos(p.rustNsPerOp()), p.speedup() == null ? Formats.ABSENT : Formats.plain(p.speedup()) + "×",
+                p.speedup() != null && p.speedup() > 1, text(p.measuredAt()), text(p.benchmark()));
+    }
+
+    private static String allocation(MethodReport.Allocation a) {
+        if (a == null) {
+            return null;
+        }
+        return Formats.bytes(a.bytesPerSecond()) + "/s sampled"
+                + (a.bytesPerCall() == null ? "" : ", ≈ " + Formats.bytes(a.bytesPerCall()) + " per call")
+                + (a.topClasses() == null || a.topClasses().isEmpty() ? "" : "; most allocated: "
+                + String.join(", ", a.topClasses()));
+    }
+
+    private static String latencyPath(MethodReport.LatencyPath p) {
+        if (p == null) {
+            return "unknown";
+        }
+        if (!p.onPath()) {
+            return "not under a latency-critical entry point or thread";
+        }
+        return "yes" + (p.matched() == null ? "" : ", matched " + p.matched())
+                + (p.share() == null ? "" : " (" + Formats.percent(p.share()) + " of its samples)");
+    }
+
+    private static String displayName(MethodReport m) {
+        if (m.className() == null || m.methodName() == null) {
+            return text(m.key());
+        }
+        String cls = m.className();
+        return cls.substring(cls.lastIndexOf('.') + 1) + "." + m.methodName();
+    }
+
+    private static String search(MethodReport m) {
+        return (text(m.key()) + " " + text(m.javaSignature())).toLowerCase(Locale.ROOT);
+    }
+
+    private static PageView.Cell cell(Double v, java.util.function.Function<Double, String> format) {
+        return Formats.finite(v) ? new PageView.Cell(format.apply(v), Double.toString(v))
+                : new PageView.Cell(Formats.ABSENT, "");
+    }
+
+    private static String text(String s) {
+        return s == null ? Formats.ABSENT : s;
+    }
+}
