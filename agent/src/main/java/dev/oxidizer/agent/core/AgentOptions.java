@@ -1,0 +1,231 @@
+package dev.oxidizer.agent.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The agent's options, from the agent argument string ({@code key=value,key=value}) and optionally a
+ * properties file ({@code config=FILE}; the argument string wins). {@code include} and {@code exclude} may be
+ * repeated in the argument string; in the properties file they take comma-separated lists. The full list
+ * with defaults is in docs/agent.md.
+ *
+ * @param includes     include globs (default: the main class's package and its subpackages)
+ * @param excludes     exclude globs
+ * @param output       the JFR file written at exit
+ * @param log          the agent's own log file
+ * @param flushMillis  flush interval
+ * @param timing       timing policy: adaptive, all, sampled, off
+ * @param sampleEvery  N of "1 in N" for sampled methods (power of two)
+ * @param shortNs      adaptive: a method whose mean latency is below this is "short"
+ * @param hotRate      adaptive: a short method called more often than this per second gets sampled
+ * @param jfrSettings  base JFR settings (default or profile) the agent's recording starts from
+ * @param executionSamplePeriodMs period of jdk.ExecutionSample
+ * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
+ * @param allocationSamples whether jdk.ObjectAllocationSample is on
+ * @param bootstrap    whether the hot-path classes were put on the bootstrap class path (read by AgentEntry)
+ */
+public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
+                           long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
+                           String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
+                           boolean allocationSamples, boolean bootstrap) {
+
+    static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
+            "sampleEvery", "shortNs", "hotRate", "jfrSettings", "executionSamples", "waitThreshold",
+            "allocationSamples", "bootstrap", "config");
+
+    /**
+     * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
+     * is unknown, in which case an include is required).
+     */
+    public static AgentOptions parse(String args, String defaultInclude, long pid) throws AgentOptionsException {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        if (args != null && !args.isBlank()) {
+            for (String part : args.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                if (eq <= 0) {
+                    throw new AgentOptionsException("option '" + part.trim() + "' is not key=value; accepted keys: "
+                            + String.join(", ", KEYS));
+                }
+                put(values, part.substring(0, eq).trim(), part.substring(eq + 1).trim(), false);
+            }
+        }
+        List<String> config = values.get("config");
+        if (config != null) {
+            Path file = Path.of(config.getLast());
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new AgentOptionsException("option 'config=" + file + "': cannot read the properties file ("
+                        + e.getMessage() + "); accepted: config=PATH to a readable .properties file");
+            }
+            for (String key : p.stringPropertyNames()) {
+                if (!values.containsKey(key)) {
+                    for (String v : p.getProperty(key).split(",")) {
+                        if (!v.isBlank()) {
+                            put(values, key.trim(), v.trim(), true);
+                        }
+                    }
+                }
+            }
+        }
+
+        List<MethodGlob> includes = globs(values, "include");
+        if (includes.isEmpty()) {
+            if (defaultInclude == null) {
+                throw new AgentOptionsException("option 'include' is needed: the main class is unknown; "
+                        + "accepted: include=GLOB such as include=com.acme.**");
+            }
+            includes = List.of(MethodGlob.parse(defaultInclude));
+        }
+        List<MethodGlob> excludes = globs(values, "exclude");
+        Path output = Path.of(expand(single(values, "output", "oxidizer-%p.jfr"), pid)).toAbsolutePath();
+        String logText = single(values, "log", null);
+        Path log = logText == null ? Path.of(output + ".log") : Path.of(expand(logText, pid)).toAbsolutePath();
+        long flushMillis = duration(values, "interval", "1s", 100, 3_600_000);
+        String timing = single(values, "timing", "adaptive").toLowerCase(Locale.ROOT);
+        if (!List.of("adaptive", "all", "sampled", "off").contains(timing)) {
+            throw new AgentOptionsException("option 'timing=" + timing + "': accepted: adaptive, all, sampled, off");
+        }
+        long sampleEvery = number(values, "sampleEvery", 64, 2, 1 << 20);
+        if (Long.bitCount(sampleEvery) != 1) {
+            throw new AgentOptionsException("option 'sampleEvery=" + sampleEvery
+                    + "': accepted: a power of two from 2 to 1048576");
+        }
+        long shortNs = number(values, "shortNs", 500, 1, 1_000_000_000);
+        long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
+        String jfrSettings = single(values, "jfrSettings", "default");
+        if (!List.of("default", "profile").contains(jfrSettings)) {
+            throw new AgentOptionsException("option 'jfrSettings=" + jfrSettings + "': accepted: default, profile");
+        }
+        long execMs = duration(values, "executionSamples", "10ms", 1, 60_000);
+        long waitMs = duration(values, "waitThreshold", "1ms", 0, 60_000);
+        String alloc = single(values, "allocationSamples", "on").toLowerCase(Locale.ROOT);
+        if (!List.of("on", "off", "true", "false").contains(alloc)) {
+            throw new AgentOptionsException("option 'allocationSamples=" + alloc + "': accepted: on, off");
+        }
+        String boot = single(values, "bootstrap", "off").toLowerCase(Locale.ROOT);
+        if (!List.of("on", "off", "true", "false").contains(boot)) {
+            throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
+        }
+        return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
+                hotRate, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
+                boot.equals("on") || boot.equals("true"));
+    }
+
+    /** Options in force, normalized, as recorded in {@code oxidizer.AgentSession.options}. */
+    public String normalized() {
+        return "include=" + join(includes) + ";exclude=" + join(excludes) + ";output=" + output
+                + ";interval=" + flushMillis + "ms;timing=" + timing + ";sampleEvery=" + sampleEvery
+                + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";jfrSettings=" + jfrSettings
+                + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
+                + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off");
+    }
+
+    private static String join(List<MethodGlob> globs) {
+        List<String> s = new ArrayList<>();
+        for (MethodGlob g : globs) {
+            s.add(g.toString());
+        }
+        return String.join("|", s);
+    }
+
+    private static void put(Map<String, List<String>> values, String key, String value, boolean fromFile)
+            throws AgentOptionsException {
+        if (!KEYS.contains(key)) {
+            throw new AgentOptionsException("unknown option '" + key + "'" + (fromFile ? " in the config file" : "")
+                    + "; accepted keys: " + String.join(", ", KEYS));
+        }
+        List<String> list = values.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.isEmpty() && !key.equals("include") && !key.equals("exclude")) {
+            list.clear(); // last one wins
+        }
+        list.add(value);
+    }
+
+    private static List<MethodGlob> globs(Map<String, List<String>> values, String key) throws AgentOptionsException {
+        List<MethodGlob> out = new ArrayList<>();
+        for (String v : values.getOrDefault(key, List.of())) {
+            try {
+                out.add(MethodGlob.parse(v));
+            } catch (IllegalArgumentException e) {
+                throw new AgentOptionsException("option '" + key + "=" + v + "': " + e.getMessage()
+                        + "; accepted: CLASSGLOB[#METHODGLOB] such as com.acme.** or com.acme.Parser#parse*");
+            }
+        }
+        return out;
+    }
+
+    private static String single(Map<String, List<String>> values, String key, String dflt)
+            throws AgentOptionsException {
+        List<String> v = values.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        String s = v.getLast();
+        if (s.isEmpty()) {
+            throw new AgentOptionsException("option '" + key + "' has an empty value");
+        }
+        return s;
+    }
+
+    private static long number(Map<String, List<String>> values, String key, long dflt, long min, long max)
+            throws AgentOptionsException {
+        String s = single(values, key, null);
+        if (s == null) {
+            return dflt;
+        }
+        try {
+            long v = Long.parseLong(s.replace("_", ""));
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a whole number from " + min
+                + " to " + max);
+    }
+
+    /** Parses {@code 250ms}, {@code 1s}, {@code 2m}; bounds in ms. */
+    private static long duration(Map<String, List<String>> values, String key, String dflt, long minMs, long maxMs)
+            throws AgentOptionsException {
+        String s = single(values, key, dflt).toLowerCase(Locale.ROOT);
+        long ms = -1;
+        try {
+            if (s.endsWith("ms")) {
+                ms = Long.parseLong(s.substring(0, s.length() - 2));
+            } else if (s.endsWith("s")) {
+                ms = Long.parseLong(s.substring(0, s.length() - 1)) * 1000;
+            } else if (s.endsWith("m")) {
+                ms = Long.parseLong(s.substring(0, s.length() - 1)) * 60_000;
+            }
+        } catch (NumberFormatException ignored) {
+            ms = -1;
+        }
+        if (ms < minMs || ms > maxMs) {
+            throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a duration from " + minMs
+                    + "ms to " + maxMs + "ms written like 500ms, 1s or 2m");
+        }
+        return ms;
+    }
+
+    /** {@code %p} is the pid, {@code %t} a yyyyMMdd-HHmmss timestamp. */
+    static String expand(String path, long pid) {
+        return path.replace("%p", Long.toString(pid))
+                .replace("%t", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+}

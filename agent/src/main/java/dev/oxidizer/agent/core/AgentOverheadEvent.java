@@ -1,0 +1,26 @@
+package dev.oxidizer.agent.core;
+
+import jdk.jfr.Category;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timestamp;
+
+/** {@code oxidizer.AgentOverhead}, layout v1 (docs/formats/agent-events.md): the agent's cost per interval. */
+@Name("oxidizer.AgentOverhead")
+@Label("Oxidizer Agent Overhead")
+@Category("Oxidizer")
+@StackTrace(false)
+final class AgentOverheadEvent extends Event {
+    @Label("Format Version") int formatVersion;
+    @Label("Session Id") String sessionId;
+    @Label("Counted Calls") long countedCalls;
+    @Label("Timed Calls") long timedCalls;
+    @Label("ns per Counted Call") double nsPerCountedCall;
+    @Label("ns per Timed Call") double nsPerTimedCall;
+    @Label("Estimated Overhead (ns)") long estimatedOverheadNs;
+    @Label("Flush (ns)") long flushNs;
+    @Label("Interval Start") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalStart;
+    @Label("Interval End") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalEnd;
+}

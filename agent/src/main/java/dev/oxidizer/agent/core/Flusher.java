@@ -1,0 +1,211 @@
+package dev.oxidizer.agent.core;
+
+import dev.oxidizer.agent.runtime.MethodTable;
+import dev.oxidizer.agent.runtime.ThreadState;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Turns the per-thread counters and histograms into {@code oxidizer.*} JFR events, once per flush interval,
+ * at every JFR chunk end and once more at the end (exit, SIGTERM, detach).
+ *
+ * <p>Threading: {@link #flush} is synchronized; it runs on the flusher thread, on JFR's thread at a chunk
+ * end, or in a shutdown hook. After the final flush every later call does nothing.
+ */
+final class Flusher {
+    /** How long a flush waits after bumping the epoch so that running threads hand their histograms over. */
+    private static final long HANDOFF_GRACE_MS = 5;
+
+    private final Session session;
+    private final TimingPolicy policy;
+    private final Calibration calibration;
+    private long[] last = new long[0];
+    private long[] retired = new long[0];
+    private Histogram[] merged = new Histogram[0];
+    private long intervalStart;
+    private boolean closed;
+
+    Flusher(Session session, TimingPolicy policy, Calibration calibration) {
+        this.session = session;
+        this.policy = policy;
+        this.calibration = calibration;
+        this.intervalStart = System.currentTimeMillis();
+        // Counts are cumulative per thread; a session attached after an earlier one starts from what is there.
+        this.last = totals(false);
+    }
+
+    /** Whether the final flush has run. */
+    synchronized boolean closed() {
+        return closed;
+    }
+
+    /** Collects the interval just ended and emits its events; {@code last} marks the final flush. */
+    synchronized void flush(boolean isFinal) {
+        if (closed) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        long end = System.currentTimeMillis();
+        MethodTable.epoch = MethodTable.epoch + 1; // only ever written here, under this lock
+        try {
+            Thread.sleep(HANDOFF_GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int n = MethodTable.size();
+        if (merged.length < n) {
+            merged = Arrays.copyOf(merged, n);
+        }
+        long[] total = collect(n, isFinal);
+
+        long countedCalls = 0;
+        long timedCalls = 0;
+        long estimated = 0;
+        double seconds = Math.max(1, end - intervalStart) / 1000.0;
+        double countedNs = calibration.countedNs;
+        double timedNs = calibration.timedNs;
+        for (int id = 0; id < n; id++) {
+            long inv = total[2 * id] - (2 * id < last.length ? last[2 * id] : 0);
+            long exc = total[2 * id + 1] - (2 * id + 1 < last.length ? last[2 * id + 1] : 0);
+            Histogram h = merged[id];
+            long timed = h == null ? 0 : h.getTotalCount();
+            if (inv <= 0 && exc <= 0 && timed == 0) {
+                continue;
+            }
+            inv = Math.max(0, inv);
+            exc = Math.max(0, exc);
+            MethodTable.MethodInfo info = MethodTable.info(id);
+            int mask = MethodTable.mask(id);
+            long overhead = (long) (inv * countedNs + timed * Math.max(0, timedNs - countedNs));
+            MethodProfileEvent e = new MethodProfileEvent();
+            e.formatVersion = OxidizerAgent.FORMAT_VERSION;
+            e.sessionId = session.id();
+            e.methodId = id;
+            e.className = info.className();
+            e.methodName = info.methodName();
+            e.descriptor = info.descriptor();
+            e.modifiers = info.modifiers();
+            e.invocations = inv;
+            e.exceptional = exc;
+            e.timedCount = timed;
+            e.timingPolicy = TimingPolicy.name(mask);
+            e.samplingInterval = TimingPolicy.interval(mask);
+            e.histogram = timed == 0 ? "" : encode(h);
+            e.intervalStart = intervalStart;
+            e.intervalEnd = end;
+            e.overheadNs = overhead;
+            e.commit();
+            countedCalls += inv;
+            timedCalls += timed;
+            estimated += overhead;
+            int next = policy.next(mask, inv, timed, timed == 0 ? 0 : h.getMean(), seconds);
+            if (next != mask) {
+                MethodTable.setMask(id, next);
+            }
+            if (h != null) {
+                h.reset();
+            }
+        }
+        last = total;
+
+        session.emitSessionEvent();
+        AgentOverheadEvent o = new AgentOverheadEvent();
+        o.formatVersion = OxidizerAgent.FORMAT_VERSION;
+        o.sessionId = session.id();
+        o.countedCalls = countedCalls;
+        o.timedCalls = timedCalls;
+        o.nsPerCountedCall = countedNs;
+        o.nsPerTimedCall = timedNs;
+        o.estimatedOverheadNs = estimated;
+        o.flushNs = System.nanoTime() - t0;
+        o.intervalStart = intervalStart;
+        o.intervalEnd = end;
+        o.commit();
+        intervalStart = end;
+        if (isFinal) {
+            closed = true;
+        }
+    }
+
+    /** Cumulative counts over live and ended threads, merging handed-over histograms into {@link #merged}. */
+    private long[] collect(int n, boolean isFinal) {
+        long[] total = new long[2 * n];
+        // Ended threads folded earlier; threads found ended below are added to both total and retired.
+        for (int i = 0; i < Math.min(total.length, retired.length); i++) {
+            total[i] += retired[i];
+        }
+        List<ThreadState> states = ThreadState.registered();
+        for (ThreadState s : states) {
+            boolean ended = !s.thread.isAlive(); // read first: happens-after all of the thread's writes
+            int len = Math.min(2 * n, s.countsLength());
+            for (int i = 0; i < len; i++) {
+                total[i] += s.count(i);
+            }
+            Histogram[] handed = s.handoff;
+            if (handed != null) {
+                mergeAndReset(handed, false);
+                s.handoff = null;
+                if (s.spare == null) {
+                    s.spare = handed;
+                }
+            }
+            if (ended) {
+                mergeAndReset(s.currentHistograms(), false);
+                int all = s.countsLength();
+                if (retired.length < all) {
+                    retired = Arrays.copyOf(retired, all);
+                }
+                for (int i = 0; i < all; i++) {
+                    retired[i] += s.count(i);
+                }
+                ThreadState.unregister(s);
+            } else if (isFinal) {
+                // Best effort: the thread is alive, typically parked; a write racing with this read may be lost.
+                mergeAndReset(s.currentHistograms(), true);
+            }
+        }
+        return total;
+    }
+
+    private static long[] totals(boolean unused) {
+        int n = MethodTable.size();
+        long[] total = new long[2 * n];
+        for (ThreadState s : ThreadState.registered()) {
+            int len = Math.min(2 * n, s.countsLength());
+            for (int i = 0; i < len; i++) {
+                total[i] += s.count(i);
+            }
+        }
+        return total;
+    }
+
+    private void mergeAndReset(Histogram[] hs, boolean racy) {
+        int n = Math.min(hs.length, merged.length);
+        for (int id = 0; id < n; id++) {
+            Histogram h = hs[id];
+            if (h == null || h.getTotalCount() == 0) {
+                continue;
+            }
+            try {
+                Histogram src = racy ? h.copy() : h;
+                if (merged[id] == null) {
+                    merged[id] = ThreadState.newHistogram();
+                }
+                merged[id].add(src);
+                h.reset();
+            } catch (RuntimeException e) {
+                session.log().warn("could not merge a histogram of method " + id + ": " + e, null);
+            }
+        }
+    }
+
+    static String encode(Histogram h) {
+        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int len = h.encodeIntoCompressedByteBuffer(buf);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.oxidizer.agent.core;
+
+import dev.oxidizer.agent.runtime.Probe;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+
+/**
+ * Installs the advice with Byte Buddy: retransformation (so classes loaded before an attach are covered and
+ * detach restores them), no class format changes, name matching before any class file is parsed, and a
+ * listener that sends every transformation error to the agent's log.
+ */
+final class Instrumenter {
+    private final MethodFilter filter;
+    private final AgentLog log;
+    private final AtomicInteger transformedTypes = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+    private final java.util.Map<ClassLoader, Boolean> loaderVisibility = new java.util.WeakHashMap<>();
+    private ResettableClassFileTransformer transformer;
+
+    Instrumenter(MethodFilter filter, AgentLog log) {
+        this.filter = filter;
+        this.log = log;
+    }
+
+    void install(Instrumentation inst, boolean attached) {
+        Advice methodAdvice = Advice.withCustomMapping().bind(new MethodIdMapping()).to(MethodAdvice.class);
+        Advice ctorAdvice = Advice.withCustomMapping().bind(new MethodIdMapping()).to(ConstructorAdvice.class);
+        ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName());
+        // Without this, Byte Buddy's default initialization strategy probes sun.misc.Unsafe, and JDK 24+ then
+        // prints a warning on the application's stderr. The name is relocated with Byte Buddy, so the
+        // application's own Byte Buddy never sees it; it is cleared once the builder exists.
+        System.setProperty(NEXUS_DISABLED, "true");
+        AgentBuilder agentBuilder;
+        try {
+            // Byte Buddy skips synthetic methods by default; lambda bodies are synthetic, so the methods()
+            // matcher below decides instead.
+            agentBuilder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+                    .ignore(net.bytebuddy.matcher.ElementMatchers.none()));
+        } finally {
+            System.clearProperty(NEXUS_DISABLED);
+        }
+        agentBuilder = agentBuilder.disableClassFormatChanges();
+        // At premain only JDK and agent classes are loaded, all excluded: skip the scan of loaded classes,
+        // which costs seconds. On attach, loaded classes are retransformed (and restored on detach).
+        agentBuilder = attached
+                ? agentBuilder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformLog())
+                : agentBuilder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
+        transformer = agentBuilder
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(new ErrorLog())
+                .assureReadEdgeTo(inst, Probe.class)
+                .ignore((ElementMatcher<TypeDescription>) type -> !filter.mayInstrumentClass(type.getName()),
+                        isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())))
+                .type(typeMatcher, this::seesRuntime)
+                .transform((DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+                            JavaModule module, java.security.ProtectionDomain pd) -> builder
+                        .visit(methodAdvice.on(methods(type)))
+                        .visit(ctorAdvice.on(constructors(type))))
+                .installOn(inst);
+    }
+
+    /**
+     * Whether advice inlined into a class of this loader can link to the runtime classes; classes of a loader
+     * that cannot (one that does not delegate to the application class loader) are left alone, with one log
+     * line per loader, rather than failing on every call. {@code bootstrap=on} makes every loader see them.
+     */
+    private boolean seesRuntime(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        synchronized (loaderVisibility) {
+            Boolean known = loaderVisibility.get(loader);
+            if (known != null) {
+                return known;
+            }
+            boolean sees;
+            try {
+                sees = Class.forName(Probe.class.getName(), false, loader) == Probe.class;
+            } catch (ClassNotFoundException | LinkageError e) {
+                sees = false;
+            }
+            loaderVisibility.put(loader, sees);
+            if (!sees) {
+                log.warn("classes of class loader " + loader + " are not instrumented: it cannot see the agent's "
+                        + "runtime classes; restart with the agent option bootstrap=on to cover it", null);
+            }
+            return sees;
+        }
+    }
+
+    private ElementMatcher<MethodDescription> methods(TypeDescription type) {
+        String cls = type.getName();
+        return isMethod().and(m -> !m.isAbstract() && !m.isNative() && !m.isBridge()
+                // synthetic methods are compiler plumbing, except lambda bodies: those are the code a lambda runs
+                && (!m.isSynthetic() || m.getInternalName().startsWith("lambda$"))
+                && filter.instrumentMethod(cls, m.getInternalName()));
+    }
+
+    private ElementMatcher<MethodDescription> constructors(TypeDescription type) {
+        String cls = type.getName();
+        return isConstructor().and(m -> !m.isSynthetic() && filter.instrumentMethod(cls, "<init>"));
+    }
+
+    /** Restores the original code of every transformed class. */
+    void reset(Instrumentation inst) {
+        if (transformer != null) {
+            transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+            transformer = null;
+        }
+    }
+
+    int transformedTypes() {
+        return transformedTypes.get();
+    }
+
+    int errors() {
+        return errors.get();
+    }
+
+    private final class ErrorLog extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
+                                     boolean loaded, DynamicType dynamicType) {
+            transformedTypes.incrementAndGet();
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                            Throwable throwable) {
+            errors.incrementAndGet();
+            log.warn("not instrumented: " + typeName + " (" + throwable + ")", throwable);
+        }
+    }
+
+    private final class RetransformLog extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+        @Override
+        public Iterable<? extends java.util.List<Class<?>>> onError(int index, java.util.List<Class<?>> batch,
+                                                                    Throwable throwable,
+                                                                    java.util.List<Class<?>> types) {
+            errors.incrementAndGet();
+            log.warn("retransformation of " + batch.size() + " classes failed: " + throwable, throwable);
+            return java.util.List.of();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.oxidizer.agent.core;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JFR recording the agent starts: the chosen base settings plus execution samples, allocation samples and
+ * wait events at a low threshold (so the analyzer sees lock and I/O waits), written to the output file when
+ * it stops (exit, SIGTERM, detach). Data reaches JFR's disk repository at every JFR flush (about once a
+ * second), which is what survives a {@code kill -9}.
+ */
+final class JfrRecording {
+    /** Wait events enabled at {@code waitThreshold}. */
+    static final List<String> WAIT_EVENTS = List.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
+            "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
+            "jdk.FileWrite");
+
+    private final Recording recording;
+
+    private JfrRecording(Recording recording) {
+        this.recording = recording;
+    }
+
+    /** Checks that the output can be written, without creating it; throws a one-line reason. */
+    static void checkWritable(Path output) throws AgentOptionsException {
+        Path parent = output.toAbsolutePath().getParent();
+        String why = null;
+        if (Files.isDirectory(output)) {
+            why = "it is a directory";
+        } else if (parent == null || !Files.isDirectory(parent)) {
+            why = "its directory " + parent + " does not exist";
+        } else if (!Files.isWritable(parent) || (Files.exists(output) && !Files.isWritable(output))) {
+            why = "it is not writable";
+        }
+        if (why != null) {
+            throw new AgentOptionsException("cannot write the output file '" + output + "' (" + why
+                    + "); accepted: output=PATH in an existing writable directory");
+        }
+    }
+
+    static JfrRecording start(AgentOptions o) throws IOException, ParseException {
+        Map<String, String> s = new HashMap<>(Configuration.getConfiguration(o.jfrSettings()).getSettings());
+        s.put("jdk.ExecutionSample#enabled", "true");
+        s.put("jdk.ExecutionSample#period", o.executionSamplePeriodMs() + " ms");
+        s.put("jdk.NativeMethodSample#enabled", "true");
+        s.put("jdk.ObjectAllocationSample#enabled", Boolean.toString(o.allocationSamples()));
+        for (String e : WAIT_EVENTS) {
+            s.put(e + "#enabled", "true");
+            s.put(e + "#threshold", o.waitThresholdMs() + " ms");
+            s.put(e + "#stackTrace", "true");
+        }
+        s.put("oxidizer.AgentSession#enabled", "true");
+        s.put("oxidizer.AgentSession#period", "endChunk");
+        s.put("oxidizer.MethodProfile#enabled", "true");
+        s.put("oxidizer.AgentOverhead#enabled", "true");
+        Recording r = new Recording(s);
+        r.setName("oxidizer");
+        r.setToDisk(true);
+        r.setDumpOnExit(true);
+        r.setDestination(o.output());
+        r.start();
+        return new JfrRecording(r);
+    }
+
+    /** Stops the recording, which writes the output file; a second call does nothing. */
+    void stop() {
+        try {
+            recording.stop();
+        } catch (IllegalStateException alreadyStopped) {
+            // JFR's own shutdown hook got there first; it wrote the file
+        }
+        recording.close();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.oxidizer.agent.core;
+
+import dev.oxidizer.agent.runtime.Probe;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Advice inlined into instrumented methods (not constructors). Only references {@link Probe}, which lives on
+ * the bootstrap class path and is therefore visible from every class loader. Any {@code Throwable} thrown by
+ * the advice itself is suppressed; the method's own exceptions pass through unchanged.
+ */
+public final class MethodAdvice {
+    private MethodAdvice() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static long enter(@MethodId int id) {
+        return Probe.enter(id);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@MethodId int id, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
+        Probe.exit(id, start, thrown);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.oxidizer.agent.runtime;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The table of instrumented methods: each gets a dense int id at transform time, which the inlined advice
+ * uses to index per-thread arrays. Also holds the per-method timing mask the hot path reads, and the flush
+ * epoch that tells writers to hand their interval histograms over.
+ *
+ * <p>Threading: {@link #register} is synchronized (transform time only). {@link #masks} and {@link #epoch}
+ * are read by the hot path without locks and written only by the flusher. Arrays are replaced, never
+ * shrunk, so an id handed out is always a valid index in every array published after it.
+ *
+ * <p>This class is loaded by the bootstrap class loader (see {@code AgentEntry}), so advice inlined into any
+ * class, under any class loader, can reach it.
+ */
+public final class MethodTable {
+    /** Timing mask meaning "count only": {@code (n & -1) == 0} never holds for a count n &ge; 1. */
+    public static final int MASK_OFF = -1;
+    /** Timing mask meaning "time every call". */
+    public static final int MASK_ALL = 0;
+
+    /**
+     * Per method id: a call is timed when {@code (perThreadCount & mask) == 0}; {@code 0} times all,
+     * {@code N-1} (N a power of two) times 1 in N, {@code -1} times none.
+     */
+    public static volatile int[] masks = new int[256];
+    /** Incremented by the flusher; a writer seeing a new value hands its interval histograms over. */
+    public static volatile int epoch;
+
+    private static final Object LOCK = new Object();
+    private static final Map<String, Integer> IDS = new HashMap<>();
+    private static MethodInfo[] infos = new MethodInfo[256];
+    private static volatile int size;
+    private static int defaultMask = MASK_ALL;
+
+    private MethodTable() {}
+
+    /** One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}. */
+    public record MethodInfo(int id, String className, String methodName, String descriptor, int modifiers) {
+        public String key() {
+            return className + '#' + methodName + descriptor;
+        }
+    }
+
+    /**
+     * Returns the id of the method, assigning the next one on first sight. The same key (also from another
+     * class loader, or after a retransformation) always gets the same id, so counts merge by method key.
+     */
+    public static int register(String className, String methodName, String descriptor, int modifiers) {
+        String key = className + '#' + methodName + descriptor;
+        synchronized (LOCK) {
+            Integer known = IDS.get(key);
+            if (known != null) {
+                return known;
+            }
+            int id = size;
+            if (id >= infos.length) {
+                int n = infos.length * 2;
+                MethodInfo[] grownInfos = new MethodInfo[n];
+                System.arraycopy(infos, 0, grownInfos, 0, infos.length);
+                infos = grownInfos;
+            }
+            int[] m = masks;
+            if (id >= m.length) {
+                int[] grown = new int[Math.max(m.length * 2, id + 1)];
+                System.arraycopy(m, 0, grown, 0, m.length);
+                m = grown;
+            }
+            m[id] = defaultMask;
+            masks = m; // volatile write publishes the slot before the id can be used
+            infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers);
+            IDS.put(key, id);
+            size = id + 1;
+            return id;
+        }
+    }
+
+    /** Number of ids handed out. */
+    public static int size() {
+        return size;
+    }
+
+    /** The method with this id, or null if out of range. */
+    public static MethodInfo info(int id) {
+        synchronized (LOCK) {
+            return id >= 0 && id < size ? infos[id] : null;
+        }
+    }
+
+    /** Sets the timing mask new methods start with (the configured policy). */
+    public static void setDefaultMask(int mask) {
+        synchronized (LOCK) {
+            defaultMask = mask;
+        }
+    }
+
+    /** Sets one method's timing mask (flusher only). */
+    public static void setMask(int id, int mask) {
+        synchronized (LOCK) {
+            int[] m = masks;
+            m[id] = mask;
+            masks = m; // volatile write: publishes the change to the hot path
+        }
+    }
+
+    /** Current mask of a method. */
+    public static int mask(int id) {
+        return masks[id];
+    }
+}

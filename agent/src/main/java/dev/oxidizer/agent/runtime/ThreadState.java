@@ -1,0 +1,151 @@
+package dev.oxidizer.agent.runtime;
+
+import org.HdrHistogram.Histogram;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One thread's counters and interval histograms. Written only by its thread (no atomics, no locks on the
+ * hot path); read by the flusher as follows.
+ *
+ * <ul>
+ *   <li><b>Counts</b> ({@code counts[2*id]} calls entered, {@code counts[2*id+1]} exceptional exits) are
+ *   cumulative. The flusher reads them with opaque reads and reports differences, so a late read only moves
+ *   calls into the next interval. When the thread has ended ({@code !isAlive()}, which happens-after all its
+ *   writes) the flusher folds its final counts into a retired total and forgets the state: no count of an
+ *   ended thread is lost.</li>
+ *   <li><b>Histograms</b> are double-buffered by handoff: when the writer sees a new {@link MethodTable#epoch}
+ *   it publishes its current array in {@link #handoff} (volatile) and continues in a recycled one from
+ *   {@link #spare}. The flusher merges what was handed over; it reads a live thread's current array only at
+ *   the final flush (best effort) and a dead thread's array at any time (safe).</li>
+ * </ul>
+ */
+public final class ThreadState {
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final Object REGISTRY_LOCK = new Object();
+    private static final List<ThreadState> REGISTRY = new ArrayList<>();
+
+    /** Owning thread; the flusher checks {@code isAlive()}. */
+    public final Thread thread;
+    /** Grown by the owner only; volatile so the flusher sees the newest array and its copied contents. */
+    volatile long[] counts;
+    /** The owner's current interval histograms, indexed by method id (lazily created). */
+    Histogram[] hist;
+    /** Epoch the current histograms belong to. */
+    int epoch;
+    /** Histograms handed to the flusher (owner writes when null, flusher clears after merging). */
+    public volatile Histogram[] handoff;
+    /** Reset histograms returned by the flusher for reuse (flusher writes when null, owner takes). */
+    public volatile Histogram[] spare;
+
+    private ThreadState(Thread thread) {
+        this.thread = thread;
+        int n = Math.max(64, MethodTable.size() * 2);
+        this.counts = new long[2 * n];
+        this.hist = new Histogram[n];
+        this.epoch = MethodTable.epoch;
+    }
+
+    static ThreadState create() {
+        ThreadState s = new ThreadState(Thread.currentThread());
+        synchronized (REGISTRY_LOCK) {
+            REGISTRY.add(s);
+        }
+        return s;
+    }
+
+    /** A snapshot of all registered states (flusher). */
+    public static List<ThreadState> registered() {
+        synchronized (REGISTRY_LOCK) {
+            return new ArrayList<>(REGISTRY);
+        }
+    }
+
+    /** Forgets a state whose thread has ended and whose data has been folded (flusher). */
+    public static void unregister(ThreadState s) {
+        synchronized (REGISTRY_LOCK) {
+            REGISTRY.remove(s);
+        }
+    }
+
+    /** Cumulative count at {@code index} (2*id entered, 2*id+1 exceptional), read without tearing. */
+    public long count(int index) {
+        long[] c = counts;
+        return index < c.length ? (long) LONGS.getOpaque(c, index) : 0L;
+    }
+
+    /** Length of the counts array (2 × method capacity). */
+    public int countsLength() {
+        return counts.length;
+    }
+
+    /**
+     * The owner's current histograms. Safe to read only when the thread has ended; at the final flush the
+     * flusher reads it anyway, accepting that a concurrent write may be missed.
+     */
+    public Histogram[] currentHistograms() {
+        return hist;
+    }
+
+    long[] grow(int index) {
+        long[] c = counts;
+        long[] grown = new long[Math.max(c.length * 2, (index | 1) + 1 + 64)];
+        System.arraycopy(c, 0, grown, 0, c.length);
+        counts = grown;
+        return grown;
+    }
+
+    void exceptional(int id) {
+        int i = (id << 1) + 1;
+        long[] c = counts;
+        if (i >= c.length) {
+            c = grow(i);
+        }
+        c[i]++;
+    }
+
+    void record(int id, long nanos) {
+        if (epoch != MethodTable.epoch) {
+            rotate();
+        }
+        Histogram[] h = hist;
+        if (id >= h.length) {
+            Histogram[] grown = new Histogram[Math.max(h.length * 2, id + 1)];
+            System.arraycopy(h, 0, grown, 0, h.length);
+            hist = h = grown;
+        }
+        Histogram x = h[id];
+        if (x == null) {
+            h[id] = x = newHistogram();
+        }
+        x.recordValue(nanos);
+    }
+
+    /** Hands the current interval over if the flusher took the previous one; otherwise keeps accumulating. */
+    private void rotate() {
+        epoch = MethodTable.epoch;
+        if (handoff != null) {
+            return;
+        }
+        Histogram[] current = hist;
+        Histogram[] next = spare;
+        if (next != null) {
+            spare = null;
+        }
+        if (next == null || next.length < current.length) {
+            next = new Histogram[current.length];
+        }
+        hist = next;
+        handoff = current;
+    }
+
+    /** Latency histogram as the format requires: ns, 3 significant digits, auto-resizing. */
+    public static Histogram newHistogram() {
+        Histogram h = new Histogram(3);
+        h.setAutoResize(true);
+        return h;
+    }
+}
