@@ -15,7 +15,7 @@ public final class NightlyBatch {
     /** The name of the batch thread, outside every latency-thread pattern. */
     public static final String THREAD_NAME = "batch-nightly";
     static final int BATCH_SIZE = 50_000;
-    static final int PAUSE_MILLIS = 20;
+    static final int PAUSE_MILLIS = 40;
 
     private final Thread thread;
     private final SplittableRandom random;

@@ -27,9 +27,13 @@ public final class RequestGenerator {
     /** Uploads are slices of this much pseudo-random content (copying is cheaper than generating). */
     private static final int CORPUS_BYTES = 1 << 20;
 
+    /** Distinct search queries; clients repeat queries, and building text is costlier than serving it. */
+    private static final int QUERY_POOL = 512;
+
     private final long seed;
     private final SplittableRandom random;
     private final byte[] corpus = new byte[CORPUS_BYTES];
+    private final String[] queries = new String[QUERY_POOL];
     private long nextId;
 
     /** A generator of the stream for {@code seed}, positioned at request 0. */
@@ -43,6 +47,10 @@ public final class RequestGenerator {
                 corpus[i + k] = (byte) (r >>> (8 * k));
             }
         }
+        SplittableRandom text = new SplittableRandom(seed ^ 0x3C6EF372L);
+        for (int i = 0; i < queries.length; i++) {
+            queries[i] = query(text);
+        }
     }
 
     /** The next request of the stream; ids count from 0. */
@@ -51,7 +59,7 @@ public final class RequestGenerator {
         long key = random.nextLong();
         int pick = random.nextInt(1000);
         if (pick < 300) {
-            return new Request.Search(id, key, query());
+            return new Request.Search(id, key, queries[random.nextInt(QUERY_POOL)]);
         } else if (pick < 480) {
             return new Request.Metrics(id, key, samples());
         } else if (pick < 680) {
@@ -83,7 +91,7 @@ public final class RequestGenerator {
         return new Request.Replan(Request.UNSEQUENCED, r.nextLong(), xs, ys);
     }
 
-    private String query() {
+    private static String query(SplittableRandom random) {
         int target = 1_500 + random.nextInt(2_500);
         StringBuilder sb = new StringBuilder(target + 64);
         while (sb.length() < target) {

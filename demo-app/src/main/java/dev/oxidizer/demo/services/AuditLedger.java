@@ -3,7 +3,7 @@ package dev.oxidizer.demo.services;
 /**
  * The shared audit ledger every payment is recorded in. A decoy for the {@code cpu-bound} rule: called on
  * every payment request with a portable signature, but the ledger lives behind one monitor that is held
- * for about 2 ms per append (re-sealing the ledger digest, then a synchronous journal flush), so
+ * for about 1.5 ms per append (re-sealing the ledger digest, then a synchronous journal flush), so
  * concurrent callers spend most of their time blocked on monitor entry rather than on a CPU.
  *
  * <p>The monitor is taken inside the method body, not with a {@code synchronized} modifier, so that

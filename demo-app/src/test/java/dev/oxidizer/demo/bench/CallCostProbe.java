@@ -75,7 +75,8 @@ public final class CallCostProbe {
             return dst[0];
         });
         measure("OrderAggregator.totalsByCustomer", 10_000, i -> OrderAggregator.totalsByCustomer(checkouts.get(i % checkouts.size()).orders()).size());
-        measure("Bits.mix64", 50_000_000, i -> Bits.mix64(i));
+        measure("Bits.mix64 (via lambda)", 50_000_000, i -> Bits.mix64(i));
+        measureMix64Direct();
         measure("RoutePlanner.planTour", 10, i -> {
             Request.Replan r = (Request.Replan) g.replan(i);
             return Double.doubleToLongBits(RoutePlanner.planTour(r.xs(), r.ys()));
@@ -94,6 +95,24 @@ public final class CallCostProbe {
             InventoryClient.closeAll();
         }
         measureContended("AuditLedger.append (4 threads)", 4, 100, i -> AuditLedger.append("ACC-" + i, i));
+    }
+
+    /** A direct dependent chain, so the figure is the method's own latency without the lambda call. */
+    private static void measureMix64Direct() {
+        long x = 1;
+        for (int i = 0; i < 50_000_000; i++) {
+            x = Bits.mix64(x + i);
+        }
+        int calls = 200_000_000;
+        long cpu0 = MX.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            x = Bits.mix64(x + i);
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = MX.getCurrentThreadCpuTime() - cpu0;
+        sink += x;
+        print("Bits.mix64 (direct chain)", calls, wall, cpu);
     }
 
     private static void measure(String name, int calls, IntToLongFunction call) {
