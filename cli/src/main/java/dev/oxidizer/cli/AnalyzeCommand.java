@@ -1,15 +1,155 @@
 package dev.oxidizer.cli;
 
+import dev.oxidizer.analyzer.AnalysisException;
+import dev.oxidizer.analyzer.Analyzer;
+import dev.oxidizer.analyzer.AnalyzerConfig;
+import dev.oxidizer.analyzer.ProgressListener;
+import dev.oxidizer.analyzer.ReportToTable;
+import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.model.Report;
+import dev.oxidizer.model.ReportJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code oxidizer analyze}: Read .jfr recordings and rank the methods worth porting to Rust. Not built yet: it says so and exits {@link ExitCodes#NOT_IMPLEMENTED}. */
+/**
+ * {@code oxidizer analyze}: reads .jfr recordings (from the agent, or plain JFR), ranks the methods worth porting
+ * to Rust, prints a table and optionally writes the JSON report. Exit codes: 0 done; 1 a candidate scored at or
+ * above {@code --fail-on-score}; 2 bad option; 4 bad or damaged input (a damaged file's readable chunks are still
+ * analysed and the outputs written before exiting 4).
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Read .jfr recordings and rank the methods worth porting to Rust.", "", "NOT BUILT YET in this version (tracked as issue #4): exits 64."})
+        description = {"Read .jfr recordings and rank the methods worth porting to Rust.",
+                "Several files (runs or JVMs of one application) are merged: counts added, latency histograms merged exactly.",
+                "Plain JFR without the Oxidizer agent is analysed in sampling-only mode (or with jdk.MethodTiming counts).",
+                "Rules, thresholds and the config file format: docs/analyzer.md."})
 final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JFR recordings (.jfr) to analyse together")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "REPORT.json", description = "write the JSON report model here")
+    Path output;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "thresholds and settings (.properties or .json)")
+    Path config;
+
+    @Option(names = "--entry-point", paramLabel = "GLOB",
+            description = "latency-critical entry point, glob over pkg.Class.method (repeatable), e.g. 'com.acme.*Controller.*'")
+    List<String> entryPoints = new ArrayList<>();
+
+    @Option(names = "--latency-thread", paramLabel = "GLOB",
+            description = "name of latency-critical threads, glob (repeatable), e.g. 'http-nio-*'")
+    List<String> latencyThreads = new ArrayList<>();
+
+    @Option(names = "--fail-on-score", paramLabel = "N",
+            description = "exit 1 when a candidate scores N or more (CPU seconds saved per day); for CI")
+    Double failOnScore;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "rows shown per section of the table, 0 for all (default: ${DEFAULT-VALUE}); the JSON has every method")
+    int top;
+
+    @Option(names = "--speedup", paramLabel = "X", description = "assumed Rust-over-JIT speedup for the score (default 2.0)")
+    Double speedup;
+
+    @Option(names = "--quiet", description = "no table on stdout (use with -o)")
+    boolean quiet;
+
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.NOT_IMPLEMENTED, "not built yet in this version (issue #4); nothing was done");
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (top < 0) {
+            throw usage("--top must be 0 (all) or more, was " + top);
+        }
+        if (failOnScore != null && (failOnScore < 0 || failOnScore.isNaN())) {
+            throw usage("--fail-on-score must be a score of 0 or more, was " + failOnScore);
+        }
+        if (output != null && Files.isDirectory(output)) {
+            throw usage("-o " + output + " is a folder; expected a file name for the JSON report, e.g. report.json");
+        }
+        AnalyzerConfig cfg;
+        try {
+            AnalyzerConfig.Builder b = config == null ? AnalyzerConfig.builder() : AnalyzerConfig.builder().load(config);
+            entryPoints.forEach(b::entryPoint);
+            latencyThreads.forEach(b::latencyThread);
+            if (speedup != null) {
+                b.speedup(speedup);
+            }
+            cfg = b.build();
+        } catch (AnalysisException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage().replace(AnalyzerConfig.class.getSimpleName(), "").replace("ranking.speedup", "--speedup"));
+        }
+        long started = System.nanoTime();
+        long[] lastPrint = {0};
+        ProgressListener progress = (file, done, total) -> {
+            long now = System.nanoTime();
+            if (now - started > 2_000_000_000L && now - lastPrint[0] > 1_000_000_000L && done < total) {
+                lastPrint[0] = now;
+                err.printf(Locale.ROOT, "oxidizer analyze: reading %s ... %d%% of %d MB%n", file, done * 100 / Math.max(1, total),
+                        total >> 20);
+                err.flush();
+            }
+        };
+        Analyzer.Result result;
+        try {
+            result = new Analyzer(cfg).progress(progress).analyze(files);
+        } catch (AnalysisException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        Report report = result.report();
+        if (output != null) {
+            try {
+                ReportJson.write(report, output);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + output + " (" + e.getMessage()
+                        + "); expected a writable file path for the JSON report");
+            }
+        }
+        if (!quiet) {
+            out.print(ReportToTable.render(report, top));
+            out.flush();
+        }
+        if (output != null) {
+            err.println("oxidizer analyze: wrote " + output);
+        }
+        for (String d : result.damage()) {
+            err.println("oxidizer analyze: " + d + "; the readable chunks were analysed");
+        }
+        err.flush();
+        if (!result.damage().isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        if (failOnScore != null) {
+            for (MethodReport m : report.candidates()) {
+                if (m.score() >= failOnScore) {
+                    err.printf(Locale.ROOT, "oxidizer analyze: candidate %s scores %.3f >= --fail-on-score %s%n", m.key(), m.score(),
+                            failOnScore);
+                    err.flush();
+                    return ExitCodes.CANDIDATE_FOUND;
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private CliException usage(String message) {
+        return new CliException(ExitCodes.USAGE, message);
     }
 }

@@ -1,0 +1,162 @@
+package dev.oxidizer.analyzer;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * How much on-CPU time one sample stands for (the CPU time estimator, documented in docs/analyzer.md).
+ *
+ * <p>With {@code jdk.CPUTimeSample} (JDK 25, Linux) and a time-based throttle, each sample is one throttle
+ * period of a thread's CPU time: no correction is needed. Otherwise {@code jdk.ExecutionSample} is used: every
+ * period P the sampler takes at most {@code cap} threads that are running Java code (HotSpot: 5), walking the
+ * thread list round-robin. When a period took fewer than {@code cap} samples, every running thread was sampled
+ * and each sample stands for P. When it took {@code cap}, N > cap threads may have been running and each sample
+ * stands for P x N / cap; N is estimated as the distinct threads sampled in that period and the 5 periods either
+ * side (round-robin visits every running thread within N / cap periods). The per-sample weight is P times the
+ * sample-weighted mean of those factors.
+ *
+ * @param nsPerSample   on-CPU ns one sample stands for
+ * @param periodNs      the sampling period P (or the CPU-time throttle)
+ * @param saturation    the mean correction factor (1 = sampler never saturated)
+ * @param saturatedShare share of periods that took {@code cap} samples
+ * @param source        {@code jdk.CPUTimeSample} or {@code jdk.ExecutionSample}
+ * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
+ */
+record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
+                String periodSource) {
+
+    static final double DEFAULT_PERIOD_NS = 20_000_000;
+    private static final int NEIGHBOUR_TICKS = 5;
+
+    static CpuModel of(ProfileAggregator agg, int cap) {
+        Long cpuTypeId = agg.eventTypeIds.get(ProfileAggregator.CPU_TIME_SAMPLE);
+        if (cpuTypeId != null && agg.eventCounts.getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
+            Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
+            if (throttle != null) {
+                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings");
+            }
+        }
+        Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
+        Long period = execTypeId == null ? null : minDuration(agg.settings.getOrDefault(execTypeId, Map.of()).get("period"));
+        String periodSource = "recording settings";
+        List<List<long[]>> ticksPerFile = new ArrayList<>();
+        List<Double> gaps = new ArrayList<>();
+        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
+            List<long[]> ticks = cluster(buckets);
+            ticksPerFile.add(ticks);
+            for (int i = 1; i < ticks.size(); i++) {
+                gaps.add((double) (ticks.get(i)[0] - ticks.get(i - 1)[0]));
+            }
+        }
+        if (period == null) {
+            if (gaps.size() >= 10) {
+                gaps.sort(null);
+                period = Math.round(gaps.get(gaps.size() / 4) * 1_000_000); // lower quartile: gaps include idle periods
+                periodSource = "inferred from sample times";
+            } else {
+                period = (long) DEFAULT_PERIOD_NS;
+                periodSource = "JFR default (not in the recording)";
+            }
+        }
+        double weighted = 0;
+        double total = 0;
+        int saturated = 0;
+        int ticks = 0;
+        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
+            List<long[]> t = cluster(buckets);
+            List<Set<Long>> threads = threadsPerTick(buckets, t);
+            for (int i = 0; i < t.size(); i++) {
+                long k = t.get(i)[2];
+                double f = 1;
+                if (k >= cap) {
+                    saturated++;
+                    Set<Long> n = new HashSet<>();
+                    for (int j = Math.max(0, i - NEIGHBOUR_TICKS); j <= Math.min(t.size() - 1, i + NEIGHBOUR_TICKS); j++) {
+                        n.addAll(threads.get(j));
+                    }
+                    f = Math.max(1.0, n.size() / (double) k);
+                }
+                weighted += k * f;
+                total += k;
+                ticks++;
+            }
+        }
+        double s = total > 0 ? weighted / total : 1;
+        return new CpuModel(period * s, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
+                ProfileAggregator.EXECUTION_SAMPLE, periodSource);
+    }
+
+    /** Ticks as {startMs, endMs, samples}: buckets at most 2 ms apart belong to one sampler period. */
+    private static List<long[]> cluster(TreeMap<Long, ProfileAggregator.Bucket> buckets) {
+        List<long[]> out = new ArrayList<>();
+        long[] cur = null;
+        for (var e : buckets.entrySet()) {
+            if (cur != null && e.getKey() - cur[1] <= 2) {
+                cur[1] = e.getKey();
+                cur[2] += e.getValue().samples;
+            } else {
+                cur = new long[] {e.getKey(), e.getKey(), e.getValue().samples};
+                out.add(cur);
+            }
+        }
+        return out;
+    }
+
+    private static List<Set<Long>> threadsPerTick(TreeMap<Long, ProfileAggregator.Bucket> buckets, List<long[]> ticks) {
+        List<Set<Long>> out = new ArrayList<>(ticks.size());
+        for (long[] t : ticks) {
+            Set<Long> s = new HashSet<>();
+            for (ProfileAggregator.Bucket b : buckets.subMap(t[0], true, t[1], true).values()) {
+                for (int i = 0; i < b.threadCount; i++) {
+                    s.add(b.threads[i]);
+                }
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** Smallest duration among setting values like "20 ms", "10ms", "1 s"; null when none parses. */
+    static Long minDuration(Collection<String> values) {
+        if (values == null) {
+            return null;
+        }
+        Long min = null;
+        for (String v : values) {
+            Long ns = parseDurationNs(v);
+            if (ns != null && ns > 0 && (min == null || ns < min)) {
+                min = ns;
+            }
+        }
+        return min;
+    }
+
+    static Long parseDurationNs(String v) {
+        if (v == null) {
+            return null;
+        }
+        String s = v.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        String[][] units = {{"ns", "1"}, {"us", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}, {"m", "60000000000"},
+                {"h", "3600000000000"}, {"d", "86400000000000"}};
+        for (String[] u : units) {
+            if (s.endsWith(u[0])) {
+                String num = s.substring(0, s.length() - u[0].length());
+                if (num.isEmpty() || !num.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    return Long.parseLong(num) * Long.parseLong(u[1]);
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+}

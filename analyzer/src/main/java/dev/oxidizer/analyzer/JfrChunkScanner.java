@@ -1,0 +1,180 @@
+package dev.oxidizer.analyzer;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks the chunk structure of a JFR file before any event is parsed, so that damage is reported with
+ * its exact byte position and the intact chunks can still be read.
+ *
+ * <p>A JFR file is a sequence of self-contained chunks. Each starts with a 68-byte big-endian header:
+ * magic {@code FLR\0} (4), major (2), minor (2), chunk size (8), constant pool offset (8), metadata offset (8),
+ * start ns since epoch (8), duration ns (8), start ticks (8), ticks per second (8), file state (1, 0 when the
+ * chunk is finished), 2 reserved bytes, flags (1). The scanner walks the headers by their size fields and
+ * reports, in order: a header cut short, a chunk whose size runs past the end of the file ("truncated"),
+ * a chunk the JVM was still writing ("unfinished"), offsets outside the chunk ("corrupt header"), and
+ * bytes where a chunk header should start but none does ("corrupt data"), after which it searches forward
+ * for the next {@code FLR\0} header and resumes there.
+ *
+ * <p>Thread-safe: stateless.
+ */
+public final class JfrChunkScanner {
+    static final int HEADER_SIZE = 68;
+    private static final int MAGIC = 0x464C5200; // "FLR\0"
+
+    /** One intact chunk. */
+    public record Chunk(long offset, long size, long startNanos, long durationNanos) {}
+
+    /**
+     * Result of a scan.
+     *
+     * @param chunks   intact chunks, in file order
+     * @param problems damage found, each naming the byte offset; empty when the file is intact
+     * @param fileSize bytes in the file
+     */
+    public record Scan(List<Chunk> chunks, List<String> problems, long fileSize) {
+        public boolean damaged() {
+            return !problems.isEmpty();
+        }
+    }
+
+    /**
+     * Scans {@code file}.
+     *
+     * @throws AnalysisException when the file is empty, missing, unreadable or does not start with a JFR header
+     */
+    public Scan scan(Path file) throws AnalysisException {
+        if (!Files.isRegularFile(file)) {
+            throw new AnalysisException(AnalysisException.Kind.BAD_INPUT, file + ": no such file; expected a JFR recording (.jfr)");
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size == 0) {
+                throw new AnalysisException(AnalysisException.Kind.BAD_INPUT,
+                        file + ": empty file (0 bytes); expected a JFR recording (.jfr) written by JDK Flight Recorder or the Oxidizer agent");
+            }
+            ByteBuffer head = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+            readFully(ch, head, 0);
+            head.flip();
+            if (head.remaining() < 4 || head.getInt(0) != MAGIC) {
+                throw new AnalysisException(AnalysisException.Kind.BAD_INPUT, file + ": not a JFR recording (it starts with "
+                        + describeStart(head) + ", not the JFR magic \"FLR\\0\"); expected a .jfr file written by JDK Flight Recorder or the Oxidizer agent");
+            }
+            return walk(file, ch, size);
+        } catch (IOException e) {
+            throw new AnalysisException(AnalysisException.Kind.BAD_INPUT, file + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Scan walk(Path file, FileChannel ch, long size) throws IOException {
+        List<Chunk> chunks = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ByteBuffer h = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+        long pos = 0;
+        while (pos < size) {
+            long remaining = size - pos;
+            if (remaining < HEADER_SIZE) {
+                problems.add("truncated chunk header at byte " + pos + " of " + file + " (" + remaining
+                        + " bytes left, a chunk header needs " + HEADER_SIZE + ")");
+                break;
+            }
+            h.clear();
+            readFully(ch, h, pos);
+            if (h.getInt(0) != MAGIC) {
+                long next = findMagic(ch, pos + 1, size);
+                problems.add("corrupt data at byte " + pos + " of " + file + ": expected a chunk header (FLR\\0) after chunk "
+                        + chunks.size() + (next < 0 ? "; no later chunk header found" : "; skipped to the next chunk header at byte " + next));
+                if (next < 0) {
+                    break;
+                }
+                pos = next;
+                continue;
+            }
+            int major = h.getShort(4);
+            int minor = h.getShort(6);
+            long chunkSize = h.getLong(8);
+            long cpOffset = h.getLong(16);
+            long metaOffset = h.getLong(24);
+            long startNanos = h.getLong(32);
+            long durationNanos = h.getLong(40);
+            int fileState = h.get(64) & 0xFF;
+            if (major != 1 && major != 2) {
+                problems.add("unsupported JFR version " + major + "." + minor + " in the chunk at byte " + pos + " of " + file
+                        + " (versions 1.x and 2.x are read)");
+                break;
+            }
+            if (fileState != 0 || chunkSize <= HEADER_SIZE || metaOffset == 0) {
+                problems.add("unfinished chunk at byte " + pos + " of " + file
+                        + " (the JVM was still writing it when the file was copied or the JVM stopped)");
+                break;
+            }
+            if (chunkSize > remaining) {
+                problems.add("truncated chunk at byte " + pos + " of " + file + " (its header says " + chunkSize
+                        + " bytes, only " + remaining + " remain)");
+                break;
+            }
+            if (metaOffset < HEADER_SIZE || metaOffset >= chunkSize || cpOffset < HEADER_SIZE || cpOffset >= chunkSize) {
+                long next = findMagic(ch, pos + 1, size);
+                problems.add("corrupt chunk header at byte " + pos + " of " + file + " (metadata offset " + metaOffset
+                        + " or constant pool offset " + cpOffset + " outside the chunk of " + chunkSize + " bytes)");
+                if (next < 0) {
+                    break;
+                }
+                pos = next;
+                continue;
+            }
+            chunks.add(new Chunk(pos, chunkSize, startNanos, durationNanos));
+            pos += chunkSize;
+        }
+        return new Scan(List.copyOf(chunks), List.copyOf(problems), size);
+    }
+
+    private static long findMagic(FileChannel ch, long from, long size) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        long base = from;
+        while (base < size) {
+            buf.clear();
+            int n = ch.read(buf, base);
+            if (n <= 0) {
+                return -1;
+            }
+            for (int i = 0; i + 3 < n; i++) {
+                if (buf.get(i) == 'F' && buf.get(i + 1) == 'L' && buf.get(i + 2) == 'R' && buf.get(i + 3) == 0) {
+                    return base + i;
+                }
+            }
+            if (base + n >= size) {
+                return -1;
+            }
+            base += n - 3;
+        }
+        return -1;
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer buf, long pos) throws IOException {
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, pos + buf.position());
+            if (n < 0) {
+                break;
+            }
+        }
+    }
+
+    private static String describeStart(ByteBuffer head) {
+        StringBuilder hex = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < Math.min(4, head.limit()); i++) {
+            int b = head.get(i) & 0xFF;
+            hex.append(String.format("%02x", b));
+            text.append(b >= 32 && b < 127 ? (char) b : '.');
+        }
+        return "0x" + hex + " \"" + text + "\"";
+    }
+}

@@ -1,0 +1,460 @@
+package dev.oxidizer.analyzer;
+
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedThread;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.zip.DataFormatException;
+
+/**
+ * Accumulates everything the analysis needs from events as they stream by: memory is proportional to
+ * distinct methods, stacks, threads and sampler periods, never to the number of events.
+ *
+ * <p>Merging rules: agent counts are added over all sessions and files; agent histograms are merged
+ * exactly ({@link Histogram#add}); {@code jdk.MethodTiming} values are cumulative in the JVM, so the largest
+ * snapshot per JVM and method is kept and then JVMs are added. Not thread-safe: one reader feeds it.
+ */
+final class ProfileAggregator {
+    static final String METHOD_PROFILE = "oxidizer.MethodProfile";
+    static final String AGENT_SESSION = "oxidizer.AgentSession";
+    static final String AGENT_OVERHEAD = "oxidizer.AgentOverhead";
+    static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    static final String MONITOR_WAIT = "jdk.JavaMonitorWait";
+    static final String THREAD_PARK = "jdk.ThreadPark";
+    static final String THREAD_SLEEP = "jdk.ThreadSleep";
+    static final String METHOD_TIMING = "jdk.MethodTiming";
+    static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+    static final String JVM_INFORMATION = "jdk.JVMInformation";
+    static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
+
+    /** Every event name the analyzer subscribes to. */
+    static final List<String> EVENTS;
+
+    static {
+        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
+                CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
+                ACTIVE_SETTING, JVM_INFORMATION));
+        all.addAll(IO_EVENTS);
+        EVENTS = List.copyOf(all);
+    }
+
+    /** Agent figures of one method, over all sessions. */
+    static final class AgentMethod {
+        final String className;
+        final String methodName;
+        final String descriptor;
+        final int modifiers;
+        long invocations;
+        long exceptional;
+        long timedCount;
+        long overheadNs;
+        Histogram histogram;
+        final Set<String> policies = new LinkedHashSet<>();
+        final Set<String> sessions = new LinkedHashSet<>();
+
+        AgentMethod(String className, String methodName, String descriptor, int modifiers) {
+            this.className = className;
+            this.methodName = methodName;
+            this.descriptor = descriptor;
+            this.modifiers = modifiers;
+        }
+    }
+
+    /** One agent session (one JVM run). */
+    static final class Session {
+        final String id;
+        long pid;
+        String mainClass;
+        long jvmStartMs;
+        double timerOverheadNs = Double.NaN;
+        String agentVersion;
+        int formatVersion;
+        long startMs = Long.MAX_VALUE;
+        long endMs = Long.MIN_VALUE;
+
+        Session(String id) {
+            this.id = id;
+        }
+
+        void cover(long fromMs, long toMs) {
+            startMs = Math.min(startMs, fromMs);
+            endMs = Math.max(endMs, toMs);
+        }
+    }
+
+    /** Largest cumulative jdk.MethodTiming snapshot of one method in one JVM. */
+    record TimingSnapshot(String className, String methodName, String descriptor, int modifiers, long invocations,
+                          long minNs, long avgNs, long maxNs) {}
+
+    /** A thread seen in events. */
+    static final class ThreadInfo {
+        final String name;
+        final boolean latencyThread;
+        final String matchedGlob;
+        long execSamples;
+
+        ThreadInfo(String name, String matchedGlob) {
+            this.name = name;
+            this.matchedGlob = matchedGlob;
+            this.latencyThread = matchedGlob != null;
+        }
+    }
+
+    /** Samples the execution sampler took in one millisecond of one file. */
+    static final class Bucket {
+        int samples;
+        long[] threads = new long[6];
+        int threadCount;
+
+        void add(long thread) {
+            samples++;
+            for (int i = 0; i < threadCount; i++) {
+                if (threads[i] == thread) {
+                    return;
+                }
+            }
+            if (threadCount == threads.length) {
+                threads = java.util.Arrays.copyOf(threads, threadCount * 2);
+            }
+            threads[threadCount++] = thread;
+        }
+    }
+
+    final StackTable stacks = new StackTable();
+    final Map<String, AgentMethod> agentMethods = new LinkedHashMap<>();
+    final Map<String, Session> sessions = new LinkedHashMap<>();
+    final Map<Long, ThreadInfo> threads = new HashMap<>();
+    /** Per file index: method key to largest snapshot. */
+    final Map<Integer, Map<String, TimingSnapshot>> timing = new HashMap<>();
+    /** Per file index: "pid@startMs" of the JVM that wrote it. */
+    final Map<Integer, String> fileJvm = new HashMap<>();
+    /** Per (file index, ms): sampler buckets, ordered for the period clustering. */
+    final Map<Integer, TreeMap<Long, Bucket>> buckets = new HashMap<>();
+    /** Allocation weight per (stack id, class id). */
+    final Map<Long, long[]> allocations = new HashMap<>();
+    final List<String> allocClasses = new ArrayList<>();
+    private final Map<String, Integer> allocClassIds = new HashMap<>();
+    /** Event counts by name (what the input holds). */
+    final Map<String, Long> eventCounts = new TreeMap<>();
+    /** Settings by event type id, then setting name to the values seen. */
+    final Map<Long, Map<String, Set<String>>> settings = new HashMap<>();
+    final Map<String, Long> eventTypeIds = new HashMap<>();
+    final List<String> problems = new ArrayList<>();
+    long overheadNs;
+    double nsPerCountedCall = Double.NaN;
+    double nsPerTimedCall = Double.NaN;
+    boolean sawOverhead;
+    long firstEventMs = Long.MAX_VALUE;
+    long lastEventMs = Long.MIN_VALUE;
+
+    private final Predicate<String> threadMatcher;
+    private final java.util.function.Function<String, String> threadGlobOf;
+    int fileIndex;
+
+    ProfileAggregator(List<String> latencyThreadGlobs) {
+        List<java.util.regex.Pattern> patterns = latencyThreadGlobs.stream().map(Globs::compile).toList();
+        this.threadGlobOf = name -> {
+            for (int i = 0; i < patterns.size(); i++) {
+                if (patterns.get(i).matcher(name).matches()) {
+                    return latencyThreadGlobs.get(i);
+                }
+            }
+            return null;
+        };
+        this.threadMatcher = name -> threadGlobOf.apply(name) != null;
+    }
+
+    void accept(RecordedEvent e) {
+        String name = e.getEventType().getName();
+        eventCounts.merge(name, 1L, Long::sum);
+        switch (name) {
+            case EXECUTION_SAMPLE -> onExecutionSample(e);
+            case CPU_TIME_SAMPLE -> onCpuTimeSample(e);
+            case ALLOCATION_SAMPLE -> onAllocation(e);
+            case MONITOR_ENTER, MONITOR_WAIT -> onWait(e, 1);
+            case THREAD_PARK, THREAD_SLEEP -> onWait(e, 0);
+            case METHOD_PROFILE -> onMethodProfile(e);
+            case AGENT_SESSION -> onSession(e);
+            case AGENT_OVERHEAD -> onOverhead(e);
+            case METHOD_TIMING -> onMethodTiming(e);
+            case ACTIVE_SETTING -> onSetting(e);
+            case JVM_INFORMATION -> onJvm(e);
+            default -> {
+                if (IO_EVENTS.contains(name)) {
+                    onWait(e, 2);
+                }
+            }
+        }
+    }
+
+    private void see(long epochMs) {
+        firstEventMs = Math.min(firstEventMs, epochMs);
+        lastEventMs = Math.max(lastEventMs, epochMs);
+    }
+
+    private ThreadInfo thread(RecordedThread t) {
+        if (t == null) {
+            return null;
+        }
+        long id = t.getId();
+        ThreadInfo info = threads.get(id);
+        if (info == null) {
+            String n = t.getJavaName() != null ? t.getJavaName() : t.getOSName() != null ? t.getOSName() : "";
+            info = new ThreadInfo(n, threadGlobOf.apply(n));
+            threads.put(id, info);
+        }
+        return info;
+    }
+
+    private void onExecutionSample(RecordedEvent e) {
+        eventTypeIds.putIfAbsent(EXECUTION_SAMPLE, e.getEventType().getId());
+        RecordedThread t = e.getThread("sampledThread");
+        ThreadInfo ti = thread(t);
+        int sid = stacks.intern(e.getStackTrace());
+        Instant start = e.getStartTime();
+        long ms = start.toEpochMilli();
+        see(ms);
+        long tid = t == null ? -1 : t.getId();
+        buckets.computeIfAbsent(fileIndex, k -> new TreeMap<>()).computeIfAbsent(ms, k -> new Bucket()).add(tid);
+        if (ti != null) {
+            ti.execSamples++;
+        }
+        if (sid < 0) {
+            return;
+        }
+        StackTable.Stats s = stacks.stats(sid);
+        s.exec++;
+        s.evidence++;
+        if (ti != null && ti.latencyThread) {
+            s.evidenceOnLatencyThread++;
+        }
+        s.addThread(tid);
+    }
+
+    private void onCpuTimeSample(RecordedEvent e) {
+        eventTypeIds.putIfAbsent(CPU_TIME_SAMPLE, e.getEventType().getId());
+        if (e.hasField("failed") && e.getBoolean("failed")) {
+            return;
+        }
+        RecordedThread t = e.hasField("eventThread") ? e.getThread("eventThread") : null;
+        ThreadInfo ti = thread(t);
+        int sid = stacks.intern(e.getStackTrace());
+        see(e.getStartTime().toEpochMilli());
+        if (sid < 0) {
+            return;
+        }
+        StackTable.Stats s = stacks.stats(sid);
+        s.cpuTimeSamples++;
+        if (t != null) {
+            s.addThread(t.getId());
+        }
+    }
+
+    private void onAllocation(RecordedEvent e) {
+        int sid = stacks.intern(e.getStackTrace());
+        ThreadInfo ti = thread(e.getThread());
+        see(e.getStartTime().toEpochMilli());
+        if (sid < 0) {
+            return;
+        }
+        long weight = e.hasField("weight") ? e.getLong("weight") : 0;
+        StackTable.Stats s = stacks.stats(sid);
+        s.allocBytes += weight;
+        s.evidence++;
+        if (ti != null && ti.latencyThread) {
+            s.evidenceOnLatencyThread++;
+        }
+        RecordedClass c = e.hasField("objectClass") ? e.getClass("objectClass") : null;
+        String cn = c == null ? "?" : c.getName();
+        Integer cid = allocClassIds.get(cn);
+        if (cid == null) {
+            cid = allocClasses.size();
+            allocClasses.add(cn);
+            allocClassIds.put(cn, cid);
+        }
+        allocations.computeIfAbsent(((long) sid << 24) | cid, k -> new long[1])[0] += weight;
+    }
+
+    /** kind: 0 park/sleep, 1 monitor, 2 io. */
+    private void onWait(RecordedEvent e, int kind) {
+        int sid = stacks.intern(e.getStackTrace());
+        ThreadInfo ti = thread(e.getThread());
+        see(e.getStartTime().toEpochMilli());
+        if (sid < 0) {
+            return;
+        }
+        long ns = e.getDuration().toNanos();
+        StackTable.Stats s = stacks.stats(sid);
+        switch (kind) {
+            case 0 -> { s.parkCount++; s.parkNs += ns; }
+            case 1 -> { s.monitorCount++; s.monitorNs += ns; }
+            default -> { s.ioCount++; s.ioNs += ns; }
+        }
+        s.evidence++;
+        if (ti != null) {
+            if (ti.latencyThread) {
+                s.evidenceOnLatencyThread++;
+            }
+            s.addThread(e.getThread().getId());
+        }
+    }
+
+    private void onMethodProfile(RecordedEvent e) {
+        String cls = string(e, "className");
+        String mname = string(e, "methodName");
+        String desc = string(e, "descriptor");
+        if (cls == null || mname == null) {
+            problem("oxidizer.MethodProfile without className/methodName ignored");
+            return;
+        }
+        String key = MethodKeys.key(cls, mname, desc);
+        int modifiers = e.hasField("modifiers") ? e.getInt("modifiers") : 0;
+        AgentMethod m = agentMethods.computeIfAbsent(key, k -> new AgentMethod(cls, mname, desc, modifiers));
+        m.invocations += longField(e, "invocations");
+        m.exceptional += longField(e, "exceptional");
+        long timed = longField(e, "timedCount");
+        m.overheadNs += longField(e, "overheadNs");
+        String policy = string(e, "timingPolicy");
+        if (policy != null && !policy.isEmpty()) {
+            int interval = e.hasField("samplingInterval") ? e.getInt("samplingInterval") : 0;
+            m.policies.add("sampled".equals(policy) ? "sampled 1/" + interval : policy);
+        }
+        String session = string(e, "sessionId");
+        if (session != null) {
+            m.sessions.add(session);
+        }
+        String b64 = string(e, "histogram");
+        if (timed > 0 && b64 != null && !b64.isEmpty()) {
+            try {
+                Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(b64)), 0);
+                if (m.histogram == null) {
+                    m.histogram = new Histogram(h.getNumberOfSignificantValueDigits());
+                    m.histogram.setAutoResize(true);
+                }
+                m.histogram.add(h);
+                m.timedCount += timed;
+            } catch (IllegalArgumentException | DataFormatException | IndexOutOfBoundsException e1) {
+                problem("undecodable latency histogram of " + key + " in one interval ignored (" + e1.getMessage() + ")");
+            }
+        }
+        long from = timestampMs(e, "intervalStart");
+        long to = timestampMs(e, "intervalEnd");
+        if (session != null) {
+            Session s = sessions.computeIfAbsent(session, Session::new);
+            if (from > 0 && to >= from) {
+                s.cover(from, to);
+            }
+        }
+        see(e.getStartTime().toEpochMilli());
+    }
+
+    private void onSession(RecordedEvent e) {
+        String id = string(e, "sessionId");
+        if (id == null) {
+            return;
+        }
+        Session s = sessions.computeIfAbsent(id, Session::new);
+        s.pid = longField(e, "pid");
+        s.mainClass = string(e, "mainClass");
+        s.agentVersion = string(e, "agentVersion");
+        s.formatVersion = e.hasField("formatVersion") ? e.getInt("formatVersion") : 0;
+        s.jvmStartMs = timestampMs(e, "jvmStart");
+        if (e.hasField("timerOverheadNs")) {
+            double t = e.getDouble("timerOverheadNs");
+            if (t >= 0 && !Double.isNaN(t)) {
+                s.timerOverheadNs = t;
+            }
+        }
+        long at = e.getStartTime().toEpochMilli();
+        s.cover(at, at);
+        see(at);
+    }
+
+    private void onOverhead(RecordedEvent e) {
+        sawOverhead = true;
+        overheadNs += longField(e, "estimatedOverheadNs");
+        if (e.hasField("nsPerCountedCall")) {
+            nsPerCountedCall = e.getDouble("nsPerCountedCall");
+        }
+        if (e.hasField("nsPerTimedCall")) {
+            nsPerTimedCall = e.getDouble("nsPerTimedCall");
+        }
+    }
+
+    private void onMethodTiming(RecordedEvent e) {
+        RecordedMethod m = e.hasField("method") ? e.getValue("method") : null;
+        if (m == null || m.getType() == null) {
+            return;
+        }
+        String cls = m.getType().getName();
+        String key = MethodKeys.key(cls, m.getName(), m.getDescriptor());
+        long inv = e.getLong("invocations");
+        TimingSnapshot prev = timing.computeIfAbsent(fileIndex, k -> new HashMap<>()).get(key);
+        if (prev == null || inv >= prev.invocations()) {
+            timing.get(fileIndex).put(key, new TimingSnapshot(cls, m.getName(), m.getDescriptor(), m.getModifiers(), inv,
+                    ticksAsNs(e, "minimum"), ticksAsNs(e, "average"), ticksAsNs(e, "maximum")));
+        }
+        see(e.getStartTime().toEpochMilli());
+    }
+
+    private static long ticksAsNs(RecordedEvent e, String field) {
+        if (!e.hasField(field) || e.getLong(field) == Long.MIN_VALUE) {
+            return -1;
+        }
+        return e.getDuration(field).toNanos();
+    }
+
+    private void onSetting(RecordedEvent e) {
+        settings.computeIfAbsent(e.getLong("id"), k -> new HashMap<>())
+                .computeIfAbsent(e.getString("name"), k -> new LinkedHashSet<>()).add(e.getString("value"));
+    }
+
+    private void onJvm(RecordedEvent e) {
+        long pid = e.hasField("pid") ? e.getLong("pid") : 0;
+        long start = timestampMs(e, "jvmStartTime");
+        fileJvm.putIfAbsent(fileIndex, pid + "@" + start);
+    }
+
+    private void problem(String message) {
+        if (problems.size() < 20 && !problems.contains(message)) {
+            problems.add(message);
+        }
+    }
+
+    private static String string(RecordedEvent e, String field) {
+        return e.hasField(field) ? e.getString(field) : null;
+    }
+
+    private static long longField(RecordedEvent e, String field) {
+        return e.hasField(field) ? e.getLong(field) : 0;
+    }
+
+    private static long timestampMs(RecordedEvent e, String field) {
+        if (!e.hasField(field)) {
+            return 0;
+        }
+        Instant i = e.getInstant(field);
+        return i == null ? 0 : i.toEpochMilli();
+    }
+
+    boolean isLatencyThreadName(String name) {
+        return threadMatcher.test(name);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.oxidizer.analyzer;
+
+import dev.oxidizer.analyzer.rules.Scores;
+import dev.oxidizer.model.Finding;
+import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.model.Outcome;
+import dev.oxidizer.model.Report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a {@link Report} as the plain-text table {@code oxidizer analyze} prints: a header with the mode,
+ * window and assumptions, the ranked candidates, then the rejected methods with the rule that rejected them
+ * and its numbers, then warnings. Plain ASCII, no colours, stable column order, so it can be diffed and grepped.
+ */
+public final class ReportToTable {
+    private ReportToTable() {}
+
+    /** @param top most candidates and rejected methods shown each (0 = all) */
+    public static String render(Report r, int top) {
+        StringBuilder sb = new StringBuilder();
+        Report.Window w = r.window();
+        sb.append(String.format(Locale.ROOT, "Oxidizer analysis (%s mode): %s window over %d JVM(s), %d recording(s)%s%n",
+                r.mode(), Scores.ns(w.durationSeconds() * 1e9), w.jvms(), r.recordings().size(),
+                r.application() == null ? "" : ", application " + r.application()));
+        sb.append(String.format(Locale.ROOT, "Score = CPU seconds saved per day at an assumed %.1fx speedup, minus FFM call cost (%s per call, %s)%n%n",
+                r.assumptions().speedup(), Scores.ns(r.assumptions().ffmCallNs()),
+                r.assumptions().ffmCallMeasured() ? "measured on this JVM" : "configured"));
+        List<MethodReport> candidates = r.candidates();
+        List<MethodReport> rejected = r.rejected();
+        sb.append("Candidates (").append(candidates.size()).append(")\n");
+        if (candidates.isEmpty()) {
+            sb.append("  none: every analysed method was rejected by a rule (see below)\n");
+        } else {
+            sb.append(String.format(Locale.ROOT, "  %4s %10s %-6s %12s %10s %6s %-9s %s%n", "rank", "score", "conf", "calls/day",
+                    "mean", "cpu", "pattern", "method"));
+            for (MethodReport m : limit(candidates, top)) {
+                sb.append(String.format(Locale.ROOT, "  %4d %10s %-6s %12s %10s %6s %-9s %s%n", m.rank(), Scores.num(m.score()),
+                        m.confidence(), m.calls() == null ? "?" : Scores.num(m.calls().perDay()),
+                        m.latency() == null ? "?" : Scores.ns(m.latency().meanNs()),
+                        m.cpu() == null || m.cpu().cpuBoundRatio() == null ? "?" : String.format(Locale.ROOT, "%.2f", m.cpu().cpuBoundRatio()),
+                        m.suggestion() == null ? "" : m.suggestion().pattern(), m.key()));
+                for (Finding f : m.findings()) {
+                    if (f.outcome() == Outcome.UNKNOWN || (f.outcome() == Outcome.INFO && f.score() >= 50)) {
+                        sb.append("         ").append(f.outcome()).append(' ').append(f.ruleId()).append(": ").append(f.summary()).append('\n');
+                    }
+                }
+            }
+            if (top > 0 && candidates.size() > top) {
+                sb.append("  ... ").append(candidates.size() - top).append(" more in the JSON report\n");
+            }
+        }
+        sb.append("\nRejected (").append(rejected.size()).append(")\n");
+        for (MethodReport m : limit(rejected, top)) {
+            Finding why = m.findings().stream().filter(f -> f.ruleId().equals(m.rejectedBy())).findFirst().orElse(null);
+            sb.append("  ").append(m.key()).append('\n');
+            sb.append("      rejected by ").append(m.rejectedBy()).append(": ").append(why == null ? "" : why.summary()).append('\n');
+            if (why != null && why.action() != null) {
+                sb.append("      ").append(why.action()).append('\n');
+            }
+        }
+        if (top > 0 && rejected.size() > top) {
+            sb.append("  ... ").append(rejected.size() - top).append(" more in the JSON report\n");
+        }
+        if (!r.warnings().isEmpty()) {
+            sb.append("\nWarnings\n");
+            for (String warning : r.warnings()) {
+                sb.append("  - ").append(warning).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<MethodReport> limit(List<MethodReport> list, int top) {
+        return top > 0 && list.size() > top ? list.subList(0, top) : list;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.oxidizer.analyzer;
+
+import dev.oxidizer.model.MethodReport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads JVM method descriptors: a readable Java signature, and whether each type can cross the FFM boundary
+ * as a plain value (primitives, one-dimensional primitive arrays, {@code String}), with the Rust type it maps
+ * to or the wrapper/refactoring that would make it map.
+ */
+public final class Signatures {
+    private Signatures() {}
+
+    /** One parsed type. */
+    public record Type(String descriptor, String javaName, String rustParam, String rustReturn, String advice) {
+        public boolean portable() {
+            return advice == null;
+        }
+    }
+
+    /** Parameter types then the return type (last), or null when the descriptor is malformed. */
+    public static List<Type> parse(String descriptor) {
+        if (descriptor == null || !descriptor.startsWith("(") || descriptor.indexOf(')') < 0) {
+            return null;
+        }
+        List<Type> out = new ArrayList<>();
+        int i = 1;
+        int close = descriptor.indexOf(')');
+        try {
+            while (i < close) {
+                int end = end(descriptor, i);
+                out.add(type(descriptor.substring(i, end)));
+                i = end;
+            }
+            out.add(type(descriptor.substring(close + 1)));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            return null;
+        }
+        return out;
+    }
+
+    private static int end(String d, int i) {
+        int j = i;
+        while (d.charAt(j) == '[') {
+            j++;
+        }
+        if (d.charAt(j) == 'L') {
+            int semi = d.indexOf(';', j);
+            if (semi < 0) {
+                throw new IllegalArgumentException(d);
+            }
+            return semi + 1;
+        }
+        return j + 1;
+    }
+
+    static Type type(String d) {
+        if (d.isEmpty()) {
+            throw new IllegalArgumentException("empty type");
+        }
+        char c = d.charAt(0);
+        String prim = primitiveJava(c);
+        if (prim != null) {
+            return new Type(d, prim, primitiveRust(c), c == 'V' ? "()" : primitiveRust(c), null);
+        }
+        if (c == '[') {
+            String inner = d.substring(1);
+            Type el = type(inner);
+            String javaName = el.javaName() + "[]";
+            if (inner.length() == 1 && inner.charAt(0) != 'V') {
+                String r = primitiveRust(inner.charAt(0));
+                return new Type(d, javaName, "&[" + r + "]", "Vec<" + r + ">", null);
+            }
+            if (inner.equals("Ljava/lang/String;")) {
+                return new Type(d, javaName, null, null, "pass the strings as one UTF-8 byte[] plus an int[] of offsets (or join them with a separator)");
+            }
+            if (inner.startsWith("[")) {
+                return new Type(d, javaName, null, null, "flatten the nested array into one primitive array plus its dimensions (row-major)");
+            }
+            return new Type(d, javaName, null, null, "pass the fields the method reads from each element as parallel primitive arrays (structure of arrays)");
+        }
+        if (c == 'L') {
+            String name = d.substring(1, d.length() - 1).replace('/', '.');
+            if (name.equals("java.lang.String")) {
+                return new Type(d, "String", "&str", "String", null);
+            }
+            return new Type(d, simple(name), null, null, objectAdvice(name));
+        }
+        throw new IllegalArgumentException("bad descriptor type " + d);
+    }
+
+    private static String objectAdvice(String name) {
+        return switch (name) {
+            case "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float", "java.lang.Short",
+                 "java.lang.Byte", "java.lang.Character", "java.lang.Boolean" ->
+                    "unbox to the primitive in the Java wrapper (decide how null is passed, e.g. a flag)";
+            case "java.util.List", "java.util.Collection", "java.util.ArrayList", "java.lang.Iterable", "java.util.Set" ->
+                    "copy the elements into a primitive array in the wrapper (e.g. stream().mapToDouble(..).toArray())";
+            case "java.util.Map", "java.util.HashMap" ->
+                    "flatten to parallel key and value arrays in the wrapper";
+            case "java.nio.ByteBuffer" -> "pass it as a MemorySegment (MemorySegment.ofBuffer) with its length: &[u8] in Rust";
+            case "java.lang.CharSequence", "java.lang.StringBuilder" -> "pass toString() as a String (UTF-8 bytes + length)";
+            case "java.lang.foreign.MemorySegment" -> "already native memory: pass address and byteSize as a raw slice";
+            case "java.lang.Object" -> "replace the Object parameter by the concrete primitive data it carries";
+            default -> "pass the primitive fields it reads from " + simple(name)
+                    + " as separate parameters or a flat primitive array (and rebuild results in Java)";
+        };
+    }
+
+    private static String simple(String binary) {
+        int dot = binary.lastIndexOf('.');
+        return (dot < 0 ? binary : binary.substring(dot + 1)).replace('$', '.');
+    }
+
+    private static String primitiveJava(char c) {
+        return switch (c) {
+            case 'Z' -> "boolean";
+            case 'B' -> "byte";
+            case 'C' -> "char";
+            case 'S' -> "short";
+            case 'I' -> "int";
+            case 'J' -> "long";
+            case 'F' -> "float";
+            case 'D' -> "double";
+            case 'V' -> "void";
+            default -> null;
+        };
+    }
+
+    private static String primitiveRust(char c) {
+        return switch (c) {
+            case 'Z' -> "bool";
+            case 'B' -> "i8";
+            case 'C' -> "u16";
+            case 'S' -> "i16";
+            case 'I' -> "i32";
+            case 'J' -> "i64";
+            case 'F' -> "f32";
+            case 'D' -> "f64";
+            default -> "()";
+        };
+    }
+
+    /** E.g. {@code static double mean(double[], int)}; null when the descriptor is unknown or malformed. */
+    public static String javaSignature(String methodName, String descriptor, Boolean isStatic) {
+        List<Type> types = parse(descriptor);
+        if (types == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        if (Boolean.TRUE.equals(isStatic)) {
+            sb.append("static ");
+        }
+        sb.append(types.getLast().javaName()).append(' ').append(methodName).append('(');
+        for (int i = 0; i < types.size() - 1; i++) {
+            sb.append(i == 0 ? "" : ", ").append(types.get(i).javaName());
+        }
+        return sb.append(')').toString();
+    }
+
+    /**
+     * Portability of a method: every parameter and the return map to Rust, and (unless allowed) it has no
+     * receiver. The proposed Rust signature names parameters {@code a0, a1, ...} (JFR does not record names).
+     */
+    public static MethodReport.Portability portability(String methodName, String descriptor, Boolean isStatic,
+                                                       boolean allowReceiver) {
+        List<Type> types = parse(descriptor);
+        if (types == null) {
+            return null;
+        }
+        List<MethodReport.Portability.Problem> problems = new ArrayList<>();
+        if (Boolean.FALSE.equals(isStatic) && !allowReceiver && !methodName.equals("<init>")) {
+            problems.add(new MethodReport.Portability.Problem("this", "instance method",
+                    "make it a static function of its inputs: pass the fields it reads from 'this' as parameters"));
+        }
+        if (methodName.equals("<init>") || methodName.equals("<clinit>")) {
+            problems.add(new MethodReport.Portability.Problem("this", methodName,
+                    "constructors build Java objects: port the computation they run into a static method instead"));
+        }
+        StringBuilder rust = new StringBuilder("fn ").append(snake(methodName)).append('(');
+        for (int i = 0; i < types.size() - 1; i++) {
+            Type t = types.get(i);
+            if (!t.portable()) {
+                problems.add(new MethodReport.Portability.Problem("parameter " + (i + 1), t.javaName(), t.advice()));
+            }
+            rust.append(i == 0 ? "" : ", ").append('a').append(i).append(": ")
+                    .append(t.portable() ? t.rustParam() : "/* " + t.javaName() + " */ ()");
+        }
+        rust.append(')');
+        Type ret = types.getLast();
+        if (!ret.portable()) {
+            problems.add(new MethodReport.Portability.Problem("return", ret.javaName(),
+                    ret.advice().replace("pass", "return").replace("parameter", "result")));
+        }
+        if (!"()".equals(ret.rustReturn())) {
+            rust.append(" -> ").append(ret.portable() ? ret.rustReturn() : "/* " + ret.javaName() + " */ ()");
+        }
+        return new MethodReport.Portability(problems.isEmpty(), rust.toString(), problems);
+    }
+
+    static String snake(String name) {
+        if (name.startsWith("<")) {
+            return name.replaceAll("[<>]", "");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (char ch : name.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                if (!sb.isEmpty()) {
+                    sb.append('_');
+                }
+                sb.append(Character.toLowerCase(ch));
+            } else if (Character.isLetterOrDigit(ch) || ch == '_') {
+                sb.append(ch);
+            } else {
+                sb.append('_');
+            }
+        }
+        String s = sb.toString().toLowerCase(Locale.ROOT);
+        return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "f_" + s : s;
+    }
+}

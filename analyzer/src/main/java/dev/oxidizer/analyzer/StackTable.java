@@ -1,0 +1,183 @@
+package dev.oxidizer.analyzer;
+
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Interns methods (frames) and stack traces seen in events to small ints, and keeps per-stack evidence
+ * counters, so that memory grows with the number of distinct stacks, never with the number of events.
+ *
+ * <p>Stacks are stored top first (index 0 is the executing method). JFR resolves each stack trace and
+ * method once per chunk, so identity caches skip re-walking frames for the same chunk object; they are
+ * cleared when they grow past a bound, which only costs a re-walk. Not thread-safe.
+ */
+final class StackTable {
+    private static final int IDENTITY_CACHE_LIMIT = 200_000;
+
+    /** A method seen in a frame. */
+    record Frame(String key, String className, String methodName, String descriptor, int modifiers) {
+        String label() {
+            return className + "." + methodName;
+        }
+    }
+
+    /** Evidence counters of one distinct stack. */
+    static final class Stats {
+        long exec;
+        long cpuTimeSamples;
+        long evidence;
+        long evidenceOnLatencyThread;
+        long parkCount;
+        long parkNs;
+        long monitorCount;
+        long monitorNs;
+        long ioCount;
+        long ioNs;
+        long allocBytes;
+        long[] threads = new long[2];
+        int threadCount;
+
+        void addThread(long id) {
+            for (int i = 0; i < threadCount; i++) {
+                if (threads[i] == id) {
+                    return;
+                }
+            }
+            if (threadCount == 64) {
+                return; // enough to say "many threads"; keeps a stack's record small
+            }
+            if (threadCount == threads.length) {
+                threads = Arrays.copyOf(threads, threads.length * 2);
+            }
+            threads[threadCount++] = id;
+        }
+    }
+
+    private final List<Frame> frames = new ArrayList<>();
+    private final Map<String, Integer> frameIds = new HashMap<>();
+    private final IdentityHashMap<RecordedMethod, Integer> methodCache = new IdentityHashMap<>();
+    private final IdentityHashMap<RecordedStackTrace, Integer> stackCache = new IdentityHashMap<>();
+    private final Map<StackKey, Integer> stackIds = new HashMap<>();
+    private final List<int[]> stacks = new ArrayList<>();
+    private final List<Stats> stats = new ArrayList<>();
+    private final List<Boolean> truncated = new ArrayList<>();
+
+    private record StackKey(int[] frames, int hash) {
+        StackKey(int[] frames) {
+            this(frames, Arrays.hashCode(frames));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StackKey k && k.hash == hash && Arrays.equals(k.frames, frames);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Id of the stack, or -1 for an event without one. */
+    int intern(RecordedStackTrace st) {
+        if (st == null) {
+            return -1;
+        }
+        Integer cached = stackCache.get(st);
+        if (cached != null) {
+            return cached;
+        }
+        List<RecordedFrame> fs = st.getFrames();
+        int[] ids = new int[fs.size()];
+        int n = 0;
+        for (RecordedFrame f : fs) {
+            RecordedMethod m = f.getMethod();
+            if (m == null) {
+                continue;
+            }
+            ids[n++] = internMethod(m);
+        }
+        int id = internFrames(n == ids.length ? ids : Arrays.copyOf(ids, n), st.isTruncated());
+        if (stackCache.size() >= IDENTITY_CACHE_LIMIT) {
+            stackCache.clear();
+        }
+        stackCache.put(st, id);
+        return id;
+    }
+
+    int internFrames(int[] ids, boolean isTruncated) {
+        StackKey key = new StackKey(ids);
+        Integer id = stackIds.get(key);
+        if (id == null) {
+            id = stacks.size();
+            stackIds.put(key, id);
+            stacks.add(ids);
+            stats.add(new Stats());
+            truncated.add(isTruncated);
+        }
+        return id;
+    }
+
+    int internMethod(RecordedMethod m) {
+        Integer cached = methodCache.get(m);
+        if (cached != null) {
+            return cached;
+        }
+        String cls = m.getType() == null ? "?" : m.getType().getName();
+        int id = internMethod(cls, m.getName(), m.getDescriptor(), m.getModifiers());
+        if (methodCache.size() >= IDENTITY_CACHE_LIMIT) {
+            methodCache.clear();
+        }
+        methodCache.put(m, id);
+        return id;
+    }
+
+    int internMethod(String className, String methodName, String descriptor, int modifiers) {
+        String key = MethodKeys.key(className, methodName, descriptor);
+        Integer id = frameIds.get(key);
+        if (id == null) {
+            id = frames.size();
+            frameIds.put(key, id);
+            frames.add(new Frame(key, className, methodName, descriptor, modifiers));
+        }
+        return id;
+    }
+
+    /** Frame id of a method key, or -1 when no stack named it. */
+    int frameId(String key) {
+        Integer id = frameIds.get(key);
+        return id == null ? -1 : id;
+    }
+
+    Frame frame(int id) {
+        return frames.get(id);
+    }
+
+    int frameCount() {
+        return frames.size();
+    }
+
+    int stackCount() {
+        return stacks.size();
+    }
+
+    int[] stack(int id) {
+        return stacks.get(id);
+    }
+
+    Stats stats(int id) {
+        return stats.get(id);
+    }
+
+    boolean truncated(int id) {
+        return truncated.get(id);
+    }
+}

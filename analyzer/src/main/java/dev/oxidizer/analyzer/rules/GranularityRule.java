@@ -1,0 +1,96 @@
+package dev.oxidizer.analyzer.rules;
+
+import dev.oxidizer.analyzer.MethodFacts;
+import dev.oxidizer.model.Finding;
+import dev.oxidizer.model.Outcome;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.oxidizer.analyzer.rules.Scores.ns;
+import static dev.oxidizer.analyzer.rules.Scores.pct;
+
+/**
+ * {@code granularity}: one FFM downcall (through a wrapper, measured on the analysing JVM) must be a small share
+ * of the method's mean time: PASS when {@code ffmCallNs / meanNs <= granularity.maxCallShare}. On FAIL the
+ * action names the nearest caller seen in sampled stacks whose own mean passes the same test, or else advises
+ * batching calls at the nearest application caller.
+ */
+public final class GranularityRule implements Rule {
+    public static final String MAX_CALL_SHARE = "granularity.maxCallShare";
+
+    @Override
+    public String id() {
+        return "granularity";
+    }
+
+    @Override
+    public String name() {
+        return "Coarse enough for a native call";
+    }
+
+    @Override
+    public List<String> requiredEvents() {
+        return List.of("oxidizer.MethodProfile", "jdk.MethodTiming");
+    }
+
+    @Override
+    public List<ThresholdSpec> thresholds() {
+        return List.of(new ThresholdSpec(MAX_CALL_SHARE, 0.05, "ratio",
+                "Largest share of the method's mean time one FFM downcall may cost", 0, 1));
+    }
+
+    /** Whether a method with this mean passes; used for callers too. */
+    public static boolean passes(double meanNs, double ffmCallNs, double maxShare) {
+        return meanNs > 0 && ffmCallNs / meanNs <= maxShare;
+    }
+
+    @Override
+    public Finding evaluate(MethodFacts m, RuleContext ctx) {
+        double max = ctx.threshold(MAX_CALL_SHARE);
+        double ffm = ctx.ffmCallNs();
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("ffmCallNs", ffm);
+        numbers.put(MAX_CALL_SHARE, max);
+        if (m.meanNs() == null) {
+            return new Finding(id(), name(), Outcome.UNKNOWN, 0, "mean time unknown",
+                    "The method was not timed (no agent histogram or jdk.MethodTiming average), so the FFM call's share cannot be computed.",
+                    "Run with the Oxidizer agent to time it.", numbers);
+        }
+        double mean = m.meanNs();
+        double share = mean > 0 ? ffm / mean : Double.POSITIVE_INFINITY;
+        numbers.put("meanNs", mean);
+        numbers.put("callShare", Double.isInfinite(share) ? 1e9 : share);
+        boolean pass = passes(mean, ffm, max);
+        String explanation = "One FFM downcall costs " + ns(ffm) + " on this JVM; the method's mean time is " + ns(mean)
+                + ", so the call alone would be " + (Double.isInfinite(share) ? "all" : pct(share)) + " of it (threshold "
+                + pct(max) + ").";
+        int score = Double.isInfinite(share) ? 0 : Scores.logScore(max, share, 50);
+        if (pass) {
+            return new Finding(id(), name(), Outcome.PASS, score, "FFM call is " + pct(share) + " of its " + ns(mean) + " mean",
+                    explanation, null, numbers);
+        }
+        MethodFacts.Caller coarser = null;
+        for (MethodFacts.Caller c : m.callers()) {
+            if (c.meanNs() != null && passes(c.meanNs(), ffm, max)) {
+                coarser = c;
+                break;
+            }
+        }
+        String action;
+        if (coarser != null) {
+            numbers.put("coarserCallerMeanNs", coarser.meanNs());
+            action = "Port the coarser caller " + coarser.key() + " instead (mean " + ns(coarser.meanNs()) + ", FFM share "
+                    + pct(ffm / coarser.meanNs()) + ", " + coarser.distance() + " frame(s) up in " + coarser.samples()
+                    + " sampled stacks), so one downcall covers many calls of this method.";
+        } else if (m.nearestFrameCaller() != null) {
+            action = "Batch the calls: let " + m.nearestFrameCaller() + " (its nearest caller in sampled stacks) pass all inputs "
+                    + "as arrays in one downcall, so the call cost is paid once per batch.";
+        } else {
+            action = "Batch the calls at its callers: pass many inputs as arrays in one downcall, so the call cost is paid once per batch.";
+        }
+        return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + pct(share) + " of its "
+                + ns(mean) + " mean", explanation, action, numbers);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.oxidizer.analyzer.rules;
+
+import dev.oxidizer.analyzer.MethodFacts;
+import dev.oxidizer.model.Finding;
+
+import java.util.List;
+
+/**
+ * One explainable rule. Implementations are small, stateless and thread-safe, have a public no-argument
+ * constructor and are found by {@link java.util.ServiceLoader} (listed in
+ * {@code META-INF/services/dev.oxidizer.analyzer.rules.Rule}, in evaluation order).
+ *
+ * <p>A rule reads only the {@link MethodFacts} and its thresholds from the {@link RuleContext}. It returns
+ * {@link dev.oxidizer.model.Outcome#UNKNOWN} when the figures it needs are absent, never a guess.
+ */
+public interface Rule {
+    /** Stable id, e.g. {@code cpu-bound}; threshold keys start with it. */
+    String id();
+
+    /** Human name, e.g. "CPU-bound, not waiting". */
+    String name();
+
+    /** JFR event names whose presence the rule relies on (any one of them suffices). */
+    List<String> requiredEvents();
+
+    /** Thresholds with their defaults; keys are {@code <id>.<name>}. */
+    List<ThresholdSpec> thresholds();
+
+    /** Evaluates one method; never null. */
+    Finding evaluate(MethodFacts method, RuleContext context);
+}

@@ -1,0 +1,54 @@
+package dev.oxidizer.analyzer;
+
+import jdk.jfr.Recording;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Writes real JFR files in-process: only the named events, with stacks, then dumps. */
+final class Recordings {
+    private Recordings() {}
+
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Records only the agent's events (no JVM events) while {@code body} runs. */
+    static Path agentOnly(Path file, Body body) throws Exception {
+        try (Recording r = new Recording()) {
+            r.enable("oxidizer.MethodProfile");
+            r.enable("oxidizer.AgentSession");
+            r.enable("oxidizer.AgentOverhead");
+            r.start();
+            body.run();
+            r.stop();
+            r.dump(file);
+        }
+        return file;
+    }
+
+    /** Records the agent's events plus execution samples every 10 ms and waits over 1 ms, with stacks. */
+    static Path withSamples(Path file, Body body) throws Exception {
+        try (Recording r = new Recording()) {
+            r.enable("oxidizer.MethodProfile");
+            r.enable("oxidizer.AgentSession");
+            r.enable("oxidizer.AgentOverhead");
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            r.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.ThreadSleep").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
+            r.enable("jdk.ObjectAllocationSample").withStackTrace();
+            r.start();
+            body.run();
+            r.stop();
+            r.dump(file);
+        }
+        return file;
+    }
+
+    static void dumpTo(Recording r, Path file) throws IOException {
+        r.dump(file);
+    }
+}
