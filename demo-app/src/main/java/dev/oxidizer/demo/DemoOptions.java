@@ -1,7 +1,7 @@
 package dev.oxidizer.demo;
 
 /**
- * The demo's command line: {@code [--seconds 1..86400] [--threads 1..64] [--seed <long>] [--help]}; each
+ * The demo's command line: {@code [--seconds 1..86400] [--threads 1..256] [--seed <long>] [--help]}; each
  * option also accepts the {@code --name=value} form.
  *
  * @param seconds how long to serve requests (the first {@link DemoRun#CHECKED_REQUESTS} are always served)
@@ -13,7 +13,7 @@ public record DemoOptions(int seconds, int threads, long seed, boolean help) {
 
     /** The accepted form, shown with every usage error. */
     public static final String USAGE =
-            "usage: java -jar oxidizer-demo-app.jar [--seconds 1..86400 (default 60)] [--threads 1..64 (default 4)] [--seed <long> (default 42)]";
+            "usage: java -jar oxidizer-demo-app.jar [--seconds 1..86400 (default 60)] [--threads 1..256 (default 4)] [--seed <long> (default 42)]";
 
     public static final int DEFAULT_SECONDS = 60;
     public static final int DEFAULT_THREADS = 4;
@@ -49,7 +49,7 @@ public record DemoOptions(int seconds, int threads, long seed, boolean help) {
                     }
                     switch (name) {
                         case "--seconds" -> seconds = (int) parseLong(name, value, 1, 86_400, "an integer from 1 to 86400");
-                        case "--threads" -> threads = (int) parseLong(name, value, 1, 64, "an integer from 1 to 64");
+                        case "--threads" -> threads = (int) parseLong(name, value, 1, 256, "an integer from 1 to 256");
                         default -> seed = parseLong(name, value, Long.MIN_VALUE, Long.MAX_VALUE, "a 64-bit integer");
                     }
                 }

@@ -16,16 +16,16 @@ class DemoOptionsTest {
     @Test
     void acceptsSpaceAndEqualsForms() throws UsageException {
         assertEquals(new DemoOptions(10, 2, -7, false), DemoOptions.parse("--seconds", "10", "--threads=2", "--seed", "-7"));
-        assertEquals(new DemoOptions(86_400, 64, Long.MAX_VALUE, false),
-                DemoOptions.parse("--seconds=86400", "--threads", "64", "--seed=" + Long.MAX_VALUE));
+        assertEquals(new DemoOptions(86_400, 256, Long.MAX_VALUE, false),
+                DemoOptions.parse("--seconds=86400", "--threads", "256", "--seed=" + Long.MAX_VALUE));
     }
 
     @Test
     void rejectsOutOfRangeValuesNamingTheOptionAndTheRange() {
         UsageException e = assertThrows(UsageException.class, () -> DemoOptions.parse("--seconds", "0"));
         assertTrue(e.getMessage().startsWith("option --seconds must be an integer from 1 to 86400, got '0'"), e.getMessage());
-        e = assertThrows(UsageException.class, () -> DemoOptions.parse("--threads=65"));
-        assertTrue(e.getMessage().startsWith("option --threads must be an integer from 1 to 64, got '65'"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> DemoOptions.parse("--threads=257"));
+        assertTrue(e.getMessage().startsWith("option --threads must be an integer from 1 to 256, got '257'"), e.getMessage());
         e = assertThrows(UsageException.class, () -> DemoOptions.parse("--seed", "forty-two"));
         assertTrue(e.getMessage().startsWith("option --seed must be a 64-bit integer, got 'forty-two'"), e.getMessage());
     }
@@ -47,6 +47,6 @@ class DemoOptionsTest {
         assertEquals(0, out.size());
         String text = err.toString();
         assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("demo-app: option --threads must be an integer from 1 to 64, got 'zero'"), text);
+        assertTrue(text.startsWith("demo-app: option --threads must be an integer from 1 to 256, got 'zero'"), text);
     }
 }
