@@ -1,0 +1,229 @@
+package dev.oxidizer.stubgen;
+
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.LocalVariableInfo;
+import java.lang.classfile.attribute.MethodParameterInfo;
+import java.lang.classfile.instruction.ArrayStoreInstruction;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.LoadInstruction;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link MethodSpec} from class files with the JDK's {@code java.lang.classfile} API; user classes are
+ * never loaded or run.
+ *
+ * <p>What it derives from the byte code, and how far to trust it:
+ * <ul>
+ *   <li>Parameter names: the MethodParameters attribute ({@code javac -parameters}), else the LocalVariableTable
+ *       ({@code javac -g}), else {@code arg0, arg1...}.</li>
+ *   <li>Array mutation: an array parameter counts as mutated when the body loads it and either stores into an array
+ *       of its element type or passes an array of that type to another method. This over-approximates (a write into
+ *       a local array of the same type counts), never under-approximates, so a mutation is never lost.</li>
+ *   <li>Receiver fields (instance methods): fields of the method's own class read with {@code getfield}. The
+ *       receiver is refused when the body writes a field of its class, calls one of its instance methods, uses
+ *       {@code this} in any other way, or is {@code synchronized}.</li>
+ * </ul>
+ */
+public final class ClassFileMethodReader {
+    private final ClassPathReader classPath;
+
+    public ClassFileMethodReader(ClassPathReader classPath) {
+        this.classPath = classPath;
+    }
+
+    /**
+     * Resolves {@code selector} ({@code pkg.Class#name(descriptor)}, or {@code pkg.Class#name} when only one method
+     * has that name).
+     *
+     * @throws GeneratorException BAD_INPUT for a malformed selector, an unknown class or method, or an ambiguous name
+     *                            (the message lists the overloads as full keys)
+     */
+    public MethodSpec read(String selector) throws GeneratorException {
+        int hash = selector.indexOf('#');
+        if (hash <= 0 || hash == selector.length() - 1) {
+            throw bad("method '" + selector + "' is not of the form pkg.Class#name(descriptor) or pkg.Class#name,"
+                    + " e.g. dev.oxidizer.demo.kernels.Stats#summarize([D)D");
+        }
+        String className = selector.substring(0, hash);
+        String rest = selector.substring(hash + 1);
+        int paren = rest.indexOf('(');
+        String name = paren < 0 ? rest : rest.substring(0, paren);
+        String descriptor = paren < 0 ? null : rest.substring(paren);
+        if (descriptor != null) {
+            try {
+                MethodTypeDesc.ofDescriptor(descriptor);
+            } catch (IllegalArgumentException e) {
+                throw bad("'" + descriptor + "' in '" + selector + "' is not a JVM method descriptor; expected e.g. ([DI)D");
+            }
+        }
+        ClassPathReader.Found found = classPath.read(className);
+        if (found == null) {
+            throw bad("class " + className + " not found on the class path " + classPath
+                    + "; expected a binary class name (nested classes as Outer$Inner)");
+        }
+        ClassModel cm;
+        try {
+            cm = ClassFile.of().parse(found.bytes());
+        } catch (IllegalArgumentException e) {
+            throw bad(found.location() + " is not a readable class file: " + e.getMessage());
+        }
+        List<MethodModel> named = cm.methods().stream().filter(m -> m.methodName().equalsString(name)).toList();
+        List<MethodModel> matches = descriptor == null ? named
+                : named.stream().filter(m -> m.methodType().equalsString(descriptor)).toList();
+        if (matches.isEmpty()) {
+            String others = named.isEmpty() ? "it has no method named " + name
+                    : "its methods named " + name + " are: " + keys(className, named);
+            throw bad("no method " + selector + " in " + found.location() + "; " + others);
+        }
+        if (matches.size() > 1) {
+            throw bad("'" + selector + "' is ambiguous: " + matches.size() + " overloads; name one with its descriptor: "
+                    + keys(className, matches));
+        }
+        return toSpec(cm, matches.getFirst(), className, found.location());
+    }
+
+    private static String keys(String className, List<MethodModel> methods) {
+        return String.join(", ", methods.stream()
+                .map(m -> className + "#" + m.methodName().stringValue() + m.methodType().stringValue()).toList());
+    }
+
+    private static GeneratorException bad(String message) {
+        return new GeneratorException(GeneratorException.Kind.BAD_INPUT, message);
+    }
+
+    private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location) {
+        String desc = mm.methodType().stringValue();
+        boolean isStatic = mm.flags().has(AccessFlag.STATIC);
+        MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(desc);
+        List<String> readable = GenericSignatures.parameterTypes(
+                mm.findAttribute(Attributes.signature()).map(s -> s.signature().stringValue()).orElse(null),
+                mtd.parameterCount());
+        String readableReturn = GenericSignatures.returnType(
+                mm.findAttribute(Attributes.signature()).map(s -> s.signature().stringValue()).orElse(null));
+        List<String> names = parameterNames(mm, isStatic, mtd);
+        CodeModel code = mm.code().orElse(null);
+        String ownerInternal = cm.thisClass().asInternalName();
+
+        List<MethodSpec.Param> params = new ArrayList<>();
+        int slot = isStatic ? 0 : 1;
+        for (int i = 0; i < mtd.parameterCount(); i++) {
+            String pd = mtd.parameterType(i).descriptorString();
+            JavaType type = new JavaType(pd, readable.get(i));
+            boolean mutated = pd.startsWith("[") && (code == null || mayMutate(code, slot, pd));
+            params.add(new MethodSpec.Param(names.get(i), type, mutated));
+            slot += TypeKind.from(mtd.parameterType(i)).slotSize();
+        }
+        List<MethodSpec.Param> fields = new ArrayList<>();
+        List<String> receiverProblems = new ArrayList<>();
+        if (!isStatic && code != null) {
+            receiverFields(code, ownerInternal, fields, receiverProblems);
+            if (mm.flags().has(AccessFlag.SYNCHRONIZED)) {
+                receiverProblems.add("it is synchronized on its receiver");
+            }
+        }
+        if (!isStatic && code == null) {
+            receiverProblems.add("it has no body (abstract or native), so its receiver's use cannot be read");
+        }
+        boolean noArgCtor = cm.methods().stream()
+                .anyMatch(m -> m.methodName().equalsString("<init>") && m.methodType().equalsString("()V"));
+        return new MethodSpec(className, mm.methodName().stringValue(), desc, isStatic, params,
+                new JavaType(mtd.returnType().descriptorString(), readableReturn), fields, receiverProblems, noArgCtor,
+                null, location, code != null);
+    }
+
+    private static List<String> parameterNames(MethodModel mm, boolean isStatic, MethodTypeDesc mtd) {
+        int n = mtd.parameterCount();
+        List<String> names = new ArrayList<>();
+        var mp = mm.findAttribute(Attributes.methodParameters());
+        if (mp.isPresent() && mp.get().parameters().size() == n) {
+            for (MethodParameterInfo info : mp.get().parameters()) {
+                names.add(info.name().map(u -> u.stringValue()).orElse(null));
+            }
+        } else {
+            Map<Integer, String> bySlot = new LinkedHashMap<>();
+            mm.code().ifPresent(code -> {
+                for (var attr : code.findAttributes(Attributes.localVariableTable())) {
+                    for (LocalVariableInfo lv : attr.localVariables()) {
+                        if (lv.startPc() == 0) {
+                            bySlot.putIfAbsent(lv.slot(), lv.name().stringValue());
+                        }
+                    }
+                }
+            });
+            int slot = isStatic ? 0 : 1;
+            for (int i = 0; i < n; i++) {
+                names.add(bySlot.get(slot));
+                slot += TypeKind.from(mtd.parameterType(i)).slotSize();
+            }
+        }
+        List<String> clean = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String s = names.get(i);
+            clean.add(s != null && Names.isJavaIdentifier(s) ? s : "arg" + i);
+        }
+        return clean;
+    }
+
+    private static boolean mayMutate(CodeModel code, int slot, String arrayDescriptor) {
+        TypeKind element = TypeKind.fromDescriptor(arrayDescriptor.substring(1));
+        TypeKind storeKind = element == TypeKind.BOOLEAN ? TypeKind.BYTE : element;
+        boolean loaded = false;
+        boolean stores = false;
+        boolean escapes = false;
+        for (CodeElement e : code) {
+            if (e instanceof LoadInstruction li && li.slot() == slot && li.typeKind() == TypeKind.REFERENCE) {
+                loaded = true;
+            } else if (e instanceof ArrayStoreInstruction as) {
+                TypeKind k = as.typeKind() == TypeKind.BOOLEAN ? TypeKind.BYTE : as.typeKind();
+                stores |= k == storeKind;
+            } else if (e instanceof InvokeInstruction ii) {
+                escapes |= ii.typeSymbol().parameterList().stream()
+                        .anyMatch(p -> p.descriptorString().equals(arrayDescriptor) || p.descriptorString().equals("Ljava/lang/Object;"));
+            }
+        }
+        return loaded && (stores || escapes);
+    }
+
+    private static void receiverFields(CodeModel code, String owner, List<MethodSpec.Param> fields, List<String> problems) {
+        Map<String, MethodSpec.Param> byName = new LinkedHashMap<>();
+        int thisLoads = 0;
+        int explained = 0;
+        for (CodeElement e : code) {
+            if (e instanceof LoadInstruction li && li.slot() == 0 && li.typeKind() == TypeKind.REFERENCE) {
+                thisLoads++;
+            } else if (e instanceof FieldInstruction fi && fi.owner().asInternalName().equals(owner)) {
+                if (fi.opcode() == Opcode.GETFIELD) {
+                    explained++;
+                    String d = fi.typeSymbol().descriptorString();
+                    byName.putIfAbsent(fi.name().stringValue(),
+                            new MethodSpec.Param(fi.name().stringValue(), JavaType.of(d), d.startsWith("[")));
+                } else if (fi.opcode() == Opcode.PUTFIELD) {
+                    explained++;
+                    problems.add("it writes the field " + fi.name().stringValue() + " of its receiver");
+                }
+            } else if (e instanceof InvokeInstruction ii && ii.owner().asInternalName().equals(owner)
+                    && ii.opcode() != Opcode.INVOKESTATIC && !ii.name().equalsString("<init>")) {
+                explained++;
+                problems.add("it calls the instance method " + ii.name().stringValue() + ii.typeSymbol().descriptorString()
+                        + " on its class");
+            }
+        }
+        if (thisLoads > explained) {
+            problems.add("it uses 'this' other than to read its fields (passes, returns, compares or locks it)");
+        }
+        fields.addAll(byName.values());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.oxidizer.stubgen;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The method to port, as read from a class file or from an analyzer report: the input of every generator pass.
+ *
+ * @param className       binary class name, e.g. {@code pkg.Outer$Inner}
+ * @param methodName      method name
+ * @param descriptor      JVM descriptor, e.g. {@code ([DI)D}
+ * @param isStatic        whether the method is static
+ * @param params          the declared parameters, in order
+ * @param returnType      the return type ({@code V} for void)
+ * @param receiverFields  for instance methods: the receiver's fields the body reads, in first-read order;
+ *                        empty for static methods
+ * @param receiverProblems for instance methods: why the receiver cannot be replaced by its fields
+ *                        (writes a field, calls another instance method...), empty when it can
+ * @param hasNoArgConstructor whether the class declares a no-argument constructor (the generated tests use it to
+ *                        build a receiver)
+ * @param measuredP99Ns   measured 99th-percentile latency from a report, null when not measured
+ * @param source          where the model came from, for messages (a class file path or a report file)
+ * @param mutationKnown   true when array mutation was detected from the byte code; false when unknown, in which
+ *                        case every array parameter is treated as mutated
+ */
+public record MethodSpec(
+        String className,
+        String methodName,
+        String descriptor,
+        boolean isStatic,
+        List<Param> params,
+        JavaType returnType,
+        List<Param> receiverFields,
+        List<String> receiverProblems,
+        boolean hasNoArgConstructor,
+        Long measuredP99Ns,
+        String source,
+        boolean mutationKnown) {
+
+    public MethodSpec {
+        Objects.requireNonNull(className, "className");
+        Objects.requireNonNull(methodName, "methodName");
+        Objects.requireNonNull(descriptor, "descriptor");
+        params = List.copyOf(params);
+        receiverFields = List.copyOf(receiverFields);
+        receiverProblems = List.copyOf(receiverProblems);
+    }
+
+    /** The method key {@code binary.ClassName#name(descriptor)}. */
+    public String key() {
+        return className + "#" + methodName + descriptor;
+    }
+
+    /** Simple name of the class (after the last {@code .} and {@code $}). */
+    public String simpleClassName() {
+        String s = className.substring(className.lastIndexOf('.') + 1);
+        return s.substring(s.lastIndexOf('$') + 1);
+    }
+
+    /** Package of the class, empty for the unnamed package. */
+    public String packageName() {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    /** Returns a copy with a measured latency. */
+    public MethodSpec withMeasuredP99Ns(Long p99) {
+        return new MethodSpec(className, methodName, descriptor, isStatic, params, returnType, receiverFields,
+                receiverProblems, hasNoArgConstructor, p99, source, mutationKnown);
+    }
+
+    /**
+     * A parameter or a receiver field.
+     *
+     * @param name    Java name (from MethodParameters, LocalVariableTable, or {@code argN})
+     * @param type    its type
+     * @param mutated for arrays: whether the body may write into it
+     */
+    public record Param(String name, JavaType type, boolean mutated) {}
+}

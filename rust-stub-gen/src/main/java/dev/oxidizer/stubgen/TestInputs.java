@@ -1,0 +1,43 @@
+package dev.oxidizer.stubgen;
+
+/**
+ * Java expressions for the inputs the generated tests and benchmarks use: edge values per type (0, ±1, MIN/MAX,
+ * NaN, infinities, empty and large arrays, non-ASCII strings) and seeded random values.
+ */
+final class TestInputs {
+    private TestInputs() {}
+
+    /** Edge values of a primitive, first one is the base value. */
+    static String edges(Prim p) {
+        return switch (p) {
+            case BOOLEAN -> "false, true";
+            case BYTE -> "(byte) 0, (byte) 1, (byte) -1, Byte.MIN_VALUE, Byte.MAX_VALUE";
+            case CHAR -> "'\\0', 'a', '\\u00e9', '\\u65e5', '\\uffff', '\\ud800'";
+            case SHORT -> "(short) 0, (short) 1, (short) -1, Short.MIN_VALUE, Short.MAX_VALUE";
+            case INT -> "0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE";
+            case LONG -> "0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE";
+            case FLOAT -> "0f, -0f, 1f, -1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, Float.NaN,"
+                    + " Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY";
+            case DOUBLE -> "0d, -0d, 1d, -1d, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,"
+                    + " Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY";
+        };
+    }
+
+    /** A random value of a primitive from {@code Random r}; integers are small three times out of four. */
+    static String random(Prim p) {
+        return switch (p) {
+            case BOOLEAN -> "r.nextBoolean()";
+            case BYTE -> "(byte) r.nextInt()";
+            case CHAR -> "(char) (r.nextBoolean() ? 32 + r.nextInt(95) : r.nextInt(0x10000))";
+            case SHORT -> "(short) (r.nextInt(4) == 0 ? r.nextInt() : r.nextInt(201) - 100)";
+            case INT -> "(r.nextInt(4) == 0 ? r.nextInt() : r.nextInt(201) - 100)";
+            case LONG -> "(r.nextInt(4) == 0 ? r.nextLong() : r.nextInt(201) - 100L)";
+            case FLOAT -> "(float) (r.nextGaussian() * 1000)";
+            case DOUBLE -> "r.nextGaussian() * 1000";
+        };
+    }
+
+    /** Edge strings: base first. */
+    static final String STRING_EDGES = "\"abc\", \"\", \"a\", \"h\\u00e9llo w\\u00f6rld\", \"\\u65e5\\u672c\\u8a9e\","
+            + " \"emoji \\ud83d\\ude00 \\ud834\\udd1e\", \"nul\\u0000inside\", \"x\".repeat(10_000)";
+}
