@@ -1,0 +1,46 @@
+package dev.oxidizer.patterns;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills {@code @@name@@} placeholders in a text block. Chosen over {@code String.formatted} because generated Rust
+ * and Java are full of {@code %} and braces; a placeholder left unfilled is a generator bug and fails loudly.
+ */
+final class Template {
+    private static final Pattern LEFT = Pattern.compile("@@[A-Za-z_]+@@");
+
+    private Template() {
+    }
+
+    /** @param pairs name, value, name, value, ... */
+    static String fill(String template, String... pairs) {
+        if (pairs.length % 2 != 0) {
+            throw new IllegalArgumentException("pairs must be name/value pairs");
+        }
+        String out = template;
+        for (int i = 0; i < pairs.length; i += 2) {
+            out = out.replace("@@" + pairs[i] + "@@", pairs[i + 1]);
+        }
+        Matcher m = LEFT.matcher(out);
+        if (m.find()) {
+            throw new IllegalStateException("generator bug: placeholder " + m.group() + " left unfilled");
+        }
+        return out;
+    }
+
+    /** Indents every non-empty line of {@code text} by {@code spaces}. */
+    static String indent(String text, int spaces) {
+        String pad = " ".repeat(spaces);
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            if (!line.isEmpty()) {
+                sb.append(pad).append(line);
+            }
+        }
+        return sb.toString();
+    }
+}
