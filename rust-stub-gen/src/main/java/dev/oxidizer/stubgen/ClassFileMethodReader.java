@@ -92,7 +92,7 @@ public final class ClassFileMethodReader {
             throw bad("'" + selector + "' is ambiguous: " + matches.size() + " overloads; name one with its descriptor: "
                     + keys(className, matches));
         }
-        return toSpec(cm, matches.getFirst(), className, found.location());
+        return toSpec(cm, matches.getFirst(), className, found.location(), named.size() > 1);
     }
 
     private static String keys(String className, List<MethodModel> methods) {
@@ -104,7 +104,7 @@ public final class ClassFileMethodReader {
         return new GeneratorException(GeneratorException.Kind.BAD_INPUT, message);
     }
 
-    private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location) {
+    private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location, boolean overloaded) {
         String desc = mm.methodType().stringValue();
         boolean isStatic = mm.flags().has(AccessFlag.STATIC);
         MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(desc);
@@ -141,7 +141,7 @@ public final class ClassFileMethodReader {
                 .anyMatch(m -> m.methodName().equalsString("<init>") && m.methodType().equalsString("()V"));
         return new MethodSpec(className, mm.methodName().stringValue(), desc, isStatic, params,
                 new JavaType(mtd.returnType().descriptorString(), readableReturn), fields, receiverProblems, noArgCtor,
-                null, location, code != null);
+                null, location, code != null, overloaded);
     }
 
     private static List<String> parameterNames(MethodModel mm, boolean isStatic, MethodTypeDesc mtd) {

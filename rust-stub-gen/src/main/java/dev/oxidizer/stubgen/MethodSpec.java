@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param source          where the model came from, for messages (a class file path or a report file)
  * @param mutationKnown   true when array mutation was detected from the byte code; false when unknown, in which
  *                        case every array parameter is treated as mutated
+ * @param overloaded      whether the class has other methods of the same name (generated names then carry the
+ *                        parameter types, so each overload gets its own crate and class)
  */
 public record MethodSpec(
         String className,
@@ -35,7 +37,8 @@ public record MethodSpec(
         boolean hasNoArgConstructor,
         Long measuredP99Ns,
         String source,
-        boolean mutationKnown) {
+        boolean mutationKnown,
+        boolean overloaded) {
 
     public MethodSpec {
         Objects.requireNonNull(className, "className");
@@ -66,7 +69,7 @@ public record MethodSpec(
     /** Returns a copy with a measured latency. */
     public MethodSpec withMeasuredP99Ns(Long p99) {
         return new MethodSpec(className, methodName, descriptor, isStatic, params, returnType, receiverFields,
-                receiverProblems, hasNoArgConstructor, p99, source, mutationKnown);
+                receiverProblems, hasNoArgConstructor, p99, source, mutationKnown, overloaded);
     }
 
     /**

@@ -76,12 +76,13 @@ public final class PortPlanner {
             throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, problems);
         }
         String method = Names.snake(spec.methodName());
+        String overload = spec.overloaded() ? overloadSuffix(spec) : "";
         String crate = options.crateName() != null ? options.crateName()
-                : crateName(Names.snake(spec.simpleClassName()) + "_" + method);
+                : crateName(Names.snake(spec.simpleClassName()) + "_" + method + (overload.isEmpty() ? "" : "_" + Names.snake(overload)));
         String rustFn = Names.rustIdentifier(spec.methodName());
         String symbol = "ox_" + method + "_" + Names.shortHash(spec.key());
         String javaClass = options.javaClass() != null ? options.javaClass()
-                : Names.capitalize(spec.simpleClassName().replace("$", "")) + Names.capitalize(spec.methodName().replace("$", "_")) + "Rust";
+                : Names.capitalize(spec.simpleClassName().replace("$", "")) + Names.capitalize(spec.methodName().replace("$", "_")) + overload + "Rust";
         if (!Names.isJavaIdentifier(javaClass)) {
             javaClass = "GeneratedRust";
         }
@@ -102,6 +103,17 @@ public final class PortPlanner {
         }
         return new PortPlan(spec, crate, rustFn, symbol, "ox_" + crate + "_", spec.packageName(), javaClass,
                 List.copyOf(args), ret, retPrim, memory, reason, options.maxUlps(), options.crateDirForJava());
+    }
+
+    /** Parameter types as a name part, e.g. {@code (I[D)} gives {@code IntDoubleArray}; {@code NoArgs} for none. */
+    static String overloadSuffix(MethodSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        for (MethodSpec.Param p : spec.params()) {
+            String r = JavaType.readableOf(p.type().descriptor());
+            String simple = r.substring(r.lastIndexOf('.') + 1).replace("$", "");
+            sb.append(Names.capitalize(simple.replace("[]", "Array")));
+        }
+        return sb.isEmpty() ? "NoArgs" : sb.toString();
     }
 
     private static String crateName(String s) {

@@ -49,7 +49,7 @@ public final class ReportMethodSource {
             params.add(new MethodSpec.Param("arg" + i, JavaType.of(d), d.startsWith("[")));
         }
         return new MethodSpec(m.className(), m.methodName(), m.descriptor(), true, params,
-                JavaType.of(mtd.returnType().descriptorString()), List.of(), List.of(), false, p99, origin, false);
+                JavaType.of(mtd.returnType().descriptorString()), List.of(), List.of(), false, p99, origin, false, false);
     }
 
     private static MethodReport find(Report report, String origin, String candidate) throws GeneratorException {
