@@ -214,6 +214,8 @@ public final class Analyzer {
             for (ProfileAggregator.Session s : agg.sessions.values()) {
                 if (s.startMs <= s.endMs) {
                     intervals.add(new long[] {s.startMs, s.endMs});
+                } else if (s.seenFromMs < s.seenToMs) {
+                    intervals.add(new long[] {s.seenFromMs, s.seenToMs});
                 }
             }
             jvms = Math.max(1, agg.sessions.size());
@@ -287,7 +289,7 @@ public final class Analyzer {
         List<MethodReport> reports = new ArrayList<>();
         for (String key : keys) {
             MethodFacts facts = facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
-            reports.add(evaluate(facts, timed.get(key), ctx, ffmNs, index));
+            reports.add(evaluate(facts, timed.get(key), ctx, ffmNs, index, agg.eventCounts.keySet()));
         }
         reports = rank(reports);
 
@@ -660,7 +662,9 @@ public final class Analyzer {
             }
         }
         Long observed = t == null ? null : t.calls;
-        Double perDay = observed != null && windowSeconds > 0 ? observed / windowSeconds * DAY_SECONDS : null;
+        // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
+        long windowMs = Math.round(windowSeconds * 1000);
+        Double perDay = observed != null && windowMs > 0 ? observed * (DAY_SECONDS * 1000) / windowMs : null;
         Double mean = t == null ? null : t.meanNs;
         Double wall = mean != null && observed != null ? mean * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
@@ -735,10 +739,16 @@ public final class Analyzer {
 
     // ---- rules, verdict, ranking ------------------------------------------------------------------------------------
 
-    private MethodReport evaluate(MethodFacts f, Timed t, RuleContext ctx, double ffmNs, MethodIndex index) {
+    private MethodReport evaluate(MethodFacts f, Timed t, RuleContext ctx, double ffmNs, MethodIndex index, Set<String> present) {
         List<Finding> findings = new ArrayList<>();
         for (Rule r : rules) {
             Finding finding;
+            if (!r.requiredEvents().isEmpty() && r.requiredEvents().stream().noneMatch(present::contains)) {
+                findings.add(new Finding(r.id(), r.name(), Outcome.UNKNOWN, 0, "needed events are not in the input",
+                        "This rule needs one of " + String.join(", ", r.requiredEvents()) + "; the input has none of them.",
+                        "Record them (the Oxidizer agent enables all of them).", Map.of()));
+                continue;
+            }
             try {
                 finding = r.evaluate(f, ctx);
             } catch (RuntimeException e) {

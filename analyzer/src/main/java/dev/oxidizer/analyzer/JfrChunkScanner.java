@@ -88,7 +88,7 @@ public final class JfrChunkScanner {
             h.clear();
             readFully(ch, h, pos);
             if (h.getInt(0) != MAGIC) {
-                long next = findMagic(ch, pos + 1, size);
+                long next = resync(ch, pos, size);
                 problems.add("corrupt data at byte " + pos + " of " + file + ": expected a chunk header (FLR\\0) after chunk "
                         + chunks.size() + (next < 0 ? "; no later chunk header found" : "; skipped to the next chunk header at byte " + next));
                 if (next < 0) {
@@ -121,7 +121,7 @@ public final class JfrChunkScanner {
                 break;
             }
             if (metaOffset < HEADER_SIZE || metaOffset >= chunkSize || cpOffset < HEADER_SIZE || cpOffset >= chunkSize) {
-                long next = findMagic(ch, pos + 1, size);
+                long next = resync(ch, pos, size);
                 problems.add("corrupt chunk header at byte " + pos + " of " + file + " (metadata offset " + metaOffset
                         + " or constant pool offset " + cpOffset + " outside the chunk of " + chunkSize + " bytes)");
                 if (next < 0) {
@@ -134,6 +134,44 @@ public final class JfrChunkScanner {
             pos += chunkSize;
         }
         return new Scan(List.copyOf(chunks), List.copyOf(problems), size);
+    }
+
+    /**
+     * Finds the next genuine chunk header after corrupt data starting at {@code corruptAt}. JFR also writes copies
+     * of a chunk's header inside the chunk (at flushes and at its end) whose size field is the chunk's length up to
+     * and including the copy; such a copy "points back" to the chunk it belongs to ({@code position + 68 - size}),
+     * which is the corrupt position itself or another header. Those are skipped.
+     */
+    private static long resync(FileChannel ch, long corruptAt, long size) throws IOException {
+        ByteBuffer h = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+        long from = corruptAt + 1;
+        while (true) {
+            long q = findMagic(ch, from, size);
+            if (q < 0 || size - q < HEADER_SIZE) {
+                return -1;
+            }
+            h.clear();
+            readFully(ch, h, q);
+            long chunkSize = h.getLong(8);
+            long meta = h.getLong(24);
+            int major = h.getShort(4);
+            long back = q + HEADER_SIZE - chunkSize;
+            boolean copy = back >= 0 && back <= q && (back == corruptAt || hasMagic(ch, back, size));
+            if ((major == 1 || major == 2) && chunkSize > HEADER_SIZE && meta > 0 && meta < chunkSize && !copy
+                    && q + chunkSize <= size) {
+                return q;
+            }
+            from = q + 1;
+        }
+    }
+
+    private static boolean hasMagic(FileChannel ch, long pos, long size) throws IOException {
+        if (pos < 0 || pos + 4 > size) {
+            return false;
+        }
+        ByteBuffer b = ByteBuffer.allocate(4);
+        readFully(ch, b, pos);
+        return b.getInt(0) == MAGIC;
     }
 
     private static long findMagic(FileChannel ch, long from, long size) throws IOException {

@@ -86,8 +86,12 @@ final class ProfileAggregator {
         double timerOverheadNs = Double.NaN;
         String agentVersion;
         int formatVersion;
+        /** Span of the agent's count intervals: the window its counts cover. */
         long startMs = Long.MAX_VALUE;
         long endMs = Long.MIN_VALUE;
+        /** Span of its AgentSession events, used only when no interval was recorded. */
+        long seenFromMs = Long.MAX_VALUE;
+        long seenToMs = Long.MIN_VALUE;
 
         Session(String id) {
             this.id = id;
@@ -96,6 +100,11 @@ final class ProfileAggregator {
         void cover(long fromMs, long toMs) {
             startMs = Math.min(startMs, fromMs);
             endMs = Math.max(endMs, toMs);
+        }
+
+        void seen(long atMs) {
+            seenFromMs = Math.min(seenFromMs, atMs);
+            seenToMs = Math.max(seenToMs, atMs);
         }
     }
 
@@ -383,7 +392,7 @@ final class ProfileAggregator {
             }
         }
         long at = e.getStartTime().toEpochMilli();
-        s.cover(at, at);
+        s.seen(at);
         see(at);
     }
 

@@ -91,6 +91,11 @@ final class RecordingReader {
                 });
                 es.start();
             }
+            if (flushed[0] < chunks.size()) {
+                // The JDK's stream ends quietly on some parse errors: a chunk that never completed is damage.
+                throw new IOException("the JFR parser stopped inside this chunk (" + flushed[0] + " of " + chunks.size()
+                        + " chunks completed)");
+            }
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
