@@ -97,6 +97,9 @@ final class Formats {
             return ABSENT;
         }
         double p = ratio * 100;
+        if (p != 0 && Math.abs(p) < 0.1) {
+            return p > 0 ? "< 0.1%" : "> -0.1%";
+        }
         return trim(p, Math.abs(p) < 10 && p != Math.rint(p) ? 1 : 0) + "%";
     }
 
@@ -149,6 +152,9 @@ final class Formats {
     static String plain(Double v) {
         if (!finite(v)) {
             return ABSENT;
+        }
+        if (v != 0 && Math.abs(v) < 0.001) {
+            return String.format(Locale.ROOT, "%.2g", v);
         }
         String s = String.format(Locale.ROOT, "%.3f", v);
         if (s.contains(".")) {

@@ -21,7 +21,7 @@ final class LatencyChart {
     static final int WIDTH = 640;
     static final int HEIGHT = 250;
     private static final int LEFT = 62;
-    private static final int RIGHT = 18;
+    private static final int RIGHT = 30;
     private static final int TOP = 14;
     private static final int BOTTOM = 38;
     private static final double LOG_SPAN = 30;
@@ -92,9 +92,11 @@ final class LatencyChart {
             double mx = LEFT + plotW * marks[i][0] / nines;
             double my = TOP + plotH * (1 - y.fraction(Math.max(1, marks[i][1])));
             boolean labelBelow = my < TOP + 16;
+            // p50 sits near the axis: its label goes to the right so it never covers the tick labels.
+            boolean right = i == 0;
             markers.add(new PageView.Marker(Formats.coord(mx), Formats.coord(my),
-                    names[i] + " " + Formats.nanos(marks[i][1]), Formats.coord(mx - 4),
-                    Formats.coord(labelBelow ? my + 15 : my - 7), "end"));
+                    names[i] + " " + Formats.nanos(marks[i][1]), Formats.coord(right ? mx + 6 : mx - 4),
+                    Formats.coord(labelBelow ? my + 15 : my - 7), right ? "start" : "end"));
         }
         String description = "Latency by percentile: p50 " + Formats.nanos(latency.p50Ns()) + ", p90 "
                 + Formats.nanos(latency.p90Ns()) + ", p99 " + Formats.nanos(latency.p99Ns()) + ", p99.9 "

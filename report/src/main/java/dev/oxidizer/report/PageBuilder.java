@@ -84,7 +84,7 @@ final class PageBuilder {
                 w == null ? 0 : w.jvms(), recordings, thresholds,
                 a == null ? Formats.ABSENT : Formats.plain(a.speedup()) + "×",
                 a == null ? Formats.ABSENT : Formats.nanos(a.ffmCallNs()), a != null && a.ffmCallMeasured(), overhead,
-                report.warnings(), report.methods().size(), Formats.seconds(saved) + " of CPU per day");
+                report.warnings(), report.methods().size(), Formats.seconds(saved));
     }
 
     private static String modeNote(String mode) {

@@ -204,8 +204,11 @@ class ReportToHtmlTest {
     void writeReplacesTheFileAtomicallyAndLeavesNothingElse(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("report.html");
         Files.writeString(out, "old");
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         ReportToHtml.write(SERVICE, dir.resolve("r.json"), out);
         assertTrue(Files.readString(out).startsWith("<!DOCTYPE html>"));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "a shared report is world-readable like any new file, not 0600 like a temp file");
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(out), files.toList());
         }

@@ -56,10 +56,10 @@ final class TestReports {
                 "fn value_at_risk(returns: &[f64], horizon: i32) -> f64", 1_900_000, 41_000, 0.6, 0.91, 2, 2.6));
         methods.add(candidate(1, "com.acme.pricing.Curves", "interpolate", "([D[DD)D", "static double interpolate(double[], double[], double)",
                 "fn interpolate(xs: &[f64], ys: &[f64], x: f64) -> f64", 52_000_000, 6_200, 0.35, 0.97, 1, 1.8));
-        methods.add(candidate(3, "com.acme.text.Tokenizer", "split", "(Ljava/lang/String;)[I", "static int[] split(String)",
-                "fn split(text: &str) -> Vec<i32>", 8_400_000, 2_900, 0.5, 0.83, 3, null));
-        methods.add(candidate(4, "com.acme.imaging.Thumbnailer", "downscale", "([BII)[B", "byte[] downscale(byte[], int, int)",
-                "fn downscale(pixels: &[u8], width: i32, height: i32) -> Vec<u8>", 140_000, 380_000, 0.8, 0.88, 4, null));
+        methods.add(candidate(4, "com.acme.text.Tokenizer", "split", "(Ljava/lang/String;)[I", "static int[] split(String)",
+                "fn split(text: &str) -> Vec<i32>", 8_400_000, 2_900, 0.5, 0.83, 4, null));
+        methods.add(candidate(3, "com.acme.imaging.Thumbnailer", "downscale", "([BII)[B", "byte[] downscale(byte[], int, int)",
+                "fn downscale(pixels: &[u8], width: i32, height: i32) -> Vec<u8>", 140_000, 380_000, 0.8, 0.88, 3, null));
         methods.add(candidate(5, "com.acme.pricing.Stats", "summarize", "([D)D", "static double summarize(double[])",
                 "fn summarize(values: &[f64]) -> f64", 3_100_000, 800, 0.3, 0.76, 5, null));
         methods.add(rejected("com.acme.db.OrderDao", "findOpen", "(J)Ljava/util/List;", "List findOpen(long)",
