@@ -1,0 +1,76 @@
+package dev.oxidizer.stubgen;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClassFileMethodReaderTest {
+    private static final String K = "dev.oxidizer.stubgen.fixture.Kernels";
+
+    @Test
+    void readsNamesTypesAndStaticnessWithoutLoadingTheClass() throws Exception {
+        MethodSpec m = Fixtures.kernel("mix");
+        assertTrue(m.isStatic());
+        assertEquals("(ZBCSIJFD)D", m.descriptor());
+        assertEquals(List.of("flag", "b", "c", "s", "match", "l", "f", "d"), m.params().stream().map(MethodSpec.Param::name).toList());
+        assertEquals(K + "#mix(ZBCSIJFD)D", m.key());
+    }
+
+    @Test
+    void acceptsANameAloneOnlyWhenItIsUnambiguous() throws Exception {
+        GeneratorException e = assertThrows(GeneratorException.class, () -> Fixtures.kernel("clamp"));
+        assertEquals(GeneratorException.Kind.BAD_INPUT, e.kind());
+        assertEquals("'" + K + "#clamp' is ambiguous: 2 overloads; name one with its descriptor: " + K + "#clamp(I)I, " + K + "#clamp(J)J",
+                e.getMessage());
+        assertTrue(Fixtures.kernel("clamp(J)J").overloaded());
+        assertFalse(Fixtures.kernel("mix").overloaded());
+    }
+
+    @Test
+    void namesTheMethodsThatExistWhenTheDescriptorIsWrong() {
+        GeneratorException e = assertThrows(GeneratorException.class, () -> Fixtures.kernel("clamp(D)D"));
+        assertTrue(e.getMessage().startsWith("no method " + K + "#clamp(D)D in "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("its methods named clamp are: " + K + "#clamp(I)I, " + K + "#clamp(J)J"), e.getMessage());
+    }
+
+    @Test
+    void refusesMalformedSelectorsAndUnknownClasses() {
+        assertEquals("method 'Kernels' is not of the form pkg.Class#name(descriptor) or pkg.Class#name, e.g."
+                        + " dev.oxidizer.demo.kernels.Stats#summarize([D)D",
+                assertThrows(GeneratorException.class, () -> new ClassFileMethodReader(new ClassPathReader(Fixtures.classes().toString()))
+                        .read("Kernels")).getMessage());
+        GeneratorException unknown = assertThrows(GeneratorException.class,
+                () -> new ClassFileMethodReader(new ClassPathReader(Fixtures.classes().toString())).read("no.Such#m"));
+        assertTrue(unknown.getMessage().startsWith("class no.Such not found on the class path"), unknown.getMessage());
+        GeneratorException badCp = assertThrows(GeneratorException.class, () -> new ClassPathReader("/no/such/dir"));
+        assertEquals("class path entry /no/such/dir does not exist; expected a folder of .class files or a jar", badCp.getMessage());
+    }
+
+    @Test
+    void detectsWhichArraysAreWritten() throws Exception {
+        assertTrue(Fixtures.kernel("scale").params().getFirst().mutated());
+        assertTrue(Fixtures.kernel("negate").params().getFirst().mutated());
+        assertFalse(Fixtures.kernel("sumInts").params().getFirst().mutated());
+    }
+
+    @Test
+    void findsTheFieldsAnInstanceMethodReadsAndWhatStopsAReceiverFromBeingReplaced() throws Exception {
+        MethodSpec score = Fixtures.kernel("score");
+        assertEquals(List.of("weight"), score.receiverFields().stream().map(MethodSpec.Param::name).toList());
+        assertEquals(List.of(), score.receiverProblems());
+        assertTrue(score.hasNoArgConstructor());
+        assertEquals(List.of("it writes the field counter of its receiver"), Fixtures.kernel("next").receiverProblems());
+    }
+
+    @Test
+    void rendersGenericSignaturesForMessages() throws Exception {
+        assertEquals("java.util.List<java.lang.String>", Fixtures.kernel("names").params().getFirst().type().readable());
+        assertEquals(List.of("java.util.Map<java.lang.String, ? extends java.lang.Number>", "int[]"),
+                GenericSignatures.parameterTypes("<T:Ljava/lang/Object;>(Ljava/util/Map<Ljava/lang/String;+Ljava/lang/Number;>;[I)V", 2));
+    }
+}
