@@ -40,8 +40,8 @@ final class Instrumenter {
     }
 
     void install(Instrumentation inst, boolean attached) {
-        Advice methodAdvice = Advice.withCustomMapping().bind(new MethodIdMapping()).to(MethodAdvice.class);
-        Advice ctorAdvice = Advice.withCustomMapping().bind(new MethodIdMapping()).to(ConstructorAdvice.class);
+        Advice methodAdvice = AdviceFactory.methodAdvice();
+        Advice ctorAdvice = AdviceFactory.constructorAdvice();
         ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName());
         // Without this, Byte Buddy's default initialization strategy probes sun.misc.Unsafe, and JDK 24+ then
         // prints a warning on the application's stderr. The name is relocated with Byte Buddy, so the

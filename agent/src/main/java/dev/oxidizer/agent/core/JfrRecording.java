@@ -70,13 +70,19 @@ final class JfrRecording {
         return new JfrRecording(r);
     }
 
-    /** Stops the recording, which writes the output file; a second call does nothing. */
-    void stop() {
+    /**
+     * Stops the recording, which writes the output file; a second call does nothing. At shutdown the
+     * recording is not closed: JFR's own shutdown hook may be writing the file at the same moment, and closing
+     * would delete the chunks it is copying.
+     */
+    void stop(boolean close) {
         try {
             recording.stop();
         } catch (IllegalStateException alreadyStopped) {
-            // JFR's own shutdown hook got there first; it wrote the file
+            // JFR's own shutdown hook got there first; it writes the file
         }
-        recording.close();
+        if (close) {
+            recording.close();
+        }
     }
 }

@@ -90,7 +90,7 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
-            recording.stop();
+            recording.stop(false);
         }, "oxidizer-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log);
@@ -124,7 +124,7 @@ public final class OxidizerAgent {
         a.flusherThread().interrupt();
         a.flusher().flush(true);
         FlightRecorder.removePeriodicEvent(a.chunkHook());
-        a.recording().stop();
+        a.recording().stop(true);
         try {
             Runtime.getRuntime().removeShutdownHook(a.shutdownHook());
         } catch (IllegalStateException inShutdown) {

@@ -77,6 +77,14 @@ public final class MethodTable {
         }
     }
 
+    /** The id of a method key {@code binary.Class#name(descriptor)}, or -1 if it was never instrumented. */
+    public static int find(String key) {
+        synchronized (LOCK) {
+            Integer id = IDS.get(key);
+            return id == null ? -1 : id;
+        }
+    }
+
     /** Number of ids handed out. */
     public static int size() {
         return size;

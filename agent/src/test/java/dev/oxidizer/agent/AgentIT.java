@@ -1,0 +1,214 @@
+package dev.oxidizer.agent;
+
+import com.sun.tools.attach.VirtualMachine;
+import jdk.jfr.consumer.RecordedEvent;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the built agent jar in forked JVMs and checks the JFR file it writes. */
+class AgentIT {
+    private static final String APP = "example.app.";
+    private static final String COUNTING = APP + "CountingApp";
+    private static final String SQUARE = COUNTING + "$Square";
+
+    @TempDir
+    Path dir;
+
+    private String classpath() {
+        return ForkedJvm.TEST_CLASSES.toAbsolutePath().toString();
+    }
+
+    @Test
+    void countsEveryCallExactlyUnderEightThreadsForEveryMethodKind() throws Exception {
+        int threads = 8;
+        int calls = 1_000_000;
+        Path out = dir.resolve("counts.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, classpath(), COUNTING, "" + threads, "" + calls);
+        assertEquals(0, jvm.await(300), jvm.describe());
+        Recorded rec = Recorded.read(out);
+        Map<String, Long> inv = rec.invocations();
+        long n = (long) threads * calls;
+        String why = jvm.describe() + "\ncounts: " + inv;
+        assertEquals(n, inv.get(COUNTING + "#staticAdd(I)I"), why);
+        assertEquals(n, inv.get(COUNTING + "#instanceMul(I)I"), why);
+        assertEquals(n, inv.get(COUNTING + "#syncInc()V"), why);
+        assertEquals(n + threads, inv.get(SQUARE + "#<init>(I)V"), why); // plus one "prev" per thread
+        assertEquals(n, inv.get(COUNTING + "$Shape#sides()I"), why);
+        assertEquals(n, inv.get(SQUARE + "#compareTo(L" + SQUARE.replace('.', '/') + ";)I"), why);
+        assertFalse(inv.containsKey(SQUARE + "#compareTo(Ljava/lang/Object;)I"), "the bridge is not counted: " + why);
+        assertEquals(n, inv.get(COUNTING + "#mayThrow(I)I"), why);
+        assertEquals((long) threads * ((calls + 99) / 100) * 11, inv.get(COUNTING + "#recurse(I)I"), why);
+        assertEquals((long) threads, inv.get(COUNTING + "#work(L" + COUNTING.replace('.', '/') + ";I)J"), why);
+        assertEquals(1L, inv.get(COUNTING + "#main([Ljava/lang/String;)V"), why);
+        // lambda bodies: x -> x ^ 5 (called n times) and the thread body (called once per thread)
+        List<Long> lambdas = inv.entrySet().stream().filter(e -> e.getKey().contains("#lambda$"))
+                .map(Map.Entry::getValue).sorted().toList();
+        assertEquals(List.of((long) threads, n), lambdas, why);
+        Map<String, Long> exceptional = rec.sum(e -> e.getLong("exceptional"));
+        assertEquals(n / 8, exceptional.get(COUNTING + "#mayThrow(I)I"), why);
+        assertEquals(0L, exceptional.get(COUNTING + "#staticAdd(I)I"), why);
+
+        // Every timed call is in a histogram, and timed <= counted; hot short methods ended up sampled.
+        for (RecordedEvent e : rec.named("oxidizer.MethodProfile")) {
+            long timed = e.getLong("timedCount");
+            if (timed > 0) {
+                Histogram h = Recorded.histogram(e);
+                assertEquals(timed, h.getTotalCount(), "histogram total of " + e);
+            } else {
+                assertEquals("", e.getString("histogram"));
+            }
+            assertEquals(1, e.getInt("formatVersion"));
+        }
+        Map<String, Long> timed = rec.sum(e -> e.getLong("timedCount"));
+        assertTrue(timed.get(COUNTING + "#staticAdd(I)I") < n, "hot short method sampled: " + timed);
+        assertTrue(rec.named("oxidizer.MethodProfile").stream()
+                .anyMatch(e -> e.getString("timingPolicy").equals("sampled") && e.getInt("samplingInterval") == 64));
+        assertFalse(rec.named("oxidizer.AgentSession").isEmpty());
+        assertFalse(rec.named("oxidizer.AgentOverhead").isEmpty());
+        assertFalse(rec.named("jdk.ExecutionSample").isEmpty(), "execution samples recorded");
+
+        // The application's output is byte for byte what it is without the agent.
+        ForkedJvm plain = ForkedJvm.start(dir, null, classpath(), COUNTING, "" + threads, "" + calls);
+        assertEquals(0, plain.await(300), plain.describe());
+        assertEquals(plain.out(), jvm.out(), "stdout differs");
+        assertEquals(plain.err(), jvm.err(), "stderr differs");
+    }
+
+    @Test
+    void systemExitKeepsExactCountsAndTheExitCode() throws Exception {
+        Path out = dir.resolve("exit.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, classpath(), COUNTING, "2", "20000", "exit");
+        assertEquals(7, jvm.await(120), jvm.describe());
+        Map<String, Long> inv = Recorded.read(out).invocations();
+        assertEquals(40_000L, inv.get(COUNTING + "#staticAdd(I)I"), jvm.describe() + inv);
+        assertEquals(1L, inv.get(COUNTING + "#main([Ljava/lang/String;)V"), jvm.describe() + inv);
+    }
+
+    @Test
+    void badOptionPrintsOneLineAndTheApplicationRunsUninstrumented() throws Exception {
+        ForkedJvm jvm = ForkedJvm.start(dir, "interval=often", classpath(), COUNTING, "1", "1000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        List<String> agentLines = jvm.err().lines().filter(l -> l.startsWith("oxidizer-agent:")).toList();
+        assertEquals(1, agentLines.size(), jvm.describe());
+        assertTrue(agentLines.getFirst().contains("interval=often") && agentLines.getFirst().contains("500ms"),
+                jvm.describe());
+        assertTrue(jvm.out().startsWith("checksum="), jvm.describe());
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.toString().endsWith(".jfr")), "no recording written");
+        }
+        ForkedJvm unknown = ForkedJvm.start(dir, "inclde=x.**", classpath(), COUNTING, "1", "10");
+        assertEquals(0, unknown.await(120), unknown.describe());
+        assertTrue(unknown.err().startsWith("oxidizer-agent: unknown option 'inclde'; accepted keys: include,"),
+                unknown.describe());
+    }
+
+    @Test
+    void unwritableOutputPrintsOneLineAndTheApplicationRuns() throws Exception {
+        Path out = dir.resolve("missing-dir").resolve("x.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, classpath(), COUNTING, "1", "1000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        List<String> lines = jvm.err().lines().toList();
+        assertEquals("oxidizer-agent: cannot write the output file '" + out + "' (its directory " + out.getParent()
+                + " does not exist); accepted: output=PATH in an existing writable directory; the application runs"
+                + " without the agent", lines.getFirst(), jvm.describe());
+        assertEquals(List.of("oxidizer-agent", "done on stderr"),
+                lines.stream().map(l -> l.startsWith("oxidizer-agent") ? "oxidizer-agent" : l).toList());
+        assertTrue(jvm.out().startsWith("checksum="), jvm.describe());
+        assertFalse(Files.exists(out.getParent()));
+    }
+
+    @Test
+    void sigtermWritesTheRecordingWithTheDataSoFar() throws Exception {
+        Path out = dir.resolve("term.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",interval=500ms", classpath(), APP + "ServerApp");
+        jvm.awaitOutput("ready", 60);
+        Thread.sleep(1500);
+        jvm.process.destroy(); // SIGTERM
+        assertEquals(143, jvm.await(60), jvm.describe());
+        Recorded rec = Recorded.read(out);
+        long work = rec.invocations().getOrDefault(APP + "ServerApp#work(J)J", 0L);
+        assertTrue(work > 100_000, "work() counted: " + work + "\n" + jvm.describe());
+        assertTrue(rec.named("oxidizer.MethodProfile").size() >= 2, "several flushes before SIGTERM");
+    }
+
+    @Test
+    void worksBesideTheApplicationsOwnByteBuddy() throws Exception {
+        String bb = Path.of(net.bytebuddy.ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        String cp = classpath() + java.io.File.pathSeparator + bb;
+        Path out = dir.resolve("bb.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, cp, APP + "OwnByteBuddyApp");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        ForkedJvm plain = ForkedJvm.start(dir, null, cp, APP + "OwnByteBuddyApp");
+        assertEquals(0, plain.await(120), plain.describe());
+        assertEquals(plain.out(), jvm.out());
+        assertEquals(plain.err(), jvm.err());
+        assertTrue(jvm.out().startsWith("made by the app's Byte Buddy"), jvm.describe());
+        assertEquals(1000L, Recorded.read(out).invocations().get(APP + "OwnByteBuddyApp#greet(I)Ljava/lang/String;"));
+    }
+
+    @Test
+    void countsClassesOfIsolatedClassLoadersWithBootstrapOn() throws Exception {
+        String dirArg = ForkedJvm.TEST_CLASSES.toAbsolutePath().toString();
+        Path out = dir.resolve("loaders.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",bootstrap=on", classpath(), APP + "MultiLoaderApp",
+                dirArg, "5000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        assertEquals(15_000L, Recorded.read(out).invocations().get(APP + "loaded.Worker#step(I)I"), jvm.describe());
+
+        Path out2 = dir.resolve("loaders-default.jfr");
+        ForkedJvm dflt = ForkedJvm.start(dir, "output=" + out2, classpath(), APP + "MultiLoaderApp", dirArg, "5000");
+        assertEquals(0, dflt.await(120), dflt.describe());
+        // Without bootstrap=on only the application loader's copy is instrumented, and the log says why.
+        assertEquals(5_000L, Recorded.read(out2).invocations().get(APP + "loaded.Worker#step(I)I"), dflt.describe());
+        assertTrue(Files.readString(Path.of(out2 + ".log")).contains("bootstrap=on"));
+        assertEquals(jvm.out(), dflt.out());
+        assertTrue(jvm.out().startsWith("sum="), jvm.describe());
+    }
+
+    @Test
+    void attachesToARunningJvmAndDetachRestoresTheCode() throws Exception {
+        ForkedJvm jvm = ForkedJvm.start(dir, null, classpath(), APP + "ServerApp");
+        try {
+            jvm.awaitOutput("ready", 60);
+            Path out = dir.resolve("attach.jfr");
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(jvm.process.pid()));
+            try {
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "output=" + out + ",interval=500ms");
+                String status = vm.getSystemProperties().getProperty("oxidizer.agent.status");
+                assertTrue(status != null && status.startsWith("running"), status + "\n" + jvm.describe());
+                Thread.sleep(1500);
+                vm.loadAgent(ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "detach");
+                status = vm.getSystemProperties().getProperty("oxidizer.agent.status");
+                assertTrue(status.startsWith("detached"), status + "\n" + jvm.describe());
+            } finally {
+                vm.detach();
+            }
+            Recorded rec = Recorded.read(out);
+            long work = rec.invocations().getOrDefault(APP + "ServerApp#work(J)J", 0L);
+            assertTrue(work > 100_000, "classes loaded before attach are counted: " + work + "\n" + jvm.describe());
+            assertTrue(jvm.process.isAlive(), jvm.describe());
+            assertEquals("ready", jvm.out().trim(), "the application's output is untouched");
+            String log = Files.readString(Path.of(out + ".log"));
+            assertTrue(log.contains("detached; original code restored"), log);
+        } finally {
+            jvm.process.destroyForcibly().waitFor();
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static String keys(Map<String, Long> m) {
+        return m.keySet().stream().collect(Collectors.joining("\n"));
+    }
+}
