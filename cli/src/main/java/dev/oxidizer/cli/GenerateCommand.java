@@ -1,15 +1,153 @@
 package dev.oxidizer.cli;
 
+import dev.oxidizer.model.Report;
+import dev.oxidizer.model.ReportFormatException;
+import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.stubgen.ClassFileMethodReader;
+import dev.oxidizer.stubgen.ClassPathReader;
+import dev.oxidizer.stubgen.GeneratedFiles;
+import dev.oxidizer.stubgen.GeneratorException;
+import dev.oxidizer.stubgen.GeneratorOptions;
+import dev.oxidizer.stubgen.MemoryMode;
+import dev.oxidizer.stubgen.MethodSpec;
+import dev.oxidizer.stubgen.OutputWriter;
+import dev.oxidizer.stubgen.ReportMethodSource;
+import dev.oxidizer.stubgen.StubGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code oxidizer generate}: Write a Rust crate and a Java FFM wrapper for a flagged method. Not built yet: it says so and exits {@link ExitCodes#NOT_IMPLEMENTED}. */
+/**
+ * {@code oxidizer generate}: writes a Rust crate and a Java FFM wrapper (plus a differential test and a JMH benchmark)
+ * for one method, picked from an analyzer report or named on a class path. Exit codes: 0 written; 2 bad option;
+ * 4 bad input (unreadable report, unknown or ambiguous method, a signature that cannot cross to Rust); 6 refused to
+ * overwrite an edited file or to write outside the folder; 64 a pattern not built yet. Nothing is written unless
+ * everything can be.
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Write a Rust crate and a Java FFM wrapper for a flagged method.", "", "NOT BUILT YET in this version (tracked as issue #6): exits 64."})
+        description = {"Write a Rust crate and a Java FFM wrapper for a flagged method.",
+                "Pick the method from a report (--report R.json --candidate 1) or name it (--classpath CP --method 'pkg.Class#name(desc)').",
+                "Files you edited are never overwritten without --force. Details: docs/generator.md."})
 final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "folder to write into (created if absent)")
+    Path output;
+
+    @Option(names = "--report", paramLabel = "REPORT.json", description = "analyzer report to pick the method from")
+    Path report;
+
+    @Option(names = "--candidate", paramLabel = "RANK|KEY", description = "with --report: candidate rank (1 = best) or method key")
+    String candidate;
+
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "CP", description = "the application's classes (folders and jars); read, never loaded")
+    String classpath;
+
+    @Option(names = "--method", paramLabel = "pkg.Class#name(desc)", description = "method to port; the descriptor may be left out when the name is unique")
+    String method;
+
+    @Option(names = "--memory", paramLabel = "auto|critical|arena", defaultValue = "auto",
+            description = "how arrays and strings cross: critical (zero copy, short calls), arena (copy), auto (from the measured p99; default)")
+    String memory;
+
+    @Option(names = "--critical-max-ns", paramLabel = "NS", defaultValue = "100000",
+            description = "with --memory auto: longest measured p99 that still uses critical calls (default: ${DEFAULT-VALUE})")
+    long criticalMaxNs;
+
+    @Option(names = "--crate-name", paramLabel = "NAME", description = "Cargo crate and library name (default: <class>_<method>)")
+    String crateName;
+
+    @Option(names = "--java-class", paramLabel = "NAME", description = "generated wrapper class name (default: <Class><Method>Rust)")
+    String javaClass;
+
+    @Option(names = "--ulps", paramLabel = "N", defaultValue = "4", description = "floating-point tolerance of the differential test (default: ${DEFAULT-VALUE})")
+    int ulps;
+
+    @Option(names = "--pattern", paramLabel = "native", defaultValue = "native",
+            description = "integration pattern; only 'native' (a direct FFM call) is built in this version")
+    String pattern;
+
+    @Option(names = "--force", description = "overwrite files edited since they were generated")
+    boolean force;
+
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.NOT_IMPLEMENTED, "not built yet in this version (issue #6); nothing was done");
+        PrintWriter out = spec.commandLine().getOut();
+        if (!pattern.equals("native")) {
+            if (pattern.equals("sidecar") || pattern.equals("queue") || pattern.equals("host")) {
+                throw new CliException(ExitCodes.NOT_IMPLEMENTED, "--pattern " + pattern + " is not built yet in this version (issue #8);"
+                        + " available: native; nothing was written");
+            }
+            throw usage("--pattern " + pattern + " is not a pattern; accepted: native (sidecar, queue and host are planned)");
+        }
+        MemoryMode mode = switch (memory.toLowerCase(Locale.ROOT)) {
+            case "auto" -> null;
+            case "critical" -> MemoryMode.CRITICAL;
+            case "arena" -> MemoryMode.ARENA;
+            default -> throw usage("--memory " + memory + " is not accepted; expected auto, critical or arena");
+        };
+        if ((report == null) == (method == null)) {
+            throw usage("name the method either with --report FILE --candidate RANK|KEY or with --classpath CP --method 'pkg.Class#name(descriptor)'");
+        }
+        if (report != null && candidate == null) {
+            throw usage("--report needs --candidate: a candidate rank (1 = best) or a method key from the report");
+        }
+        if (method != null && classpath == null) {
+            throw usage("--method needs --classpath: the folders and jars holding the method's class");
+        }
+        GeneratorOptions options;
+        try {
+            options = new GeneratorOptions(mode, criticalMaxNs, crateName, javaClass, ulps, output.toAbsolutePath().normalize().toString());
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        try {
+            ClassPathReader cp = classpath == null ? null : new ClassPathReader(classpath);
+            MethodSpec spec;
+            if (report != null) {
+                Report r;
+                try {
+                    r = ReportJson.read(report);
+                } catch (ReportFormatException e) {
+                    throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+                }
+                spec = ReportMethodSource.select(r, report.toString(), candidate, cp);
+            } else {
+                spec = new ClassFileMethodReader(cp).read(method);
+            }
+            GeneratedFiles files = StubGenerator.generate(spec, options);
+            Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
+            out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
+            actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
+            out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
+            out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
+            out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
+            out.println("Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "'");
+            out.flush();
+            return ExitCodes.OK;
+        } catch (GeneratorException e) {
+            int code = switch (e.kind()) {
+                case BAD_INPUT, UNSUPPORTED -> ExitCodes.BAD_INPUT;
+                case REFUSED -> ExitCodes.REFUSED;
+                case TOOL_FAILED -> ExitCodes.TOOL_FAILED;
+            };
+            throw new CliException(code, String.join("\noxidizer generate: ", e.problems())
+                    + (e.kind() == GeneratorException.Kind.UNSUPPORTED ? "\noxidizer generate: nothing was written" : ""));
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot read or write: " + e.getMessage() + "; nothing more was written");
+        }
+    }
+
+    private CliException usage(String message) {
+        return new CliException(ExitCodes.USAGE, message);
     }
 }
