@@ -1,0 +1,37 @@
+package dev.oxidizer.cli.testapp;
+
+/**
+ * Program observed by the run/attach/detach tests. {@code exit N}: calls {@link #step} 10,000 times, prints the
+ * result and exits with N. {@code serve}: calls it in a loop forever after printing "ready".
+ */
+public class TargetApp {
+    static volatile long sink;
+
+    static long step(long x) {
+        return x * 31 + 7;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("serve")) {
+            Thread w = new Thread(() -> {
+                long x = 0;
+                while (true) {
+                    x = step(x);
+                    sink = x;
+                }
+            }, "target-worker");
+            w.setDaemon(true);
+            w.start();
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(600_000);
+            return;
+        }
+        long x = 0;
+        for (int i = 0; i < 10_000; i++) {
+            x = step(x);
+        }
+        System.out.println("x=" + x);
+        System.exit(Integer.parseInt(args[1]));
+    }
+}
