@@ -91,12 +91,13 @@ final class LatencyChart {
         for (int i = 0; i < marks.length; i++) {
             double mx = LEFT + plotW * marks[i][0] / nines;
             double my = TOP + plotH * (1 - y.fraction(Math.max(1, marks[i][1])));
-            boolean labelBelow = my < TOP + 16;
-            // p50 sits near the axis: its label goes to the right so it never covers the tick labels.
-            boolean right = i == 0;
+            // Labels sit above-left of their point, where the rising curve leaves room; p50, near the axis,
+            // goes below-right instead so it covers neither the tick labels nor the p90 label.
+            boolean first = i == 0;
+            boolean below = first ? my + 16 <= TOP + plotH : my < TOP + 16;
             markers.add(new PageView.Marker(Formats.coord(mx), Formats.coord(my),
-                    names[i] + " " + Formats.nanos(marks[i][1]), Formats.coord(right ? mx + 6 : mx - 4),
-                    Formats.coord(labelBelow ? my + 15 : my - 7), right ? "start" : "end"));
+                    names[i] + " " + Formats.nanos(marks[i][1]), Formats.coord(first ? mx + 6 : mx - 4),
+                    Formats.coord(below ? my + 15 : my - 7), first ? "start" : "end"));
         }
         String description = "Latency by percentile: p50 " + Formats.nanos(latency.p50Ns()) + ", p90 "
                 + Formats.nanos(latency.p90Ns()) + ", p99 " + Formats.nanos(latency.p99Ns()) + ", p99.9 "

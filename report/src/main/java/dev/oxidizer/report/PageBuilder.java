@@ -57,10 +57,28 @@ final class PageBuilder {
                 rejected.add(rejected(methods.get(i), "m-" + i));
             }
         }
-        String app = text(report.application());
-        String title = "Oxidizer report" + (report.application() == null ? "" : " — " + report.application());
-        return new PageView(title, summary(app, saved), candidates, rejected,
+        String app = report.application() == null || report.application().isBlank() ? null : report.application();
+        String title = "Oxidizer report" + (app == null ? "" : " — " + app);
+        return new PageView(title, summary(app, saved), candidates, columns(candidates), rejected,
                 ScriptJson.escape(ReportJson.toJson(report)), script, scriptHash, css);
+    }
+
+    private static PageView.Columns columns(List<PageView.Candidate> cs) {
+        boolean calls = cs.stream().anyMatch(c -> !c.callsPerDay().sort().isEmpty());
+        boolean mean = cs.stream().anyMatch(c -> !c.mean().sort().isEmpty());
+        boolean p99 = cs.stream().anyMatch(c -> !c.p99().sort().isEmpty());
+        boolean cpu = cs.stream().anyMatch(c -> !c.cpuBound().sort().isEmpty());
+        boolean ffm = cs.stream().anyMatch(c -> !c.ffmShare().sort().isEmpty());
+        boolean speedup = cs.stream().anyMatch(c -> !c.speedup().sort().isEmpty());
+        List<String> hidden = new ArrayList<>();
+        if (!calls) hidden.add("calls/day");
+        if (!mean) hidden.add("mean");
+        if (!p99) hidden.add("p99");
+        if (!cpu) hidden.add("CPU-bound");
+        if (!ffm) hidden.add("FFM share");
+        String note = hidden.isEmpty() ? null : "No candidate has " + String.join(", ", hidden)
+                + " in this report, so those columns are left out.";
+        return new PageView.Columns(calls, mean, p99, cpu, ffm, speedup, note);
     }
 
     private PageView.Summary summary(String app, double saved) {

@@ -11,14 +11,22 @@ import java.util.List;
  * @param title        page title
  * @param summary      what was observed and under which settings
  * @param candidates   worth porting, in rank order
+ * @param columns      which optional table columns have data
  * @param rejected     not worth porting, in model order
  * @param modelJson    the report model as JSON, already escaped for a {@code <script type="application/json">}
  * @param script       the page's inline script (a trusted resource of this jar)
  * @param scriptHash   {@code sha256-...} of {@code script}, for the Content-Security-Policy
  * @param css          the page's style sheet (a trusted resource of this jar)
  */
-public record PageView(String title, Summary summary, List<Candidate> candidates, List<Rejected> rejected,
-                       String modelJson, String script, String scriptHash, String css) {
+public record PageView(String title, Summary summary, List<Candidate> candidates, Columns columns,
+                       List<Rejected> rejected, String modelJson, String script, String scriptHash, String css) {
+
+    /**
+     * Which optional columns of the candidates table have a figure for at least one candidate; a column
+     * no candidate has (e.g. latency in a sampling-only report) is left out and named in {@code hiddenNote}.
+     */
+    public record Columns(boolean callsPerDay, boolean mean, boolean p99, boolean cpuBound, boolean ffmShare,
+                          boolean speedup, String hiddenNote) {}
 
     /**
      * @param application    observed application, or a dash

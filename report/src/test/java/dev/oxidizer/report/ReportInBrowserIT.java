@@ -151,6 +151,15 @@ class ReportInBrowserIT {
         WebElement second = browser.findElements(By.cssSelector("details.panel")).get(1);
         second.findElement(By.tagName("summary")).click();
         assertTrue(second.findElement(By.cssSelector("svg.latency")).isDisplayed());
+
+        // the copy button either copies or selects the command, without an error either way
+        WebElement copy = second.findElement(By.cssSelector("button.copy"));
+        copy.click();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (copy.getText().equals("Copy") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(List.of("Copied", "Select").contains(copy.getText()), "copy button says " + copy.getText());
         assertNoErrorsAndNoNetwork();
 
         screenshot();
@@ -171,6 +180,19 @@ class ReportInBrowserIT {
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "screen",
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
         assertEquals("rgb(255, 255, 255)", browser.executeScript("return getComputedStyle(document.documentElement).backgroundColor"));
+        assertNoErrorsAndNoNetwork();
+    }
+
+    @Test
+    void realDemoReportOpensCleanly() throws Exception {
+        Report real = ReportToHtmlTest.demoSamplingOnly();
+        open(render(real, "demo-sampling-only"));
+        assertEquals(real.candidates().getFirst().key(), rowKeys().getFirst());
+        browser.findElement(By.xpath("//th[button[text()='CPU saved/day']]/button")).click();
+        List<Double> asc = column(2);
+        assertEquals(asc.stream().sorted().toList(), asc);
+        WebElement flame = browser.findElement(By.cssSelector("details.panel[open] svg.flame"));
+        assertTrue(flame.getSize().getHeight() > 30, "flame size " + flame.getSize());
         assertNoErrorsAndNoNetwork();
     }
 
@@ -204,9 +226,17 @@ class ReportInBrowserIT {
         Files.write(work.resolve("report-full.png"), browser.getScreenshotAs(OutputType.BYTES));
         browser.manage().window().setSize(new Dimension(1280, 1500));
         browser.executeScript("document.getElementById('filter').value=''; window.scrollTo(0, 0)");
+        new Actions(browser).moveToLocation(1, 1).perform();
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         assertTrue(png.length < 400_000, "screenshot " + png.length + " bytes");
         Files.write(work.resolve("report.png"), png);
         Files.write(images.resolve("report.png"), png);
+        // The first candidate's panel: rules, percentile chart, CPU vs wait, flame graph, break-even, command.
+        WebElement panel = browser.findElement(By.cssSelector("details.panel"));
+        browser.manage().window().setSize(new Dimension(1100, 1640));
+        browser.executeScript("arguments[0].scrollIntoView(true)", panel);
+        byte[] panelPng = browser.getScreenshotAs(OutputType.BYTES);
+        assertTrue(panelPng.length < 400_000, "panel screenshot " + panelPng.length + " bytes");
+        Files.write(images.resolve("report-panel.png"), panelPng);
     }
 }

@@ -200,6 +200,32 @@ class ReportToHtmlTest {
         assertTrue(empty.getElementById("candidates").text().contains("No method passed every rule"));
     }
 
+    /** A real analyzer report: the demo app recorded with plain JFR (no agent), so sampling-only. */
+    static Report demoSamplingOnly() throws Exception {
+        try (var in = ReportToHtmlTest.class.getResourceAsStream("/fixtures/demo-sampling-only.json")) {
+            return ReportJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "demo-sampling-only.json");
+        }
+    }
+
+    @Test
+    void rendersARealSamplingOnlyReportAndLeavesOutColumnsNobodyHas() throws Exception {
+        Report real = demoSamplingOnly();
+        Document d = render(real, Path.of("demo.json"));
+        assertEquals(real.candidates().size(), d.select("#candidates-table tbody tr").size());
+        assertEquals(real.candidates().size(), d.select("details.panel").size());
+        assertEquals(real.rejected().size(), d.select("#rejected-table tbody tr").size());
+        assertEquals(List.of("Rank", "Method", "CPU saved/day", "Confidence", "Speedup"),
+                d.select("#candidates-table thead th").eachText().stream().map(t -> t.replace(" ↕", "")).toList());
+        assertEquals(5, d.selectFirst("#candidates-table tbody tr").select("td").size(), "cells match the headers");
+        assertTrue(d.selectFirst("#candidates .note").text().contains("calls/day, mean, p99, CPU-bound, FFM share"));
+        assertTrue(d.getElementById("summary").text().contains("sampling-only"));
+        assertNotNull(d.selectFirst("details.panel svg.flame rect"), "flame graph from the real JFR stacks");
+        for (Element r : d.select("#rejected-table tbody tr")) {
+            assertFalse(r.selectFirst(".badge.fail").text().isBlank(), "every rejected method names its rule");
+        }
+    }
+
     @Test
     void writeReplacesTheFileAtomicallyAndLeavesNothingElse(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("report.html");
