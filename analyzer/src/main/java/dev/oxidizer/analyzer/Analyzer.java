@@ -1,5 +1,6 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.analyzer.rules.CpuBoundRule;
 import dev.oxidizer.analyzer.rules.GranularityRule;
 import dev.oxidizer.analyzer.rules.PortableSignatureRule;
 import dev.oxidizer.analyzer.rules.Rule;
@@ -43,6 +44,8 @@ import java.util.regex.Pattern;
  */
 public final class Analyzer {
     private static final double DAY_SECONDS = 86_400;
+    /** Frames of the agent's probes: time in them is instrumentation overhead, not the method's work. */
+    static final String AGENT_PACKAGE = "dev.oxidizer.agent.";
 
     private final AnalyzerConfig config;
     private final List<Rule> rules;
@@ -246,6 +249,12 @@ public final class Analyzer {
                     cpu.source(), Scores.ns(cpu.nsPerSample()), Scores.ns(cpu.periodNs()), cpu.periodSource(),
                     cpu.saturation() > 1.001 ? String.format(Locale.ROOT, ", x%.2f because the sampler was saturated in %.0f%% of periods",
                             cpu.saturation(), cpu.saturatedShare() * 100) : ""));
+            if (cpu.availability() < 1.0) {
+                warnings.add(String.format(Locale.ROOT, "the machine was %.0f%% busy (jdk.CPULoad), so runnable threads waited for "
+                        + "CPU: the busiest thread ran on CPU %.0f%% of its active time, and CPU-bound ratios are divided by %.2f "
+                        + "so that waiting for a core is not mistaken for waiting on I/O or locks", cpu.machineBusy() * 100,
+                        cpu.availability() * 100, cpu.availability()));
+            }
         }
 
         double ffmNs;
@@ -492,6 +501,8 @@ public final class Analyzer {
         final Map<String, int[]> stacksOf = new HashMap<>();
         final Map<String, Integer> frameOf = new HashMap<>();
         final int[] entryOfStack;
+        /** Per stack: index of the deepest frame of the Oxidizer agent's own code, -1 when none. */
+        final int[] agentDepthOfStack;
         final List<String> entryGlobs;
         final boolean useCpuTime;
         private final ProfileAggregator agg;
@@ -525,6 +536,11 @@ public final class Analyzer {
                 }
             }
             entryOfStack = new int[st.stackCount()];
+            agentDepthOfStack = new int[st.stackCount()];
+            boolean[] agentFrame = new boolean[frames];
+            for (int f = 0; f < frames; f++) {
+                agentFrame[f] = st.frame(f).className().startsWith(AGENT_PACKAGE);
+            }
             List<List<Integer>> lists = new ArrayList<>();
             for (int i = 0; i < keys.size(); i++) {
                 lists.add(new ArrayList<>());
@@ -533,7 +549,15 @@ public final class Analyzer {
             Arrays.fill(seen, -1);
             for (int s = 0; s < st.stackCount(); s++) {
                 int entry = -1;
-                for (int f : st.stack(s)) {
+                int[] fs = st.stack(s);
+                int agentDepth = -1;
+                for (int i = 0; i < fs.length; i++) {
+                    if (agentFrame[fs[i]]) {
+                        agentDepth = i;
+                    }
+                }
+                agentDepthOfStack[s] = agentDepth;
+                for (int f : fs) {
                     if (entryOfFrame[f] >= 0) {
                         entry = entryOfFrame[f]; // outermost match wins: the request's real entry
                     }
@@ -548,6 +572,57 @@ public final class Analyzer {
             for (int i = 0; i < keys.size(); i++) {
                 stacksOf.put(keys.get(i), lists.get(i).stream().mapToInt(Integer::intValue).toArray());
             }
+        }
+
+        private Map<String, Double> calleeOverhead;
+
+        /** Estimated agent overhead of instrumented callees spent inside {@code key}'s calls, in ns over the window. */
+        double calleeOverheadNs(String key) {
+            if (calleeOverhead == null) {
+                calleeOverhead = new HashMap<>();
+                StackTable st = agg.stacks;
+                Map<Integer, String> reportedFrames = new HashMap<>();
+                frameOf.forEach((k, f) -> {
+                    if (f >= 0) {
+                        reportedFrames.put(f, k);
+                    }
+                });
+                for (var e : agg.agentMethods.entrySet()) {
+                    long overhead = e.getValue().overheadNs;
+                    int[] stacks = stacksOf.get(e.getKey());
+                    Integer cf = frameOf.get(e.getKey());
+                    if (overhead <= 0 || stacks == null || cf == null || cf < 0) {
+                        continue;
+                    }
+                    long total = 0;
+                    Map<String, Long> under = new HashMap<>();
+                    for (int s : stacks) {
+                        long w = Math.max(1, st.stats(s).evidence);
+                        total += w;
+                        int[] fs = st.stack(s);
+                        int pos = -1;
+                        for (int i = fs.length - 1; i >= 0; i--) {
+                            if (fs[i] == cf) {
+                                pos = i;
+                                break;
+                            }
+                        }
+                        Set<String> seen = new HashSet<>();
+                        for (int i = pos + 1; i < fs.length; i++) {
+                            String anc = reportedFrames.get(fs[i]);
+                            if (anc != null && fs[i] != cf && seen.add(anc)) {
+                                under.merge(anc, w, Long::sum);
+                            }
+                        }
+                    }
+                    if (total == 0) {
+                        continue;
+                    }
+                    long t = total;
+                    under.forEach((anc, w) -> calleeOverhead.merge(anc, overhead * (double) w / t, Double::sum));
+                }
+            }
+            return calleeOverhead.getOrDefault(key, 0.0);
         }
 
         long weight(int stack) {
@@ -590,6 +665,7 @@ public final class Analyzer {
         }
         long self = 0;
         long inclusive = 0;
+        long agentSamples = 0;
         long park = 0, parkNs = 0, mon = 0, monNs = 0, io = 0, ioNs = 0, alloc = 0;
         long evidence = 0;
         long pathEvidence = 0;
@@ -602,6 +678,18 @@ public final class Analyzer {
             int[] frames = st.stack(s);
             StackTable.Stats x = st.stats(s);
             long w = index.weight(s);
+            int outerPos = -1;
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (frames[i] == fid) {
+                    outerPos = i;
+                    break;
+                }
+            }
+            int agentDepth = index.agentDepthOfStack[s];
+            if (agentDepth >= 0 && agentDepth < outerPos) {
+                agentSamples += w; // the agent's probes of callees, running inside this method
+                w = 0;
+            }
             if (frames.length > 0 && frames[0] == fid) {
                 self += w;
             }
@@ -665,10 +753,15 @@ public final class Analyzer {
         // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
         long windowMs = Math.round(windowSeconds * 1000);
         Double perDay = observed != null && windowMs > 0 ? observed * (DAY_SECONDS * 1000) / windowMs : null;
-        Double mean = t == null ? null : t.meanNs;
+        // The agent's probes in instrumented callees run inside this method's measured time: take their
+        // estimated cost out, so instrumentation does not make a kernel with hot helpers look slow or off-CPU.
+        double inside = index.calleeOverheadNs(key);
+        Double mean = t == null || t.meanNs == null ? null
+                : observed != null && observed > 0 ? Math.max(0, t.meanNs - inside / observed) : t.meanNs;
         Double wall = mean != null && observed != null ? mean * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
-        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / wall) : null;
+        // On a machine with no spare core, runnable threads wait for CPU: divide by the share a busy thread got.
+        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * cpu.availability())) : null;
         Double allocRate = agg.eventCounts.getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
@@ -703,7 +796,8 @@ public final class Analyzer {
                 t == null ? "samples" : t.source, threads.isEmpty() ? null : threads.size(), mean, wall,
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
-                nearestFrame, callTree, windowSeconds, cpu.nsPerSample());
+                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), cpu.availability(),
+                agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive));
     }
 
     /** A call-tree node while building. */
@@ -765,7 +859,12 @@ public final class Analyzer {
         // Score: CPU seconds saved per day if the method ran `speedup` times faster, minus the downcalls' cost.
         double speedup = config.speedup();
         double saved;
-        if (f.callsPerDay() != null && f.meanNs() != null) {
+        boolean instrumentationBound = f.agentSampleShare() >= ctx.threshold(CpuBoundRule.MAX_AGENT_SHARE);
+        if (instrumentationBound && f.windowSeconds() > 0) {
+            // Its measured time is mostly the agent's probes: estimate its CPU from samples outside them.
+            double cpuPerDay = f.cpuTimeNs() / f.windowSeconds() * DAY_SECONDS / 1e9;
+            saved = cpuPerDay * (1 - 1 / speedup) - (f.callsPerDay() == null ? 0 : ffmNs * f.callsPerDay() / 1e9);
+        } else if (f.callsPerDay() != null && f.meanNs() != null) {
             double ratio = cpuDecided && f.cpuBoundRatio() != null ? f.cpuBoundRatio() : 1.0;
             double cpuPerDay = f.meanNs() * ratio * f.callsPerDay() / 1e9;
             saved = cpuPerDay * (1 - 1 / speedup) - ffmNs * f.callsPerDay() / 1e9;

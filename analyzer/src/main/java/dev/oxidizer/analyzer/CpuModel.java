@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * and each sample stands for P. When it took {@code cap}, N > cap threads may have been running and each sample
  * stands for P x N / cap; N is estimated as the distinct threads sampled in that period and the 5 periods either
  * side (round-robin visits every running thread within N / cap periods). The per-sample weight is P times the
- * sample-weighted mean of those factors.
+ * sample-weighted mean of those factors. On a busy machine the sampler thread itself runs late: a period that
+ * started g after the previous one (P < g <= 2.5 P) covered g, not P, so its samples are weighted by g; longer
+ * gaps are taken as idle periods (no thread was in Java, so no sample was written) and weigh P.
  *
  * @param nsPerSample   on-CPU ns one sample stands for
  * @param periodNs      the sampling period P (or the CPU-time throttle)
@@ -29,17 +31,25 @@ import java.util.TreeMap;
  * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
  */
 record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
-                String periodSource) {
+                String periodSource, double availability, Double machineBusy, Double busiestThreadShare) {
 
     static final double DEFAULT_PERIOD_NS = 20_000_000;
     private static final int NEIGHBOUR_TICKS = 5;
+    /** Gaps between sampler periods up to this many periods are a late sampler, longer ones idle time. */
+    static final double LATE_TICK_FACTOR = 2.5;
+    /** Mean machine CPU use (jdk.CPULoad machineTotal) from which runnable threads are taken to be starved of CPU. */
+    static final double STARVED_MACHINE = 0.85;
+    static final double MIN_AVAILABILITY = 0.05;
+    static final long ACTIVE_GAP_MS = 250;
+    static final int MIN_THREAD_SAMPLES = 30;
 
     static CpuModel of(ProfileAggregator agg, int cap) {
         Long cpuTypeId = agg.eventTypeIds.get(ProfileAggregator.CPU_TIME_SAMPLE);
         if (cpuTypeId != null && agg.eventCounts.getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
             Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
             if (throttle != null) {
-                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings");
+                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings", 1.0,
+                        machineBusy(agg), null);
             }
         }
         Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
@@ -68,6 +78,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         double total = 0;
         int saturated = 0;
         int ticks = 0;
+        double lateLimit = LATE_TICK_FACTOR * period;
         for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
             List<long[]> t = cluster(buckets);
             List<Set<Long>> threads = threadsPerTick(buckets, t);
@@ -82,14 +93,61 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
                     }
                     f = Math.max(1.0, n.size() / (double) k);
                 }
-                weighted += k * f;
+                // A period that came late (sampler thread descheduled on a busy machine) covered the time since the
+                // previous one; a longer gap is idle time (periods that found no thread in Java), so it counts one period.
+                double covered = period;
+                if (i > 0) {
+                    double gapNs = (t.get(i)[0] - t.get(i - 1)[0]) * 1_000_000.0;
+                    if (gapNs > period && gapNs <= lateLimit) {
+                        covered = gapNs;
+                    }
+                }
+                weighted += k * f * covered;
                 total += k;
                 ticks++;
             }
         }
-        double s = total > 0 ? weighted / total : 1;
-        return new CpuModel(period * s, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
-                ProfileAggregator.EXECUTION_SAMPLE, periodSource);
+        double nsPerSample = total > 0 ? weighted / total : period;
+        double s = nsPerSample / period;
+        Double busy = machineBusy(agg);
+        Double busiest = busiestThreadShare(agg, nsPerSample);
+        double availability = busy != null && busy >= STARVED_MACHINE && busiest != null ? Math.max(MIN_AVAILABILITY, busiest) : 1.0;
+        return new CpuModel(nsPerSample, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
+                ProfileAggregator.EXECUTION_SAMPLE, periodSource, availability, busy, busiest);
+    }
+
+    /** Mean machine-wide CPU use from jdk.CPULoad (0..1), null without those events. */
+    static Double machineBusy(ProfileAggregator agg) {
+        return agg.machineLoadCount == 0 ? null : agg.machineLoadSum / agg.machineLoadCount;
+    }
+
+    /**
+     * On-CPU share of the busiest thread while it was active: its sampled CPU time divided by its active time (the
+     * sum of gaps between its consecutive samples, gaps over {@link #ACTIVE_GAP_MS} counted as one period). Only
+     * threads with at least {@link #MIN_THREAD_SAMPLES} samples count; null when none has.
+     */
+    static Double busiestThreadShare(ProfileAggregator agg, double nsPerSample) {
+        Double best = null;
+        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
+            Map<Long, long[]> perThread = new java.util.HashMap<>(); // thread -> {lastMs, samples, activeNs}
+            for (var e : buckets.entrySet()) {
+                ProfileAggregator.Bucket b = e.getValue();
+                for (int i = 0; i < b.threadCount; i++) {
+                    long[] st = perThread.computeIfAbsent(b.threads[i], k -> new long[] {Long.MIN_VALUE, 0, 0});
+                    long gapMs = st[0] == Long.MIN_VALUE ? Long.MAX_VALUE : e.getKey() - st[0];
+                    st[2] += gapMs <= ACTIVE_GAP_MS ? gapMs * 1_000_000 : (long) nsPerSample;
+                    st[0] = e.getKey();
+                    st[1]++;
+                }
+            }
+            for (long[] st : perThread.values()) {
+                if (st[1] >= MIN_THREAD_SAMPLES && st[2] > 0) {
+                    double share = Math.min(1.0, st[1] * nsPerSample / st[2]);
+                    best = best == null ? share : Math.max(best, share);
+                }
+            }
+        }
+        return best;
     }
 
     /** Ticks as {startMs, endMs, samples}: buckets at most 2 ms apart belong to one sampler period. */

@@ -40,6 +40,10 @@ import java.util.List;
  * @param callTree        sampled call tree under it, may be null
  * @param windowSeconds   observation window used for projections
  * @param samplePeriodNs  CPU time one sample stands for, after the saturation correction
+ * @param cpuAvailability share of a core a runnable thread got (1 unless the machine was saturated); the
+ *                        CPU-bound ratio is cpuTimeNs / (totalWallNs x cpuAvailability)
+ * @param agentSampleShare share of the samples through the method that were in the agent's own probes (of its
+ *                        instrumented callees): high values mean instrumentation dominates its measured time
  */
 public record MethodFacts(
         String key,
@@ -73,7 +77,9 @@ public record MethodFacts(
         String nearestFrameCaller,
         MethodReport.CallTree callTree,
         double windowSeconds,
-        double samplePeriodNs) {
+        double samplePeriodNs,
+        double cpuAvailability,
+        double agentSampleShare) {
 
     public MethodFacts {
         callers = callers == null ? List.of() : List.copyOf(callers);
@@ -99,6 +105,6 @@ public record MethodFacts(
         return new MethodFacts(key, className, methodName, descriptor, isStatic, observed, exceptional, perDay, callSource,
                 threads, meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount,
                 monitorCount, ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched,
-                latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs);
+                latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare);
     }
 }

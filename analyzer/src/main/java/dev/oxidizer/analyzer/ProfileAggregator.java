@@ -42,6 +42,7 @@ final class ProfileAggregator {
     static final String METHOD_TIMING = "jdk.MethodTiming";
     static final String ACTIVE_SETTING = "jdk.ActiveSetting";
     static final String JVM_INFORMATION = "jdk.JVMInformation";
+    static final String CPU_LOAD = "jdk.CPULoad";
     static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
 
     /** Every event name the analyzer subscribes to. */
@@ -50,7 +51,7 @@ final class ProfileAggregator {
     static {
         List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
-                ACTIVE_SETTING, JVM_INFORMATION));
+                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD));
         all.addAll(IO_EVENTS);
         EVENTS = List.copyOf(all);
     }
@@ -167,6 +168,8 @@ final class ProfileAggregator {
     final Map<String, Long> eventTypeIds = new HashMap<>();
     final List<String> problems = new ArrayList<>();
     long overheadNs;
+    double machineLoadSum;
+    long machineLoadCount;
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
     boolean sawOverhead;
@@ -205,6 +208,12 @@ final class ProfileAggregator {
             case METHOD_TIMING -> onMethodTiming(e);
             case ACTIVE_SETTING -> onSetting(e);
             case JVM_INFORMATION -> onJvm(e);
+            case CPU_LOAD -> {
+                if (e.hasField("machineTotal")) {
+                    machineLoadSum += e.getFloat("machineTotal");
+                    machineLoadCount++;
+                }
+            }
             default -> {
                 if (IO_EVENTS.contains(name)) {
                     onWait(e, 2);

@@ -2,7 +2,6 @@ package dev.oxidizer.analyzer;
 
 import jdk.jfr.Recording;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -40,6 +39,8 @@ final class Recordings {
             r.enable("jdk.ThreadSleep").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
             r.enable("jdk.ObjectAllocationSample").withStackTrace();
+            r.enable("jdk.ActiveSetting");
+            r.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(200));
             r.start();
             body.run();
             r.stop();
@@ -48,7 +49,18 @@ final class Recordings {
         return file;
     }
 
-    static void dumpTo(Recording r, Path file) throws IOException {
-        r.dump(file);
+    /** Plain JFR as a production JVM would write it: JVM events only, no agent events. */
+    static Path plainSamples(Path file, Body body) throws Exception {
+        try (Recording r = new Recording()) {
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            r.enable("jdk.ActiveSetting");
+            r.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(200));
+            r.enable("jdk.JVMInformation");
+            r.start();
+            body.run();
+            r.stop();
+            r.dump(file);
+        }
+        return file;
     }
 }

@@ -24,6 +24,7 @@ public final class CpuBoundRule implements Rule {
     public static final String MIN_RATIO = "cpu-bound.minRatio";
     public static final String MAX_WAIT_SHARE = "cpu-bound.maxWaitShare";
     public static final String MIN_EXPECTED_SAMPLES = "cpu-bound.minExpectedSamples";
+    public static final String MAX_AGENT_SHARE = "cpu-bound.maxAgentShare";
 
     @Override
     public String id() {
@@ -46,7 +47,9 @@ public final class CpuBoundRule implements Rule {
                 new ThresholdSpec(MIN_RATIO, 0.7, "ratio", "Smallest sampled on-CPU time / measured wall time", 0, 10),
                 new ThresholdSpec(MAX_WAIT_SHARE, 0.2, "ratio", "Largest share of wall time in recorded park/monitor/IO waits", 0, 100),
                 new ThresholdSpec(MIN_EXPECTED_SAMPLES, 5, "samples",
-                        "Fewest samples the wall time must allow (wall / sampling period) before the ratio is judged", 0, 1e9));
+                        "Fewest samples the wall time must allow (wall / sampling period) before the ratio is judged", 0, 1e9),
+                new ThresholdSpec(MAX_AGENT_SHARE, 0.25, "ratio",
+                        "Largest share of its samples in the agent's probes of its callees before its timing is called unreliable", 0, 1));
     }
 
     @Override
@@ -80,18 +83,31 @@ public final class CpuBoundRule implements Rule {
                     "Run with the Oxidizer agent to time it.", numbers);
         }
         numbers.put("wallNs", wall);
+        numbers.put("agentSampleShare", m.agentSampleShare());
         double expected = m.samplePeriodNs() > 0 ? wall / m.samplePeriodNs() : 0;
         numbers.put("expectedSamplesIfOnCpu", expected);
-        double ratio = m.cpuBoundRatio() == null ? m.cpuTimeNs() / wall : m.cpuBoundRatio();
+        double ratio = m.cpuBoundRatio() == null ? m.cpuTimeNs() / (wall * m.cpuAvailability()) : m.cpuBoundRatio();
         double waitShare = m.waitNs() / wall;
         numbers.put("cpuBoundRatio", ratio);
         numbers.put("waitShare", waitShare);
-        String explanation = cpu + " against a measured wall time of " + ns(wall) + " (mean x calls) gives a CPU-bound ratio of "
+        numbers.put("cpuAvailability", m.cpuAvailability());
+        String explanation = cpu + " against a measured wall time of " + ns(wall) + " (mean x calls)"
+                + (m.cpuAvailability() < 1 ? " of which a runnable thread could be on CPU " + pct(m.cpuAvailability())
+                + " (saturated machine)" : "") + " gives a CPU-bound ratio of "
                 + num(ratio) + " (threshold " + num(minRatio) + "); " + waits + ", " + pct(waitShare)
                 + " of wall time (threshold " + pct(maxWait) + ").";
         if (waitShare > maxWait) {
             return new Finding(id(), name(), Outcome.FAIL, Scores.clamp(Math.min(ratio, 1) * 100 * (1 - Math.min(1, waitShare))),
                     dominantWait(m) + "-bound: " + pct(waitShare) + " of wall time waiting", explanation, action(m), numbers);
+        }
+        long allSamples = Math.round(m.inclusiveSamples() / Math.max(1e-9, 1 - m.agentSampleShare()));
+        if (m.agentSampleShare() >= ctx.threshold(MAX_AGENT_SHARE) && allSamples >= 4 * minExpected) {
+            return new Finding(id(), name(), Outcome.UNKNOWN, 0,
+                    "instrumentation dominates its timing (" + pct(m.agentSampleShare()) + " of its samples in agent probes)",
+                    pct(m.agentSampleShare()) + " of the execution samples through this method were in the agent's probes of its "
+                            + "instrumented callees (threshold " + pct(ctx.threshold(MAX_AGENT_SHARE)) + "), and probes also hide "
+                            + "samples, so its measured wall time (" + ns(wall) + ") says little about its own CPU use; " + cpu + ".",
+                    "Exclude its small, hot callees from instrumentation (agent option exclude=...) and record again.", numbers);
         }
         if (expected < minExpected && m.inclusiveSamples() < minExpected) {
             return new Finding(id(), name(), Outcome.UNKNOWN, 0,
