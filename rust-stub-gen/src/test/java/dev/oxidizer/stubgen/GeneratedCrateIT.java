@@ -253,7 +253,10 @@ class GeneratedCrateIT {
 
     private static Loaded compileAndLoad(GeneratedFiles g, Path out, String variant) throws Exception {
         Path classes = out.resolve("classes-" + variant);
-        JavaCompiler.compile(List.of(out.resolve(g.wrapperPath()), out.resolve(g.testPath())), classes, List.of(fixtures));
+        List<Path> sources = variant.equals("stub")
+                ? List.of(out.resolve(g.wrapperPath()), out.resolve(g.testPath()), out.resolve(g.benchmarkPath()))
+                : List.of(out.resolve(g.wrapperPath()), out.resolve(g.testPath()));
+        JavaCompiler.compile(sources, classes, List.of(fixtures));
         URLClassLoader loader = JavaCompiler.loader(classes, out.resolve("java/src/main/resources"));
         String pkg = g.plan().javaPackage().isEmpty() ? "" : g.plan().javaPackage() + ".";
         Class<?> wrapper = loader.loadClass(pkg + g.plan().javaClass());
