@@ -29,9 +29,8 @@ import java.util.Map;
  * <ul>
  *   <li>Parameter names: the MethodParameters attribute ({@code javac -parameters}), else the LocalVariableTable
  *       ({@code javac -g}), else {@code arg0, arg1...}.</li>
- *   <li>Array mutation: an array parameter counts as mutated when the body loads it and either stores into an array
- *       of its element type or passes an array of that type to another method. This over-approximates (a write into
- *       a local array of the same type counts), never under-approximates, so a mutation is never lost.</li>
+ *   <li>Array mutation: see {@link ArrayWriteAnalysis}; it may over-approximate, never under-approximate, so a
+ *       mutation is never lost.</li>
  *   <li>Receiver fields (instance methods): fields of the method's own class read with {@code getfield}. The
  *       receiver is refused when the body writes a field of its class, calls one of its instance methods, uses
  *       {@code this} in any other way, or is {@code synchronized}.</li>
@@ -118,13 +117,21 @@ public final class ClassFileMethodReader {
         String ownerInternal = cm.thisClass().asInternalName();
 
         List<MethodSpec.Param> params = new ArrayList<>();
+        java.util.Set<Integer> arraySlots = new java.util.HashSet<>();
+        int[] slots = new int[mtd.parameterCount()];
         int slot = isStatic ? 0 : 1;
+        for (int i = 0; i < mtd.parameterCount(); i++) {
+            slots[i] = slot;
+            if (mtd.parameterType(i).isArray()) {
+                arraySlots.add(slot);
+            }
+            slot += TypeKind.from(mtd.parameterType(i)).slotSize();
+        }
+        java.util.Set<Integer> written = code == null ? arraySlots : ArrayWriteAnalysis.writtenParameters(code, arraySlots);
         for (int i = 0; i < mtd.parameterCount(); i++) {
             String pd = mtd.parameterType(i).descriptorString();
             JavaType type = new JavaType(pd, readable.get(i));
-            boolean mutated = pd.startsWith("[") && (code == null || mayMutate(code, slot, pd));
-            params.add(new MethodSpec.Param(names.get(i), type, mutated));
-            slot += TypeKind.from(mtd.parameterType(i)).slotSize();
+            params.add(new MethodSpec.Param(names.get(i), type, written.contains(slots[i])));
         }
         List<MethodSpec.Param> fields = new ArrayList<>();
         List<String> receiverProblems = new ArrayList<>();
@@ -175,26 +182,6 @@ public final class ClassFileMethodReader {
             clean.add(s != null && Names.isJavaIdentifier(s) ? s : "arg" + i);
         }
         return clean;
-    }
-
-    private static boolean mayMutate(CodeModel code, int slot, String arrayDescriptor) {
-        TypeKind element = TypeKind.fromDescriptor(arrayDescriptor.substring(1));
-        TypeKind storeKind = element == TypeKind.BOOLEAN ? TypeKind.BYTE : element;
-        boolean loaded = false;
-        boolean stores = false;
-        boolean escapes = false;
-        for (CodeElement e : code) {
-            if (e instanceof LoadInstruction li && li.slot() == slot && li.typeKind() == TypeKind.REFERENCE) {
-                loaded = true;
-            } else if (e instanceof ArrayStoreInstruction as) {
-                TypeKind k = as.typeKind() == TypeKind.BOOLEAN ? TypeKind.BYTE : as.typeKind();
-                stores |= k == storeKind;
-            } else if (e instanceof InvokeInstruction ii) {
-                escapes |= ii.typeSymbol().parameterList().stream()
-                        .anyMatch(p -> p.descriptorString().equals(arrayDescriptor) || p.descriptorString().equals("Ljava/lang/Object;"));
-            }
-        }
-        return loaded && (stores || escapes);
     }
 
     private static void receiverFields(CodeModel code, String owner, List<MethodSpec.Param> fields, List<String> problems) {

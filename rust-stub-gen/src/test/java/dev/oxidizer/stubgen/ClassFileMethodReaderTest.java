@@ -56,6 +56,13 @@ class ClassFileMethodReaderTest {
         assertTrue(Fixtures.kernel("scale").params().getFirst().mutated());
         assertTrue(Fixtures.kernel("negate").params().getFirst().mutated());
         assertFalse(Fixtures.kernel("sumInts").params().getFirst().mutated());
+        assertTrue(Fixtures.kernel("bump").params().getFirst().mutated());
+        for (String readOnly : List.of("cumsum", "reverse", "invert", "twice")) {
+            assertFalse(Fixtures.kernel(readOnly).params().getFirst().mutated(), readOnly + " only reads its array");
+        }
+        assertEquals(List.of(true, true, false, true, false),
+                Fixtures.kernel("aliases").params().stream().map(MethodSpec.Param::mutated).toList(),
+                "written through an alias, sorted in place, arraycopy source, arraycopy target, only read");
     }
 
     @Test

@@ -81,7 +81,7 @@ class PortPlannerTest {
                 PortPlanner.plan(Fixtures.kernel("sumInts"), GeneratorOptions.defaults()).rustSignature());
         assertEquals("pub fn greet(name: &str) -> Result<String, PortError>",
                 PortPlanner.plan(Fixtures.kernel("greet"), GeneratorOptions.defaults()).rustSignature());
-        assertEquals("pub fn reverse(bytes: &mut [i8]) -> Result<Vec<i8>, PortError>",
+        assertEquals("pub fn reverse(bytes: &[i8]) -> Result<Vec<i8>, PortError>",
                 PortPlanner.plan(Fixtures.kernel("reverse"), GeneratorOptions.defaults()).rustSignature());
     }
 

@@ -24,8 +24,8 @@ typedef struct OxBuf {
 extern "C" {
 #endif
 
-/* pub fn cumsum(xs: &mut [f32]) -> Result<Vec<f32>, PortError> */
-int32_t ox_cumsum_dee2ca57(float *xs_ptr, size_t xs_len, OxBuf *ox_out);
+/* pub fn cumsum(xs: &[f32]) -> Result<Vec<f32>, PortError> */
+int32_t ox_cumsum_dee2ca57(const float *xs_ptr, size_t xs_len, OxBuf *ox_out);
 
 /* Takes this thread's pending error: its status (OX_OK when none) and its message in *out. */
 int32_t ox_kernels_cumsum_take_error(OxBuf *out);

@@ -151,7 +151,7 @@ unsafe fn str_in<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, 
         .map_err(|e| PortError::Failed(format!("parameter `{name}` is not valid UTF-8: {e}")))
 }
 
-/// Exported for the Java wrapper; calls `pub fn cumsum(xs: &mut [f32]) -> Result<Vec<f32>, PortError>`.
+/// Exported for the Java wrapper; calls `pub fn cumsum(xs: &[f32]) -> Result<Vec<f32>, PortError>`.
 ///
 /// Returns a status; on `OX_OK` the result is in `*ox_out`, to be freed with `ox_kernels_cumsum_free_f32`.
 ///
@@ -160,12 +160,12 @@ unsafe fn str_in<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, 
 /// not otherwise accessed for the duration of the call; `ox_out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn ox_cumsum_dee2ca57(
-    xs_ptr: *mut f32,
+    xs_ptr: *const f32,
     xs_len: usize,
     ox_out: *mut OxBuf,
 ) -> i32 {
     let ox_outcome = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<f32>, PortError> {
-        let xs = unsafe { slice_mut_in(xs_ptr, xs_len) };
+        let xs = unsafe { slice_in(xs_ptr, xs_len) };
         crate::cumsum(xs)
     }));
     match settle(ox_outcome) {
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn the_export_returns_or_records_an_error_on_empty_inputs() {
         let mut out = OxBuf { ptr: std::ptr::null_mut(), len: 0 };
-        let result = unsafe { ox_cumsum_dee2ca57(std::ptr::null_mut(), 0, &mut out) };
+        let result = unsafe { ox_cumsum_dee2ca57(std::ptr::null(), 0, &mut out) };
         let (status, message) = take();
         assert_eq!(result, status, "the returned status is the recorded one");
         if result == OX_OK {

@@ -11,9 +11,7 @@ mod ffi;
 pub use ffi::PortError;
 
 /// Port of `static float[] cumsum(float[] xs)` from `dev.oxidizer.stubgen.fixture.Kernels`.
-///
-/// - `xs`: the Java method may write into this array; writes here are visible to the Java caller.
-pub fn cumsum(xs: &mut [f32]) -> Result<Vec<f32>, PortError> {
+pub fn cumsum(xs: &[f32]) -> Result<Vec<f32>, PortError> {
     let _ = (xs,);
     Err(PortError::not_yet_ported("cumsum"))
 }

@@ -24,8 +24,8 @@ typedef struct OxBuf {
 extern "C" {
 #endif
 
-/* pub fn invert(bits: &mut [bool]) -> Result<Vec<bool>, PortError> */
-int32_t ox_invert_f76cd1ca(bool *bits_ptr, size_t bits_len, OxBuf *ox_out);
+/* pub fn invert(bits: &[bool]) -> Result<Vec<bool>, PortError> */
+int32_t ox_invert_f76cd1ca(const bool *bits_ptr, size_t bits_len, OxBuf *ox_out);
 
 /* Takes this thread's pending error: its status (OX_OK when none) and its message in *out. */
 int32_t ox_kernels_invert_take_error(OxBuf *out);

@@ -151,7 +151,7 @@ unsafe fn str_in<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, 
         .map_err(|e| PortError::Failed(format!("parameter `{name}` is not valid UTF-8: {e}")))
 }
 
-/// Exported for the Java wrapper; calls `pub fn invert(bits: &mut [bool]) -> Result<Vec<bool>, PortError>`.
+/// Exported for the Java wrapper; calls `pub fn invert(bits: &[bool]) -> Result<Vec<bool>, PortError>`.
 ///
 /// Returns a status; on `OX_OK` the result is in `*ox_out`, to be freed with `ox_kernels_invert_free_bool`.
 ///
@@ -160,12 +160,12 @@ unsafe fn str_in<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, 
 /// not otherwise accessed for the duration of the call; `ox_out` must be writable.
 #[no_mangle]
 pub unsafe extern "C" fn ox_invert_f76cd1ca(
-    bits_ptr: *mut bool,
+    bits_ptr: *const bool,
     bits_len: usize,
     ox_out: *mut OxBuf,
 ) -> i32 {
     let ox_outcome = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<bool>, PortError> {
-        let bits = unsafe { slice_mut_in(bits_ptr, bits_len) };
+        let bits = unsafe { slice_in(bits_ptr, bits_len) };
         crate::invert(bits)
     }));
     match settle(ox_outcome) {
@@ -277,7 +277,7 @@ mod tests {
     #[test]
     fn the_export_returns_or_records_an_error_on_empty_inputs() {
         let mut out = OxBuf { ptr: std::ptr::null_mut(), len: 0 };
-        let result = unsafe { ox_invert_f76cd1ca(std::ptr::null_mut(), 0, &mut out) };
+        let result = unsafe { ox_invert_f76cd1ca(std::ptr::null(), 0, &mut out) };
         let (status, message) = take();
         assert_eq!(result, status, "the returned status is the recorded one");
         if result == OX_OK {

@@ -11,9 +11,7 @@ mod ffi;
 pub use ffi::PortError;
 
 /// Port of `static boolean[] invert(boolean[] bits)` from `dev.oxidizer.stubgen.fixture.Kernels`.
-///
-/// - `bits`: the Java method may write into this array; writes here are visible to the Java caller.
-pub fn invert(bits: &mut [bool]) -> Result<Vec<bool>, PortError> {
+pub fn invert(bits: &[bool]) -> Result<Vec<bool>, PortError> {
     let _ = (bits,);
     Err(PortError::not_yet_ported("invert"))
 }
