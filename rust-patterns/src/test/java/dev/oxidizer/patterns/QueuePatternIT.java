@@ -172,6 +172,7 @@ class QueuePatternIT {
         assertTrue(r.stdout().matches("(?s).*queue \\(TradeQueue, Rust consumer\\): [0-9,]+ items/s.*"), r::describe);
         assertTrue(r.stdout().matches("(?s).*ArrayBlockingQueue \\(Java consumer\\): [0-9,]+ items/s.*"), r::describe);
         assertTrue(r.stdout().matches("(?s).*ratio queue/ArrayBlockingQueue: [0-9.]+x.*"), r::describe);
+        assertTrue(r.stdout().matches("(?s).*JVM CPU per item: queue [0-9.]+ ns, ArrayBlockingQueue [0-9.]+ ns.*"), r::describe);
     }
 
     static void writeDrivers(Path root) throws Exception {
