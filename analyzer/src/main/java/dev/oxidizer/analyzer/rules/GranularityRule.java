@@ -64,7 +64,7 @@ public final class GranularityRule implements Rule {
         numbers.put("callShare", Double.isInfinite(share) ? 1e9 : share);
         boolean pass = passes(mean, ffm, max);
         String explanation = "One FFM downcall costs " + ns(ffm) + " on this JVM; the method's mean time is " + ns(mean)
-                + ", so the call alone would be " + (Double.isInfinite(share) ? "all" : pct(share)) + " of it (threshold "
+                + ", so the call alone would be " + (Double.isInfinite(share) ? "more than all" : pct(share)) + " of it (threshold "
                 + pct(max) + ").";
         int score = Double.isInfinite(share) ? 0 : Scores.logScore(max, share, 50);
         if (pass) {
@@ -90,7 +90,8 @@ public final class GranularityRule implements Rule {
         } else {
             action = "Batch the calls at its callers: pass many inputs as arrays in one downcall, so the call cost is paid once per batch.";
         }
-        return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + pct(share) + " of its "
+        String shareText = Double.isInfinite(share) || share > 10 ? "more than 10x" : pct(share);
+        return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + shareText + " of its "
                 + ns(mean) + " mean", explanation, action, numbers);
     }
 }
