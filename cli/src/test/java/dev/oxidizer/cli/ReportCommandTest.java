@@ -38,7 +38,7 @@ class ReportCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static Report report(String className) {
+    static Report report(String className) {
         MethodReport m = new MethodReport(className + "#summarize([D)D", className, "summarize", "([D)D",
                 "static double summarize(double[])", true,
                 new MethodReport.Calls(120_000, 0, 1.7e7, "agent", 4),

@@ -3,6 +3,7 @@ package dev.oxidizer.report;
 import dev.oxidizer.model.Report;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
@@ -148,7 +149,14 @@ public final class ReportToHtml {
         c.setNumberFormat("computer");
         c.setAPIBuiltinEnabled(false);
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        // Templates read record components as properties (page.summary). Freemarker finds records through a
+        // multi-release class that a shaded jar without "Multi-Release: true" hides, so do not rely on it:
+        // expose every zero-argument method as a property, which is what a record accessor is.
+        ZeroArgumentNonVoidMethodPolicy asProperty = ZeroArgumentNonVoidMethodPolicy.BOTH_METHOD_AND_PROPERTY_UNLESS_BEAN_PROPERTY_READ_METHOD;
+        wrapper.setDefaultZeroArgumentNonVoidMethodPolicy(asProperty);
+        wrapper.setRecordZeroArgumentNonVoidMethodPolicy(asProperty);
+        c.setObjectWrapper(wrapper.build());
         return c;
     }
 
