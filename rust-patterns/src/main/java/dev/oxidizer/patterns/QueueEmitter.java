@@ -675,7 +675,7 @@ final class QueueEmitter {
                 public boolean isClosed() {
                     return (long) LONG.getAcquire(segment, OFF_TAIL) < 0;
                 }
-                """, "PARAMS", params(), "WRITES", Template.indent(javaWrites("at"), 16));
+                """, "PARAMS", params(), "WRITES", Template.indent(javaWrites("at").stripTrailing(), 16));
     }
 
     private String emitOfferSingle() {
@@ -748,7 +748,7 @@ final class QueueEmitter {
                 public boolean isClosed() {
                     return (long) LONG.getAcquire(segment, OFF_TAIL) < 0;
                 }
-                """, "PARAMS", params(), "WRITES", Template.indent(javaWrites("at"), 4));
+                """, "PARAMS", params(), "WRITES", Template.indent(javaWrites("at").stripTrailing(), 4));
     }
 
     String emitJavaQueue() {

@@ -1,0 +1,34 @@
+//! The record each queue slot carries. Generated from `long id, double price`: do not edit, regenerate instead
+//! (the Java producer writes exactly this layout; a mismatch is refused through the fingerprint).
+
+/// One queue item, `#[repr(C)]`: fields in declared order at their natural alignment, as the Java
+/// producer `OrderQueue` writes them. `boolean` fields are `u8` (0 or 1), `char` fields are UTF-16 units.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    pub id: i64,
+    pub price: f64,
+}
+
+/// Size of [`Item`] in bytes.
+pub const ITEM_SIZE: usize = 16;
+/// Fingerprint of the field names, types and offsets; the Java side writes the same value.
+pub const LAYOUT_FINGERPRINT: u64 = 0xce2e8d7d9e1e05ba;
+
+const _: () = assert!(std::mem::size_of::<Item>() == ITEM_SIZE);
+const _: () = assert!(std::mem::offset_of!(Item, id) == 0);
+const _: () = assert!(std::mem::offset_of!(Item, price) == 8);
+
+const FNV_PRIME: u64 = 0x100000001b3;
+
+impl Item {
+    /// Order-independent check value of one item: FNV-style mix of the raw bits of every field. The
+    /// runtime sums it over all items so both sides can prove nothing was lost or torn;
+    /// `OrderQueue.checksumOf` computes the same.
+    pub fn checksum_word(&self) -> u64 {
+        let mut h: u64 = 0;
+        h = (h ^ (self.id as u64)).wrapping_mul(FNV_PRIME);
+        h = (h ^ self.price.to_bits()).wrapping_mul(FNV_PRIME);
+        h
+    }
+}
