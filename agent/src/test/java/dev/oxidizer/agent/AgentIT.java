@@ -143,6 +143,26 @@ class AgentIT {
     }
 
     @Test
+    void killDashNineKeepsTheDataUpToTheLastFlushInTheRepository() throws Exception {
+        Path out = dir.resolve("killed.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",interval=500ms", classpath(), APP + "ServerApp");
+        jvm.awaitOutput("ready", 60);
+        Thread.sleep(3000);
+        jvm.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        jvm.await(30);
+        // JFR creates the destination when the recording starts; after kill -9 it stays empty.
+        assertTrue(!Files.exists(out) || Files.size(out) == 0, "nothing written at exit");
+        String log = Files.readString(Path.of(out + ".log"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("kill -9\\): (\\S+)").matcher(log);
+        assertTrue(m.find(), log);
+        Path recovered = dir.resolve("recovered.jfr");
+        assertTrue(RecoverRepository.recover(Path.of(m.group(1)), recovered) >= 1);
+        Recorded rec = Recorded.read(recovered);
+        long work = rec.invocations().getOrDefault(APP + "ServerApp#work(J)J", 0L);
+        assertTrue(work > 100_000, "work() counted up to the last flush: " + work + "\n" + jvm.describe());
+    }
+
+    @Test
     void worksBesideTheApplicationsOwnByteBuddy() throws Exception {
         String bb = Path.of(net.bytebuddy.ByteBuddy.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();

@@ -71,6 +71,12 @@ final class Flusher {
         for (int id = 0; id < n; id++) {
             long inv = total[2 * id] - (2 * id < last.length ? last[2 * id] : 0);
             long exc = total[2 * id + 1] - (2 * id + 1 < last.length ? last[2 * id + 1] : 0);
+            // A stale read of a thread's counts (its array just grew) can be lower than what was reported:
+            // keep the larger value, report the rest later.
+            if (2 * id + 1 < last.length) {
+                total[2 * id] = Math.max(total[2 * id], last[2 * id]);
+                total[2 * id + 1] = Math.max(total[2 * id + 1], last[2 * id + 1]);
+            }
             Histogram h = merged[id];
             long timed = h == null ? 0 : h.getTotalCount();
             if (inv <= 0 && exc <= 0 && timed == 0) {

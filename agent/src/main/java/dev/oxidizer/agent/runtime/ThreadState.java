@@ -30,8 +30,11 @@ public final class ThreadState {
 
     /** Owning thread; the flusher checks {@code isAlive()}. */
     public final Thread thread;
-    /** Grown by the owner only; volatile so the flusher sees the newest array and its copied contents. */
-    volatile long[] counts;
+    /**
+     * Grown by the owner only. Plain, not volatile, to keep the hot path lean: the flusher may see an older
+     * array for a while after a growth, which only delays counts (it keeps the largest value it has seen).
+     */
+    long[] counts;
     /** The owner's current interval histograms, indexed by method id (lazily created). */
     Histogram[] hist;
     /** Epoch the current histograms belong to. */

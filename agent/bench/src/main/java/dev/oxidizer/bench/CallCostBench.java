@@ -1,0 +1,81 @@
+package dev.oxidizer.bench;
+
+import dev.oxidizer.bench.target.Instrumented;
+import dev.oxidizer.bench.target.Plain;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Cost per call of a trivial method, side by side in one JVM: plain, instrumented by the agent (whose policy
+ * comes from the agent options run.sh passes), the bare timing floor (two clock reads and one per-thread
+ * histogram record, as the issue defines it), and two counting alternatives without the agent.
+ * Run with {@code -t 1} and {@code -t 2}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CallCostBench {
+    /** Per benchmark thread. */
+    @State(Scope.Thread)
+    public static class PerThread {
+        long x = 17;
+        final Histogram histogram = new Histogram(3);
+        final long[] counts = new long[64];
+
+        {
+            histogram.setAutoResize(true);
+        }
+    }
+
+    /** Shared by the benchmark threads, as an agent's per-method counters would be. */
+    @State(Scope.Benchmark)
+    public static class Shared {
+        final LongAdder[] adders = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    }
+
+    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[64]);
+
+    @Benchmark
+    public long plain(PerThread s) {
+        return s.x = Plain.work(s.x);
+    }
+
+    @Benchmark
+    public long agent(PerThread s) {
+        return s.x = Instrumented.work(s.x);
+    }
+
+    @Benchmark
+    public long floorTwoClockReadsAndRecord(PerThread s) {
+        long t0 = System.nanoTime();
+        long r = Plain.work(s.x);
+        long t1 = System.nanoTime();
+        s.histogram.recordValue(t1 - t0);
+        return s.x = r;
+    }
+
+    @Benchmark
+    public long countWithLongAdder(PerThread s, Shared shared) {
+        shared.adders[2].increment();
+        return s.x = Plain.work(s.x);
+    }
+
+    @Benchmark
+    public long countWithThreadLocalArray(PerThread s) {
+        COUNTS.get()[2]++;
+        return s.x = Plain.work(s.x);
+    }
+}
