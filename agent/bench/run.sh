@@ -15,7 +15,7 @@ agent=$(ls "$root"/agent/target/oxidizer-agent-*.jar | grep -v original | grep -
 jar="$here/target/benchmarks.jar"
 out=$(mktemp -d "${TMPDIR:-/tmp}/oxidizer-bench.XXXXXX")
 jmh=(-f 1 -wi 3 -w 1s -i 4 -r 1s -foe true)
-target=dev.oxidizer.bench.target.Instrumented
+target=dev.oxidizer.bench.subject.Instrumented
 
 run() { # name threads benchmark-regex jvm-args...
   local name=$1 threads=$2 regex=$3; shift 3

@@ -1,7 +1,7 @@
 package dev.oxidizer.bench;
 
-import dev.oxidizer.bench.target.Instrumented;
-import dev.oxidizer.bench.target.Plain;
+import dev.oxidizer.bench.subject.Instrumented;
+import dev.oxidizer.bench.subject.Plain;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
