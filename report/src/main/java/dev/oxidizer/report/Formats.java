@@ -156,16 +156,14 @@ final class Formats {
         if (v != 0 && Math.abs(v) < 0.001) {
             return String.format(Locale.ROOT, "%.2g", v);
         }
-        String s = String.format(Locale.ROOT, "%.3f", v);
-        if (s.contains(".")) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return s.equals("-0") ? "0" : s;
+        return trim(v, 3);
     }
 
     /** A coordinate for SVG: one decimal, locale-independent. */
     static String coord(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        long tenths = Math.round(v * 10);
+        long a = Math.abs(tenths);
+        return (tenths < 0 ? "-" : "") + a / 10 + "." + a % 10;
     }
 
     static boolean finite(Double v) {
@@ -179,9 +177,21 @@ final class Formats {
     }
 
     private static String trim(double v, int decimals) {
-        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
-        if (decimals > 0) {
-            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        String s = java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP).toPlainString();
+        return dropZeros(s);
+    }
+
+    /** {@code 1.500} → {@code 1.5}, {@code 2.0} → {@code 2}, {@code -0} → {@code 0}. */
+    private static String dropZeros(String s) {
+        if (s.indexOf('.') >= 0) {
+            int end = s.length();
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            if (s.charAt(end - 1) == '.') {
+                end--;
+            }
+            s = s.substring(0, end);
         }
         return s.equals("-0") ? "0" : s;
     }

@@ -40,10 +40,16 @@ final class LatencyChart {
         if (h != null && h.getTotalCount() > 0) {
             // The highest percentile the data can resolve is 1 - 1/N; beyond it the curve is just the max.
             maxNines = (int) Math.max(3, Math.min(6, Math.ceil(Math.log10(h.getTotalCount()))));
-            for (int i = 0; i <= maxNines * 40; i++) {
-                double x = i / 40.0;
-                double q = 100 * (1 - Math.pow(10, -x));
-                points.add(new double[] {x, Math.max(1, h.getValueAtPercentile(q))});
+            int n = maxNines * 40 + 1;
+            double[] xs = new double[n];
+            double[] qs = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = i / 40.0;
+                qs[i] = 100 * (1 - Math.pow(10, -xs[i]));
+            }
+            long[] values = valuesAtPercentiles(h, qs);
+            for (int i = 0; i < n; i++) {
+                points.add(new double[] {xs[i], Math.max(1, values[i])});
             }
             points.add(new double[] {maxNines, Math.max(1, h.getMaxValue())});
             note = "From the merged HdrHistogram of " + Formats.exact(h.getTotalCount()) + " timed calls.";
@@ -104,6 +110,38 @@ final class LatencyChart {
                 + Formats.nanos(latency.p999Ns()) + ", max " + Formats.nanos(latency.maxNs()) + ".";
         return new PageView.Chart(WIDTH, HEIGHT, LEFT, TOP, plotW, plotH, d.toString(), markers, xTicks, yTicks,
                 note, logY, description);
+    }
+
+    /**
+     * {@link Histogram#getValueAtPercentile} for ascending percentiles in one pass over the recorded values
+     * (calling it per point rescans the whole count array each time).
+     */
+    static long[] valuesAtPercentiles(Histogram h, double[] ascendingPercentiles) {
+        long total = h.getTotalCount();
+        long[] out = new long[ascendingPercentiles.length];
+        int i = 0;
+        long cumulative = 0;
+        for (var v : h.recordedValues()) {
+            cumulative += v.getCountAtValueIteratedTo();
+            while (i < out.length && cumulative >= countAt(ascendingPercentiles[i], total)) {
+                long at = v.getValueIteratedTo();
+                out[i] = ascendingPercentiles[i] == 0 ? h.lowestEquivalentValue(at) : h.highestEquivalentValue(at);
+                i++;
+            }
+            if (i == out.length) {
+                break;
+            }
+        }
+        while (i < out.length) {
+            out[i++] = h.getMaxValue();
+        }
+        return out;
+    }
+
+    /** The count a percentile reaches, computed exactly as {@link Histogram#getValueAtPercentile} does. */
+    private static long countAt(double percentile, long total) {
+        double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0), 100);
+        return Math.max(1, (long) Math.ceil(requested * total / 100));
     }
 
     /** Decodes a compressed, base64-encoded histogram; {@code null} when absent or unreadable. */

@@ -15,18 +15,25 @@ final class ScriptJson {
 
     /** Returns {@code json} with {@code < > & U+2028 U+2029} written as JSON unicode escapes. */
     static String escape(String json) {
-        StringBuilder b = new StringBuilder(json.length() + 64);
+        StringBuilder b = null;
+        int copied = 0;
         for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            switch (c) {
-                case '<' -> b.append("\\u003c");
-                case '>' -> b.append("\\u003e");
-                case '&' -> b.append("\\u0026");
-                case '\u2028' -> b.append("\\u2028");
-                case '\u2029' -> b.append("\\u2029");
-                default -> b.append(c);
+            String e = switch (json.charAt(i)) {
+                case '<' -> "\\u003c";
+                case '>' -> "\\u003e";
+                case '&' -> "\\u0026";
+                case '\u2028' -> "\\u2028";
+                case '\u2029' -> "\\u2029";
+                default -> null;
+            };
+            if (e != null) {
+                if (b == null) {
+                    b = new StringBuilder(json.length() + 64);
+                }
+                b.append(json, copied, i).append(e);
+                copied = i + 1;
             }
         }
-        return b.toString();
+        return b == null ? json : b.append(json, copied, json.length()).toString();
     }
 }

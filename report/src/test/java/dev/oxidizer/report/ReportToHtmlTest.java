@@ -179,6 +179,34 @@ class ReportToHtmlTest {
     }
 
     @Test
+    void onePassPercentilesEqualHdrHistogramsOwn() {
+        org.HdrHistogram.Histogram h = LatencyChart.decode(TestReports.histogram(11, 30_000, 8_000, 0.9));
+        double[] qs = {0, 1, 25, 50, 90, 99, 99.9, 99.99, 99.999, 100};
+        long[] got = LatencyChart.valuesAtPercentiles(h, qs);
+        for (int i = 0; i < qs.length; i++) {
+            assertEquals(h.getValueAtPercentile(qs[i]), got[i], "at " + qs[i]);
+        }
+    }
+
+    @Test
+    void formatsFiguresForPeople() {
+        assertEquals("850 ns", Formats.nanos(850.0));
+        assertEquals("12.3 µs", Formats.nanos(12_345.0));
+        assertEquals("4.57 ms", Formats.nanos(4_567_000.0));
+        assertEquals("1.5 s", Formats.nanos(1.5e9));
+        assertEquals("52M", Formats.count(52_000_000.0));
+        assertEquals("97%", Formats.percent(0.97));
+        assertEquals("< 0.1%", Formats.percent(0.0002));
+        assertEquals("0.00015", Formats.plain(0.00015));
+        assertEquals("3", Formats.plain(2.9999));
+        assertEquals("-1.5", Formats.coord(-1.46));
+        assertEquals("0.0", Formats.coord(0.04));
+        assertEquals("—", Formats.nanos((Double) null));
+        assertEquals("—", Formats.percent(Double.NaN));
+        assertEquals("10 min", Formats.seconds(600.0));
+    }
+
+    @Test
     void decodesWhatTheAgentWrites() {
         Histogram h = LatencyChart.decode(TestReports.histogram(3, 1000, 5000, 0.2));
         assertEquals(1000, h.getTotalCount());
