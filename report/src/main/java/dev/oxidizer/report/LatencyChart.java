@@ -53,6 +53,9 @@ final class LatencyChart {
             }
             points.add(new double[] {maxNines, Math.max(1, h.getMaxValue())});
             note = "From the merged HdrHistogram of " + Formats.exact(h.getTotalCount()) + " timed calls.";
+        } else if (latency.p50Ns() < 0 || latency.p90Ns() < 0 || latency.p99Ns() < 0 || latency.p999Ns() < 0) {
+            // Only mean and max are known (e.g. jdk.MethodTiming): there is no distribution to draw.
+            return null;
         } else {
             maxNines = 4;
             points.add(new double[] {Math.log10(2), latency.p50Ns()});

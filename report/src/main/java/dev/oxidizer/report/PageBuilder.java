@@ -134,7 +134,7 @@ final class PageBuilder {
                 m.confidence() == null ? Formats.ABSENT : m.confidence().name().toLowerCase(Locale.ROOT),
                 cell(calls == null ? null : calls.perDay(), Formats::count),
                 cell(mean, Formats::nanos),
-                cell(lat == null ? null : (double) lat.p99Ns(), Formats::nanos),
+                cell(lat == null ? null : known(lat.p99Ns()), Formats::nanos),
                 cell(cpu == null ? null : cpu.cpuBoundRatio(), Formats::percent),
                 cell(ffmShare, Formats::percent),
                 cell(speedup, v -> Formats.plain(v) + "×"),
@@ -174,8 +174,13 @@ final class PageBuilder {
             return null;
         }
         return new PageView.Percentiles(Formats.exact(l.timedCount()), text(l.timingPolicy()), Formats.nanos(l.meanNs()),
-                Formats.nanos(l.p50Ns()), Formats.nanos(l.p90Ns()), Formats.nanos(l.p99Ns()), Formats.nanos(l.p999Ns()),
-                Formats.nanos(l.maxNs()), Formats.seconds(l.totalNs() / 1e9));
+                Formats.nanos(known(l.p50Ns())), Formats.nanos(known(l.p90Ns())), Formats.nanos(known(l.p99Ns())),
+                Formats.nanos(known(l.p999Ns())), Formats.nanos(known(l.maxNs())), Formats.seconds(l.totalNs() / 1e9));
+    }
+
+    /** The model writes -1 for a percentile its source does not give (jdk.MethodTiming has min/avg/max only). */
+    private static Double known(long ns) {
+        return ns < 0 ? null : (double) ns;
     }
 
     private PageView.Rate rate(MethodReport.Calls c) {

@@ -207,6 +207,25 @@ class ReportToHtmlTest {
     }
 
     @Test
+    void methodTimingLatencyShowsMeanAndMaxWithoutAnInventedCurve() {
+        MethodReport.Latency mt = new MethodReport.Latency(5_000, "method-timing (min/avg/max only)", 4_200, -1, -1, -1,
+                -1, 90_000, 4_200 * 5_000.0, null);
+        assertNull(LatencyChart.of(mt));
+        MethodReport base = SERVICE.candidates().getFirst();
+        MethodReport m = new MethodReport(base.key(), base.className(), base.methodName(), base.descriptor(),
+                base.javaSignature(), base.isStatic(), base.calls(), mt, base.cpu(), base.allocation(), base.latencyPath(),
+                base.portability(), base.findings(), base.verdict(), null, 1, base.score(), base.confidence(), null,
+                base.callTree(), null);
+        Document d = render(SERVICE.withMethods(List.of(m)), null);
+        Element panel = d.selectFirst("details.panel");
+        assertTrue(panel.text().contains("No latency distribution in the report (timing: method-timing (min/avg/max only))"), panel.text());
+        assertEquals(List.of("4.2 µs", "—", "—", "—", "—", "90 µs", "21 ms"), panel.select("table.pct tbody td").eachText());
+        assertTrue(d.select("#candidates-table thead th").eachText().stream().noneMatch(t -> t.startsWith("p99")),
+                "no candidate has a p99, so the column is left out");
+        assertTrue(d.select("#candidates-table thead th").eachText().stream().anyMatch(t -> t.startsWith("Mean")));
+    }
+
+    @Test
     void decodesWhatTheAgentWrites() {
         Histogram h = LatencyChart.decode(TestReports.histogram(3, 1000, 5000, 0.2));
         assertEquals(1000, h.getTotalCount());
