@@ -19,6 +19,8 @@ public final class ExitCodes {
     public static final int TOOL_FAILED = 5;
     /** Refused to overwrite or write outside the output folder. */
     public static final int REFUSED = 6;
+    /** {@code verify}: the port disagrees with the Java original (or is not written yet). */
+    public static final int VERIFY_FAILED = 7;
     /** The subcommand is not built yet in this version. */
     public static final int NOT_IMPLEMENTED = 64;
     /** An unexpected internal error (a bug in Oxidizer). */

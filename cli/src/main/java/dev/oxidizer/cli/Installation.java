@@ -35,6 +35,17 @@ public final class Installation {
         return locate("oxidizer.demo.jar", "oxidizer-demo-app.jar", "the demo application jar");
     }
 
+    /** Folder of the JUnit console launcher and JMH jars that {@code verify} compiles and runs ports with. */
+    public static Path verifyLibDir() {
+        String explicit = System.getProperty("oxidizer.verify.lib");
+        Path dir = explicit != null ? Path.of(explicit) : ownJarFolder().resolve("verify-lib");
+        if (!Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.TOOL_FAILED, "the verify libraries are missing at " + dir
+                    + "; rebuild with ./maven -DskipTests install, or set -Doxidizer.verify.lib=<folder>");
+        }
+        return dir.toAbsolutePath().normalize();
+    }
+
     /** The project root when run from a checkout ({@code oxidizer.home}), else the working directory. */
     public static Path home() {
         return Path.of(System.getProperty("oxidizer.home", ".")).toAbsolutePath().normalize();

@@ -40,6 +40,7 @@ import java.io.PrintWriter;
                 "4:bad input file",
                 "5:a tool it ran failed (cargo, javac, the observed JVM)",
                 "6:refused to overwrite or to write outside the output folder",
+                "7:verify: the Rust port disagrees with Java (or is not written yet)",
                 "64:subcommand not built yet",
                 "70:internal error"})
 public final class OxidizerCli implements Runnable {

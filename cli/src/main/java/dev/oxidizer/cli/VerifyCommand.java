@@ -1,15 +1,132 @@
 package dev.oxidizer.cli;
 
+import dev.oxidizer.model.Report;
+import dev.oxidizer.model.ReportFormatException;
+import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.verify.PortVerifier;
+import dev.oxidizer.verify.ReportPorts;
+import dev.oxidizer.verify.VerifyException;
+import dev.oxidizer.verify.VerifyResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code oxidizer verify}: Run the differential test and the Java-vs-Rust benchmark of a generated crate. Not built yet: it says so and exits {@link ExitCodes#NOT_IMPLEMENTED}. */
+/**
+ * {@code oxidizer verify DIR...}: for each port folder written by {@code oxidizer generate}, builds the
+ * crate, runs the differential test (Java original against the Rust port) and the JMH benchmark, writes
+ * {@code DIR/oxidizer-verify.json}, and with {@code --report} records the measured result in that report.
+ * Exit codes: 0 verified; 2 bad option; 4 not a port folder or bad report; 5 cargo, javac or a forked JVM
+ * failed; 7 the port disagrees with Java or is not written yet.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Run the differential test and the Java-vs-Rust benchmark of a generated crate.", "", "NOT BUILT YET in this version (tracked as issue #7): exits 64."})
+        description = {"Run the differential test and the Java-vs-Rust benchmark of generated ports.",
+                "Writes DIR/oxidizer-verify.json; with --report, puts the measured speedup into that report",
+                "(re-render it with 'oxidizer report')."})
 final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders written by 'oxidizer generate'")
+    List<Path> dirs;
+
+    @Option(names = "--classpath", required = true, paramLabel = "CP",
+            description = "the application's classes (folders and jars, separated by ':') holding the original methods")
+    String classPath;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "an 'oxidizer analyze' JSON report to record the results in (updated in place, atomically)")
+    Path report;
+
+    @Option(names = "--quick", description = "shorter benchmark: 2 warm-up and 3 measured iterations of 0.5 s (default: 3 and 5 of 1 s)")
+    boolean quick;
+
+    @Option(names = "--no-benchmark", description = "run the differential test only")
+    boolean noBenchmark;
+
+    @Option(names = "--cargo", paramLabel = "PATH", defaultValue = "cargo", description = "cargo executable (default: cargo on the PATH)")
+    String cargo;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900", description = "ceiling for each step: build, test, benchmark (default: ${DEFAULT-VALUE})")
+    long timeoutSeconds;
+
     @Override
     public Integer call() {
-        throw new CliException(ExitCodes.NOT_IMPLEMENTED, "not built yet in this version (issue #7); nothing was done");
+        if (timeoutSeconds <= 0) {
+            throw new CliException(ExitCodes.USAGE, "--timeout must be at least 1 second, was " + timeoutSeconds);
+        }
+        List<Path> cp = Arrays.stream(classPath.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+        if (cp.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "--classpath is empty; pass the folders or jars holding the original classes");
+        }
+        Report before = null;
+        if (report != null) {
+            try {
+                before = ReportJson.read(report);
+            } catch (ReportFormatException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + report + ": " + e.getMessage());
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PortVerifier verifier = new PortVerifier(new PortVerifier.Options(cp, Installation.verifyLibDir(), Installation.javaHome(),
+                cargo, !noBenchmark, quick, Duration.ofSeconds(timeoutSeconds), System.err));
+        List<VerifyResult> results = new ArrayList<>();
+        VerifyException firstFailure = null;
+        for (Path dir : dirs) {
+            try {
+                VerifyResult r = verifier.verify(dir);
+                results.add(r);
+                out.println(line(r));
+            } catch (VerifyException e) {
+                if (e.kind() != VerifyException.Kind.MISMATCH) {
+                    throw new CliException(e.kind() == VerifyException.Kind.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.TOOL_FAILED,
+                            dir + ": " + e.getMessage());
+                }
+                out.println(dir + ": FAILED: " + e.getMessage());
+                firstFailure = firstFailure == null ? e : firstFailure;
+                try {
+                    results.add(VerifyResult.read(dir.toAbsolutePath()));
+                } catch (VerifyException unreadable) {
+                    // the failure above is the one to report
+                }
+            }
+            out.flush();
+        }
+        if (before != null) {
+            try {
+                ReportJson.write(ReportPorts.apply(before, results), report);
+                out.println("Recorded " + results.size() + " port result(s) in " + report + "; render it with: oxidizer report " + report);
+            } catch (VerifyException e) {
+                throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.TOOL_FAILED, "cannot write " + report + ": " + e.getMessage());
+            }
+        }
+        out.flush();
+        if (firstFailure != null) {
+            throw new CliException(ExitCodes.VERIFY_FAILED, firstFailure.getMessage());
+        }
+        return ExitCodes.OK;
+    }
+
+    static String line(VerifyResult r) {
+        var p = r.port();
+        String bench = p.speedup() == null ? "not benchmarked"
+                : String.format(Locale.ROOT, "Java %.0f ns/op, Rust %.0f ns/op: %.2fx %s", p.javaNsPerOp(), p.rustNsPerOp(),
+                p.speedup(), p.speedup() >= 1 ? "faster in Rust" : "SLOWER in Rust (keep the Java)");
+        return r.methodKey() + ": differential test passed (" + r.testsRun() + " tests); " + bench;
     }
 }

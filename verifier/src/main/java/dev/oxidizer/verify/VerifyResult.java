@@ -1,0 +1,73 @@
+package dev.oxidizer.verify;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.oxidizer.model.MethodReport.PortResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The outcome of verifying one port, as written to {@code <port>/oxidizer-verify.json} (schema
+ * {@code oxidizer-verify}, version 1), where {@code oxidizer report --ports} and {@code oxidizer demo} pick
+ * it up.
+ *
+ * @param schema         {@link #SCHEMA}
+ * @param schemaVersion  {@link #SCHEMA_VERSION}
+ * @param methodKey      the ported method
+ * @param crate          the Cargo package
+ * @param testsRun       differential tests run
+ * @param testsFailed    of which failed
+ * @param failures       first line of each failure
+ * @param javaErrorNs    JMH 99.9% error of the Java score, null without a benchmark
+ * @param rustErrorNs    JMH 99.9% error of the Rust score, null without a benchmark
+ * @param port           the figures as they go into the report model
+ */
+public record VerifyResult(String schema, int schemaVersion, String methodKey, String crate, int testsRun, int testsFailed,
+                           List<String> failures, Double javaErrorNs, Double rustErrorNs, PortResult port) {
+    public static final String SCHEMA = "oxidizer-verify";
+    public static final int SCHEMA_VERSION = 1;
+    /** File name inside the port folder. */
+    public static final String FILE_NAME = "oxidizer-verify.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    public VerifyResult {
+        failures = List.copyOf(failures == null ? List.of() : failures);
+    }
+
+    /** Writes the result into {@code portDir} atomically. */
+    public Path write(Path portDir) throws IOException {
+        Path file = portDir.resolve(FILE_NAME);
+        Path tmp = Files.createTempFile(portDir, "." + FILE_NAME, ".tmp");
+        try {
+            MAPPER.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    /** Reads {@code <portDir>/oxidizer-verify.json}. */
+    public static VerifyResult read(Path portDir) throws VerifyException {
+        Path file = portDir.resolve(FILE_NAME);
+        try {
+            VerifyResult r = MAPPER.readValue(file.toFile(), VerifyResult.class);
+            if (!SCHEMA.equals(r.schema()) || r.schemaVersion() < 1 || r.schemaVersion() > SCHEMA_VERSION) {
+                throw new VerifyException(VerifyException.Kind.BAD_INPUT, file + ": not an oxidizer-verify file of version 1 to " + SCHEMA_VERSION);
+            }
+            return r;
+        } catch (IOException e) {
+            throw new VerifyException(VerifyException.Kind.BAD_INPUT, "cannot read " + file + " (" + e.getMessage()
+                    + "); run 'oxidizer verify " + portDir + "' first", e);
+        }
+    }
+}
