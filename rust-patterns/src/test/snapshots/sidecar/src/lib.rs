@@ -58,11 +58,12 @@ pub unsafe extern "C" fn scorer_sidecar_start(capacity: u32, workers: u32, err: 
     std::ptr::null_mut()
 }
 
-/// Copies `len` elements at `data` and queues them as task `id`. Returns 0 accepted, 1 queue full,
-/// 2 closed, 3 internal error. Short and non-blocking: Java links it `critical` to pass heap arrays.
+/// Copies the input at `data` (`len` elements) and queues it as task `id`. Returns 0 accepted,
+/// 1 queue full, 2 closed, 3 bad arguments or internal error. Short and non-blocking: Java links it
+/// `critical` to pass heap arrays.
 ///
 /// # Safety
-/// `sidecar` comes from start and is not destroyed; `data` points to `len` readable elements.
+/// `sidecar` comes from start and is not destroyed; `data` points to the readable input.
 #[no_mangle]
 pub unsafe extern "C" fn scorer_sidecar_submit(sidecar: *const Sidecar, id: u64, data: *const f32, len: u64) -> i32 {
     catch_unwind(AssertUnwindSafe(|| {

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  *   <tr><th>pattern</th><th>required</th><th>optional (default)</th></tr>
  *   <tr><td>queue</td><td>package, class, item ("long id, double price")</td>
  *       <td>crate (class in snake_case), producers: multi|single (multi)</td></tr>
- *   <tr><td>sidecar</td><td>package, class, input (e.g. double[]), result (e.g. long)</td>
+ *   <tr><td>sidecar</td><td>package, class, input (an array such as double[], or a record such as
+ *       "long id, double spot"), result (e.g. long)</td>
  *       <td>crate (class in snake_case)</td></tr>
  *   <tr><td>host</td><td>main-class</td>
  *       <td>entry (main), returns: void|int (void), crate (simple class name in snake_case + "_host")</td></tr>
@@ -59,9 +60,15 @@ public final class PatternOptions {
             case QUEUE -> new QueueSpec(required(o, kind, "package"), required(o, kind, "class"),
                     crate(o, required(o, kind, "class")), RecordLayout.parse(required(o, kind, "item")),
                     producers(o.getOrDefault("producers", "multi")));
-            case SIDECAR -> new SidecarSpec(required(o, kind, "package"), required(o, kind, "class"),
-                    crate(o, required(o, kind, "class")), arrayElement(required(o, kind, "input")),
-                    Prim.parse(required(o, kind, "result")));
+            case SIDECAR -> {
+                String input = required(o, kind, "input");
+                String pkg = required(o, kind, "package");
+                String cls = required(o, kind, "class");
+                Prim result = Prim.parse(required(o, kind, "result"));
+                yield input.trim().endsWith("[]")
+                        ? new SidecarSpec(pkg, cls, crate(o, cls), arrayElement(input), result)
+                        : SidecarSpec.ofRecord(pkg, cls, crate(o, cls), record(input), result);
+            }
             case HOST -> {
                 String main = required(o, kind, "main-class");
                 String simple = main.substring(main.lastIndexOf('.') + 1).replace('$', '_');
@@ -102,10 +109,14 @@ public final class PatternOptions {
 
     private static Prim arrayElement(String v) {
         String t = v.trim();
-        if (!t.endsWith("[]")) {
-            throw new IllegalArgumentException("input '" + v + "' must be a primitive array; accepted: byte[], short[], "
-                    + "char[], int[], long[], float[], double[]");
-        }
         return Prim.parse(t.substring(0, t.length() - 2));
+    }
+
+    private static RecordLayout record(String v) {
+        if (!v.trim().contains(" ")) {
+            throw new IllegalArgumentException("input '" + v + "' is neither a primitive array nor a record; accepted: "
+                    + "byte[], short[], char[], int[], long[], float[], double[], or fields like 'long id, double spot'");
+        }
+        return RecordLayout.parse(v);
     }
 }

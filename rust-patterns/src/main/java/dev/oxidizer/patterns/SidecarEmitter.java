@@ -16,6 +16,7 @@ final class SidecarEmitter {
     private final String cls;
     private final String crate;
     private final Prim in;
+    private final RecordLayout record;
     private final Prim out;
 
     SidecarEmitter(SidecarSpec spec) {
@@ -23,6 +24,7 @@ final class SidecarEmitter {
         this.cls = spec.className();
         this.crate = spec.crateName();
         this.in = spec.input();
+        this.record = spec.record();
         this.out = spec.result();
     }
 
@@ -34,6 +36,9 @@ final class SidecarEmitter {
         files.add(new GeneratedFile("src/lib.rs", emitLib()));
         files.add(new GeneratedFile("src/runtime.rs", emitRuntime()));
         files.add(new GeneratedFile("src/work.rs", emitWork()));
+        if (record != null) {
+            files.add(new GeneratedFile("src/record.rs", emitRecord()));
+        }
         files.add(new GeneratedFile(javaDir + cls + ".java", emitJava()));
         files.add(new GeneratedFile("README.md", emitReadme()));
         return files;
@@ -45,13 +50,51 @@ final class SidecarEmitter {
                 //! forced). It runs on one of the sidecar's worker threads; keep state in statics or thread-locals
                 //! if you need it across tasks.
 
-                /// Computes one task. `Err(message)` completes the Java future exceptionally with that message; a
+                @@USE@@/// Computes one task. `Err(message)` completes the Java future exceptionally with that message; a
                 /// panic is caught and reported the same way (the worker survives).
-                pub fn work(input: &[@@IN@@]) -> Result<@@OUT@@, String> {
+                pub fn work(input: @@WORK_IN@@) -> Result<@@OUT@@, String> {
                     let _ = input;
                     Err("not yet ported: write the task body in src/work.rs".to_string())
                 }
-                """, "IN", in.rust, "OUT", out == Prim.BOOLEAN ? "bool" : out.rust);
+                """, "USE", record == null ? "" : "use crate::record::Record;\n\n", "WORK_IN", workIn(),
+                "OUT", out == Prim.BOOLEAN ? "bool" : out.rust);
+    }
+
+    private String workIn() {
+        return record == null ? "&[" + in.rust + "]" : "&Record";
+    }
+
+    private String taskIn() {
+        return record == null ? "Vec<" + in.rust + ">" : "crate::record::Record";
+    }
+
+    String emitRecord() {
+        StringBuilder fields = new StringBuilder();
+        StringBuilder asserts = new StringBuilder();
+        for (int i = 0; i < record.fields().size(); i++) {
+            Field f = record.fields().get(i);
+            String r = Names.rustIdent(f.name());
+            fields.append("    pub ").append(r).append(": ").append(f.type().rust).append(",\n");
+            asserts.append("const _: () = assert!(std::mem::offset_of!(Record, ").append(r).append(") == ")
+                    .append(record.offset(i)).append(");\n");
+        }
+        return Template.fill("""
+                //! The task input record. Generated from `@@RECORD@@`: do not edit, regenerate instead (the Java
+                //! handle writes exactly this layout).
+
+                /// One task's input, `#[repr(C)]`: fields in declared order at their natural alignment.
+                /// `boolean` fields are `u8` (0 or 1), `char` fields are UTF-16 units.
+                #[repr(C)]
+                #[derive(Clone, Copy, Debug, PartialEq)]
+                pub struct Record {
+                @@FIELDS@@}
+
+                /// Size of [`Record`] in bytes.
+                pub const RECORD_SIZE: usize = @@SIZE@@;
+
+                const _: () = assert!(std::mem::size_of::<Record>() == RECORD_SIZE);
+                @@ASSERTS@@""", "RECORD", record.toString(), "FIELDS", fields.toString(),
+                "SIZE", Long.toString(record.size()), "ASSERTS", asserts.toString());
     }
 
     String emitRuntime() {
@@ -80,7 +123,7 @@ final class SidecarEmitter {
 
                 struct Task {
                     id: u64,
-                    input: Vec<@@IN@@>,
+                    input: @@TASK_IN@@,
                 }
 
                 pub struct Completion {
@@ -161,7 +204,7 @@ final class SidecarEmitter {
                     }
 
                     /// Queues a task; never blocks (the copy of `input` is made before taking the lock).
-                    pub fn submit(&self, id: u64, input: Vec<@@IN@@>) -> i32 {
+                    pub fn submit(&self, id: u64, input: @@TASK_IN@@) -> i32 {
                         let mut st = self.shared.lock();
                         if st.closing {
                             return SUBMIT_CLOSED;
@@ -262,7 +305,7 @@ final class SidecarEmitter {
                         shared.done_ready.notify_all();
                     }
                 }
-                """, "IN", in.rust, "CRATE", crate,
+                """, "TASK_IN", taskIn(), "CRATE", crate,
                 "TO_WORD", out == Prim.BOOLEAN ? "v as u64" : out.rustToWord("v"));
     }
 
@@ -276,7 +319,7 @@ final class SidecarEmitter {
                 //! id u64 @0, status i32 @8 (0 ok, 1 error, 2 panic, 3 rejected at close), message length u32 @12,
                 //! value u64 @16 (the result's bits), message UTF-8 @24 (at most @@MSG@@ bytes, truncated).
 
-                pub mod runtime;
+                @@RECORD_MOD@@pub mod runtime;
                 pub mod work;
 
                 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -303,18 +346,19 @@ final class SidecarEmitter {
                     std::ptr::null_mut()
                 }
 
-                /// Copies `len` elements at `data` and queues them as task `id`. Returns 0 accepted, 1 queue full,
-                /// 2 closed, 3 internal error. Short and non-blocking: Java links it `critical` to pass heap arrays.
+                /// Copies the input at `data` (@@LEN_DOC@@) and queues it as task `id`. Returns 0 accepted,
+                /// 1 queue full, 2 closed, 3 bad arguments or internal error. Short and non-blocking: Java links it
+                /// `critical` to pass heap arrays.
                 ///
                 /// # Safety
-                /// `sidecar` comes from start and is not destroyed; `data` points to `len` readable elements.
+                /// `sidecar` comes from start and is not destroyed; `data` points to the readable input.
                 #[no_mangle]
-                pub unsafe extern "C" fn @@P@@_sidecar_submit(sidecar: *const Sidecar, id: u64, data: *const @@IN@@, len: u64) -> i32 {
+                pub unsafe extern "C" fn @@P@@_sidecar_submit(sidecar: *const Sidecar, id: u64, data: *const @@DATA_T@@, len: u64) -> i32 {
                     catch_unwind(AssertUnwindSafe(|| {
                         if sidecar.is_null() || (data.is_null() && len > 0) {
                             return 3;
                         }
-                        let input = if len == 0 { Vec::new() } else { std::slice::from_raw_parts(data, len as usize).to_vec() };
+                @@COPY@@
                         (*sidecar).submit(id, input)
                     }))
                     .unwrap_or(3)
@@ -371,7 +415,17 @@ final class SidecarEmitter {
                         }
                     }));
                 }
-                """, "CLASS", cls, "P", crate, "IN", in.rust, "RECORD", "256", "MSG", "232",
+                """, "CLASS", cls, "P", crate, "RECORD", "256", "MSG", "232",
+                "RECORD_MOD", record == null ? "" : "pub mod record;\n",
+                "LEN_DOC", record == null ? "`len` elements" : "a `Record` of `len` bytes",
+                "DATA_T", record == null ? in.rust : "u8",
+                "COPY", Template.indent(record == null
+                        ? "let input = if len == 0 { Vec::new() } else { std::slice::from_raw_parts(data, len as usize).to_vec() };"
+                        : """
+                          if len as usize != record::RECORD_SIZE {
+                              return 3;
+                          }
+                          let input = (data as *const record::Record).read_unaligned();""", 8),
                 "WRITE", CommonEmit.rustWriteMessage());
     }
 
@@ -400,15 +454,15 @@ final class SidecarEmitter {
                 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
                 /**
-                 * Handle to a Rust sidecar: long-lived worker threads computing {@code work(@@IN@@[]) -> @@OUT@@}
+                 * Handle to a Rust sidecar: long-lived worker threads computing {@code work(@@WORK_DOC@@) -> @@OUT@@}
                  * (generated by Oxidizer, pattern: sidecar). Needs {@code --enable-native-access=ALL-UNNAMED}.
                  *
-                 * <p><b>Submitting</b> never blocks on the work: the array is copied into Rust during the call (so the
-                 * caller may reuse it right after) and a {@link CompletableFuture} is returned.
+                 * <p><b>Submitting</b> never blocks on the work: the input is copied into Rust during the call (so the
+                 * caller may reuse an array right after) and a {@link CompletableFuture} is returned.
                  *
                  * <p><b>Back-pressure</b>: at most {@link #capacity()} tasks are in flight (accepted, not yet completed).
-                 * {@link #submit(@@IN@@[])} then returns a future already failed with {@link RejectedExecutionException}
-                 * ("queue full"); {@link #submit(@@IN@@[], long, TimeUnit)} waits up to the timeout for room first.
+                 * {@link #submit(@@SIG@@)} then returns a future already failed with {@link RejectedExecutionException}
+                 * ("queue full"); {@link #submit(@@SIG@@, long, TimeUnit)} waits up to the timeout for room first.
                  *
                  * <p><b>Completion</b>: one Java thread ({@code @@CLASS@@-completions}) polls Rust for finished tasks and
                  * completes the futures, so non-async dependent stages ({@code thenApply}...) run on it: keep them short
@@ -522,8 +576,8 @@ final class SidecarEmitter {
                      *         in flight or the sidecar is closed
                      * @throws NullPointerException when {@code input} is null
                      */
-                    public CompletableFuture<@@BOXED@@> submit(@@IN@@[] input) {
-                        Objects.requireNonNull(input, "input");
+                    public CompletableFuture<@@BOXED@@> submit(@@PARAMS@@) {
+                        @@NULL_CHECK@@
                         if (closed) {
                             return CompletableFuture.failedFuture(closedException());
                         }
@@ -532,18 +586,18 @@ final class SidecarEmitter {
                                     "sidecar queue full: " + capacity + " tasks in flight (capacity " + capacity
                                     + "); retry later, submit with a timeout, or start it with a larger capacity"));
                         }
-                        return enqueue(input);
+                        return enqueue(@@PACK@@);
                     }
 
                     /**
                      * Submits one task, waiting up to {@code timeout} for room when {@link #capacity()} tasks are in flight.
                      *
-                     * @return as {@link #submit(@@IN@@[])}; failed with {@link RejectedExecutionException} when still full
+                     * @return as {@link #submit(@@SIG@@)}; failed with {@link RejectedExecutionException} when still full
                      *         after the timeout
                      * @throws InterruptedException when interrupted while waiting (nothing was submitted)
                      */
-                    public CompletableFuture<@@BOXED@@> submit(@@IN@@[] input, long timeout, TimeUnit unit) throws InterruptedException {
-                        Objects.requireNonNull(input, "input");
+                    public CompletableFuture<@@BOXED@@> submit(@@PARAMS@@, long timeout, TimeUnit unit) throws InterruptedException {
+                        @@NULL_CHECK@@
                         if (closed) {
                             return CompletableFuture.failedFuture(closedException());
                         }
@@ -551,10 +605,10 @@ final class SidecarEmitter {
                             return CompletableFuture.failedFuture(closed ? closedException() : new RejectedExecutionException(
                                     "sidecar queue still full after " + timeout + " " + unit + " (capacity " + capacity + ")"));
                         }
-                        return enqueue(input);
+                        return enqueue(@@PACK@@);
                     }
 
-                    private CompletableFuture<@@BOXED@@> enqueue(@@IN@@[] input) {
+                    private CompletableFuture<@@BOXED@@> enqueue(MemorySegment data, long length) {
                         CompletableFuture<@@BOXED@@> future = new CompletableFuture<>();
                         gate.readLock().lock();
                         try {
@@ -567,7 +621,7 @@ final class SidecarEmitter {
                             pending.put(id, future);
                             int rc;
                             try {
-                                rc = (int) submitHandle.invokeExact(handle, id, MemorySegment.ofArray(input), (long) input.length);
+                                rc = (int) submitHandle.invokeExact(handle, id, data, length);
                             } catch (Throwable t) {
                                 rc = -1;
                             }
@@ -723,22 +777,61 @@ final class SidecarEmitter {
                         return closed;
                     }
 
-                    private static RejectedExecutionException closedException() {
+                    @@PACK_METHOD@@private static RejectedExecutionException closedException() {
                         return new RejectedExecutionException("sidecar is closed: no more tasks accepted");
                     }
 
                 @@OPEN_LIBRARY@@}
-                """, "PKG", spec.javaPackage(), "CLASS", cls, "P", crate, "IN", in.java, "OUT", out.java,
+                """, "PKG", spec.javaPackage(), "CLASS", cls, "P", crate, "OUT", out.java,
+                "WORK_DOC", record == null ? in.java + "[]" : "(" + record + ")",
+                "SIG", record == null ? in.java + "[]" : javaTypes(),
+                "PARAMS", record == null ? in.java + "[] input" : record.toString(),
+                "NULL_CHECK", record == null ? "Objects.requireNonNull(input, \"input\");" : "",
+                "PACK", record == null ? "MemorySegment.ofArray(input), input.length" : "pack(" + javaArgs() + "), " + record.size() + "L",
+                "PACK_METHOD", record == null ? "" : Template.indent(emitPack(), 4).substring(4) + "\n\n    ",
                 "BOXED", out.boxed, "FROM_WORD", out.javaFromWord("value"),
                 "DEFAULT_LIBRARY", Template.indent(CommonEmit.javaDefaultLibrary(crate), 4),
                 "OPEN_LIBRARY", Template.indent(CommonEmit.javaOpenLibrary(), 4));
+    }
+
+    private String javaTypes() {
+        StringBuilder sb = new StringBuilder();
+        for (Field f : record.fields()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(f.type().java);
+        }
+        return sb.toString();
+    }
+
+    private String javaArgs() {
+        StringBuilder sb = new StringBuilder();
+        for (Field f : record.fields()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(f.name());
+        }
+        return sb.toString();
+    }
+
+    /** Java method writing the record into a fresh {@code long[]} (8-aligned, so every field access is aligned). */
+    private String emitPack() {
+        StringBuilder writes = new StringBuilder();
+        for (int i = 0; i < record.fields().size(); i++) {
+            Field f = record.fields().get(i);
+            writes.append("s.set(ValueLayout.").append(f.type().layout).append(", ").append(record.offset(i))
+                    .append("L, ").append(f.name()).append(");\n");
+        }
+        return Template.fill("""
+                /** The record in the layout Rust's {@code Record} has, on the heap (passed zero-copy to a critical call). */
+                private static MemorySegment pack(@@PARAMS@@) {
+                    MemorySegment s = MemorySegment.ofArray(new long[@@WORDS@@]);
+                @@WRITES@@    return s;
+                }""", "PARAMS", record.toString(), "WORDS", Long.toString((record.size() + 7) / 8),
+                "WRITES", Template.indent(writes.toString(), 4));
     }
 
     String emitReadme() {
         return Template.fill("""
                 # @@CLASS@@: Rust sidecar worker owned by a Java handle
 
-                Generated by Oxidizer (`--pattern sidecar`). Task: `work(&[@@RIN@@]) -> Result<@@ROUT@@, String>` in
+                Generated by Oxidizer (`--pattern sidecar`). Task: `work(@@RIN@@) -> Result<@@ROUT@@, String>` in
                 `src/work.rs` (the generated body returns "not yet ported"). Build: `cargo build --release --offline`.
                 Run the JVM with `--enable-native-access=ALL-UNNAMED`.
 
@@ -759,6 +852,6 @@ final class SidecarEmitter {
                 `Err` or panic, or `RejectedExecutionException` when `closeNow()` dropped it before it started). A
                 panic never crosses into the JVM. Completions are delivered by a polling Java thread, not by upcalls
                 from Rust threads.
-                """, "CLASS", cls, "RIN", in.rust, "ROUT", out == Prim.BOOLEAN ? "bool" : out.rust, "BOXED", out.boxed);
+                """, "CLASS", cls, "RIN", workIn(), "ROUT", out == Prim.BOOLEAN ? "bool" : out.rust, "BOXED", out.boxed);
     }
 }

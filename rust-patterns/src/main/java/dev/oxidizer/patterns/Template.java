@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 final class Template {
     private static final Pattern LEFT = Pattern.compile("@@[A-Za-z_]+@@");
+    private static final Pattern BLANK = Pattern.compile("(?m)^[ \t]+$");
 
     private Template() {
     }
@@ -22,6 +23,8 @@ final class Template {
         for (int i = 0; i < pairs.length; i += 2) {
             out = out.replace("@@" + pairs[i] + "@@", pairs[i + 1]);
         }
+        // A placeholder filled with "" on an indented line leaves only spaces: drop them.
+        out = BLANK.matcher(out).replaceAll("");
         Matcher m = LEFT.matcher(out);
         if (m.find()) {
             throw new IllegalStateException("generator bug: placeholder " + m.group() + " left unfilled");

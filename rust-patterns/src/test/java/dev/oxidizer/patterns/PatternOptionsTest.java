@@ -35,7 +35,10 @@ class PatternOptionsTest {
         assertTrue(missing.getMessage().contains("needs option 'item'"), missing.getMessage());
         IllegalArgumentException notArray = assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(
                 PatternKind.SIDECAR, Map.of("package", "a", "class", "B", "input", "double", "result", "long")));
-        assertTrue(notArray.getMessage().contains("must be a primitive array"), notArray.getMessage());
+        assertTrue(notArray.getMessage().contains("neither a primitive array nor a record"), notArray.getMessage());
+        SidecarSpec rec = (SidecarSpec) PatternOptions.toSpec(PatternKind.SIDECAR,
+                Map.of("package", "a", "class", "B", "input", "long id, double spot", "result", "double"));
+        assertEquals("long id, double spot", rec.record().toString());
         assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(PatternKind.QUEUE,
                 Map.of("package", "a", "class", "B", "item", "long x", "producers", "many")));
         assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(PatternKind.HOST,

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class SidecarPatternIT {
     static final String STUB_CRATE = "scorer_stub_it";
     static final String CRATE = "scorer_it";
+    static final String RECORD_CRATE = "pricer_it";
     static URLClassLoader loader;
 
     static final String WORK_RS = """
@@ -37,6 +38,18 @@ class SidecarPatternIT {
             }
             """;
 
+    static final String RECORD_WORK_RS = """
+            use crate::record::Record;
+
+            pub fn work(input: &Record) -> Result<f64, String> {
+                if input.id < 0 {
+                    return Err(format!("negative id {}", input.id));
+                }
+                let sign = if input.call == 1 { 1.0 } else { -1.0 };
+                Ok(input.spot * input.vol as f64 * sign + input.r#type as f64 + input.kind as f64)
+            }
+            """;
+
     @BeforeAll
     static void generateAndBuild() throws Exception {
         Path dir = ItSupport.workDir("sidecar");
@@ -46,12 +59,17 @@ class SidecarPatternIT {
         gen.generate(PatternKind.SIDECAR, new SidecarSpec("com.example.s", "Scorer", CRATE, Prim.DOUBLE, Prim.LONG),
                 dir.resolve("real"), false);
         Files.writeString(dir.resolve("real/src/work.rs"), WORK_RS);
+        gen.generate(PatternKind.SIDECAR, SidecarSpec.ofRecord("com.example.s", "Pricer", RECORD_CRATE,
+                RecordLayout.parse("long id, double spot, float vol, boolean call, char kind, short type"), Prim.DOUBLE),
+                dir.resolve("record"), false);
+        Files.writeString(dir.resolve("record/src/work.rs"), RECORD_WORK_RS);
+        ItSupport.cargoBuild(dir.resolve("record"));
         ItSupport.cargoBuild(dir.resolve("stub"));
         ItSupport.cargoBuild(dir.resolve("real"));
         Path drivers = dir.resolve("drivers");
         writeDrivers(drivers);
         Path classes = dir.resolve("classes");
-        ItSupport.compileJava(classes, dir.resolve("stub/java"), dir.resolve("real/java"), drivers);
+        ItSupport.compileJava(classes, dir.resolve("stub/java"), dir.resolve("real/java"), dir.resolve("record/java"), drivers);
         loader = ItSupport.loader(classes);
     }
 
@@ -77,6 +95,14 @@ class SidecarPatternIT {
         Map<String, Object> r = drive("ManyThreads", ItSupport.library(CRATE));
         assertEquals(20_000L, r.get("ok"), r::toString);
         assertEquals(0L, r.get("wrong"), r::toString);
+    }
+
+    @Test
+    void recordTasksFromThreeThreadsArriveFieldByField() throws Exception {
+        Map<String, Object> r = drive("RecordTasks", ItSupport.library(RECORD_CRATE));
+        assertEquals(6_000L, r.get("ok"), r::toString);
+        assertEquals(0L, r.get("wrong"), r::toString);
+        assertEquals("negative id -5", r.get("error"), r::toString);
     }
 
     @Test
@@ -265,6 +291,51 @@ class SidecarPatternIT {
                     }
                     for (Thread t : threads) {
                         t.join();
+                    }
+                }
+                r.put("ok", ok.get());
+                r.put("wrong", wrong.get());
+                """ + close + util);
+        ItSupport.writeSource(root, "com.example.s", "RecordTasks", head + "public final class RecordTasks" + open + """
+                AtomicLong ok = new AtomicLong();
+                AtomicLong wrong = new AtomicLong();
+                try (Pricer p = Pricer.start(library, 16, 2)) {
+                    List<Thread> threads = new ArrayList<>();
+                    for (int t = 0; t < 3; t++) {
+                        int seed = t;
+                        threads.add(Thread.ofPlatform().start(() -> {
+                            List<CompletableFuture<Double>> futures = new ArrayList<>();
+                            List<Double> expected = new ArrayList<>();
+                            for (int i = 0; i < 2000; i++) {
+                                double spot = seed * 1000.0 + i / 7.0;
+                                float vol = 0.1f + i % 13;
+                                boolean call = i % 3 == 0;
+                                char kind = (char) ('A' + i % 26);
+                                short type = (short) (i % 300 - 150);
+                                try {
+                                    futures.add(p.submit(i, spot, vol, call, kind, type, 1, TimeUnit.MINUTES));
+                                } catch (InterruptedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                expected.add(spot * (double) vol * (call ? 1.0 : -1.0) + type + kind);
+                            }
+                            for (int i = 0; i < futures.size(); i++) {
+                                if (futures.get(i).join().doubleValue() == expected.get(i)) {
+                                    ok.incrementAndGet();
+                                } else {
+                                    wrong.incrementAndGet();
+                                }
+                            }
+                        }));
+                    }
+                    for (Thread t : threads) {
+                        t.join();
+                    }
+                    try {
+                        p.submit(-5, 1, 1, true, 'x', (short) 0).get(60, TimeUnit.SECONDS);
+                        r.put("error", "no failure");
+                    } catch (ExecutionException e) {
+                        r.put("error", e.getCause().getMessage());
                     }
                 }
                 r.put("ok", ok.get());

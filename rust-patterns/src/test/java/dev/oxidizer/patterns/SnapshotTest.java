@@ -25,6 +25,8 @@ class SnapshotTest {
             "queue-single", new QueueSpec("com.example.orders", "OrderQueue", "order_queue",
                     RecordLayout.parse("long id, double price"), false),
             "sidecar", new SidecarSpec("com.example.score", "Scorer", "scorer", Prim.FLOAT, Prim.DOUBLE),
+            "sidecar-record", SidecarSpec.ofRecord("com.example.price", "Pricer", "pricer",
+                    RecordLayout.parse("long id, double spot, float vol, boolean call"), Prim.DOUBLE),
             "host", new HostSpec("billing_host", "com.example.billing.App", "run", true));
 
     @Test
