@@ -193,8 +193,8 @@ public final class Analyzer {
     private Report build(ProfileAggregator agg, Map<String, Report.Threshold> thresholds, List<Report.Recording> recordings,
                          List<long[]> chunkIntervals, List<String> warnings) {
         String mode = !agg.agentMethods.isEmpty() ? "agent" : !agg.timing.isEmpty() ? "method-timing" : "sampling-only";
-        long execSamples = agg.eventCounts.getOrDefault(ProfileAggregator.EXECUTION_SAMPLE, 0L);
-        long cpuSamples = agg.eventCounts.getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L);
+        long execSamples = agg.eventCounts().getOrDefault(ProfileAggregator.EXECUTION_SAMPLE, 0L);
+        long cpuSamples = agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L);
         switch (mode) {
             case "sampling-only" -> warnings.add(0, "sampling-only mode: no Oxidizer agent events (oxidizer.MethodProfile) and no "
                     + "jdk.MethodTiming in the input, so exact call counts, calls per day, latency and granularity are missing "
@@ -298,7 +298,7 @@ public final class Analyzer {
         List<MethodReport> reports = new ArrayList<>();
         for (String key : keys) {
             MethodFacts facts = facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
-            reports.add(evaluate(facts, timed.get(key), ctx, ffmNs, index, agg.eventCounts.keySet()));
+            reports.add(evaluate(facts, timed.get(key), ctx, ffmNs, index, agg.eventCounts().keySet()));
         }
         reports = rank(reports);
 
@@ -762,7 +762,7 @@ public final class Analyzer {
         double cpuNs = inclusive * cpu.nsPerSample();
         // On a machine with no spare core, runnable threads wait for CPU: divide by the share a busy thread got.
         Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * cpu.availability())) : null;
-        Double allocRate = agg.eventCounts.getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
+        Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
         Double share = null;

@@ -45,7 +45,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
 
     static CpuModel of(ProfileAggregator agg, int cap) {
         Long cpuTypeId = agg.eventTypeIds.get(ProfileAggregator.CPU_TIME_SAMPLE);
-        if (cpuTypeId != null && agg.eventCounts.getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
+        if (cpuTypeId != null && agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
             Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
             if (throttle != null) {
                 return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings", 1.0,

@@ -6,7 +6,6 @@ import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -148,6 +147,7 @@ final class ProfileAggregator {
     }
 
     final StackTable stacks = new StackTable();
+    private final HistogramDecoder histograms = new HistogramDecoder();
     final Map<String, AgentMethod> agentMethods = new LinkedHashMap<>();
     final Map<String, Session> sessions = new LinkedHashMap<>();
     final Map<Long, ThreadInfo> threads = new HashMap<>();
@@ -161,8 +161,6 @@ final class ProfileAggregator {
     final Map<Long, long[]> allocations = new HashMap<>();
     final List<String> allocClasses = new ArrayList<>();
     private final Map<String, Integer> allocClassIds = new HashMap<>();
-    /** Event counts by name (what the input holds). */
-    final Map<String, Long> eventCounts = new TreeMap<>();
     /** Settings by event type id, then setting name to the values seen. */
     final Map<Long, Map<String, Set<String>>> settings = new HashMap<>();
     final Map<String, Long> eventTypeIds = new HashMap<>();
@@ -193,9 +191,24 @@ final class ProfileAggregator {
         this.threadMatcher = name -> threadGlobOf.apply(name) != null;
     }
 
+    /** Field names per event type, so presence checks do not search the event's fields each time. */
+    private final java.util.IdentityHashMap<jdk.jfr.EventType, Set<String>> fieldNames = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<jdk.jfr.EventType, long[]> typeCounts = new java.util.IdentityHashMap<>();
+    private Set<String> currentFields = Set.of();
+
     void accept(RecordedEvent e) {
-        String name = e.getEventType().getName();
-        eventCounts.merge(name, 1L, Long::sum);
+        jdk.jfr.EventType type = e.getEventType();
+        String name = type.getName();
+        long[] count = typeCounts.get(type);
+        if (count == null) {
+            count = new long[1];
+            typeCounts.put(type, count);
+            Set<String> names = new java.util.HashSet<>();
+            type.getFields().forEach(f -> names.add(f.getName()));
+            fieldNames.put(type, names);
+        }
+        count[0]++;
+        currentFields = fieldNames.get(type);
         switch (name) {
             case EXECUTION_SAMPLE -> onExecutionSample(e);
             case CPU_TIME_SAMPLE -> onCpuTimeSample(e);
@@ -209,7 +222,7 @@ final class ProfileAggregator {
             case ACTIVE_SETTING -> onSetting(e);
             case JVM_INFORMATION -> onJvm(e);
             case CPU_LOAD -> {
-                if (e.hasField("machineTotal")) {
+                if (has(e, "machineTotal")) {
                     machineLoadSum += e.getFloat("machineTotal");
                     machineLoadCount++;
                 }
@@ -268,10 +281,10 @@ final class ProfileAggregator {
 
     private void onCpuTimeSample(RecordedEvent e) {
         eventTypeIds.putIfAbsent(CPU_TIME_SAMPLE, e.getEventType().getId());
-        if (e.hasField("failed") && e.getBoolean("failed")) {
+        if (has(e, "failed") && e.getBoolean("failed")) {
             return;
         }
-        RecordedThread t = e.hasField("eventThread") ? e.getThread("eventThread") : null;
+        RecordedThread t = has(e, "eventThread") ? e.getThread("eventThread") : null;
         ThreadInfo ti = thread(t);
         int sid = stacks.intern(e.getStackTrace());
         see(e.getStartTime().toEpochMilli());
@@ -292,14 +305,14 @@ final class ProfileAggregator {
         if (sid < 0) {
             return;
         }
-        long weight = e.hasField("weight") ? e.getLong("weight") : 0;
+        long weight = has(e, "weight") ? e.getLong("weight") : 0;
         StackTable.Stats s = stacks.stats(sid);
         s.allocBytes += weight;
         s.evidence++;
         if (ti != null && ti.latencyThread) {
             s.evidenceOnLatencyThread++;
         }
-        RecordedClass c = e.hasField("objectClass") ? e.getClass("objectClass") : null;
+        RecordedClass c = has(e, "objectClass") ? e.getClass("objectClass") : null;
         String cn = c == null ? "?" : c.getName();
         Integer cid = allocClassIds.get(cn);
         if (cid == null) {
@@ -343,7 +356,7 @@ final class ProfileAggregator {
             return;
         }
         String key = MethodKeys.key(cls, mname, desc);
-        int modifiers = e.hasField("modifiers") ? e.getInt("modifiers") : 0;
+        int modifiers = has(e, "modifiers") ? e.getInt("modifiers") : 0;
         AgentMethod m = agentMethods.computeIfAbsent(key, k -> new AgentMethod(cls, mname, desc, modifiers));
         m.invocations += longField(e, "invocations");
         m.exceptional += longField(e, "exceptional");
@@ -351,7 +364,7 @@ final class ProfileAggregator {
         m.overheadNs += longField(e, "overheadNs");
         String policy = string(e, "timingPolicy");
         if (policy != null && !policy.isEmpty()) {
-            int interval = e.hasField("samplingInterval") ? e.getInt("samplingInterval") : 0;
+            int interval = has(e, "samplingInterval") ? e.getInt("samplingInterval") : 0;
             m.policies.add("sampled".equals(policy) ? "sampled 1/" + interval : policy);
         }
         String session = string(e, "sessionId");
@@ -361,14 +374,10 @@ final class ProfileAggregator {
         String b64 = string(e, "histogram");
         if (timed > 0 && b64 != null && !b64.isEmpty()) {
             try {
-                Histogram h = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(b64)), 0);
-                if (m.histogram == null) {
-                    m.histogram = new Histogram(h.getNumberOfSignificantValueDigits());
-                    m.histogram.setAutoResize(true);
-                }
-                m.histogram.add(h);
+                m.histogram = histograms.addInto(m.histogram, Base64.getDecoder().decode(b64));
                 m.timedCount += timed;
-            } catch (IllegalArgumentException | DataFormatException | IndexOutOfBoundsException e1) {
+            } catch (IllegalArgumentException | DataFormatException | IndexOutOfBoundsException
+                     | java.nio.BufferUnderflowException e1) {
                 problem("undecodable latency histogram of " + key + " in one interval ignored (" + e1.getMessage() + ")");
             }
         }
@@ -392,9 +401,9 @@ final class ProfileAggregator {
         s.pid = longField(e, "pid");
         s.mainClass = string(e, "mainClass");
         s.agentVersion = string(e, "agentVersion");
-        s.formatVersion = e.hasField("formatVersion") ? e.getInt("formatVersion") : 0;
+        s.formatVersion = has(e, "formatVersion") ? e.getInt("formatVersion") : 0;
         s.jvmStartMs = timestampMs(e, "jvmStart");
-        if (e.hasField("timerOverheadNs")) {
+        if (has(e, "timerOverheadNs")) {
             double t = e.getDouble("timerOverheadNs");
             if (t >= 0 && !Double.isNaN(t)) {
                 s.timerOverheadNs = t;
@@ -408,16 +417,16 @@ final class ProfileAggregator {
     private void onOverhead(RecordedEvent e) {
         sawOverhead = true;
         overheadNs += longField(e, "estimatedOverheadNs");
-        if (e.hasField("nsPerCountedCall")) {
+        if (has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
         }
-        if (e.hasField("nsPerTimedCall")) {
+        if (has(e, "nsPerTimedCall")) {
             nsPerTimedCall = e.getDouble("nsPerTimedCall");
         }
     }
 
     private void onMethodTiming(RecordedEvent e) {
-        RecordedMethod m = e.hasField("method") ? e.getValue("method") : null;
+        RecordedMethod m = has(e, "method") ? e.getValue("method") : null;
         if (m == null || m.getType() == null) {
             return;
         }
@@ -432,8 +441,8 @@ final class ProfileAggregator {
         see(e.getStartTime().toEpochMilli());
     }
 
-    private static long ticksAsNs(RecordedEvent e, String field) {
-        if (!e.hasField(field) || e.getLong(field) == Long.MIN_VALUE) {
+    private long ticksAsNs(RecordedEvent e, String field) {
+        if (!has(e, field) || e.getLong(field) == Long.MIN_VALUE) {
             return -1;
         }
         return e.getDuration(field).toNanos();
@@ -445,7 +454,7 @@ final class ProfileAggregator {
     }
 
     private void onJvm(RecordedEvent e) {
-        long pid = e.hasField("pid") ? e.getLong("pid") : 0;
+        long pid = has(e, "pid") ? e.getLong("pid") : 0;
         long start = timestampMs(e, "jvmStartTime");
         fileJvm.putIfAbsent(fileIndex, pid + "@" + start);
     }
@@ -456,16 +465,28 @@ final class ProfileAggregator {
         }
     }
 
-    private static String string(RecordedEvent e, String field) {
-        return e.hasField(field) ? e.getString(field) : null;
+    /** Whether the event being handled has {@code field} (the type's field set, cached). */
+    private boolean has(RecordedEvent e, String field) {
+        return currentFields.contains(field);
     }
 
-    private static long longField(RecordedEvent e, String field) {
-        return e.hasField(field) ? e.getLong(field) : 0;
+    /** Event counts by name, over every file read so far. */
+    Map<String, Long> eventCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        typeCounts.forEach((t, c) -> out.merge(t.getName(), c[0], Long::sum));
+        return out;
     }
 
-    private static long timestampMs(RecordedEvent e, String field) {
-        if (!e.hasField(field)) {
+    private String string(RecordedEvent e, String field) {
+        return has(e, field) ? e.getString(field) : null;
+    }
+
+    private long longField(RecordedEvent e, String field) {
+        return has(e, field) ? e.getLong(field) : 0;
+    }
+
+    private long timestampMs(RecordedEvent e, String field) {
+        if (!has(e, field)) {
             return 0;
         }
         Instant i = e.getInstant(field);
