@@ -56,6 +56,7 @@ public final class PortPlanner {
                 args.add(a);
             }
         }
+        args = avoidCNameCollisions(args);
         JavaType rt = spec.returnType();
         PortPlan.Ret ret = null;
         Prim retPrim = null;
@@ -103,6 +104,23 @@ public final class PortPlanner {
         }
         return new PortPlan(spec, crate, rustFn, symbol, "ox_" + crate + "_", spec.packageName(), javaClass,
                 List.copyOf(args), ret, retPrim, memory, reason, options.maxUlps(), options.crateDirForJava());
+    }
+
+    /** A scalar named like another argument's {@code _ptr}/{@code _len} C parameter gets a {@code _v} suffix. */
+    private static List<PortPlan.Arg> avoidCNameCollisions(List<PortPlan.Arg> args) {
+        Set<String> derived = new HashSet<>();
+        for (PortPlan.Arg a : args) {
+            if (a.shape() != PortPlan.Shape.VALUE) {
+                derived.add(a.rustName() + "_ptr");
+                derived.add(a.rustName() + "_len");
+            }
+        }
+        List<PortPlan.Arg> out = new ArrayList<>();
+        for (PortPlan.Arg a : args) {
+            out.add(a.shape() == PortPlan.Shape.VALUE && derived.contains(a.rustName())
+                    ? new PortPlan.Arg(a.javaName(), a.rustName() + "_v", a.type(), a.shape(), a.prim(), a.fieldName()) : a);
+        }
+        return out;
     }
 
     /** Parameter types as a name part, e.g. {@code (I[D)} gives {@code IntDoubleArray}; {@code NoArgs} for none. */

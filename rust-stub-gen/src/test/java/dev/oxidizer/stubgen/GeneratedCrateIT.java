@@ -113,6 +113,7 @@ class GeneratedCrateIT {
     void stubThrowsNotYetPortedThenARealBodyPassesTheDifferentialTest(Family f) throws Exception {
         Path out = work.resolve(f.name());
         GeneratedFiles g = generate(f, out);
+        checkHeader(out.resolve("include/" + g.plan().crateName() + ".h"));
 
         build(out);
         Loaded stub = compileAndLoad(g, out, "stub");
@@ -282,6 +283,20 @@ class GeneratedCrateIT {
         int end = text.indexOf("\n}\n", from);
         String indented = body.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse("");
         Files.writeString(lib, text.substring(0, from) + indented + text.substring(end));
+    }
+
+    /** The C header compiles as C with every warning an error, when a C compiler is installed. */
+    private static void checkHeader(Path header) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("cc", "-fsyntax-only", "-std=c11", "-Wall", "-Wextra", "-Werror", "-x", "c", header.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException noCompiler) {
+            return;
+        }
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "cc timed out");
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), header + " does not compile as C:\n" + output);
     }
 
     private static String stackTrace(Throwable t) {
