@@ -68,6 +68,15 @@
       }
     });
   });
+  // A link to a candidate (table row, or a #m-N address) opens its panel.
+  var openTarget = function (id) {
+    var d = document.getElementById(id);
+    if (d && d.tagName === "DETAILS") { d.open = true; }
+  };
+  Array.prototype.forEach.call(document.querySelectorAll("a[href^='#m-']"), function (a) {
+    a.addEventListener("click", function () { openTarget(a.getAttribute("href").slice(1)); });
+  });
+  if (location.hash.indexOf("#m-") === 0) { openTarget(location.hash.slice(1)); }
   // Print every panel expanded, then restore what the reader had open.
   var closed = [];
   window.addEventListener("beforeprint", function () {

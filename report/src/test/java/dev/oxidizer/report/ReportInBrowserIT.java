@@ -152,6 +152,13 @@ class ReportInBrowserIT {
         second.findElement(By.tagName("summary")).click();
         assertTrue(second.findElement(By.cssSelector("svg.latency")).isDisplayed());
 
+        // the method link opens its candidate's panel
+        WebElement third = browser.findElements(By.cssSelector("#candidates-table tbody tr td.name a")).get(2);
+        WebElement thirdPanel = browser.findElement(By.id(third.getDomAttribute("href").substring(1)));
+        assertTrue(thirdPanel.getDomAttribute("open") == null, "third panel starts closed");
+        third.click();
+        assertTrue(thirdPanel.getDomAttribute("open") != null, "link opened the panel");
+
         // the copy button either copies or selects the command, without an error either way
         WebElement copy = second.findElement(By.cssSelector("button.copy"));
         copy.click();
