@@ -53,6 +53,6 @@ class OxidizerCliTest {
     void demoRefusesAnOutOfRangeDurationWithOneLine() {
         Run r = run("demo", "--seconds", "0");
         assertEquals(ExitCodes.USAGE, r.code());
-        assertEquals("oxidizer demo: --seconds must be 1 to 86400, was 0", r.err().strip());
+        assertEquals("oxidizer demo: --seconds must be 10 to 86400 (the rare decoy needs 10 s to be seen), was 0", r.err().strip());
     }
 }
