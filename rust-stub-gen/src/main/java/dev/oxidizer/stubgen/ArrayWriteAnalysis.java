@@ -64,7 +64,19 @@ final class ArrayWriteAnalysis {
         }
     }
 
+    /**
+     * Answers, for a call site, which array arguments the callee may write, by analysing the callee's own code.
+     */
+    interface Callees {
+        /**
+         * @return 0-based indices (receiver excluded) of the arguments the callee may write, or null when unknown
+         *         (not on the class path, overridable, native, too deep)
+         */
+        Set<Integer> writtenArguments(String ownerInternalName, String name, String descriptor, Opcode opcode);
+    }
+
     private final Set<Integer> paramSlots;
+    private final Callees callees;
     private final Set<Integer> written = new HashSet<>();
     private final Map<Integer, Integer> localOrigin = new HashMap<>();
     private final Map<Label, List<Value>> pending = new HashMap<>();
@@ -72,8 +84,9 @@ final class ArrayWriteAnalysis {
     private List<Value> stack = new ArrayList<>();
     private boolean reachable = true;
 
-    private ArrayWriteAnalysis(Set<Integer> paramSlots) {
+    private ArrayWriteAnalysis(Set<Integer> paramSlots, Callees callees) {
         this.paramSlots = paramSlots;
+        this.callees = callees;
         for (int s : paramSlots) {
             localOrigin.put(s, s);
         }
@@ -82,10 +95,11 @@ final class ArrayWriteAnalysis {
     /**
      * @param code       the method body
      * @param paramSlots local slots of the array parameters
+     * @param callees    resolves callees' own writes, or null to treat every call as writing what it is passed
      * @return the slots of those that may be written
      */
-    static Set<Integer> writtenParameters(CodeModel code, Set<Integer> paramSlots) {
-        ArrayWriteAnalysis a = new ArrayWriteAnalysis(paramSlots);
+    static Set<Integer> writtenParameters(CodeModel code, Set<Integer> paramSlots, Callees callees) {
+        ArrayWriteAnalysis a = new ArrayWriteAnalysis(paramSlots, callees);
         try {
             for (CodeElement e : code) {
                 if (e instanceof ExceptionCatch ec) {
@@ -280,13 +294,20 @@ final class ArrayWriteAnalysis {
         for (int i = 0; i < type.parameterCount(); i++) {
             args.addFirst(pop());
         }
-        if (ii.opcode() != Opcode.INVOKESTATIC) {
-            escape(pop());
-        }
         String owner = ii.owner().asInternalName();
         String name = ii.name().stringValue();
+        if (ii.opcode() != Opcode.INVOKESTATIC) {
+            Value receiver = pop();
+            // array.clone() reads the array; any other method called on it may write it.
+            if (!(owner.startsWith("[") && name.equals("clone"))) {
+                escape(receiver);
+            }
+        }
+        Set<Integer> calleeWrites = callees == null || name.equals("<init>") ? null
+                : callees.writtenArguments(owner, name, type.descriptorString(), ii.opcode());
         for (int i = 0; i < args.size(); i++) {
-            if (!readOnlyArgument(owner, name, i, type.parameterType(i))) {
+            boolean readOnly = calleeWrites != null ? !calleeWrites.contains(i) : readOnlyArgument(owner, name, i, type.parameterType(i));
+            if (!readOnly) {
                 escape(args.get(i));
             }
         }

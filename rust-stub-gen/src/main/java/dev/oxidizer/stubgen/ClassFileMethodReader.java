@@ -29,8 +29,9 @@ import java.util.Map;
  * <ul>
  *   <li>Parameter names: the MethodParameters attribute ({@code javac -parameters}), else the LocalVariableTable
  *       ({@code javac -g}), else {@code arg0, arg1...}.</li>
- *   <li>Array mutation: see {@link ArrayWriteAnalysis}; it may over-approximate, never under-approximate, so a
- *       mutation is never lost.</li>
+ *   <li>Array mutation: see {@link ArrayWriteAnalysis}, following calls into methods whose code is certain (static,
+ *       private, final) and on the class path; it may over-approximate, never under-approximate, so a mutation is
+ *       never lost.</li>
  *   <li>Receiver fields (instance methods): fields of the method's own class read with {@code getfield}. The
  *       receiver is refused when the body writes a field of its class, calls one of its instance methods, uses
  *       {@code this} in any other way, or is {@code synchronized}.</li>
@@ -91,7 +92,7 @@ public final class ClassFileMethodReader {
             throw bad("'" + selector + "' is ambiguous: " + matches.size() + " overloads; name one with its descriptor: "
                     + keys(className, matches));
         }
-        return toSpec(cm, matches.getFirst(), className, found.location(), named.size() > 1);
+        return toSpec(cm, matches.getFirst(), className, found.location(), named.size() > 1, classPath);
     }
 
     private static String keys(String className, List<MethodModel> methods) {
@@ -103,7 +104,76 @@ public final class ClassFileMethodReader {
         return new GeneratorException(GeneratorException.Kind.BAD_INPUT, message);
     }
 
-    private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location, boolean overloaded) {
+    /**
+     * Follows calls into methods whose code is certain at the call site (static, private, final, or in a final class)
+     * and readable on the class path, up to {@value #MAX_DEPTH} levels; anything else is unknown.
+     */
+    private static final class CalleeWrites implements ArrayWriteAnalysis.Callees {
+        private static final int MAX_DEPTH = 4;
+        private final ClassPathReader classPath;
+        private final Map<String, java.util.Optional<java.util.Set<Integer>>> memo = new java.util.HashMap<>();
+        private final java.util.Set<String> inProgress = new java.util.HashSet<>();
+
+        CalleeWrites(ClassPathReader classPath) {
+            this.classPath = classPath;
+        }
+
+        @Override
+        public java.util.Set<Integer> writtenArguments(String owner, String name, String descriptor, Opcode opcode) {
+            String key = owner + "." + name + descriptor;
+            var known = memo.get(key);
+            if (known != null) {
+                return known.orElse(null);
+            }
+            if (inProgress.size() >= MAX_DEPTH || !inProgress.add(key)) {
+                return null;
+            }
+            java.util.Set<Integer> result;
+            try {
+                result = analyse(owner, name, descriptor, opcode);
+            } catch (GeneratorException | IllegalArgumentException e) {
+                result = null;
+            } finally {
+                inProgress.remove(key);
+            }
+            memo.put(key, java.util.Optional.ofNullable(result));
+            return result;
+        }
+
+        private java.util.Set<Integer> analyse(String owner, String name, String descriptor, Opcode opcode) throws GeneratorException {
+            ClassPathReader.Found found = classPath.read(owner.replace('/', '.'));
+            if (found == null) {
+                return null;
+            }
+            ClassModel cm = ClassFile.of().parse(found.bytes());
+            MethodModel mm = cm.methods().stream()
+                    .filter(m -> m.methodName().equalsString(name) && m.methodType().equalsString(descriptor)).findFirst().orElse(null);
+            if (mm == null || mm.code().isEmpty()) {
+                return null;
+            }
+            boolean exact = opcode == Opcode.INVOKESTATIC || opcode == Opcode.INVOKESPECIAL || mm.flags().has(AccessFlag.PRIVATE)
+                    || mm.flags().has(AccessFlag.FINAL) || cm.flags().has(AccessFlag.FINAL);
+            if (!exact || mm.flags().has(AccessFlag.STATIC) != (opcode == Opcode.INVOKESTATIC)) {
+                return null;
+            }
+            MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(descriptor);
+            java.util.Map<Integer, Integer> argBySlot = new java.util.HashMap<>();
+            int slot = opcode == Opcode.INVOKESTATIC ? 0 : 1;
+            for (int i = 0; i < mtd.parameterCount(); i++) {
+                if (!mtd.parameterType(i).isPrimitive()) {
+                    argBySlot.put(slot, i);
+                }
+                slot += TypeKind.from(mtd.parameterType(i)).slotSize();
+            }
+            java.util.Set<Integer> written = ArrayWriteAnalysis.writtenParameters(mm.code().get(), argBySlot.keySet(), this);
+            java.util.Set<Integer> args = new java.util.HashSet<>();
+            written.forEach(s -> args.add(argBySlot.get(s)));
+            return args;
+        }
+    }
+
+    private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location, boolean overloaded,
+                                     ClassPathReader classPath) {
         String desc = mm.methodType().stringValue();
         boolean isStatic = mm.flags().has(AccessFlag.STATIC);
         MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(desc);
@@ -127,7 +197,8 @@ public final class ClassFileMethodReader {
             }
             slot += TypeKind.from(mtd.parameterType(i)).slotSize();
         }
-        java.util.Set<Integer> written = code == null ? arraySlots : ArrayWriteAnalysis.writtenParameters(code, arraySlots);
+        java.util.Set<Integer> written = code == null ? arraySlots
+                : ArrayWriteAnalysis.writtenParameters(code, arraySlots, new CalleeWrites(classPath));
         for (int i = 0; i < mtd.parameterCount(); i++) {
             String pd = mtd.parameterType(i).descriptorString();
             JavaType type = new JavaType(pd, readable.get(i));

@@ -63,6 +63,8 @@ class ClassFileMethodReaderTest {
         assertEquals(List.of(true, true, false, true, false),
                 Fixtures.kernel("aliases").params().stream().map(MethodSpec.Param::mutated).toList(),
                 "written through an alias, sorted in place, arraycopy source, arraycopy target, only read");
+        assertEquals(List.of(false, true), Fixtures.kernel("helpers").params().stream().map(MethodSpec.Param::mutated).toList(),
+                "cloned and read by a static helper; written by a private helper");
     }
 
     @Test
