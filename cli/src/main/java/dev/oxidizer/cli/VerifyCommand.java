@@ -42,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "folders written by 'oxidizer generate'")
     List<Path> dirs;
 
-    @Option(names = "--classpath", required = true, paramLabel = "CP",
+    @Option(names = {"-cp", "--classpath"}, required = true, paramLabel = "CP",
             description = "the application's classes (folders and jars, separated by ':') holding the original methods")
     String classPath;
 
