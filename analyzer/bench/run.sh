@@ -52,3 +52,7 @@ user_ratio=$(echo "$best_user_analyze $best_user_summary" | awk '{printf "%.2f",
 echo "jfr summary: ${best_summary} s   analyze: ${best_analyze} s   ratio analyze/summary: ${ratio}x (target <= 2x)"
 echo "CPU time (user): jfr summary ${best_user_summary} s   analyze ${best_user_analyze} s   ratio ${user_ratio}x"
 echo "analyzer peak heap: ${heap} MB; max RSS: analyze ${rss_analyze} MB, jfr summary ${rss_summary} MB"
+# Bounded memory: the same analysis must complete in a 64 MB heap.
+/usr/bin/time -f "%e %M %U" -o "$work/t3" "$JAVA" -Xmx64m -cp "$cp" dev.oxidizer.analyzer.bench.AnalyzeBench "$big" > "$work/out3"
+read -r s3 m3 u3 < "$work/t3"
+echo "with -Xmx64m: analyze ${s3} s wall, ${u3} s user, max RSS $((m3/1024)) MB [$(cat "$work/out3")]"
