@@ -191,7 +191,20 @@ class ReportInBrowserIT {
     }
 
     @Test
-    void realDemoReportOpensCleanly() throws Exception {
+    void realAgentReportOfTheDemoOpensCleanly() throws Exception {
+        Report real = ReportToHtmlTest.demoAgent();
+        open(render(real, "demo-agent"));
+        assertEquals(real.candidates().getFirst().key(), rowKeys().getFirst(), "top candidate first");
+        WebElement chart = browser.findElement(By.cssSelector("details.panel[open] svg.latency"));
+        assertTrue(chart.getSize().getWidth() > 200 && chart.getSize().getHeight() > 80, "chart size " + chart.getSize());
+        browser.findElement(By.id("filter")).sendKeys(real.candidates().getLast().methodName());
+        assertTrue(browser.findElements(By.cssSelector("#candidates-table tbody tr")).stream().filter(WebElement::isDisplayed)
+                .anyMatch(r -> real.candidates().getLast().key().equals(r.getDomAttribute("data-key"))));
+        assertNoErrorsAndNoNetwork();
+    }
+
+    @Test
+    void realSamplingOnlyReportOfTheDemoOpensCleanly() throws Exception {
         Report real = ReportToHtmlTest.demoSamplingOnly();
         open(render(real, "demo-sampling-only"));
         assertEquals(real.candidates().getFirst().key(), rowKeys().getFirst());

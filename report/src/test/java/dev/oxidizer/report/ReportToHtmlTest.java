@@ -255,6 +255,36 @@ class ReportToHtmlTest {
         }
     }
 
+    /**
+     * A real analyzer report of the demo run under the real agent for 20 s (gzipped: 1 MB of JSON, 136 methods
+     * with their merged histograms).
+     */
+    static Report demoAgent() throws Exception {
+        try (var in = new java.util.zip.GZIPInputStream(ReportToHtmlTest.class.getResourceAsStream("/fixtures/demo-agent.json.gz"))) {
+            return ReportJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    "demo-agent.json");
+        }
+    }
+
+    @Test
+    void rendersARealAgentReportWithAChartForEveryTimedCandidate() throws Exception {
+        Report real = demoAgent();
+        assertEquals("agent", real.mode());
+        Document d = render(real, Path.of("demo.json"));
+        Elements rows = d.select("#candidates-table tbody tr");
+        assertEquals(real.candidates().size(), rows.size());
+        assertEquals(real.candidates().getFirst().key(), rows.first().attr("data-key"));
+        for (MethodReport m : real.candidates()) {
+            Element panel = d.select("details.panel").stream().filter(p -> p.attr("data-key").equals(m.key())).findFirst().orElseThrow();
+            assertEquals(m.findings().size(), panel.select("li.finding").size());
+            if (m.latency() != null && m.latency().histogram() != null) {
+                assertTrue(panel.selectFirst("figcaption").text().startsWith("From the merged HdrHistogram of"), m.key());
+            }
+            assertEquals(m.callTree() != null, panel.selectFirst("svg.flame") != null, m.key());
+        }
+        assertEquals(real.rejected().size(), d.select("#rejected-table tbody tr").size());
+    }
+
     @Test
     void rendersARealSamplingOnlyReportAndLeavesOutColumnsNobodyHas() throws Exception {
         Report real = demoSamplingOnly();
