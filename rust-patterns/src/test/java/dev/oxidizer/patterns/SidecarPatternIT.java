@@ -195,6 +195,7 @@ class SidecarPatternIT {
                         Scorer s = Scorer.start(library, 32, 2);
                         List<List<CompletableFuture<Long>>> all = new ArrayList<>();
                         List<Thread> threads = new ArrayList<>();
+                        AtomicLong submitted = new AtomicLong();
                         for (int t = 0; t < 4; t++) {
                             List<CompletableFuture<Long>> mine = new ArrayList<>();
                             all.add(mine);
@@ -202,13 +203,18 @@ class SidecarPatternIT {
                                 for (int i = 0; i < 2000; i++) {
                                     try {
                                         mine.add(s.submit(new double[] {i % 4 == 0 ? -2 : 1, i}, 5, TimeUnit.MILLISECONDS));
+                                        submitted.incrementAndGet();
                                     } catch (InterruptedException e) {
                                         throw new IllegalStateException(e);
                                     }
                                 }
                             }));
                         }
-                        Thread.sleep(40);
+                        // Close under load: once the submitters are really running, whatever the machine's load.
+                        long deadline = System.nanoTime() + 60_000_000_000L;
+                        while (submitted.get() < 200 && System.nanoTime() < deadline) {
+                            Thread.sleep(1);
+                        }
                         long closeNowReturned = now ? s.closeNow() : 0;
                         if (!now) {
                             s.close();
@@ -408,8 +414,18 @@ class SidecarPatternIT {
                 r.put("library", thrown(() -> Scorer.start(Path.of("/nonexistent/libscorer.so"), 1, 1)));
                 Scorer s = Scorer.start(library, 4, 1);
                 r.put("null", thrown(() -> s.submit(null)));
-                CompletableFuture<String> fromCallback = s.submit(new double[] {1}).thenApply(v -> thrown(s::close));
-                r.put("fromCallback", fromCallback.get(60, TimeUnit.SECONDS));
+                // The stage runs on the completion thread only if attached before the (2 ms) task ends: retry until it did.
+                String fromCallback = "callback never ran on the completion thread";
+                for (int attempt = 0; attempt < 50; attempt++) {
+                    String got = s.submit(new double[] {-2, 1})
+                            .thenApply(v -> Thread.currentThread().getName().endsWith("-completions") ? thrown(s::close) : null)
+                            .get(60, TimeUnit.SECONDS);
+                    if (got != null) {
+                        fromCallback = got;
+                        break;
+                    }
+                }
+                r.put("fromCallback", fromCallback);
                 s.close();
                 r.put("afterClose", failure(s.submit(new double[] {1})));
                 """ + close + util);
