@@ -32,6 +32,12 @@ final class Instrumenter {
     private final AtomicInteger errors = new AtomicInteger();
     private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
     private final java.util.Map<ClassLoader, Boolean> loaderVisibility = new java.util.WeakHashMap<>();
+    /**
+     * Parsed type descriptions per class loader, for the bursts of class loading; cleared at every flush
+     * ({@link #clearCaches}) so that neither loaders nor descriptions are kept alive.
+     */
+    private final java.util.concurrent.ConcurrentMap<ClassLoader, net.bytebuddy.pool.TypePool.CacheProvider>
+            typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
 
     Instrumenter(MethodFilter filter, AgentLog log) {
@@ -51,7 +57,10 @@ final class Instrumenter {
         try {
             // Byte Buddy skips synthetic methods by default; lambda bodies are synthetic, so the methods()
             // matcher below decides instead.
+            // ForDeclaredMethods: advice only touches declared methods, so the (costly) analysis of the whole
+            // type hierarchy is skipped; it dominated class loading of instrumented classes.
             agentBuilder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+                    .with(net.bytebuddy.dynamic.scaffold.MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
                     .ignore(net.bytebuddy.matcher.ElementMatchers.none()));
         } finally {
             System.clearProperty(NEXUS_DISABLED);
@@ -63,7 +72,8 @@ final class Instrumenter {
                 ? agentBuilder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformLog())
                 : agentBuilder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
         transformer = agentBuilder
-                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
+                        net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, typePoolCaches))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new ErrorLog())
                 .assureReadEdgeTo(inst, Probe.class)
@@ -125,6 +135,11 @@ final class Instrumenter {
             transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
             transformer = null;
         }
+    }
+
+    /** Drops the type pool caches (called by the flusher thread). */
+    void clearCaches() {
+        typePoolCaches.clear();
     }
 
     int transformedTypes() {

@@ -20,7 +20,7 @@ public final class OxidizerAgent {
     /** System property through which attach and detach report their outcome. */
     public static final String STATUS_PROPERTY = "oxidizer.agent.status";
 
-    private static Active current;
+    private static volatile Active current;
 
     private OxidizerAgent() {}
 
@@ -62,6 +62,7 @@ public final class OxidizerAgent {
         Session session = new Session(o, log, main, calibration);
         TimingPolicy policy = new TimingPolicy(o);
         MethodTable.setDefaultMask(policy.initialMask());
+        MethodTable.warmupCalls = policy.warmupCalls();
         JfrRecording recording = JfrRecording.start(o);
         Flusher flusher = new Flusher(session, policy, calibration);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
@@ -78,6 +79,10 @@ public final class OxidizerAgent {
                 }
                 try {
                     flusher.flush(false);
+                    Instrumenter i = current == null ? null : current.instrumenter();
+                    if (i != null) {
+                        i.clearCaches();
+                    }
                 } catch (Throwable t) {
                     log.warn("flush failed: " + t, t);
                 }

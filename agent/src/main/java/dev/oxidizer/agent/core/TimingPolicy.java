@@ -10,10 +10,12 @@ import dev.oxidizer.agent.runtime.MethodTable;
  *   <li>{@code all}: every call is timed.</li>
  *   <li>{@code off}: no call is timed (count only).</li>
  *   <li>{@code sampled}: 1 call in {@code sampleEvery} per thread is timed, for every method.</li>
- *   <li>{@code adaptive} (default): every call is timed until a flush sees, in the interval just ended, a
- *   method that is both <em>hot</em> (at least {@code hotRate} calls per second) and <em>short</em> (mean
- *   timed latency below {@code shortNs}); from then on it is timed 1 in {@code sampleEvery}. A sampled method
- *   whose mean rises above {@code 2 × shortNs} goes back to being timed on every call.</li>
+ *   <li>{@code adaptive} (default): a method starts with its first {@link #WARMUP_CALLS} calls per thread
+ *   timed and 1 in {@code sampleEvery} after that, so a hot method costs little from its first second on. At
+ *   each flush a method that was both <em>hot</em> (at least {@code hotRate} calls per second) and
+ *   <em>short</em> (mean timed latency below {@code shortNs}) stays (or becomes) sampled; any other method is
+ *   timed on every call. A sampled method goes back to every call only when its rate falls below
+ *   {@code hotRate / 2} or its mean rises above {@code 2 × shortNs} (hysteresis, so it does not flap).</li>
  * </ul>
  * The policy in force during an interval is written in each {@code oxidizer.MethodProfile} event.
  */
@@ -30,25 +32,35 @@ final class TimingPolicy {
         this.hotRate = o.hotRate();
     }
 
+    /** Calls per thread and method timed before the mask applies (adaptive only). */
+    static final int WARMUP_CALLS = 256;
+
     /** The mask every new method starts with. */
     int initialMask() {
         return switch (mode) {
             case "off" -> MethodTable.MASK_OFF;
-            case "sampled" -> sampleMask;
+            case "sampled", "adaptive" -> sampleMask;
             default -> MethodTable.MASK_ALL;
         };
     }
 
+    int warmupCalls() {
+        return mode.equals("adaptive") ? WARMUP_CALLS : 0;
+    }
+
     /** The mask for the next interval given what the interval just ended showed. */
     int next(int mask, long invocations, long timed, double meanNs, double seconds) {
-        if (!mode.equals("adaptive") || invocations == 0 || timed == 0 || seconds <= 0) {
+        if (!mode.equals("adaptive") || invocations == 0 || seconds <= 0) {
             return mask;
         }
+        double rate = invocations / seconds;
         if (mask == MethodTable.MASK_ALL) {
-            boolean hot = invocations / seconds >= hotRate;
-            return hot && timed >= 100 && meanNs < shortNs ? sampleMask : mask;
+            return rate >= hotRate && timed >= 100 && meanNs < shortNs ? sampleMask : mask;
         }
-        return meanNs > 2.0 * shortNs ? MethodTable.MASK_ALL : mask;
+        if (rate < hotRate / 2.0) {
+            return MethodTable.MASK_ALL;
+        }
+        return timed > 0 && meanNs > 2.0 * shortNs ? MethodTable.MASK_ALL : mask;
     }
 
     static String name(int mask) {

@@ -26,6 +26,11 @@ public final class MethodTable {
      * {@code N-1} (N a power of two) times 1 in N, {@code -1} times none.
      */
     public static volatile int[] masks = new int[256];
+    /**
+     * Calls per thread and method that are timed whatever the mask says (the adaptive policy's warm-up);
+     * set once per session before anything is instrumented.
+     */
+    public static int warmupCalls;
     /** Incremented by the flusher; a writer seeing a new value hands its interval histograms over. */
     public static volatile int epoch;
 

@@ -28,7 +28,7 @@ public final class Probe {
             c = s.grow(i);
         }
         long n = ++c[i];
-        if ((n & MethodTable.masks[id]) != 0) {
+        if (n > MethodTable.warmupCalls && (n & MethodTable.masks[id]) != 0) {
             return NOT_TIMED;
         }
         return System.nanoTime();
