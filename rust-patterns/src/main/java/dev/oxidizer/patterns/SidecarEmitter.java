@@ -573,8 +573,7 @@ final class SidecarEmitter {
                      *
                      * @return a future completed with the result, with {@link WorkException} when the Rust body failed,
                      *         or already failed with {@link RejectedExecutionException} when {@link #capacity()} tasks are
-                     *         in flight or the sidecar is closed
-                     * @throws NullPointerException when {@code input} is null
+                     *         in flight or the sidecar is closed@@NPE_DOC@@
                      */
                     public CompletableFuture<@@BOXED@@> submit(@@PARAMS@@) {
                         @@NULL_CHECK@@
@@ -786,6 +785,7 @@ final class SidecarEmitter {
                 "WORK_DOC", record == null ? in.java + "[]" : "(" + record + ")",
                 "SIG", record == null ? in.java + "[]" : javaTypes(),
                 "PARAMS", record == null ? in.java + "[] input" : record.toString(),
+                "NPE_DOC", record == null ? "\n     * @throws NullPointerException when {@code input} is null" : "",
                 "NULL_CHECK", record == null ? "Objects.requireNonNull(input, \"input\");" : "",
                 "PACK", record == null ? "MemorySegment.ofArray(input), input.length" : "pack(" + javaArgs() + "), " + record.size() + "L",
                 "PACK_METHOD", record == null ? "" : Template.indent(emitPack(), 4).substring(4) + "\n\n    ",

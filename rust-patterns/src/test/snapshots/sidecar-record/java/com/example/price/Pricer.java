@@ -155,7 +155,6 @@ public final class Pricer implements AutoCloseable {
      * @return a future completed with the result, with {@link WorkException} when the Rust body failed,
      *         or already failed with {@link RejectedExecutionException} when {@link #capacity()} tasks are
      *         in flight or the sidecar is closed
-     * @throws NullPointerException when {@code input} is null
      */
     public CompletableFuture<Double> submit(long id, double spot, float vol, boolean call) {
 
