@@ -230,6 +230,8 @@ class ReportInBrowserIT {
         long shown = browser.findElements(By.cssSelector("#candidates-table tbody tr")).stream().filter(WebElement::isDisplayed).count();
         assertEquals(HostileNames.CLASS_NAMES.size(), shown, "every signature contains <script> as text");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "an alert fired");
+        assertEquals(Boolean.TRUE, browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "a 4,000-character name must wrap, not widen the page");
         assertEquals(2L, browser.executeScript("return document.scripts.length"));
         assertEquals(HostileNames.report().methods().getFirst().key(),
                 browser.executeScript("return JSON.parse(document.getElementById('oxidizer-report-model').textContent).methods[0].key"));
