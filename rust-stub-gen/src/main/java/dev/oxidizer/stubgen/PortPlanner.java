@@ -102,7 +102,11 @@ public final class PortPlanner {
             reason = "no latency was measured, so the call is not assumed short (a critical call holds off the GC for"
                     + " its whole duration); use --memory critical for calls known to be short";
         }
-        return new PortPlan(spec, crate, rustFn, symbol, "ox_" + crate + "_", spec.packageName(), javaClass,
+        // Classes cannot be defined in the JDK's own packages: the wrapper of java.lang.Math goes to oxidizer.port.java.lang.
+        String pkg = spec.packageName();
+        String javaPackage = pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jdk.") || pkg.startsWith("sun.")
+                ? "oxidizer.port." + pkg : pkg;
+        return new PortPlan(spec, crate, rustFn, symbol, "ox_" + crate + "_", javaPackage, javaClass,
                 List.copyOf(args), ret, retPrim, memory, reason, options.maxUlps(), options.crateDirForJava());
     }
 
