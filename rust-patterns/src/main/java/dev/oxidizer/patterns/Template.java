@@ -21,6 +21,10 @@ final class Template {
         }
         String out = template;
         for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1].isEmpty()) {
+                // A placeholder alone on its line that expands to nothing takes its line with it.
+                out = Pattern.compile("(?m)^[ \\t]*@@" + pairs[i] + "@@\\n").matcher(out).replaceAll("");
+            }
             out = out.replace("@@" + pairs[i] + "@@", pairs[i + 1]);
         }
         // A placeholder filled with "" on an indented line leaves only spaces: drop them.

@@ -63,7 +63,6 @@ public final class OrderQueue implements AutoCloseable {
     private final int capacity;
     private final long mask;
     private final Arena mapping;
-
     private OrderQueue(MemorySegment segment, int capacity, Arena mapping) {
         this.segment = segment;
         this.capacity = capacity;

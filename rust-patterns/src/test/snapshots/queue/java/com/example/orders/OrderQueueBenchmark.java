@@ -53,7 +53,6 @@ public final class OrderQueueBenchmark {
         if (producers < 1 || items < producers || rounds < 1) {
             throw new IllegalArgumentException("need producers >= 1, items >= producers, rounds >= 1");
         }
-
         Path library = OrderQueueConsumer.defaultLibrary();
         System.out.printf("items=%d producers=%d capacity=%d rounds=%d (+1 warm-up)%n", items, producers, capacity, rounds);
         double bestQueue = 0;

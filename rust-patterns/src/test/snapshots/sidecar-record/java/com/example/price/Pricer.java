@@ -157,7 +157,6 @@ public final class Pricer implements AutoCloseable {
      *         in flight or the sidecar is closed
      */
     public CompletableFuture<Double> submit(long id, double spot, float vol, boolean call) {
-
         if (closed) {
             return CompletableFuture.failedFuture(closedException());
         }
@@ -177,7 +176,6 @@ public final class Pricer implements AutoCloseable {
      * @throws InterruptedException when interrupted while waiting (nothing was submitted)
      */
     public CompletableFuture<Double> submit(long id, double spot, float vol, boolean call, long timeout, TimeUnit unit) throws InterruptedException {
-
         if (closed) {
             return CompletableFuture.failedFuture(closedException());
         }
