@@ -30,8 +30,9 @@ class SidecarPatternIT {
                 if input[0] == -1.0 {
                     panic!("poisoned input");
                 }
-                if input[0] == -2.0 {
-                    std::thread::sleep(std::time::Duration::from_millis(2));
+                if input[0] == -2.0 || input[0] == -3.0 {
+                    let ms = if input[0] == -2.0 { 2 } else { 50 };
+                    std::thread::sleep(std::time::Duration::from_millis(ms));
                     return Ok(input[1..].iter().map(|v| *v as i64).sum());
                 }
                 Ok(input.iter().map(|v| *v as i64).sum())
@@ -371,7 +372,7 @@ class SidecarPatternIT {
                 List<CompletableFuture<Long>> accepted = new ArrayList<>();
                 try (Scorer s = Scorer.start(library, 4, 1)) {
                     for (int i = 0; i < 40; i++) {
-                        CompletableFuture<Long> f = s.submit(new double[] {-2, 1, 1});
+                        CompletableFuture<Long> f = s.submit(new double[] {-3, 1, 1});
                         if (f.isCompletedExceptionally() && failure(f).contains("queue full")) {
                             rejectedFull++;
                         } else {
@@ -379,7 +380,7 @@ class SidecarPatternIT {
                         }
                     }
                     for (int i = 0; i < 4; i++) {
-                        CompletableFuture<Long> f = s.submit(new double[] {-2, 1, 1});
+                        CompletableFuture<Long> f = s.submit(new double[] {-3, 1, 1});
                         if (f.isCompletedExceptionally()) {
                             rejectedFull++;
                         } else {
@@ -388,7 +389,7 @@ class SidecarPatternIT {
                     }
                     CompletableFuture<Long> timed = null;
                     for (int i = 0; i < 20 && timed == null; i++) {
-                        CompletableFuture<Long> f = s.submit(new double[] {-2, 1, 1}, 100, TimeUnit.MICROSECONDS);
+                        CompletableFuture<Long> f = s.submit(new double[] {-3, 1, 1}, 100, TimeUnit.MICROSECONDS);
                         if (f.isCompletedExceptionally()) {
                             timed = f;
                         } else {
