@@ -44,6 +44,8 @@ class ReportJsonTest {
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file left behind");
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "an ordinary output file, not the temporary file's owner-only mode");
     }
 
     @Test

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.oxidizer.model.AtomicFiles;
 import dev.oxidizer.model.MethodReport.PortResult;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -46,13 +45,7 @@ public record VerifyResult(String schema, int schemaVersion, String methodKey, S
     /** Writes the result into {@code portDir} atomically. */
     public Path write(Path portDir) throws IOException {
         Path file = portDir.resolve(FILE_NAME);
-        Path tmp = Files.createTempFile(portDir, "." + FILE_NAME, ".tmp");
-        try {
-            MAPPER.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, MAPPER.writeValueAsBytes(this));
         return file;
     }
 
