@@ -15,6 +15,7 @@ src=$(find "$work"/bench_*/java/src/main/java -name '*.java'; find "$here/src" -
 rm -rf "$work/classes"; mkdir -p "$work/classes"
 proc=$(tr ':' '\n' < "$work/cp.txt" | grep -E 'jmh-(generator-annprocess|core)|jopt|commons-math3' | paste -sd:)
 "$JAVA_HOME/bin/javac" -Xlint:all,-processing -Werror -d "$work/classes" -cp "$cp" -processorpath "$proc" $src
+rm -f "$work/result.csv"
 props=""
 for c in bench_add_critical bench_add_arena bench_sum_critical bench_sum_arena; do
   props="$props -Doxidizer.$c.library=$work/$c/target/release/lib$c.so"
@@ -22,6 +23,11 @@ done
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" $props --enable-native-access=ALL-UNNAMED -cp "$work/classes:$cp" org.openjdk.jmh.Main \
   -jvmArgsAppend "$props --enable-native-access=ALL-UNNAMED" -rf csv -rff "$work/result.csv" "$@" 'FfmOverheadBenchmark' | tee "$work/jmh.txt" | grep -E '^(Benchmark|FfmOverhead)' || true
+if [ ! -s "$work/result.csv" ]; then
+  echo "run-ffm-benchmark: JMH produced no results (another JMH run holding /tmp/jmh.lock?); see $work/jmh.txt" >&2
+  tail -5 "$work/jmh.txt" >&2
+  exit 1
+fi
 awk -F, 'NR>1 { gsub(/"/,""); split($1,n,"."); s[n[length(n)]]=$5 } END {
   printf "\n%-40s %10s %10s %8s\n", "pair (generated vs hand-written)", "gen ns", "raw ns", "ratio";
   printf "%-40s %10.2f %10.2f %8.3f\n", "add, critical(false)", s["addGeneratedCritical"], s["addRawCritical"], s["addGeneratedCritical"]/s["addRawCritical"];
