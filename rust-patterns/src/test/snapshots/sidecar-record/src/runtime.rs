@@ -38,6 +38,10 @@ struct State {
     capacity: usize,
     closing: bool,
     live_workers: usize,
+    // Who is parked on each condition variable: a notify is a futex syscall even with nobody
+    // waiting, so it is skipped when nobody is.
+    idle_workers: usize,
+    poller_waiting: bool,
 }
 
 struct Shared {
@@ -74,6 +78,8 @@ impl Sidecar {
                 capacity: capacity as usize,
                 closing: false,
                 live_workers: workers as usize,
+                idle_workers: 0,
+                poller_waiting: false,
             }),
             work_ready: Condvar::new(),
             done_ready: Condvar::new(),
@@ -112,8 +118,11 @@ impl Sidecar {
             return SUBMIT_FULL;
         }
         st.queue.push_back(Task { id, input });
+        let wake = st.idle_workers > 0;
         drop(st);
-        self.shared.work_ready.notify_one();
+        if wake {
+            self.shared.work_ready.notify_one();
+        }
         SUBMIT_OK
     }
 
@@ -156,7 +165,9 @@ impl Sidecar {
             if now >= deadline {
                 return Some(Vec::new());
             }
+            st.poller_waiting = true;
             st = self.shared.done_ready.wait_timeout(st, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+            st.poller_waiting = false;
         }
     }
 
@@ -180,7 +191,9 @@ fn worker_loop(shared: &Shared) {
                 if st.closing {
                     break None;
                 }
+                st.idle_workers += 1;
                 st = shared.work_ready.wait(st).unwrap_or_else(|e| e.into_inner());
+                st.idle_workers -= 1;
             }
         };
         let Some(task) = task else {
@@ -200,7 +213,12 @@ fn worker_loop(shared: &Shared) {
                 message: crate::panic_message(&*e),
             },
         };
-        shared.lock().completions.push_back(completion);
-        shared.done_ready.notify_all();
+        let mut st = shared.lock();
+        st.completions.push_back(completion);
+        let wake = st.poller_waiting;
+        drop(st);
+        if wake {
+            shared.done_ready.notify_all();
+        }
     }
 }

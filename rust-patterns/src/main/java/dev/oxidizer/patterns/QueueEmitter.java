@@ -1316,7 +1316,7 @@ final class QueueEmitter {
                 "ITEM_FOR", itemFor());
     }
 
-    private static String sampleValue(Prim p) {
+    static String sampleValue(Prim p) {
         return switch (p) {
             case BOOLEAN -> "false";
             case BYTE -> "(byte) 0";

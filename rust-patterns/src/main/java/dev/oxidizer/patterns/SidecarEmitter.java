@@ -40,6 +40,8 @@ final class SidecarEmitter {
             files.add(new GeneratedFile("src/record.rs", emitRecord()));
         }
         files.add(new GeneratedFile(javaDir + cls + ".java", emitJava()));
+        files.add(new GeneratedFile(javaDir + cls + "Benchmark.java", emitBenchmark()));
+        files.add(new GeneratedFile("bench.sh", emitBenchScript(), true));
         files.add(new GeneratedFile("README.md", emitReadme()));
         return files;
     }
@@ -139,6 +141,10 @@ final class SidecarEmitter {
                     capacity: usize,
                     closing: bool,
                     live_workers: usize,
+                    // Who is parked on each condition variable: a notify is a futex syscall even with nobody
+                    // waiting, so it is skipped when nobody is.
+                    idle_workers: usize,
+                    poller_waiting: bool,
                 }
 
                 struct Shared {
@@ -175,6 +181,8 @@ final class SidecarEmitter {
                                 capacity: capacity as usize,
                                 closing: false,
                                 live_workers: workers as usize,
+                                idle_workers: 0,
+                                poller_waiting: false,
                             }),
                             work_ready: Condvar::new(),
                             done_ready: Condvar::new(),
@@ -213,8 +221,11 @@ final class SidecarEmitter {
                             return SUBMIT_FULL;
                         }
                         st.queue.push_back(Task { id, input });
+                        let wake = st.idle_workers > 0;
                         drop(st);
-                        self.shared.work_ready.notify_one();
+                        if wake {
+                            self.shared.work_ready.notify_one();
+                        }
                         SUBMIT_OK
                     }
 
@@ -257,7 +268,9 @@ final class SidecarEmitter {
                             if now >= deadline {
                                 return Some(Vec::new());
                             }
+                            st.poller_waiting = true;
                             st = self.shared.done_ready.wait_timeout(st, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+                            st.poller_waiting = false;
                         }
                     }
 
@@ -281,7 +294,9 @@ final class SidecarEmitter {
                                 if st.closing {
                                     break None;
                                 }
+                                st.idle_workers += 1;
                                 st = shared.work_ready.wait(st).unwrap_or_else(|e| e.into_inner());
+                                st.idle_workers -= 1;
                             }
                         };
                         let Some(task) = task else {
@@ -301,8 +316,13 @@ final class SidecarEmitter {
                                 message: crate::panic_message(&*e),
                             },
                         };
-                        shared.lock().completions.push_back(completion);
-                        shared.done_ready.notify_all();
+                        let mut st = shared.lock();
+                        st.completions.push_back(completion);
+                        let wake = st.poller_waiting;
+                        drop(st);
+                        if wake {
+                            shared.done_ready.notify_all();
+                        }
                     }
                 }
                 """, "TASK_IN", taskIn(), "CRATE", crate,
@@ -482,7 +502,9 @@ final class SidecarEmitter {
                         private final boolean panicked;
 
                         WorkException(String message, boolean panicked) {
-                            super(message);
+                            // No stack trace: it would show the completion thread, never the Rust frames, and
+                            // filling it costs microseconds per failed task.
+                            super(message, null, false, false);
                             this.panicked = panicked;
                         }
 
@@ -825,6 +847,167 @@ final class SidecarEmitter {
                 @@WRITES@@    return s;
                 }""", "PARAMS", record.toString(), "WORDS", Long.toString((record.size() + 7) / 8),
                 "WRITES", Template.indent(writes.toString(), 4));
+    }
+
+    /** Arguments for one benchmark submit: an array of {@code size} elements, or sample record fields. */
+    private String benchArgs() {
+        if (record == null) {
+            return "input";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Field f : record.fields()) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(QueueEmitter.sampleValue(f.type()));
+        }
+        return sb.toString();
+    }
+
+    String emitBenchmark() {
+        return Template.fill("""
+                package @@PKG@@;
+
+                import java.nio.file.Path;
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.concurrent.CompletableFuture;
+                import java.util.concurrent.ExecutorService;
+                import java.util.concurrent.Executors;
+                import java.util.concurrent.TimeUnit;
+
+                /**
+                 * Round-trip cost of a sidecar task against a {@link java.util.concurrent.ThreadPoolExecutor} with as many
+                 * threads, same submitting threads, same run. The Rust body is whatever {@code src/work.rs} holds (the
+                 * generated stub fails every task, which is still a full round trip); the Java task only reads its
+                 * input, so both sides measure hand-off, not work.
+                 *
+                 * <p>Usage: {@code @@CLASS@@Benchmark [--tasks N] [--submitters P] [--workers W] [--rounds R]}; prints a
+                 * line per round and {@code ratio sidecar/executor: X.XXx} (best round each).
+                 */
+                public final class @@CLASS@@Benchmark {
+                    private @@CLASS@@Benchmark() {
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        int tasks = 200_000;
+                        int submitters = 2;
+                        int workers = 2;
+                        int rounds = 3;
+                        for (int i = 0; i + 1 < args.length; i += 2) {
+                            switch (args[i]) {
+                                case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
+                                case "--submitters" -> submitters = Integer.parseInt(args[i + 1]);
+                                case "--workers" -> workers = Integer.parseInt(args[i + 1]);
+                                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                                        + "; accepted: --tasks N --submitters P --workers W --rounds R");
+                            }
+                        }
+                        if (args.length % 2 != 0 || tasks < submitters || submitters < 1 || workers < 1 || rounds < 1) {
+                            throw new IllegalArgumentException("options come in pairs; need tasks >= submitters >= 1, workers >= 1, rounds >= 1");
+                        }
+                        Path library = @@CLASS@@.defaultLibrary();
+                        System.out.printf("tasks=%d submitters=%d workers=%d rounds=%d (+1 warm-up)%n", tasks, submitters, workers, rounds);
+                        double bestSidecar = 0;
+                        double bestExecutor = 0;
+                        for (int r = 0; r <= rounds; r++) {
+                            double s = runSidecar(library, tasks, submitters, workers);
+                            double e = runExecutor(tasks, submitters, workers);
+                            if (r > 0) {
+                                System.out.printf("round %d: sidecar %,.0f tasks/s; executor %,.0f tasks/s%n", r, s, e);
+                                bestSidecar = Math.max(bestSidecar, s);
+                                bestExecutor = Math.max(bestExecutor, e);
+                            }
+                        }
+                        System.out.printf("sidecar (@@CLASS@@, Rust workers): %,.0f tasks/s%n", bestSidecar);
+                        System.out.printf("executor (ThreadPoolExecutor, Java workers): %,.0f tasks/s%n", bestExecutor);
+                        System.out.printf("ratio sidecar/executor: %.2fx%n", bestSidecar / bestExecutor);
+                    }
+
+                    private static double runSidecar(Path library, int tasks, int submitters, int workers) throws Exception {
+                        try (@@CLASS@@ sidecar = @@CLASS@@.start(library, 1024, workers)) {
+                            long start = System.nanoTime();
+                            List<Thread> threads = new ArrayList<>();
+                            List<List<CompletableFuture<@@BOXED@@>>> all = new ArrayList<>();
+                            for (int p = 0; p < submitters; p++) {
+                                int n = tasks / submitters + (p < tasks % submitters ? 1 : 0);
+                                List<CompletableFuture<@@BOXED@@>> mine = new ArrayList<>(n);
+                                all.add(mine);
+                                threads.add(Thread.ofPlatform().start(() -> {
+                                    @@INPUT_DECL@@
+                                    for (int i = 0; i < n; i++) {
+                                        try {
+                                            mine.add(sidecar.submit(@@ARGS@@, 1, TimeUnit.MINUTES));
+                                        } catch (InterruptedException e) {
+                                            throw new IllegalStateException(e);
+                                        }
+                                    }
+                                }));
+                            }
+                            for (Thread t : threads) {
+                                t.join();
+                            }
+                            for (List<CompletableFuture<@@BOXED@@>> list : all) {
+                                for (CompletableFuture<@@BOXED@@> f : list) {
+                                    f.handle((v, e) -> null).join();
+                                }
+                            }
+                            return tasks * 1e9 / (System.nanoTime() - start);
+                        }
+                    }
+
+                    private static double runExecutor(int tasks, int submitters, int workers) throws Exception {
+                        ExecutorService pool = Executors.newFixedThreadPool(workers);
+                        try {
+                            long start = System.nanoTime();
+                            List<Thread> threads = new ArrayList<>();
+                            List<List<CompletableFuture<Integer>>> all = new ArrayList<>();
+                            for (int p = 0; p < submitters; p++) {
+                                int n = tasks / submitters + (p < tasks % submitters ? 1 : 0);
+                                List<CompletableFuture<Integer>> mine = new ArrayList<>(n);
+                                all.add(mine);
+                                threads.add(Thread.ofPlatform().start(() -> {
+                                    @@INPUT_DECL@@
+                                    for (int i = 0; i < n; i++) {
+                                        @@JAVA_TASK@@
+                                    }
+                                }));
+                            }
+                            for (Thread t : threads) {
+                                t.join();
+                            }
+                            for (List<CompletableFuture<Integer>> list : all) {
+                                for (CompletableFuture<Integer> f : list) {
+                                    f.join();
+                                }
+                            }
+                            return tasks * 1e9 / (System.nanoTime() - start);
+                        } finally {
+                            pool.shutdown();
+                            pool.awaitTermination(1, TimeUnit.MINUTES);
+                        }
+                    }
+                }
+                """, "PKG", spec.javaPackage(), "CLASS", cls, "BOXED", out.boxed, "ARGS", benchArgs(),
+                "INPUT_DECL", record == null ? in.java + "[] input = new " + in.java + "[16];" : "",
+                "JAVA_TASK", record == null
+                        ? "mine.add(CompletableFuture.supplyAsync(() -> input.length, pool));"
+                        : "int k = i;\n            mine.add(CompletableFuture.supplyAsync(() -> k, pool));");
+    }
+
+    String emitBenchScript() {
+        return Template.fill("""
+                #!/usr/bin/env bash
+                # Builds the worker crate and the Java side, then runs @@CLASS@@Benchmark: sidecar round trips next to a
+                # ThreadPoolExecutor with as many threads, same run, and prints both and the ratio.
+                # Usage: ./bench.sh [--tasks N] [--submitters P] [--workers W] [--rounds R]
+                set -euo pipefail
+                cd "$(dirname "$0")"
+                @@FIND@@
+                cargo build --release --offline --quiet
+                mkdir -p "$TARGET_DIR/java-classes"
+                "$JAVAC" -d "$TARGET_DIR/java-classes" $(find java -name '*.java')
+                exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$TARGET_DIR/java-classes" \\
+                  -D@@CRATE@@.library="$TARGET_DIR/release/lib@@CRATE@@.$LIBEXT" @@PKG@@.@@CLASS@@Benchmark "$@"
+                """, "CLASS", cls, "CRATE", crate, "PKG", spec.javaPackage(), "FIND", CommonEmit.shellFindTools());
     }
 
     String emitReadme() {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ class SidecarPatternIT {
     static final String CRATE = "scorer_it";
     static final String RECORD_CRATE = "pricer_it";
     static URLClassLoader loader;
+    static Path dir;
 
     static final String WORK_RS = """
             pub fn work(input: &[f64]) -> Result<i64, String> {
@@ -53,7 +57,7 @@ class SidecarPatternIT {
 
     @BeforeAll
     static void generateAndBuild() throws Exception {
-        Path dir = ItSupport.workDir("sidecar");
+        dir = ItSupport.workDir("sidecar");
         PatternGenerator gen = new PatternGenerator();
         gen.generate(PatternKind.SIDECAR, new SidecarSpec("com.example.stub", "StubScorer", STUB_CRATE, Prim.DOUBLE, Prim.LONG),
                 dir.resolve("stub"), false);
@@ -83,6 +87,18 @@ class SidecarPatternIT {
 
     static Map<String, Object> drive(String driver, Path library) throws Exception {
         return ItSupport.driver(loader, "com.example.s." + driver).apply(library);
+    }
+
+    @Test
+    void benchmarkScriptPrintsBothRatesAndTheRatio() throws Exception {
+        Map<String, String> env = new HashMap<>(ItSupport.cargoEnv());
+        env.put("JAVA_HOME", ItSupport.javaHome().toString());
+        ItSupport.Run r = ItSupport.run(List.of("./bench.sh", "--tasks", "20000", "--rounds", "1"), dir.resolve("real"), env,
+                Duration.ofMinutes(3));
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.stdout().matches("(?s).*sidecar \\(Scorer, Rust workers\\): [0-9,]+ tasks/s.*"), r::describe);
+        assertTrue(r.stdout().matches("(?s).*executor \\(ThreadPoolExecutor, Java workers\\): [0-9,]+ tasks/s.*"), r::describe);
+        assertTrue(r.stdout().matches("(?s).*ratio sidecar/executor: [0-9.]+x.*"), r::describe);
     }
 
     @Test

@@ -49,7 +49,9 @@ public final class Pricer implements AutoCloseable {
         private final boolean panicked;
 
         WorkException(String message, boolean panicked) {
-            super(message);
+            // No stack trace: it would show the completion thread, never the Rust frames, and
+            // filling it costs microseconds per failed task.
+            super(message, null, false, false);
             this.panicked = panicked;
         }
 
