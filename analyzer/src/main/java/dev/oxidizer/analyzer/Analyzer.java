@@ -249,11 +249,12 @@ public final class Analyzer {
                     cpu.source(), Scores.ns(cpu.nsPerSample()), Scores.ns(cpu.periodNs()), cpu.periodSource(),
                     cpu.saturation() > 1.001 ? String.format(Locale.ROOT, ", x%.2f because the sampler was saturated in %.0f%% of periods",
                             cpu.saturation(), cpu.saturatedShare() * 100) : ""));
-            if (cpu.availability() < 1.0) {
+            if (cpu.starved()) {
                 warnings.add(String.format(Locale.ROOT, "the machine was %.0f%% busy (jdk.CPULoad), so runnable threads waited for "
-                        + "CPU: the busiest thread ran on CPU %.0f%% of its active time, and CPU-bound ratios are divided by %.2f "
-                        + "so that waiting for a core is not mistaken for waiting on I/O or locks", cpu.machineBusy() * 100,
-                        cpu.availability() * 100, cpu.availability()));
+                        + "CPU: threads ran on CPU %.0f%% of the time they had work (mean over %d threads), and each method's "
+                        + "CPU-bound ratio is divided by the share its threads got, so that waiting for a core is not mistaken "
+                        + "for waiting on I/O or locks", cpu.machineBusy() * 100, cpu.meanAvailability() * 100,
+                        cpu.threadShares().size()));
             }
         }
 
@@ -574,57 +575,6 @@ public final class Analyzer {
             }
         }
 
-        private Map<String, Double> calleeOverhead;
-
-        /** Estimated agent overhead of instrumented callees spent inside {@code key}'s calls, in ns over the window. */
-        double calleeOverheadNs(String key) {
-            if (calleeOverhead == null) {
-                calleeOverhead = new HashMap<>();
-                StackTable st = agg.stacks;
-                Map<Integer, String> reportedFrames = new HashMap<>();
-                frameOf.forEach((k, f) -> {
-                    if (f >= 0) {
-                        reportedFrames.put(f, k);
-                    }
-                });
-                for (var e : agg.agentMethods.entrySet()) {
-                    long overhead = e.getValue().overheadNs;
-                    int[] stacks = stacksOf.get(e.getKey());
-                    Integer cf = frameOf.get(e.getKey());
-                    if (overhead <= 0 || stacks == null || cf == null || cf < 0) {
-                        continue;
-                    }
-                    long total = 0;
-                    Map<String, Long> under = new HashMap<>();
-                    for (int s : stacks) {
-                        long w = Math.max(1, st.stats(s).evidence);
-                        total += w;
-                        int[] fs = st.stack(s);
-                        int pos = -1;
-                        for (int i = fs.length - 1; i >= 0; i--) {
-                            if (fs[i] == cf) {
-                                pos = i;
-                                break;
-                            }
-                        }
-                        Set<String> seen = new HashSet<>();
-                        for (int i = pos + 1; i < fs.length; i++) {
-                            String anc = reportedFrames.get(fs[i]);
-                            if (anc != null && fs[i] != cf && seen.add(anc)) {
-                                under.merge(anc, w, Long::sum);
-                            }
-                        }
-                    }
-                    if (total == 0) {
-                        continue;
-                    }
-                    long t = total;
-                    under.forEach((anc, w) -> calleeOverhead.merge(anc, overhead * (double) w / t, Double::sum));
-                }
-            }
-            return calleeOverhead.getOrDefault(key, 0.0);
-        }
-
         long weight(int stack) {
             StackTable.Stats s = agg.stacks.stats(stack);
             return useCpuTime ? s.cpuTimeSamples : s.exec;
@@ -666,6 +616,8 @@ public final class Analyzer {
         long self = 0;
         long inclusive = 0;
         long agentSamples = 0;
+        double weightedAvailability = 0;
+        double weightedAvailabilityWeight = 0;
         long park = 0, parkNs = 0, mon = 0, monNs = 0, io = 0, ioNs = 0, alloc = 0;
         long evidence = 0;
         long pathEvidence = 0;
@@ -711,6 +663,10 @@ public final class Analyzer {
             }
             for (int i = 0; i < x.threadCount; i++) {
                 threads.add(x.threads[i]);
+                if (w > 0 && x.threadExec[i] > 0) {
+                    weightedAvailability += x.threadExec[i] * cpu.availability(x.threads[i]);
+                    weightedAvailabilityWeight += x.threadExec[i];
+                }
             }
             int outer = -1;
             for (int i = frames.length - 1; i >= 0; i--) {
@@ -753,15 +709,15 @@ public final class Analyzer {
         // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
         long windowMs = Math.round(windowSeconds * 1000);
         Double perDay = observed != null && windowMs > 0 ? observed * (DAY_SECONDS * 1000) / windowMs : null;
-        // The agent's probes in instrumented callees run inside this method's measured time: take their
-        // estimated cost out, so instrumentation does not make a kernel with hot helpers look slow or off-CPU.
-        double inside = index.calleeOverheadNs(key);
-        Double mean = t == null || t.meanNs == null ? null
-                : observed != null && observed > 0 ? Math.max(0, t.meanNs - inside / observed) : t.meanNs;
+        // The agent's probes of instrumented callees run inside this method's measured time; the share of its
+        // samples that landed in them estimates the share of its time they took, which is taken out.
+        double agentShare = agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive);
+        Double mean = t == null || t.meanNs == null ? null : t.meanNs * (1 - agentShare);
         Double wall = mean != null && observed != null ? mean * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
-        // On a machine with no spare core, runnable threads wait for CPU: divide by the share a busy thread got.
-        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * cpu.availability())) : null;
+        // On a machine with no spare core, runnable threads wait for CPU: divide by the share its threads got.
+        double availability = inclusive > 0 && weightedAvailabilityWeight > 0 ? weightedAvailability / weightedAvailabilityWeight : 1.0;
+        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * availability)) : null;
         Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
@@ -796,8 +752,7 @@ public final class Analyzer {
                 t == null ? "samples" : t.source, threads.isEmpty() ? null : threads.size(), mean, wall,
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
-                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), cpu.availability(),
-                agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive));
+                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare);
     }
 
     /** A call-tree node while building. */

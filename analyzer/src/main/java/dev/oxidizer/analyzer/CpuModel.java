@@ -31,7 +31,16 @@ import java.util.TreeMap;
  * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
  */
 record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
-                String periodSource, double availability, Double machineBusy, Double busiestThreadShare) {
+                String periodSource, boolean starved, Double machineBusy, Map<Long, Double> threadShares) {
+
+    /** Share of a core thread {@code id} got while it had work, 1 when the machine was not starved or unknown. */
+    double availability(long threadId) {
+        if (!starved) {
+            return 1.0;
+        }
+        Double s = threadShares.get(threadId);
+        return s == null ? 1.0 : Math.max(MIN_AVAILABILITY, s);
+    }
 
     static final double DEFAULT_PERIOD_NS = 20_000_000;
     private static final int NEIGHBOUR_TICKS = 5;
@@ -40,7 +49,6 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     /** Mean machine CPU use (jdk.CPULoad machineTotal) from which runnable threads are taken to be starved of CPU. */
     static final double STARVED_MACHINE = 0.85;
     static final double MIN_AVAILABILITY = 0.05;
-    static final long ACTIVE_GAP_MS = 250;
     static final int MIN_THREAD_SAMPLES = 30;
 
     static CpuModel of(ProfileAggregator agg, int cap) {
@@ -48,8 +56,8 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         if (cpuTypeId != null && agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
             Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
             if (throttle != null) {
-                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings", 1.0,
-                        machineBusy(agg), null);
+                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings", false,
+                        machineBusy(agg), Map.of());
             }
         }
         Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
@@ -110,10 +118,10 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         double nsPerSample = total > 0 ? weighted / total : period;
         double s = nsPerSample / period;
         Double busy = machineBusy(agg);
-        Double busiest = busiestThreadShare(agg, nsPerSample);
-        double availability = busy != null && busy >= STARVED_MACHINE && busiest != null ? Math.max(MIN_AVAILABILITY, busiest) : 1.0;
+        Map<Long, Double> shares = threadShares(agg, nsPerSample);
+        boolean starved = busy != null && busy >= STARVED_MACHINE && !shares.isEmpty();
         return new CpuModel(nsPerSample, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
-                ProfileAggregator.EXECUTION_SAMPLE, periodSource, availability, busy, busiest);
+                ProfileAggregator.EXECUTION_SAMPLE, periodSource, starved, busy, shares);
     }
 
     /** Mean machine-wide CPU use from jdk.CPULoad (0..1), null without those events. */
@@ -122,32 +130,29 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     }
 
     /**
-     * On-CPU share of the busiest thread while it was active: its sampled CPU time divided by its active time (the
-     * sum of gaps between its consecutive samples, gaps over {@link #ACTIVE_GAP_MS} counted as one period). Only
-     * threads with at least {@link #MIN_THREAD_SAMPLES} samples count; null when none has.
+     * Per thread with at least {@link #MIN_THREAD_SAMPLES} samples: its sampled CPU time divided by the time it had
+     * work, i.e. the span from its first to its last event less the waits recorded on it (park, sleep, monitor,
+     * socket, file events). Waits shorter than the recording's thresholds count as work, which errs towards a
+     * higher CPU-bound ratio for that thread's methods; waits are what the cpu-bound rule checks separately.
      */
-    static Double busiestThreadShare(ProfileAggregator agg, double nsPerSample) {
-        Double best = null;
-        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
-            Map<Long, long[]> perThread = new java.util.HashMap<>(); // thread -> {lastMs, samples, activeNs}
-            for (var e : buckets.entrySet()) {
-                ProfileAggregator.Bucket b = e.getValue();
-                for (int i = 0; i < b.threadCount; i++) {
-                    long[] st = perThread.computeIfAbsent(b.threads[i], k -> new long[] {Long.MIN_VALUE, 0, 0});
-                    long gapMs = st[0] == Long.MIN_VALUE ? Long.MAX_VALUE : e.getKey() - st[0];
-                    st[2] += gapMs <= ACTIVE_GAP_MS ? gapMs * 1_000_000 : (long) nsPerSample;
-                    st[0] = e.getKey();
-                    st[1]++;
-                }
+    static Map<Long, Double> threadShares(ProfileAggregator agg, double nsPerSample) {
+        Map<Long, Double> out = new java.util.HashMap<>();
+        agg.threads.forEach((id, ti) -> {
+            if (ti.execSamples >= MIN_THREAD_SAMPLES && ti.lastMs > ti.firstMs) {
+                double cpu = ti.execSamples * nsPerSample;
+                double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
+                out.put(id, Math.min(1.0, cpu / busyNs));
             }
-            for (long[] st : perThread.values()) {
-                if (st[1] >= MIN_THREAD_SAMPLES && st[2] > 0) {
-                    double share = Math.min(1.0, st[1] * nsPerSample / st[2]);
-                    best = best == null ? share : Math.max(best, share);
-                }
-            }
+        });
+        return out;
+    }
+
+    /** Sample-weighted mean availability over threads, for reporting. */
+    double meanAvailability() {
+        if (!starved || threadShares.isEmpty()) {
+            return 1.0;
         }
-        return best;
+        return threadShares.values().stream().mapToDouble(v -> Math.max(MIN_AVAILABILITY, v)).average().orElse(1.0);
     }
 
     /** Ticks as {startMs, endMs, samples}: buckets at most 2 ms apart belong to one sampler period. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 
 /**
@@ -118,6 +117,16 @@ final class ProfileAggregator {
         final boolean latencyThread;
         final String matchedGlob;
         long execSamples;
+        /** Recorded waits (park, sleep, monitor, socket, file) on this thread, ns. */
+        long waitNs;
+        /** First and last event time seen on this thread (epoch ms). */
+        long firstMs = Long.MAX_VALUE;
+        long lastMs = Long.MIN_VALUE;
+
+        void seen(long ms) {
+            firstMs = Math.min(firstMs, ms);
+            lastMs = Math.max(lastMs, ms);
+        }
 
         ThreadInfo(String name, String matchedGlob) {
             this.name = name;
@@ -174,7 +183,6 @@ final class ProfileAggregator {
     long firstEventMs = Long.MAX_VALUE;
     long lastEventMs = Long.MIN_VALUE;
 
-    private final Predicate<String> threadMatcher;
     private final java.util.function.Function<String, String> threadGlobOf;
     int fileIndex;
 
@@ -188,7 +196,6 @@ final class ProfileAggregator {
             }
             return null;
         };
-        this.threadMatcher = name -> threadGlobOf.apply(name) != null;
     }
 
     /** Field names per event type, so presence checks do not search the event's fields each time. */
@@ -266,6 +273,7 @@ final class ProfileAggregator {
         buckets.computeIfAbsent(fileIndex, k -> new TreeMap<>()).computeIfAbsent(ms, k -> new Bucket()).add(tid);
         if (ti != null) {
             ti.execSamples++;
+            ti.seen(ms);
         }
         if (sid < 0) {
             return;
@@ -276,7 +284,7 @@ final class ProfileAggregator {
         if (ti != null && ti.latencyThread) {
             s.evidenceOnLatencyThread++;
         }
-        s.addThread(tid);
+        s.addThread(tid, 1);
     }
 
     private void onCpuTimeSample(RecordedEvent e) {
@@ -332,6 +340,11 @@ final class ProfileAggregator {
             return;
         }
         long ns = e.getDuration().toNanos();
+        if (ti != null) {
+            long startMs = e.getStartTime().toEpochMilli();
+            ti.seen(startMs);
+            ti.seen(startMs + ns / 1_000_000);
+        }
         StackTable.Stats s = stacks.stats(sid);
         switch (kind) {
             case 0 -> { s.parkCount++; s.parkNs += ns; }
@@ -340,6 +353,7 @@ final class ProfileAggregator {
         }
         s.evidence++;
         if (ti != null) {
+            ti.waitNs += ns;
             if (ti.latencyThread) {
                 s.evidenceOnLatencyThread++;
             }
@@ -493,7 +507,4 @@ final class ProfileAggregator {
         return i == null ? 0 : i.toEpochMilli();
     }
 
-    boolean isLatencyThreadName(String name) {
-        return threadMatcher.test(name);
-    }
 }

@@ -45,9 +45,17 @@ final class StackTable {
         long[] threads = new long[2];
         int threadCount;
 
+        /** Execution samples per thread, parallel to {@link #threads}. */
+        long[] threadExec = new long[2];
+
         void addThread(long id) {
+            addThread(id, 0);
+        }
+
+        void addThread(long id, long execSamples) {
             for (int i = 0; i < threadCount; i++) {
                 if (threads[i] == id) {
+                    threadExec[i] += execSamples;
                     return;
                 }
             }
@@ -56,7 +64,9 @@ final class StackTable {
             }
             if (threadCount == threads.length) {
                 threads = Arrays.copyOf(threads, threads.length * 2);
+                threadExec = Arrays.copyOf(threadExec, threadExec.length * 2);
             }
+            threadExec[threadCount] = execSamples;
             threads[threadCount++] = id;
         }
     }

@@ -10,7 +10,6 @@ import dev.oxidizer.model.ReportJson;
 import dev.oxidizer.model.Verdict;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -35,8 +34,6 @@ class DemoRankingIT {
     static final long DEMO_SECONDS = 25;
     static final long TIMEOUT_SECONDS = 180;
 
-    @TempDir
-    static Path dir;
     static Report report;
     static JsonNode labels;
     static String table;
@@ -58,8 +55,12 @@ class DemoRankingIT {
              InputStream in = jf.getInputStream(jf.getEntry("dev/oxidizer/demo/labels.json"))) {
             labels = new ObjectMapper().readTree(in);
         }
-        Path jfr = dir.resolve("demo.jfr");
-        Path log = dir.resolve("demo.log");
+        // Kept under target/ so a failure can be analysed again (oxidizer analyze target/demo-ranking-it/demo.jfr).
+        Path out = Path.of("target", "demo-ranking-it");
+        Files.createDirectories(out);
+        Path jfr = out.resolve("demo.jfr").toAbsolutePath();
+        Files.deleteIfExists(jfr);
+        Path log = out.resolve("demo.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-javaagent:" + agent + "=output=" + jfr, "-jar", demo.toString(),
                 "--seconds", String.valueOf(DEMO_SECONDS), "--threads", "4", "--seed", "42")
@@ -79,7 +80,7 @@ class DemoRankingIT {
         assertTrue(result.damage().isEmpty(), result.damage().toString());
         report = result.report();
         table = ReportToTable.render(report, 15);
-        ReportJson.write(report, dir.resolve("report.json"));
+        ReportJson.write(report, out.resolve("report.json"));
     }
 
     private static List<String> keys(String label) {
