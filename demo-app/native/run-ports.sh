@@ -11,10 +11,14 @@
 #   demo-app/native/run-ports.sh stats_summarize       # one crate
 #   NO_BENCH=1 demo-app/native/run-ports.sh            # build and test only
 #   JMH_OPTS='-f 1 -wi 5 -w 2s -i 10 -r 2s' demo-app/native/run-ports.sh
+#   JMH_IGNORE_LOCK=1 demo-app/native/run-ports.sh    # run even while another JMH holds /tmp/jmh.lock
+#                                                      # (both then share the CPUs: noisier numbers)
 #
 # Needs: cargo, JDK 25 (found like ./maven does), Maven (only to fetch the JUnit/JMH jars once, and to
 # build the demo's classes when demo-app/target/classes is missing). Exit status: 0 all passed, 1 a build,
 # test or benchmark failed (its output is printed), 2 bad arguments.
+# With all four crates it also runs probe/.../PortsCpuProbe: thread CPU time per call, Java and Rust in
+# interleaved rounds, a steadier ratio than wall time on a machine shared with other work (NO_PROBE=1 skips).
 # Compiled classes go to demo-app/native/.build/ (ignored by git).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -92,7 +96,8 @@ for crate in "${crates[@]}"; do
   bench_class=$(cd "$dir/java/src/jmh/java" && find . -name '*Benchmark.java' | sed 's|^\./||; s|\.java$||; s|/|.|g')
   echo "== $crate: JMH $jmh_opts (Java and Rust, same inputs, same run)"
   # shellcheck disable=SC2086
-  if ! "$java" --enable-native-access=ALL-UNNAMED -cp "$cp_main:$out/test:$out/jmh:$jmh_cp" org.openjdk.jmh.Main \
+  if ! "$java" --enable-native-access=ALL-UNNAMED ${JMH_IGNORE_LOCK:+-Djmh.ignoreLock=true} \
+      -cp "$cp_main:$out/test:$out/jmh:$jmh_cp" org.openjdk.jmh.Main \
       "$bench_class" $jmh_opts -rf csv -rff "$out/jmh.csv" > "$out/jmh.log" 2>&1; then
     cat "$out/jmh.log"; die "$crate: benchmark failed"
   fi
@@ -103,6 +108,19 @@ for crate in "${crates[@]}"; do
 done
 
 [ "${NO_BENCH:-}" = 1 ] && { echo "all differential tests passed (benchmarks skipped)"; exit 0; }
+
+# --- CPU time per call, all four side by side (only when every crate was run) ------------------------
+cpu_table=""
+if [ ${#crates[@]} -eq 4 ] && [ "${NO_PROBE:-}" != 1 ]; then
+  echo "== CPU time probe (thread CPU time, Java and Rust rounds interleaved in one JVM)"
+  probe_cp="$demo_classes"
+  for crate in "${crates[@]}"; do probe_cp="$probe_cp:$here/.build/$crate/main:$here/$crate/java/src/main/resources"; done
+  mkdir -p "$here/.build/probe"
+  "$javac" -Xlint:all -Werror -d "$here/.build/probe" -cp "$probe_cp" \
+    "$here/probe/dev/oxidizer/demo/kernels/PortsCpuProbe.java" || die "the CPU time probe does not compile"
+  cpu_table=$("$java" --enable-native-access=ALL-UNNAMED -cp "$probe_cp:$here/.build/probe" \
+    dev.oxidizer.demo.kernels.PortsCpuProbe 7 1000 2>/dev/null) || die "the CPU time probe failed"
+fi
 echo
 echo "Java original vs Rust port through the generated FFM wrapper, ns per call (JMH average time, ± 99.9 % CI);"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') on $(nproc 2>/dev/null || echo '?') CPUs — a shared machine gives noisy numbers."
@@ -115,3 +133,10 @@ awk -F'\t' '
       printf "%-26s %12.0f ± %5.0f %12.0f ± %5.0f %8.2fx\n", c, j, err[c "/java"], r, err[c "/rust"], (r > 0 ? j / r : 0)
     }
   }' "$results"
+if [ -n "$cpu_table" ]; then
+  echo
+  echo "Thread CPU time per call (median of 7 interleaved rounds of 1000 calls; waiting for a CPU is not counted):"
+  printf '%s\n' "$cpu_table" | awk -F'\t' '
+    BEGIN { printf "%-33s %12s %12s %9s\n", "crate", "Java ns", "Rust ns", "speedup" }
+    { printf "%-33s %12.0f %12.0f %8.2fx\n", $1, $2, $3, ($3 > 0 ? $2 / $3 : 0) }'
+fi
