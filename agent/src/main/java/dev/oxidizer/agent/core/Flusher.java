@@ -108,7 +108,8 @@ final class Flusher {
             countedCalls += inv;
             timedCalls += timed;
             estimated += overhead;
-            int next = policy.next(mask, inv, timed, timed == 0 ? 0 : h.getMean(), seconds);
+            // The median, not the mean: a preempted call (ms on a busy machine) must not make a 20 ns method "long".
+            int next = policy.next(mask, inv, timed, timed == 0 ? 0 : h.getValueAtPercentile(50), seconds);
             if (next != mask) {
                 MethodTable.setMask(id, next);
             }

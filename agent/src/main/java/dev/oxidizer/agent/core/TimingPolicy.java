@@ -13,9 +13,9 @@ import dev.oxidizer.agent.runtime.MethodTable;
  *   <li>{@code adaptive} (default): a method starts with its first {@link #WARMUP_CALLS} calls per thread
  *   timed and 1 in {@code sampleEvery} after that, so a hot method costs little from its first second on. At
  *   each flush a method that was both <em>hot</em> (at least {@code hotRate} calls per second) and
- *   <em>short</em> (mean timed latency below {@code shortNs}) stays (or becomes) sampled; any other method is
+ *   <em>short</em> (median timed latency below {@code shortNs}) stays (or becomes) sampled; any other method is
  *   timed on every call. A sampled method goes back to every call only when its rate falls below
- *   {@code hotRate / 2} or its mean rises above {@code 2 × shortNs} (hysteresis, so it does not flap).</li>
+ *   {@code hotRate / 2} or its median rises above {@code 2 × shortNs} (hysteresis, so it does not flap).</li>
  * </ul>
  * The policy in force during an interval is written in each {@code oxidizer.MethodProfile} event.
  */
@@ -48,7 +48,7 @@ final class TimingPolicy {
         return mode.equals("adaptive") ? WARMUP_CALLS : 0;
     }
 
-    /** The mask for the next interval given what the interval just ended showed. */
+    /** The mask for the next interval given what the interval just ended showed ({@code meanNs}: the median). */
     int next(int mask, long invocations, long timed, double meanNs, double seconds) {
         if (!mode.equals("adaptive") || invocations == 0 || seconds <= 0) {
             return mask;
