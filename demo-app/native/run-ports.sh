@@ -11,6 +11,7 @@
 #   demo-app/native/run-ports.sh stats_summarize       # one crate
 #   NO_BENCH=1 demo-app/native/run-ports.sh            # build and test only
 #   JMH_OPTS='-f 1 -wi 5 -w 2s -i 10 -r 2s' demo-app/native/run-ports.sh
+#   OXIDIZER_NO_BUILD=1 demo-app/native/run-ports.sh  # use the built CLI jar as is (see ./oxidizer)
 #   JMH_IGNORE_LOCK=1 demo-app/native/run-ports.sh    # run even while another JMH holds /tmp/jmh.lock
 #                                                      # (both then share the CPUs: noisier numbers)
 #
