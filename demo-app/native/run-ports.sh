@@ -38,7 +38,7 @@ if [ $# -eq 0 ]; then
   for d in "$here"/*/; do [ -f "$d/Cargo.toml" ] && crates+=("$(basename "$d")"); done
 else
   for c in "$@"; do
-    [ -f "$here/$c/Cargo.toml" ] || { echo "run-ports: '$c' is not a crate folder under $here; expected one of: $(cd "$here" && ls -d */ | tr -d / | tr '\n' ' ')" >&2; exit 2; }
+    [ -f "$here/$c/Cargo.toml" ] || { echo "run-ports: '$c' is not a crate folder under $here; expected one of: $(cd "$here" && ls -d */Cargo.toml | cut -d/ -f1 | tr '\n' ' ')" >&2; exit 2; }
     crates+=("$c")
   done
 fi
