@@ -48,6 +48,36 @@ public class CallCostBench {
 
     private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[64]);
 
+    /** A per-thread slot found by thread id, owner-checked (an alternative to ThreadLocal, see below). */
+    static final class Slot {
+        final Thread owner;
+        final long[] counts = new long[64];
+
+        Slot(Thread owner) {
+            this.owner = owner;
+        }
+    }
+
+    private static final Slot[] SLOTS = new Slot[4096];
+
+    private static Slot slot() {
+        Thread t = Thread.currentThread();
+        int i = (int) t.threadId() & (SLOTS.length - 1);
+        Slot s = SLOTS[i];
+        if (s != null && s.owner == t) {
+            return s;
+        }
+        s = new Slot(t);
+        SLOTS[i] = s;
+        return s;
+    }
+
+    @Benchmark
+    public long countWithThreadIdSlot(PerThread s) {
+        slot().counts[2]++;
+        return s.x = Plain.work(s.x);
+    }
+
     @Benchmark
     public long plain(PerThread s) {
         return s.x = Plain.work(s.x);

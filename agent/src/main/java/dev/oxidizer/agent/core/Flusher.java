@@ -170,6 +170,7 @@ final class Flusher {
                     retired[i] += s.count(i);
                 }
                 ThreadState.unregister(s);
+                dev.oxidizer.agent.runtime.Probe.release(s);
             } else if (isFinal) {
                 // Best effort: the thread is alive, typically parked; a write racing with this read may be lost.
                 mergeAndReset(s.currentHistograms(), true);
