@@ -89,6 +89,7 @@ public final class Analyzer {
                 specs.put(s.key(), s);
             }
         }
+        specs.put(CoveredByCallee.MIN_SHARE.key(), CoveredByCallee.MIN_SHARE);
         for (var e : config.thresholds().entrySet()) {
             ThresholdSpec s = specs.get(e.getKey());
             if (s == null) {
@@ -301,7 +302,7 @@ public final class Analyzer {
             MethodFacts facts = facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
             reports.add(evaluate(facts, timed.get(key), ctx, ffmNs, index, agg.eventCounts().keySet()));
         }
-        reports = rank(reports);
+        reports = rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())));
 
         Report.AgentOverhead overhead = null;
         if (agg.sawOverhead) {
