@@ -56,6 +56,7 @@ for t in 1 2; do
       row("hot short, default adaptive policy, added", adapt - aplain, "<=5", adapt - aplain <= 5)
       row("JEP 520 method-timing added", jep - jplain, "", 0)
       printf "%-8s %-44s %10.2f %10s %s\n", t, "JEP 520 added / agent timed added", (jep - jplain) / (timed - plain), ">1", ((jep - jplain) > (timed - plain) ? "met" : "NOT met")
+      printf "%-8s %-44s %10.2f %10s %s\n", t, "JEP 520 added / agent default policy added", (jep - jplain) / (adapt - aplain), ">1", ((jep - jplain) > (adapt - aplain) ? "met" : "NOT met")
       row("alt: LongAdder per method added", adder - plain, "", 0)
       row("alt: ThreadLocal long[] added", tl - plain, "", 0)
       row("alt: thread-id slot (agent design) added", slot - plain, "", 0)
