@@ -23,6 +23,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import dev.oxidizer.patterns.EditedFilesException;
+import dev.oxidizer.patterns.GenerationResult;
+import dev.oxidizer.patterns.PatternGenerator;
+import dev.oxidizer.patterns.PatternKind;
+import dev.oxidizer.patterns.PatternOptions;
+import dev.oxidizer.patterns.PatternSpec;
 import java.util.concurrent.Callable;
 
 /**
@@ -72,9 +78,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ulps", paramLabel = "N", defaultValue = "4", description = "floating-point tolerance of the differential test (default: ${DEFAULT-VALUE})")
     int ulps;
 
-    @Option(names = "--pattern", paramLabel = "native", defaultValue = "native",
-            description = "integration pattern; only 'native' (a direct FFM call) is built in this version")
+    @Option(names = "--pattern", paramLabel = "native|sidecar|queue|host", defaultValue = "native",
+            description = {"integration pattern (default: native, a direct FFM call per Java call); sidecar, queue and host",
+                    "are configured with -P options instead of a method: see docs/patterns.md"})
     String pattern;
+
+    @Option(names = {"-P", "--pattern-option"}, paramLabel = "KEY=VALUE",
+            description = "with --pattern sidecar|queue|host (repeatable), e.g. -P package=com.acme -P class=Orders -P 'item=long id, double price'")
+    Map<String, String> patternOptions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--force", description = "overwrite files edited since they were generated")
     boolean force;
@@ -83,11 +94,10 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (!pattern.equals("native")) {
-            if (pattern.equals("sidecar") || pattern.equals("queue") || pattern.equals("host")) {
-                throw new CliException(ExitCodes.NOT_IMPLEMENTED, "--pattern " + pattern + " is not built yet in this version (issue #8);"
-                        + " available: native; nothing was written");
-            }
-            throw usage("--pattern " + pattern + " is not a pattern; accepted: native (sidecar, queue and host are planned)");
+            return generatePattern(out);
+        }
+        if (!patternOptions.isEmpty()) {
+            throw usage("-P/--pattern-option applies to --pattern sidecar|queue|host, not to the native pattern");
         }
         MemoryMode mode = switch (memory.toLowerCase(Locale.ROOT)) {
             case "auto" -> null;
@@ -144,6 +154,39 @@ final class GenerateCommand implements Callable<Integer> {
                     + (e.kind() == GeneratorException.Kind.UNSUPPORTED ? "\noxidizer generate: nothing was written" : ""));
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, "cannot read or write: " + e.getMessage() + "; nothing more was written");
+        }
+    }
+
+    /** Sidecar, queue and host: code around a unit of work described by -P options (see PatternOptions). */
+    private Integer generatePattern(PrintWriter out) {
+        PatternKind kind;
+        try {
+            kind = PatternKind.parse(pattern);
+        } catch (IllegalArgumentException e) {
+            throw usage("--pattern: " + e.getMessage() + ", native");
+        }
+        if (report != null || method != null) {
+            throw usage("--pattern " + kind.id() + " is described by -P options, not by --report/--method; accepted options: "
+                    + PatternOptions.accepted(kind));
+        }
+        PatternSpec patternSpec;
+        try {
+            patternSpec = PatternOptions.toSpec(kind, patternOptions);
+        } catch (IllegalArgumentException e) {
+            throw usage("--pattern " + kind.id() + ": " + e.getMessage());
+        }
+        try {
+            GenerationResult r = new PatternGenerator().generate(kind, patternSpec, output, force);
+            out.println("Generated the " + kind.id() + " pattern in " + r.outDir());
+            r.written().forEach(f -> out.println("  written     " + f));
+            r.unchanged().forEach(f -> out.println("  unchanged   " + f));
+            out.println("Next:   see " + r.outDir().resolve("README.md") + " and docs/patterns.md");
+            out.flush();
+            return ExitCodes.OK;
+        } catch (EditedFilesException e) {
+            throw new CliException(ExitCodes.REFUSED, e.getMessage() + "; pass --force to overwrite; nothing was written");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.BAD_INPUT, "cannot write " + output + ": " + e.getMessage() + "; nothing was written");
         }
     }
 
