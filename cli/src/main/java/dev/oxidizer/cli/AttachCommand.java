@@ -38,8 +38,8 @@ final class AttachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String options = AgentJar.withOutput(agentOptions, output, force);
-        String status = Attacher.load(pid, AgentJar.locate(), options);
+        String options = AgentOptions.withOutput(agentOptions, output, force);
+        String status = Attacher.load(pid, Installation.agentJar(), options);
         if (!status.startsWith("running")) {
             throw new CliException(ExitCodes.TOOL_FAILED, "the agent did not start in JVM " + pid + ": "
                     + status.replaceFirst("^error: ", ""));

@@ -22,7 +22,7 @@ final class DetachCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String status = Attacher.load(pid, AgentJar.locate(), AgentJar.DETACH);
+        String status = Attacher.load(pid, Installation.agentJar(), AgentOptions.DETACH);
         if (!status.startsWith("detached")) {
             throw new CliException(ExitCodes.BAD_INPUT, "JVM " + pid + ": " + status.replaceFirst("^error: ", ""));
         }

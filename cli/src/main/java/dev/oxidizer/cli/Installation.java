@@ -20,9 +20,13 @@ public final class Installation {
         return Path.of(System.getProperty("oxidizer.java.home", System.getProperty("java.home")));
     }
 
-    /** The {@code java} launcher of {@link #javaHome()}. */
+    /** The {@code java} launcher of {@link #javaHome()}; a {@link CliException} when it is not there. */
     public static Path javaExecutable() {
-        return javaHome().resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        Path java = javaHome().resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) {
+            throw new CliException(ExitCodes.TOOL_FAILED, "no java executable at " + java + "; set -Doxidizer.java.home to a JDK 22+ home");
+        }
+        return java;
     }
 
     /** The shaded agent jar. */

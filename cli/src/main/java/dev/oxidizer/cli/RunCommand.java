@@ -41,8 +41,8 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "no program to run; accepted: oxidizer run [options] -- "
                     + "<java args>, e.g. oxidizer run -- -jar app.jar");
         }
-        List<String> cmd = command(AgentJar.javaExecutable(), AgentJar.locate(),
-                AgentJar.withOutput(agentOptions, output, force), javaArgs);
+        List<String> cmd = command(Installation.javaExecutable(), Installation.agentJar(),
+                AgentOptions.withOutput(agentOptions, output, force), javaArgs);
         Process p;
         try {
             p = new ProcessBuilder(cmd).inheritIO().start();

@@ -10,23 +10,23 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class AgentJarTest {
+class AgentOptionsTest {
     @Test
     void outputBecomesAnAbsoluteAgentOption(@TempDir Path dir) {
         Path out = dir.resolve("x.jfr");
-        assertEquals("timing=off,output=" + out, AgentJar.withOutput("timing=off", out, false));
-        assertEquals("output=" + out, AgentJar.withOutput(null, out, false));
-        assertEquals("timing=off", AgentJar.withOutput("timing=off", null, false));
+        assertEquals("timing=off,output=" + out, AgentOptions.withOutput("timing=off", out, false));
+        assertEquals("output=" + out, AgentOptions.withOutput(null, out, false));
+        assertEquals("timing=off", AgentOptions.withOutput("timing=off", null, false));
     }
 
     @Test
     void refusesToOverwriteUnlessForcedAndRejectsTwoOutputs(@TempDir Path dir) throws Exception {
         Path out = Files.createFile(dir.resolve("x.jfr"));
         assertEquals(ExitCodes.REFUSED, assertThrows(CliException.class,
-                () -> AgentJar.withOutput("", out, false)).exitCode());
-        assertEquals("output=" + out, AgentJar.withOutput("", out, true));
+                () -> AgentOptions.withOutput("", out, false)).exitCode());
+        assertEquals("output=" + out, AgentOptions.withOutput("", out, true));
         assertEquals(ExitCodes.USAGE, assertThrows(CliException.class,
-                () -> AgentJar.withOutput("output=a.jfr", out, true)).exitCode());
+                () -> AgentOptions.withOutput("output=a.jfr", out, true)).exitCode());
     }
 
     @Test

@@ -4,51 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the agent jar and the JDK for commands that start or attach to JVMs: the agent from the system
- * property {@code oxidizer.agent.jar}, else {@code oxidizer-agent.jar} next to the running oxidizer.jar; the
- * JDK from {@code oxidizer.java.home}, else the JDK running the CLI.
+ * Agent options as the commands that start or attach to JVMs pass them. Where the agent jar and the JDK are
+ * comes from {@link Installation}.
  */
-final class AgentJar {
+final class AgentOptions {
     /** Agent option that makes an attached agent stop and restore the original code. */
     static final String DETACH = "detach";
     /** System property the agent sets in the target JVM to report attach and detach outcomes. */
     static final String STATUS_PROPERTY = "oxidizer.agent.status";
 
-    private AgentJar() {}
-
-    static Path locate() {
-        String explicit = System.getProperty("oxidizer.agent.jar");
-        Path jar;
-        if (explicit != null && !explicit.isBlank()) {
-            jar = Path.of(explicit);
-        } else {
-            Path dir;
-            try {
-                dir = Path.of(OxidizerCli.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-            } catch (Exception e) {
-                dir = Path.of(".");
-            }
-            jar = dir.resolve("oxidizer-agent.jar");
-        }
-        if (!Files.isRegularFile(jar)) {
-            throw new CliException(ExitCodes.TOOL_FAILED, "the agent jar " + jar.toAbsolutePath()
-                    + " is missing; rebuild with ./maven -DskipTests install or set -Doxidizer.agent.jar=PATH");
-        }
-        return jar.toAbsolutePath();
-    }
-
-    static Path javaExecutable() {
-        String home = System.getProperty("oxidizer.java.home");
-        if (home == null || home.isBlank()) {
-            home = System.getProperty("java.home");
-        }
-        Path java = Path.of(home, "bin", "java");
-        if (!Files.isExecutable(java)) {
-            throw new CliException(ExitCodes.TOOL_FAILED, "no java executable at " + java
-                    + "; set -Doxidizer.java.home to a JDK 22+ home");
-        }
-        return java;
-    }
+    private AgentOptions() {}
 
     /**
      * Agent options with {@code output=} set from {@code -o}: the path made absolute (an attached JVM has
