@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -477,14 +478,40 @@ public final class Analyzer {
                 }
             }
         }
+        // Inclusive time too: a coarse caller with little time of its own is often the right unit to port.
+        long[] inclusive = new long[st.frameCount()];
+        for (int s = 0; s < st.stackCount(); s++) {
+            StackTable.Stats stats = st.stats(s);
+            long w = stats.exec + stats.cpuTimeSamples;
+            if (w == 0) {
+                continue;
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (int id : st.stack(s)) {
+                if (!excluded(st.frame(id).className()) && seen.add(id)) {
+                    inclusive[id] += w;
+                }
+            }
+        }
+        int max = config.samplingOnlyMaxMethods();
+        Set<Integer> chosen = new LinkedHashSet<>();
+        chosen.addAll(topFrames(attributed, max, st));
+        chosen.addAll(topFrames(inclusive, max, st));
+        List<Integer> ids = new ArrayList<>(chosen);
+        ids.sort(Comparator.<Integer>comparingLong(i -> -attributed[i]).thenComparingLong(i -> -inclusive[i])
+                .thenComparing(i -> st.frame(i).key()));
+        return ids.stream().map(i -> st.frame(i).key()).toList();
+    }
+
+    private static List<Integer> topFrames(long[] weight, int max, StackTable st) {
         List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < attributed.length; i++) {
-            if (attributed[i] > 0) {
+        for (int i = 0; i < weight.length; i++) {
+            if (weight[i] > 0) {
                 ids.add(i);
             }
         }
-        ids.sort(Comparator.<Integer>comparingLong(i -> -attributed[i]).thenComparing(i -> st.frame(i).key()));
-        return ids.stream().limit(config.samplingOnlyMaxMethods()).map(i -> st.frame(i).key()).toList();
+        ids.sort(Comparator.<Integer>comparingLong(i -> -weight[i]).thenComparing(i -> st.frame(i).key()));
+        return ids.subList(0, Math.min(max, ids.size()));
     }
 
     boolean excluded(String className) {
