@@ -28,6 +28,10 @@ class LauncherIT {
     }
 
     static Result launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return launch(env, 120, args);
+    }
+
+    static Result launch(Map<String, String> env, long timeoutSeconds, String... args) throws IOException, InterruptedException {
         var cmd = new java.util.ArrayList<String>();
         cmd.add(ROOT.resolve("oxidizer").toString());
         cmd.addAll(List.of(args));
@@ -39,9 +43,11 @@ class LauncherIT {
         Path out = java.nio.file.Files.createTempFile("launcher", ".out");
         Path err = java.nio.file.Files.createTempFile("launcher", ".err");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            throw new AssertionError("launcher did not finish in 120 s: " + cmd);
+            throw new AssertionError("launcher did not finish in " + timeoutSeconds + " s: " + cmd + "\n--- stdout\n"
+                    + java.nio.file.Files.readString(out) + "\n--- stderr\n" + java.nio.file.Files.readString(err));
         }
         return new Result(p.exitValue(), java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
                 java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
