@@ -220,6 +220,10 @@ final class JavaWrapperEmitter {
         if (plan.ret() != PortPlan.Ret.VOID) {
             b.line(" * @return the Rust result ({@code " + esc(plan.rustReturnType()) + "}" + (hasOut() ? ", copied to the Java heap" : "") + ")");
         }
+        for (PortPlan.Arg[] pair : aliasablePairs()) {
+            b.line(" * @throws IllegalArgumentException when {@code " + pair[0].javaName() + "} and {@code " + pair[1].javaName()
+                    + "} are the same array (Rust cannot alias a written slice)");
+        }
         b.line(" * @throws RustException when the port returns {@code Err}; {@link RustPanicException} when it panics;");
         b.line(" *         {@link NotYetPortedException} while it is the generated stub");
         b.line(" */");
@@ -228,6 +232,14 @@ final class JavaWrapperEmitter {
             if (a.shape() != PortPlan.Shape.VALUE) {
                 b.line("Objects.requireNonNull(" + a.javaName() + ", \"" + a.javaName() + "\");");
             }
+        }
+        for (PortPlan.Arg[] pair : aliasablePairs()) {
+            // Rust may not hold a &mut slice and another slice over the same memory: that is undefined behaviour.
+            b.open("if (" + pair[0].javaName() + " == " + pair[1].javaName() + ") {");
+            b.line("throw new IllegalArgumentException(\"" + pair[0].javaName() + " and " + pair[1].javaName()
+                    + " are the same array; the Rust port takes them as separate slices and writes one of them, which Rust "
+                    + "cannot alias: pass distinct arrays\");");
+            b.close("}");
         }
         for (PortPlan.Arg a : plan.args()) {
             if (a.shape() == PortPlan.Shape.STR) {
@@ -248,6 +260,27 @@ final class JavaWrapperEmitter {
         }
         emitResult(b);
         b.close("}");
+    }
+
+    /** Pairs of array arguments of one element type, at least one written: Java may pass the same array for both. */
+    private List<PortPlan.Arg[]> aliasablePairs() {
+        List<PortPlan.Arg[]> pairs = new ArrayList<>();
+        List<PortPlan.Arg> args = plan.args();
+        for (int i = 0; i < args.size(); i++) {
+            for (int j = i + 1; j < args.size(); j++) {
+                PortPlan.Arg a = args.get(i);
+                PortPlan.Arg c = args.get(j);
+                boolean arrays = isSlice(a) && isSlice(c) && a.prim() == c.prim() && a.prim() != Prim.BOOLEAN;
+                if (arrays && (a.shape() == PortPlan.Shape.SLICE_MUT || c.shape() == PortPlan.Shape.SLICE_MUT)) {
+                    pairs.add(new PortPlan.Arg[] {a, c});
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static boolean isSlice(PortPlan.Arg a) {
+        return a.shape() == PortPlan.Shape.SLICE || a.shape() == PortPlan.Shape.SLICE_MUT;
     }
 
     private void emitDirectCall(SourceBuilder b) {
