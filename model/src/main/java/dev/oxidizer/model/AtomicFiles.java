@@ -10,9 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a whole file so that readers see either the old content or the new, never a part: the bytes go to
- * a temporary file in the same folder, which is then renamed over the target. The result is an ordinary
- * output file ({@code rw-r--r--} where POSIX permissions exist), not the owner-only mode temporary files
- * are created with. On failure the target is untouched and the temporary file is removed.
+ * a temporary file in the same folder, which is then renamed over the target. The result keeps the
+ * permissions of the file it replaces, or is an ordinary output file ({@code rw-r--r--}) when new, never the
+ * owner-only mode temporary files are created with. On failure the target is untouched and the temporary
+ * file is removed.
  */
 public final class AtomicFiles {
     private AtomicFiles() {}
@@ -31,7 +32,8 @@ public final class AtomicFiles {
         try {
             Files.write(tmp, bytes);
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(tmp, Files.exists(abs) ? Files.getPosixFilePermissions(abs)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package dev.oxidizer.report;
 
+import dev.oxidizer.model.AtomicFiles;
 import dev.oxidizer.model.Report;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
@@ -16,18 +17,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TimeZone;
 
 /**
@@ -105,32 +101,7 @@ public final class ReportToHtml {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("folder " + dir + " does not exist");
         }
-        String page = renderToString(report, reportJson);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, page, StandardCharsets.UTF_8);
-            readableLikeAnyNewFile(tmp, target);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Temporary files are created owner-only (0600); a report is meant to be shared, so it gets the permissions
-     * of the file it replaces, or rw-r--r-- when new.
-     */
-    private static void readableLikeAnyNewFile(Path tmp, Path target) throws IOException {
-        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
+        AtomicFiles.write(target, renderToString(report, reportJson));
     }
 
     private static Configuration configuration() {

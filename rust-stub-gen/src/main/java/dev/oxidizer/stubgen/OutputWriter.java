@@ -1,12 +1,12 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.model.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,12 +101,12 @@ public final class OutputWriter {
             byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
             newManifest.put(e.getKey(), Names.sha256(bytes));
             if (actions.get(e.getKey()) != Action.UNCHANGED) {
-                atomicWrite(root.resolve(e.getKey()).normalize(), bytes);
+                AtomicFiles.write(root.resolve(e.getKey()).normalize(), bytes);
             }
         }
         StringBuilder m = new StringBuilder(HEADER).append('\n');
         newManifest.forEach((path, hash) -> m.append(hash).append(' ').append(path).append('\n'));
-        atomicWrite(root.resolve(MANIFEST), m.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(root.resolve(MANIFEST), m.toString().getBytes(StandardCharsets.UTF_8));
         return actions;
     }
 
@@ -129,20 +129,5 @@ public final class OutputWriter {
             }
         }
         return m;
-    }
-
-    private static void atomicWrite(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
