@@ -28,7 +28,7 @@ final class Attacher {
         }
         try {
             vm.loadAgent(agentJar.toString(), options);
-            String status = vm.getSystemProperties().getProperty(AgentJar.STATUS_PROPERTY);
+            String status = vm.getSystemProperties().getProperty(AgentOptions.STATUS_PROPERTY);
             return status == null ? "error: the agent reported nothing" : status;
         } catch (AgentLoadException | AgentInitializationException | IOException e) {
             throw new CliException(ExitCodes.TOOL_FAILED, "loading the agent into " + pid + " failed: " + e.getMessage());
