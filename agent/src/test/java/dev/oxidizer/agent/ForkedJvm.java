@@ -49,10 +49,18 @@ final class ForkedJvm {
     /** Starts {@code java [-javaagent:AGENT=agentArgs] -cp classpath mainClass args}; agentArgs null: no agent. */
     static ForkedJvm start(Path dir, String agentArgs, String classpath, String mainClass, String... args)
             throws IOException {
+        return startOn(JAVA, dir, agentArgs, classpath, mainClass, args);
+    }
+
+    /** As {@link #start(Path, String, String, String, String...)} on another JDK's {@code java}. */
+    static ForkedJvm startOn(Path java, Path dir, String agentArgs, String classpath, String mainClass, String... args)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(JAVA.toString());
+        cmd.add(java.toString());
         cmd.add("-Xshare:auto");
-        cmd.add("-XX:+EnableDynamicAgentLoading");
+        if (java.equals(JAVA)) {
+            cmd.add("-XX:+EnableDynamicAgentLoading"); // JDK 21+ only
+        }
         if (agentArgs != null) {
             cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }

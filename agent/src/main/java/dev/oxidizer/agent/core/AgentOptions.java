@@ -64,7 +64,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         }
         List<String> config = values.get("config");
         if (config != null) {
-            Path file = Path.of(config.getLast());
+            Path file = Path.of(config.get(config.size() - 1));
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
@@ -175,7 +175,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         if (v == null) {
             return dflt;
         }
-        String s = v.getLast();
+        String s = v.get(v.size() - 1);
         if (s.isEmpty()) {
             throw new AgentOptionsException("option '" + key + "' has an empty value");
         }

@@ -66,7 +66,7 @@ public final class Probe {
 
     private static ThreadState state() {
         Thread t = Thread.currentThread();
-        ThreadState s = SLOTS[(int) t.threadId() & SLOT_MASK];
+        ThreadState s = SLOTS[(int) t.getId() & SLOT_MASK];
         if (s != null && s.thread == t) {
             return s;
         }
@@ -75,7 +75,7 @@ public final class Probe {
 
     private static ThreadState claim(Thread t) {
         ThreadState s = STATE.get();
-        int i = (int) t.threadId() & SLOT_MASK;
+        int i = (int) t.getId() & SLOT_MASK;
         ThreadState holder = SLOTS[i];
         if (holder == null || !holder.thread.isAlive()) {
             SLOTS[i] = s;
@@ -85,7 +85,7 @@ public final class Probe {
 
     /** Frees the slot of a state whose thread has ended (flusher), so it can be collected. */
     public static void release(ThreadState s) {
-        int i = (int) s.thread.threadId() & SLOT_MASK;
+        int i = (int) s.thread.getId() & SLOT_MASK;
         if (SLOTS[i] == s) {
             SLOTS[i] = null;
         }
