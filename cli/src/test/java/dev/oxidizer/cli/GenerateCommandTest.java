@@ -116,7 +116,28 @@ class GenerateCommandTest {
         assertEquals(ExitCodes.USAGE, memory.code());
         assertEquals("oxidizer generate: --memory fast is not accepted; expected auto, critical or arena", memory.err().strip());
         OxidizerCliTest.Run pattern = run("generate", "-cp", classes.toString(), "--method", "acme.math.Stats#mean", "--pattern", "queue", "-o", out.toString());
-        assertEquals(ExitCodes.NOT_IMPLEMENTED, pattern.code());
-        assertFalse(Files.exists(out));
+        assertEquals(ExitCodes.USAGE, pattern.code());
+        assertTrue(pattern.err().startsWith("oxidizer generate: --pattern queue is described by -P options, not by --report/--method"), pattern.err());
+        OxidizerCliTest.Run missing = run("generate", "--pattern", "queue", "-P", "class=Orders", "-o", out.toString());
+        assertEquals(ExitCodes.USAGE, missing.code());
+        assertTrue(missing.err().contains("needs option 'package'"), missing.err());
+        OxidizerCliTest.Run unknown = run("generate", "--pattern", "bogus", "-o", out.toString());
+        assertEquals(ExitCodes.USAGE, unknown.code());
+        assertTrue(unknown.err().contains("accepted: queue, sidecar, host, native"), unknown.err());
+        assertFalse(Files.exists(out), "nothing written on a refused pattern");
+    }
+
+    @Test
+    void writesAQueuePatternFromOptions(@TempDir Path dir) {
+        Path out = dir.resolve("queue");
+        OxidizerCliTest.Run r = run("generate", "--pattern", "queue", "-o", out.toString(), "-P", "package=com.acme",
+                "-P", "class=Orders", "-P", "item=long id, double price");
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        for (String f : List.of("Cargo.toml", "src/ring.rs", "java/com/acme/Orders.java", "bench.sh")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f + " missing:\n" + r.out());
+        }
+        OxidizerCliTest.Run again = run("generate", "--pattern", "queue", "-o", out.toString(), "-P", "package=com.acme",
+                "-P", "class=Orders", "-P", "item=long id, double price");
+        assertEquals(ExitCodes.OK, again.code(), "regenerating unchanged files is allowed: " + again.err());
     }
 }
