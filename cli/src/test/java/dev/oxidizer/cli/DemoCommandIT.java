@@ -23,7 +23,8 @@ class DemoCommandIT {
 
     @Test
     void theWholeLoopEndsWithAReportHoldingMeasuredPorts(@TempDir Path out) throws Exception {
-        LauncherIT.Result r = LauncherIT.launch(Map.of(), 900, "demo", "--quick", "-o", out.toString());
+        // The user's own PATH (cargo lives in ~/.cargo/bin), not the bare fresh-machine PATH LauncherIT uses.
+        LauncherIT.Result r = LauncherIT.launch(Map.of("PATH", System.getenv("PATH")), 900, "demo", "--quick", "-o", out.toString());
         assertEquals(0, r.code(), r.all());
         for (int step = 1; step <= DemoCommand.STEPS; step++) {
             assertTrue(r.err().contains("[" + step + "/" + DemoCommand.STEPS + "]"), "step " + step + " not shown: " + r.all());
