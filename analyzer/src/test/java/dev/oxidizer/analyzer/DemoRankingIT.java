@@ -31,6 +31,13 @@ import static org.junit.jupiter.api.Assertions.fail;
  * oxidizer.demo.jar, set by the failsafe configuration).
  */
 class DemoRankingIT {
+    /**
+     * Request workers: one per core, as {@code oxidizer demo} runs it. With more runnable workers than cores
+     * every pure-CPU kernel is descheduled about half its wall time, and its CPU-bound ratio lands on the
+     * 0.7 threshold by chance (measured 0.62-0.71 with 4 workers on 2 cores, 1.00 with 2).
+     */
+    static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     static final long DEMO_SECONDS = 25;
     static final long TIMEOUT_SECONDS = 180;
 
@@ -63,7 +70,7 @@ class DemoRankingIT {
         Path log = out.resolve("demo.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-javaagent:" + agent + "=output=" + jfr, "-jar", demo.toString(),
-                "--seconds", String.valueOf(DEMO_SECONDS), "--threads", "4", "--seed", "42")
+                "--seconds", String.valueOf(DEMO_SECONDS), "--threads", String.valueOf(WORKERS), "--seed", "42")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -76,7 +83,10 @@ class DemoRankingIT {
         AnalyzerConfig.Builder config = AnalyzerConfig.builder();
         labels.get("entryPoints").forEach(n -> config.entryPoint(n.asText()));
         labels.get("latencyThreads").forEach(n -> config.latencyThread(n.asText()));
-        Analyzer.Result result = new Analyzer(config.build()).analyze(List.of(jfr));
+        // The documented FFM cost instead of the in-process calibration: on a shared 2-core machine the calibrated
+        // arena-path cost swings between 110 and 510 ns, which moves the granularity edge of a 10-30 us method
+        // (xxh64) across the threshold at random. The calibration itself is not what this test is about.
+        Analyzer.Result result = new Analyzer(config.build()).ffmCallNs(FfmCalibration.DEFAULT_NS).analyze(List.of(jfr));
         assertTrue(result.damage().isEmpty(), result.damage().toString());
         report = result.report();
         table = ReportToTable.render(report, 15);
