@@ -952,9 +952,7 @@ public final class Analyzer {
         List<MethodReport> out = new ArrayList<>();
         int rank = 1;
         for (MethodReport m : candidates) {
-            out.add(new MethodReport(m.key(), m.className(), m.methodName(), m.descriptor(), m.javaSignature(), m.isStatic(),
-                    m.calls(), m.latency(), m.cpu(), m.allocation(), m.latencyPath(), m.portability(), m.findings(), m.verdict(),
-                    null, rank++, m.score(), m.confidence(), m.suggestion(), m.callTree(), m.port()));
+            out.add(m.withVerdict(m.findings(), m.verdict(), null, rank++, m.suggestion()));
         }
         out.addAll(rejected);
         return out;

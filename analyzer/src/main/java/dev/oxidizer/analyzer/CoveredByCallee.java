@@ -76,10 +76,8 @@ final class CoveredByCallee {
                 Map.of("calleeShare", share, "inclusiveSamples", (double) tree.samples(), "minShare", minShare));
         List<Finding> findings = new ArrayList<>(m.findings());
         findings.add(finding);
-        return new MethodReport(m.key(), m.className(), m.methodName(), m.descriptor(), m.javaSignature(), m.isStatic(), m.calls(),
-                m.latency(), m.cpu(), m.allocation(), m.latencyPath(), m.portability(), findings, Verdict.REJECTED, ID, null,
-                m.score(), m.confidence(), new MethodReport.Suggestion("native", callee.key(), "a wrapper around candidate "
-                + callee.key() + " (" + pct + " of its time): port that callee"), m.callTree(), m.port());
+        return m.withVerdict(findings, Verdict.REJECTED, ID, null, new MethodReport.Suggestion("native", callee.key(),
+                "a wrapper around candidate " + callee.key() + " (" + pct + " of its time): port that callee"));
     }
 
     /** Adds the samples of the first candidate frame on each path (nested candidates are not counted twice). */

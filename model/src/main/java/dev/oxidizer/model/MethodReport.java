@@ -61,6 +61,14 @@ public record MethodReport(
                 suggestion, callTree, newPort);
     }
 
+    /** Returns a copy with the rules' outcome replaced: findings, verdict, rejecting rule, rank and suggestion. */
+    public MethodReport withVerdict(List<Finding> newFindings, Verdict newVerdict, String newRejectedBy, Integer newRank,
+                                    Suggestion newSuggestion) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
+                allocation, latencyPath, portability, newFindings, newVerdict, newRejectedBy, newRank, score, confidence,
+                newSuggestion, callTree, port);
+    }
+
     /** How sure the ranking is. */
     public enum Confidence { HIGH, MEDIUM, LOW }
 
