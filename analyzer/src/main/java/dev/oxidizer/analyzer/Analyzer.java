@@ -386,7 +386,7 @@ public final class Analyzer {
                 }
                 double ovh = n == 0 ? 0 : overheadSum / n;
                 t.timerOverheadNs = ovh;
-                Histogram h = m.histogram;
+                Histogram h = m.latency.toHistogram();
                 String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
                 if (h != null && h.getTotalCount() > 0) {
                     double mean = Math.max(0, h.getMean() - ovh);

@@ -64,7 +64,8 @@ final class ProfileAggregator {
         long exceptional;
         long timedCount;
         long overheadNs;
-        Histogram histogram;
+        /** Exact sum of the agent's latency histograms. */
+        final LatencyCounts latency = new LatencyCounts();
         final Set<String> policies = new LinkedHashSet<>();
         final Set<String> sessions = new LinkedHashSet<>();
 
@@ -388,7 +389,7 @@ final class ProfileAggregator {
         String b64 = string(e, "histogram");
         if (timed > 0 && b64 != null && !b64.isEmpty()) {
             try {
-                m.histogram = histograms.addInto(m.histogram, Base64.getDecoder().decode(b64));
+                histograms.addInto(m.latency, Base64.getDecoder().decode(b64));
                 m.timedCount += timed;
             } catch (IllegalArgumentException | DataFormatException | IndexOutOfBoundsException
                      | java.nio.BufferUnderflowException e1) {

@@ -1,0 +1,177 @@
+package dev.oxidizer.analyzer;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The exact sum of one method's latency histograms, kept as raw HdrHistogram counts until the end, so that adding
+ * one interval's histogram costs one array addition per non-empty bucket instead of a histogram record each.
+ *
+ * <p>The primary layout is the one of the first histogram added (its significant digits, unit 1, no normalizing
+ * offset), which is also the layout of the {@link Histogram} built by {@link #toHistogram()}; histograms in another
+ * layout are summed per layout and added into it at the end with {@link Histogram#add}. A histogram's final state
+ * depends only on the multiset of values recorded, so the result equals adding every interval's histogram into
+ * one {@code Histogram} in any order, and {@link #addAll} of two sums equals the sum of all their inputs. Not
+ * thread-safe.
+ *
+ * <p>The built histogram is identical to the one the interval histograms added in order would give, including its
+ * encoding: an auto-resizing histogram's highest trackable value depends on how its last resize happened, so
+ * the counts array length and that value are tracked as intervals are added ({@link #add} must see each
+ * interval's indexes in ascending order, as they are encoded).
+ */
+final class LatencyCounts {
+    /** Significant digits of the primary layout, -1 before the first histogram. */
+    private int digits = -1;
+    private long[] counts = new long[0];
+    private int maxIndex = -1;
+    /** Counts-array length and highest trackable value the summed histogram has after the intervals added so far. */
+    private int length;
+    private long highestTrackable;
+    /** Sums of histograms in other layouts, by layout. */
+    private Map<String, Histogram> others;
+
+    /** Digits of the primary layout, -1 when nothing was added yet. */
+    int digits() {
+        return digits;
+    }
+
+    /** Makes {@code digits} the primary layout when nothing was added yet; returns the primary layout's digits. */
+    int primary(int digits) {
+        if (this.digits < 0) {
+            this.digits = digits;
+            highestTrackable = 2; // new Histogram(digits)
+            length = lengthNeeded(highestTrackable, digits);
+        }
+        return this.digits;
+    }
+
+    /**
+     * HdrHistogram's auto-resize: a recorded value beyond the counts array resizes it to cover the value and sets the
+     * highest trackable value to the top of the new array; {@link Histogram#add} resizes to the other's maximum.
+     */
+    private void resizeFor(long v, boolean recorded) {
+        length = lengthNeeded(v, digits);
+        highestTrackable = recorded ? valueAt(length, digits) - 1 : v;
+    }
+
+    /** Adds {@code count} at counts-array index {@code index} of the primary layout. */
+    void add(int index, long count) {
+        if (index >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
+        }
+        counts[index] += count;
+        if (index > maxIndex) {
+            maxIndex = index;
+        }
+        if (index >= length) {
+            resizeFor(valueAt(index, digits), true);
+        }
+    }
+
+    /** Adds a histogram that is not in the primary layout. */
+    void addOther(Histogram h) {
+        primary(h.getNumberOfSignificantValueDigits());
+        // Histogram.add resizes the target to the other's maximum when it is beyond the target's last index.
+        if (h.getTotalCount() > 0 && h.getMaxValue() >= valueAt(length, digits)) {
+            resizeFor(h.getMaxValue(), false);
+        }
+        if (others == null) {
+            others = new LinkedHashMap<>();
+        }
+        String layout = h.getNumberOfSignificantValueDigits() + "/" + h.getLowestDiscernibleValue();
+        Histogram sum = others.get(layout);
+        if (sum == null) {
+            sum = new Histogram(h.getLowestDiscernibleValue(), 2 * h.getLowestDiscernibleValue(), h.getNumberOfSignificantValueDigits());
+            sum.setAutoResize(true);
+            others.put(layout, sum);
+        }
+        sum.add(h);
+    }
+
+    /** Adds everything {@code other} holds. */
+    void addAll(LatencyCounts other) {
+        if (other.digits < 0) {
+            return;
+        }
+        primary(other.digits);
+        if (other.digits == digits) {
+            if (other.maxIndex >= counts.length) {
+                counts = Arrays.copyOf(counts, other.maxIndex + 1);
+            }
+            for (int i = 0; i <= other.maxIndex; i++) {
+                counts[i] += other.counts[i];
+            }
+            maxIndex = Math.max(maxIndex, other.maxIndex);
+            // The other's intervals came after ours: its resizes from a fresh histogram are the ones that would
+            // have happened here too, as far as they went beyond this histogram's length.
+            if (other.length > length) {
+                length = other.length;
+                highestTrackable = other.highestTrackable;
+            }
+        } else if (other.maxIndex >= 0) {
+            addOther(other.primaryHistogram());
+        }
+        if (other.others != null) {
+            other.others.values().forEach(this::addOther);
+        }
+    }
+
+    /** The summed histogram (3 significant digits, unit 1 when nothing was added), auto-resizing. */
+    Histogram toHistogram() {
+        Histogram h = primaryHistogram();
+        if (others != null) {
+            others.values().forEach(h::add);
+        }
+        return h;
+    }
+
+    private Histogram primaryHistogram() {
+        Histogram h = digits < 0 ? new Histogram(3) : new Histogram(1, highestTrackable, digits);
+        h.setAutoResize(true);
+        for (int i = 0; i <= maxIndex; i++) {
+            if (counts[i] != 0) {
+                h.recordValueWithCount(valueAt(i, h.getNumberOfSignificantValueDigits()), counts[i]);
+            }
+        }
+        return h;
+    }
+
+    /** Lowest value of counts-array index {@code index} in a unit-1 layout with {@code digits} significant digits. */
+    static long valueAt(int index, int digits) {
+        int halfMagnitude = halfMagnitude(digits);
+        int halfCount = 1 << halfMagnitude;
+        int bucket = (index >> halfMagnitude) - 1;
+        int sub = (index & (halfCount - 1)) + halfCount;
+        if (bucket < 0) {
+            sub -= halfCount;
+            bucket = 0;
+        }
+        return (long) sub << bucket;
+    }
+
+    /** Counts-array length of a unit-1 histogram whose highest trackable value is {@code v} (HdrHistogram's rule). */
+    static int lengthNeeded(long v, int digits) {
+        int halfMagnitude = halfMagnitude(digits);
+        long smallestUntrackable = 2L << halfMagnitude;
+        int buckets = 1;
+        while (smallestUntrackable <= v) {
+            if (smallestUntrackable > Long.MAX_VALUE / 2) {
+                buckets++;
+                break;
+            }
+            smallestUntrackable <<= 1;
+            buckets++;
+        }
+        return (buckets + 1) << halfMagnitude;
+    }
+
+    /** log2 of half the sub-bucket count of a layout with {@code digits} significant digits (HdrHistogram's rule). */
+    static int halfMagnitude(int digits) {
+        long largestSingleUnit = 2 * (long) Math.pow(10, digits);
+        int subBucketCountMagnitude = 64 - Long.numberOfLeadingZeros(largestSingleUnit - 1);
+        return (subBucketCountMagnitude > 1 ? subBucketCountMagnitude : 1) - 1;
+    }
+}
