@@ -4,10 +4,14 @@ import dev.oxidizer.agent.runtime.MethodTable;
 import jdk.jfr.FlightRecorder;
 
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Starts and stops an agent session: parses options, starts the JFR recording, the flusher thread and the
- * shutdown hook, then installs the instrumentation. Called by {@code AgentEntry} (by reflection).
+ * Starts and stops an agent session: parses options, starts the flusher thread (which starts the JFR
+ * recording) and the shutdown hook, then installs the instrumentation. Called by {@code AgentEntry} (by reflection).
  *
  * <p>Errors: a bad option or an unwritable output prints one line on stderr and leaves the application
  * untouched (nothing instrumented); any other failure is logged and likewise leaves the application running.
@@ -24,7 +28,8 @@ public final class OxidizerAgent {
 
     private OxidizerAgent() {}
 
-    private record Active(Session session, Instrumenter instrumenter, Flusher flusher, JfrRecording recording,
+    private record Active(Session session, Instrumenter instrumenter, Flusher flusher,
+                          CompletableFuture<JfrRecording> recording,
                           Thread flusherThread, Thread shutdownHook, Runnable chunkHook) {}
 
     /** Entry from {@code AgentEntry}; never throws. {@code args} of {@code detach} ends an attached session. */
@@ -47,6 +52,7 @@ public final class OxidizerAgent {
     }
 
     private static void startSession(String args, Instrumentation inst, boolean attached) throws Exception {
+        long t0 = System.nanoTime();
         long pid = ProcessHandle.current().pid();
         String main = MainClassDetector.mainClass();
         AgentOptions o;
@@ -63,13 +69,18 @@ public final class OxidizerAgent {
         TimingPolicy policy = new TimingPolicy(o);
         MethodTable.setDefaultMask(policy.initialMask());
         MethodTable.warmupCalls = policy.warmupCalls();
-        JfrRecording recording = JfrRecording.start(o);
         Flusher flusher = new Flusher(session, policy, calibration);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
-        FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
-        session.emitSessionEvent();
+        CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
+        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log);
 
+        // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
+        // parallel with the instrumentation's install and the application's own start. Nothing is lost by
+        // it: counts are cumulative per thread and the first flush waits for the recording.
         Thread flusherThread = new Thread(() -> {
+            if (!startRecording(o, session, chunkHook, recording, inst)) {
+                return;
+            }
             calibration.run();
             while (!flusher.closed()) {
                 try {
@@ -79,10 +90,7 @@ public final class OxidizerAgent {
                 }
                 try {
                     flusher.flush(false);
-                    Instrumenter i = current == null ? null : current.instrumenter();
-                    if (i != null) {
-                        i.clearCaches();
-                    }
+                    instrumenter.clearCaches();
                 } catch (Throwable t) {
                     log.warn("flush failed: " + t, t);
                 }
@@ -90,20 +98,23 @@ public final class OxidizerAgent {
         }, "oxidizer-flusher");
         flusherThread.setDaemon(true);
         Thread shutdownHook = new Thread(() -> {
+            JfrRecording r = await(recording);
+            if (r == null) {
+                return;
+            }
             try {
                 flusher.flush(true);
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
-            recording.stop(false);
+            r.stop(false);
         }, "oxidizer-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log);
         current = new Active(session, instrumenter, flusher, recording, flusherThread, shutdownHook, chunkHook);
         flusherThread.start();
         log.info("session " + session.id() + " started (" + (attached ? "attached" : "premain") + ", pid " + pid
                 + ", main " + main + "), options: " + o.normalized());
-        log.info("JFR repository (for recovery after kill -9): " + System.getProperty("jdk.jfr.repository"));
+        long t1 = System.nanoTime();
         try {
             instrumenter.install(inst, attached);
         } catch (Throwable t) {
@@ -111,10 +122,55 @@ public final class OxidizerAgent {
             detach(inst);
             throw t;
         }
+        long t2 = System.nanoTime();
         log.info("instrumentation installed: " + instrumenter.transformedTypes() + " classes so far, "
-                + instrumenter.errors() + " errors");
+                + instrumenter.errors() + " errors, in " + (t2 - t1) / 1_000_000 + " ms (the agent's start before it: "
+                + (t1 - t0) / 1_000_000 + " ms)");
         if (attached) {
             System.setProperty(STATUS_PROPERTY, "running output=" + o.output() + " log=" + o.log());
+        }
+    }
+
+    /**
+     * Starts the JFR recording and announces the session in it (flusher thread). On failure the session ends:
+     * one line on stderr, the instrumentation removed, the application running on.
+     */
+    private static boolean startRecording(AgentOptions o, Session session, Runnable chunkHook,
+                                          CompletableFuture<JfrRecording> recording, Instrumentation inst) {
+        long t0 = System.nanoTime();
+        try {
+            JfrRecording r = JfrRecording.start(o);
+            FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
+            session.emitSessionEvent();
+            recording.complete(r);
+        } catch (Throwable t) {
+            recording.complete(null);
+            session.log().warn("the JFR recording could not start: " + t, t);
+            synchronized (OxidizerAgent.class) {
+                Active a = current;
+                if (a != null && a.recording() == recording) {
+                    current = null;
+                    a.instrumenter().reset(inst);
+                }
+            }
+            System.err.println("oxidizer-agent: the JFR recording could not start (" + t
+                    + "); the application runs without the agent");
+            return false;
+        }
+        session.log().info("JFR recording started in " + (System.nanoTime() - t0) / 1_000_000
+                + " ms; repository (for recovery after kill -9): " + System.getProperty("jdk.jfr.repository"));
+        return true;
+    }
+
+    /** The recording once started, or null if it could not start or did not within a minute. */
+    private static JfrRecording await(CompletableFuture<JfrRecording> recording) {
+        try {
+            return recording.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 
@@ -127,9 +183,12 @@ public final class OxidizerAgent {
         current = null;
         a.instrumenter().reset(inst);
         a.flusherThread().interrupt();
-        a.flusher().flush(true);
-        FlightRecorder.removePeriodicEvent(a.chunkHook());
-        a.recording().stop(true);
+        JfrRecording r = await(a.recording());
+        if (r != null) {
+            a.flusher().flush(true);
+            FlightRecorder.removePeriodicEvent(a.chunkHook());
+            r.stop(true);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(a.shutdownHook());
         } catch (IllegalStateException inShutdown) {
