@@ -28,6 +28,8 @@ import java.util.Properties;
  * @param sampleEvery  N of "1 in N" for sampled methods (power of two)
  * @param shortNs      adaptive: a method whose mean latency is below this is "short"
  * @param hotRate      adaptive: a short method called more often than this per second gets sampled
+ * @param timedRate    adaptive: a sampled method's interval is chosen so that about this many of its calls per
+ *                     second are timed (never fewer than 1 in {@code sampleEvery})
  * @param jfrSettings  base JFR settings (default or profile) the agent's recording starts from
  * @param executionSamplePeriodMs period of jdk.ExecutionSample
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
@@ -36,11 +38,11 @@ import java.util.Properties;
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
-                           String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
+                           long timedRate, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
                            boolean allocationSamples, boolean bootstrap) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
-            "sampleEvery", "shortNs", "hotRate", "jfrSettings", "executionSamples", "waitThreshold",
+            "sampleEvery", "shortNs", "hotRate", "timedRate", "jfrSettings", "executionSamples", "waitThreshold",
             "allocationSamples", "bootstrap", "config");
 
     /**
@@ -107,6 +109,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         }
         long shortNs = number(values, "shortNs", 500, 1, 1_000_000_000);
         long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
+        long timedRate = number(values, "timedRate", 1_000, 1, Long.MAX_VALUE);
         String jfrSettings = single(values, "jfrSettings", "default");
         if (!List.of("default", "profile").contains(jfrSettings)) {
             throw new AgentOptionsException("option 'jfrSettings=" + jfrSettings + "': accepted: default, profile");
@@ -122,7 +125,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
             throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
         }
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
-                hotRate, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
+                hotRate, timedRate, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
                 boot.equals("on") || boot.equals("true"));
     }
 
@@ -130,7 +133,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
     public String normalized() {
         return "include=" + join(includes) + ";exclude=" + join(excludes) + ";output=" + output
                 + ";interval=" + flushMillis + "ms;timing=" + timing + ";sampleEvery=" + sampleEvery
-                + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";jfrSettings=" + jfrSettings
+                + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off");
     }

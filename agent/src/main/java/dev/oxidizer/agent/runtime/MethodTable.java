@@ -8,8 +8,9 @@ import java.util.Map;
  * uses to index per-thread arrays. Also holds the per-method timing mask the hot path reads, and the flush
  * epoch that tells writers to hand their interval histograms over.
  *
- * <p>Threading: {@link #register} is synchronized (transform time only). {@link #masks} and {@link #epoch}
- * are read by the hot path without locks and written only by the flusher. Arrays are replaced, never
+ * <p>Threading: {@link #register} is synchronized (transform time only). {@link #masks}, {@link #maskVersion}
+ * and {@link #epoch} are written only by the flusher and read without locks: the epoch and mask version on
+ * the timed path, the masks when a thread refreshes its own copy. Arrays are replaced, never
  * shrunk, so an id handed out is always a valid index in every array published after it.
  *
  * <p>This class is loaded by the bootstrap class loader (see {@code AgentEntry}), so advice inlined into any
@@ -33,6 +34,11 @@ public final class MethodTable {
     public static int warmupCalls;
     /** Incremented by the flusher; a writer seeing a new value hands its interval histograms over. */
     public static volatile int epoch;
+    /**
+     * Incremented after every change of {@link #masks}: a thread seeing a new value on its timed path refreshes
+     * its own copy of the masks ({@link ThreadState}), so the hot path reads no volatile field.
+     */
+    public static volatile int maskVersion;
 
     private static final Object LOCK = new Object();
     private static final Map<String, Integer> IDS = new HashMap<>();
@@ -114,7 +120,8 @@ public final class MethodTable {
         synchronized (LOCK) {
             int[] m = masks;
             m[id] = mask;
-            masks = m; // volatile write: publishes the change to the hot path
+            masks = m; // volatile write: publishes the change to the threads' copies
+            maskVersion++;
         }
     }
 

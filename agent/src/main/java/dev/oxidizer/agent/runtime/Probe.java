@@ -3,7 +3,8 @@ package dev.oxidizer.agent.runtime;
 /**
  * The hot path, called from advice inlined into every instrumented method. Allocates nothing (after a
  * thread's first call), takes no lock and writes no shared memory: counts and histograms are per thread
- * ({@link ThreadState}); the only shared reads are the timing masks and the flush epoch.
+ * ({@link ThreadState}); the count path reads no volatile field (the timing masks are the thread's own copy),
+ * only the timed path reads the flush epoch and mask version.
  *
  * <p>Never throws in practice; the advice also suppresses any {@code Throwable}.
  */
@@ -36,7 +37,7 @@ public final class Probe {
             c = s.grow(i);
         }
         long n = ++c[i];
-        if (n > MethodTable.warmupCalls && (n & MethodTable.masks[id]) != 0) {
+        if ((n & s.masks[id]) != 0 && n > MethodTable.warmupCalls) {
             return NOT_TIMED;
         }
         return System.nanoTime();

@@ -35,6 +35,15 @@ public final class ThreadState {
      * array for a while after a growth, which only delays counts (it keeps the largest value it has seen).
      */
     long[] counts;
+    /**
+     * The owner's copy of {@link MethodTable#masks}, at least {@code counts.length / 2} long, read by the hot
+     * path instead of the shared volatile array: no memory barrier between two inlined probes, so the JIT can
+     * share one thread-state lookup among them. Refreshed by the owner on its timed path when
+     * {@link MethodTable#maskVersion} moved, so a new mask takes effect at the thread's next timed call.
+     */
+    int[] masks;
+    /** The {@link MethodTable#maskVersion} {@link #masks} was copied at. */
+    int maskVersion;
     /** The owner's current interval histograms, indexed by method id (lazily created). */
     Histogram[] hist;
     /** Epoch the current histograms belong to. */
@@ -50,6 +59,7 @@ public final class ThreadState {
         this.counts = new long[2 * n];
         this.hist = new Histogram[n];
         this.epoch = MethodTable.epoch;
+        refreshMasks(n);
     }
 
     static ThreadState create() {
@@ -97,8 +107,20 @@ public final class ThreadState {
         long[] c = counts;
         long[] grown = new long[Math.max(c.length * 2, (index | 1) + 1 + 64)];
         System.arraycopy(c, 0, grown, 0, c.length);
+        refreshMasks(grown.length / 2);
         counts = grown;
         return grown;
+    }
+
+    /** Copies the shared masks (volatile read first), into an array of at least {@code capacity} entries. */
+    private void refreshMasks(int capacity) {
+        int version = MethodTable.maskVersion;
+        int[] shared = MethodTable.masks;
+        int[] copy = masks != null && masks.length >= capacity ? masks : new int[capacity];
+        int n = Math.min(shared.length, copy.length);
+        System.arraycopy(shared, 0, copy, 0, n);
+        masks = copy;
+        maskVersion = version;
     }
 
     void exceptional(int id) {
@@ -113,6 +135,9 @@ public final class ThreadState {
     void record(int id, long nanos) {
         if (epoch != MethodTable.epoch) {
             rotate();
+        }
+        if (maskVersion != MethodTable.maskVersion) {
+            refreshMasks(counts.length / 2);
         }
         Histogram[] h = hist;
         if (id >= h.length) {
