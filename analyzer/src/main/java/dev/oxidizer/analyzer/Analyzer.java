@@ -52,6 +52,8 @@ public final class Analyzer {
     private final List<Rule> rules;
     private ProgressListener progress = ProgressListener.NONE;
     private Double ffmCallNsOverride;
+    private int threads;
+    private long unitBytes;
 
     /** The analysis and the damage found (one line per problem, each naming the file). */
     public record Result(Report report, List<String> damage) {}
@@ -109,6 +111,34 @@ public final class Analyzer {
         return out;
     }
 
+    /**
+     * Threads that read recordings (chunks are parsed in parallel and merged in order, so the report does not depend
+     * on this); 0, the default, uses one per available processor.
+     *
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    public Analyzer threads(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("threads must be 0 (one per processor) or more, was " + n);
+        }
+        this.threads = n;
+        return this;
+    }
+
+    /** Bytes of consecutive chunks one thread reads at a time (tests split small files with it); 0 for the default. */
+    Analyzer unitBytes(long bytes) {
+        this.unitBytes = bytes;
+        return this;
+    }
+
+    /**
+     * A few units per thread so that threads finish together, at least 8 MB each (opening a stream and its first
+     * chunk's metadata cost a little), at most 64 MB (each unit is copied to a temporary file while it is read).
+     */
+    static long defaultUnitBytes(long totalBytes, int workers) {
+        return Math.max(8L << 20, Math.min(64L << 20, totalBytes / (workers * 4L)));
+    }
+
     /** Uses a fixed FFM call cost instead of measuring (tests, reproducible reports). */
     public Analyzer ffmCallNs(Double ns) {
         this.ffmCallNsOverride = ns;
@@ -130,45 +160,62 @@ public final class Analyzer {
         List<String> damage = new ArrayList<>();
 
         // Scan everything first: a non-JFR file refuses the whole analysis before any work is done.
-        RecordingReader reader;
         List<JfrChunkScanner.Scan> scans = new ArrayList<>();
         long totalBytes = 0;
-        {
-            JfrChunkScanner scanner = new JfrChunkScanner();
-            for (Path f : files) {
-                JfrChunkScanner.Scan s = scanner.scan(f);
-                scans.add(s);
-                totalBytes += s.fileSize();
-            }
-            reader = new RecordingReader(progress, totalBytes);
+        JfrChunkScanner scanner = new JfrChunkScanner();
+        for (Path f : files) {
+            JfrChunkScanner.Scan s = scanner.scan(f);
+            scans.add(s);
+            totalBytes += s.fileSize();
         }
-        ProfileAggregator agg = new ProfileAggregator(config.latencyThreads());
-        List<Report.Recording> recordings = new ArrayList<>();
-        List<long[]> chunkIntervals = new ArrayList<>();
-        Map<Integer, List<long[]>> fileIntervals = new HashMap<>();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        long unitSize = unitBytes > 0 ? unitBytes : workers == 1 ? Long.MAX_VALUE : defaultUnitBytes(totalBytes, workers);
+        List<RecordingReader.Unit> units = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
         Set<String> seenFiles = new HashSet<>();
-        int readable = 0;
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             JfrChunkScanner.Scan scan = scans.get(i);
             String identity = scan.chunks().isEmpty() ? null
                     : scan.chunks().get(0).startNanos() + ":" + scan.fileSize() + ":" + scan.chunks().size();
             if (identity != null && !seenFiles.add(identity)) {
-                warnings.add(f + ": same recording as an earlier input (same chunks and size); skipped so nothing is counted twice");
+                skipped.set(i, f + ": same recording as an earlier input (same chunks and size); skipped so nothing is counted twice");
+                continue;
+            }
+            units.addAll(RecordingReader.plan(i, f, scan, unitSize));
+        }
+
+        // Read the units in parallel; merge them in file and chunk order (the result does not depend on threads).
+        ProfileAggregator agg = ProfileAggregator.merged(config.latencyThreads());
+        int[] chunksRead = new int[files.size()];
+        List<List<String>> problems = new ArrayList<>();
+        for (JfrChunkScanner.Scan scan : scans) {
+            problems.add(new ArrayList<>(scan.problems()));
+        }
+        new RecordingReader(progress, totalBytes, config.latencyThreads()).readAll(units, workers, r -> {
+            agg.mergeFrom(r.aggregator());
+            chunksRead[r.unit().fileIndex()] += r.chunksRead();
+            problems.get(r.unit().fileIndex()).addAll(r.problems());
+        });
+
+        List<Report.Recording> recordings = new ArrayList<>();
+        List<long[]> chunkIntervals = new ArrayList<>();
+        int readable = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            if (skipped.get(i) != null) {
+                warnings.add(skipped.get(i));
                 recordings.add(new Report.Recording(f.toString(), null, 0, false, "duplicate of an earlier input, skipped"));
                 continue;
             }
-            agg.fileIndex = i;
-            RecordingReader.FileResult r = reader.read(f, scan, agg);
-            readable += r.chunksRead();
-            for (JfrChunkScanner.Chunk c : scan.chunks()) {
-                long[] iv = {c.startNanos() / 1_000_000, (c.startNanos() + c.durationNanos()) / 1_000_000};
-                fileIntervals.computeIfAbsent(i, k -> new ArrayList<>()).add(iv);
-                chunkIntervals.add(iv);
+            readable += chunksRead[i];
+            for (JfrChunkScanner.Chunk c : scans.get(i).chunks()) {
+                chunkIntervals.add(new long[] {c.startNanos() / 1_000_000, (c.startNanos() + c.durationNanos()) / 1_000_000});
             }
-            damage.addAll(r.problems());
-            recordings.add(new Report.Recording(f.toString(), jvmLabel(agg.fileJvm.get(i)), r.chunksRead(), !r.problems().isEmpty(),
-                    r.problems().isEmpty() ? null : String.join("; ", r.problems())));
+            List<String> p = problems.get(i);
+            damage.addAll(p);
+            recordings.add(new Report.Recording(f.toString(), jvmLabel(agg.fileJvm.get(i)), chunksRead[i], !p.isEmpty(),
+                    p.isEmpty() ? null : String.join("; ", p)));
         }
         if (readable == 0) {
             throw new AnalysisException(AnalysisException.Kind.BAD_INPUT, "no readable JFR chunk in the input: "

@@ -29,8 +29,19 @@ public final class JfrChunkScanner {
     static final int HEADER_SIZE = 68;
     private static final int MAGIC = 0x464C5200; // "FLR\0"
 
-    /** One intact chunk. */
-    public record Chunk(long offset, long size, long startNanos, long durationNanos) {}
+    /**
+     * One intact chunk, with its time base: an event's time in epoch ns is {@code startNanos + (ticks - startTicks)
+     * / (ticksPerSecond / 10^9)}, the division as {@code jdk.jfr} does it (integer ticks per ns).
+     */
+    public record Chunk(long offset, long size, long startNanos, long durationNanos, long startTicks, long ticksPerSecond) {
+        /**
+         * {@code startNanos - startTicks} when one tick is one ns for {@code jdk.jfr} ({@code ticksPerSecond / 10^9 == 1}),
+         * so that times converted with another chunk's base differ by an exact constant; null otherwise.
+         */
+        public Long tickOffsetNs() {
+            return ticksPerSecond / 1_000_000_000L == 1 ? startNanos - startTicks : null;
+        }
+    }
 
     /**
      * Result of a scan.
@@ -104,6 +115,8 @@ public final class JfrChunkScanner {
             long metaOffset = h.getLong(24);
             long startNanos = h.getLong(32);
             long durationNanos = h.getLong(40);
+            long startTicks = h.getLong(48);
+            long ticksPerSecond = h.getLong(56);
             int fileState = h.get(64) & 0xFF;
             if (major != 1 && major != 2) {
                 problems.add("unsupported JFR version " + major + "." + minor + " in the chunk at byte " + pos + " of " + file
@@ -130,7 +143,7 @@ public final class JfrChunkScanner {
                 pos = next;
                 continue;
             }
-            chunks.add(new Chunk(pos, chunkSize, startNanos, durationNanos));
+            chunks.add(new Chunk(pos, chunkSize, startNanos, durationNanos, startTicks, ticksPerSecond));
             pos += chunkSize;
         }
         return new Scan(List.copyOf(chunks), List.copyOf(problems), size);

@@ -25,8 +25,14 @@ import java.util.Map;
 final class LatencyCounts {
     /** Significant digits of the primary layout, -1 before the first histogram. */
     private int digits = -1;
-    private long[] counts = new long[0];
+    /**
+     * Counts by index in pages of {@link #PAGE} allocated when first touched: one method's latencies touch about a
+     * thousand of the tens of thousands of indexes a dense array would span.
+     */
+    private long[][] pages = new long[0][];
     private int maxIndex = -1;
+    private static final int PAGE_BITS = 6;
+    private static final int PAGE = 1 << PAGE_BITS;
     /** Counts-array length and highest trackable value the summed histogram has after the intervals added so far. */
     private int length;
     private long highestTrackable;
@@ -59,16 +65,25 @@ final class LatencyCounts {
 
     /** Adds {@code count} at counts-array index {@code index} of the primary layout. */
     void add(int index, long count) {
-        if (index >= counts.length) {
-            counts = Arrays.copyOf(counts, Math.max(index + 1, counts.length * 2));
-        }
-        counts[index] += count;
+        page(index >>> PAGE_BITS)[index & (PAGE - 1)] += count;
         if (index > maxIndex) {
             maxIndex = index;
         }
         if (index >= length) {
             resizeFor(valueAt(index, digits), true);
         }
+    }
+
+    private long[] page(int p) {
+        if (p >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+        }
+        long[] page = pages[p];
+        if (page == null) {
+            page = new long[PAGE];
+            pages[p] = page;
+        }
+        return page;
     }
 
     /** Adds a histogram that is not in the primary layout. */
@@ -98,11 +113,14 @@ final class LatencyCounts {
         }
         primary(other.digits);
         if (other.digits == digits) {
-            if (other.maxIndex >= counts.length) {
-                counts = Arrays.copyOf(counts, other.maxIndex + 1);
-            }
-            for (int i = 0; i <= other.maxIndex; i++) {
-                counts[i] += other.counts[i];
+            for (int p = 0; p < other.pages.length; p++) {
+                long[] from = other.pages[p];
+                if (from != null) {
+                    long[] to = page(p);
+                    for (int i = 0; i < PAGE; i++) {
+                        to[i] += from[i];
+                    }
+                }
             }
             maxIndex = Math.max(maxIndex, other.maxIndex);
             // The other's intervals came after ours: its resizes from a fresh histogram are the ones that would
@@ -131,9 +149,12 @@ final class LatencyCounts {
     private Histogram primaryHistogram() {
         Histogram h = digits < 0 ? new Histogram(3) : new Histogram(1, highestTrackable, digits);
         h.setAutoResize(true);
-        for (int i = 0; i <= maxIndex; i++) {
-            if (counts[i] != 0) {
-                h.recordValueWithCount(valueAt(i, h.getNumberOfSignificantValueDigits()), counts[i]);
+        for (int p = 0; p < pages.length; p++) {
+            long[] page = pages[p];
+            for (int i = 0; page != null && i < PAGE; i++) {
+                if (page[i] != 0) {
+                    h.recordValueWithCount(valueAt((p << PAGE_BITS) + i, h.getNumberOfSignificantValueDigits()), page[i]);
+                }
             }
         }
         return h;

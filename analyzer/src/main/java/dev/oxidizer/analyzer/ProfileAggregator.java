@@ -24,7 +24,17 @@ import java.util.zip.DataFormatException;
  *
  * <p>Merging rules: agent counts are added over all sessions and files; agent histograms are merged
  * exactly ({@link Histogram#add}); {@code jdk.MethodTiming} values are cumulative in the JVM, so the largest
- * snapshot per JVM and method is kept and then JVMs are added. Not thread-safe: one reader feeds it.
+ * snapshot per JVM and method is kept and then JVMs are added.
+ *
+ * <p>Parallel reading: each run of chunks is read into its own aggregator ({@link #forChunks}); those are then
+ * merged, in file and chunk order, into one aggregator ({@link #merged}) with {@link #mergeFrom}. A merge gives exactly
+ * the state that reading the merged chunks' events one after the other into one aggregator would give: sums add,
+ * minima and maxima combine, "first seen" values keep the earlier one and "last written" values the later one,
+ * interned ids (methods, stacks, allocated classes) are assigned in first-seen order, the merged aggregator's hash
+ * maps receive their keys in first-seen order (a per-chunk aggregator keeps its maps in insertion order for that),
+ * per-stack thread lists are capped only in the merged aggregator, and the machine-load mean is summed in event order.
+ * So the analysis does not depend on how the chunks were split or how many threads read them. Not thread-safe: one
+ * thread feeds or merges an aggregator at a time.
  */
 final class ProfileAggregator {
     static final String METHOD_PROFILE = "oxidizer.MethodProfile";
@@ -93,6 +103,9 @@ final class ProfileAggregator {
         long seenFromMs = Long.MAX_VALUE;
         long seenToMs = Long.MIN_VALUE;
 
+        /** Whether an AgentSession event described it (pid, main class, versions, JVM start: the last one wins). */
+        boolean described;
+
         Session(String id) {
             this.id = id;
         }
@@ -144,6 +157,17 @@ final class ProfileAggregator {
 
         void add(long thread) {
             samples++;
+            addThread(thread);
+        }
+
+        void addAll(Bucket other) {
+            samples += other.samples;
+            for (int i = 0; i < other.threadCount; i++) {
+                addThread(other.threads[i]);
+            }
+        }
+
+        private void addThread(long thread) {
             for (int i = 0; i < threadCount; i++) {
                 if (threads[i] == thread) {
                     return;
@@ -156,11 +180,11 @@ final class ProfileAggregator {
         }
     }
 
-    final StackTable stacks = new StackTable();
+    final StackTable stacks;
     private final HistogramDecoder histograms = new HistogramDecoder();
     final Map<String, AgentMethod> agentMethods = new LinkedHashMap<>();
     final Map<String, Session> sessions = new LinkedHashMap<>();
-    final Map<Long, ThreadInfo> threads = new HashMap<>();
+    final Map<Long, ThreadInfo> threads;
     /** Per file index: method key to largest snapshot. */
     final Map<Integer, Map<String, TimingSnapshot>> timing = new HashMap<>();
     /** Per file index: "pid@startMs" of the JVM that wrote it. */
@@ -168,7 +192,7 @@ final class ProfileAggregator {
     /** Per (file index, ms): sampler buckets, ordered for the period clustering. */
     final Map<Integer, TreeMap<Long, Bucket>> buckets = new HashMap<>();
     /** Allocation weight per (stack id, class id). */
-    final Map<Long, long[]> allocations = new HashMap<>();
+    final Map<Long, long[]> allocations;
     final List<String> allocClasses = new ArrayList<>();
     private final Map<String, Integer> allocClassIds = new HashMap<>();
     /** Settings by event type id, then setting name to the values seen. */
@@ -178,16 +202,39 @@ final class ProfileAggregator {
     long overheadNs;
     double machineLoadSum;
     long machineLoadCount;
+    /** A per-chunk aggregator's jdk.CPULoad values in event order, so that the merged sum is the same sum. */
+    private double[] machineLoads;
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
+    private boolean countedCallSet;
+    private boolean timedCallSet;
     boolean sawOverhead;
     long firstEventMs = Long.MAX_VALUE;
     long lastEventMs = Long.MIN_VALUE;
+    /** Event counts by name merged from per-chunk aggregators. */
+    private final Map<String, Long> mergedCounts = new TreeMap<>();
 
     private final java.util.function.Function<String, String> threadGlobOf;
-    int fileIndex;
+    private final boolean perChunk;
+    final int fileIndex;
+    /**
+     * Added to tick-based times of the events being read. {@code jdk.jfr} converts every chunk of a stream with the
+     * time base of the stream's first chunk; reading a file in parts would give each part its own. The reader sets
+     * this so that every time is in the base of the file's first readable chunk, whatever the split.
+     */
+    long timeShiftNs;
 
-    ProfileAggregator(List<String> latencyThreadGlobs) {
+    /** An aggregator that one thread feeds with the events of chunks of the file with index {@code fileIndex}. */
+    static ProfileAggregator forChunks(List<String> latencyThreadGlobs, int fileIndex) {
+        return new ProfileAggregator(latencyThreadGlobs, fileIndex, true);
+    }
+
+    /** The aggregator per-chunk aggregators are merged into, in chunk order. */
+    static ProfileAggregator merged(List<String> latencyThreadGlobs) {
+        return new ProfileAggregator(latencyThreadGlobs, -1, false);
+    }
+
+    private ProfileAggregator(List<String> latencyThreadGlobs, int fileIndex, boolean perChunk) {
         List<java.util.regex.Pattern> patterns = latencyThreadGlobs.stream().map(Globs::compile).toList();
         this.threadGlobOf = name -> {
             for (int i = 0; i < patterns.size(); i++) {
@@ -197,6 +244,15 @@ final class ProfileAggregator {
             }
             return null;
         };
+        this.fileIndex = fileIndex;
+        this.perChunk = perChunk;
+        // Per chunk: insertion-ordered, so a merge inserts keys into the merged hash maps in first-seen order.
+        this.threads = perChunk ? new LinkedHashMap<>() : new HashMap<>();
+        this.allocations = perChunk ? new LinkedHashMap<>() : new HashMap<>();
+        this.stacks = new StackTable(perChunk ? Integer.MAX_VALUE : StackTable.MAX_THREADS_PER_STACK);
+        if (perChunk) {
+            machineLoads = new double[16];
+        }
     }
 
     /** Field names per event type, so presence checks do not search the event's fields each time. */
@@ -231,8 +287,7 @@ final class ProfileAggregator {
             case JVM_INFORMATION -> onJvm(e);
             case CPU_LOAD -> {
                 if (has(e, "machineTotal")) {
-                    machineLoadSum += e.getFloat("machineTotal");
-                    machineLoadCount++;
+                    addMachineLoad(e.getFloat("machineTotal"));
                 }
             }
             default -> {
@@ -241,6 +296,17 @@ final class ProfileAggregator {
                 }
             }
         }
+    }
+
+    private void addMachineLoad(double v) {
+        if (machineLoads != null) {
+            if (machineLoadCount == machineLoads.length) {
+                machineLoads = java.util.Arrays.copyOf(machineLoads, machineLoads.length * 2);
+            }
+            machineLoads[(int) machineLoadCount] = v;
+        }
+        machineLoadSum += v;
+        machineLoadCount++;
     }
 
     private void see(long epochMs) {
@@ -267,8 +333,7 @@ final class ProfileAggregator {
         RecordedThread t = e.getThread("sampledThread");
         ThreadInfo ti = thread(t);
         int sid = stacks.intern(e.getStackTrace());
-        Instant start = e.getStartTime();
-        long ms = start.toEpochMilli();
+        long ms = startMs(e);
         see(ms);
         long tid = t == null ? -1 : t.getId();
         buckets.computeIfAbsent(fileIndex, k -> new TreeMap<>()).computeIfAbsent(ms, k -> new Bucket()).add(tid);
@@ -296,7 +361,7 @@ final class ProfileAggregator {
         RecordedThread t = has(e, "eventThread") ? e.getThread("eventThread") : null;
         ThreadInfo ti = thread(t);
         int sid = stacks.intern(e.getStackTrace());
-        see(e.getStartTime().toEpochMilli());
+        see(startMs(e));
         if (sid < 0) {
             return;
         }
@@ -310,7 +375,7 @@ final class ProfileAggregator {
     private void onAllocation(RecordedEvent e) {
         int sid = stacks.intern(e.getStackTrace());
         ThreadInfo ti = thread(e.getThread());
-        see(e.getStartTime().toEpochMilli());
+        see(startMs(e));
         if (sid < 0) {
             return;
         }
@@ -323,26 +388,32 @@ final class ProfileAggregator {
         }
         RecordedClass c = has(e, "objectClass") ? e.getClass("objectClass") : null;
         String cn = c == null ? "?" : c.getName();
-        Integer cid = allocClassIds.get(cn);
+        int cid = allocClassId(cn);
+        allocations.computeIfAbsent(((long) sid << 24) | cid, k -> new long[1])[0] += weight;
+    }
+
+    private int allocClassId(String className) {
+        Integer cid = allocClassIds.get(className);
         if (cid == null) {
             cid = allocClasses.size();
-            allocClasses.add(cn);
-            allocClassIds.put(cn, cid);
+            allocClasses.add(className);
+            allocClassIds.put(className, cid);
         }
-        allocations.computeIfAbsent(((long) sid << 24) | cid, k -> new long[1])[0] += weight;
+        return cid;
     }
 
     /** kind: 0 park/sleep, 1 monitor, 2 io. */
     private void onWait(RecordedEvent e, int kind) {
         int sid = stacks.intern(e.getStackTrace());
-        ThreadInfo ti = thread(e.getThread());
-        see(e.getStartTime().toEpochMilli());
+        RecordedThread t = e.getThread();
+        ThreadInfo ti = thread(t);
+        long startMs = startMs(e);
+        see(startMs);
         if (sid < 0) {
             return;
         }
         long ns = e.getDuration().toNanos();
         if (ti != null) {
-            long startMs = e.getStartTime().toEpochMilli();
             ti.seen(startMs);
             ti.seen(startMs + ns / 1_000_000);
         }
@@ -358,7 +429,7 @@ final class ProfileAggregator {
             if (ti.latencyThread) {
                 s.evidenceOnLatencyThread++;
             }
-            s.addThread(e.getThread().getId());
+            s.addThread(t.getId());
         }
     }
 
@@ -404,7 +475,7 @@ final class ProfileAggregator {
                 s.cover(from, to);
             }
         }
-        see(e.getStartTime().toEpochMilli());
+        see(startMs(e));
     }
 
     private void onSession(RecordedEvent e) {
@@ -413,6 +484,7 @@ final class ProfileAggregator {
             return;
         }
         Session s = sessions.computeIfAbsent(id, Session::new);
+        s.described = true;
         s.pid = longField(e, "pid");
         s.mainClass = string(e, "mainClass");
         s.agentVersion = string(e, "agentVersion");
@@ -424,7 +496,7 @@ final class ProfileAggregator {
                 s.timerOverheadNs = t;
             }
         }
-        long at = e.getStartTime().toEpochMilli();
+        long at = startMs(e);
         s.seen(at);
         see(at);
     }
@@ -434,9 +506,11 @@ final class ProfileAggregator {
         overheadNs += longField(e, "estimatedOverheadNs");
         if (has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
+            countedCallSet = true;
         }
         if (has(e, "nsPerTimedCall")) {
             nsPerTimedCall = e.getDouble("nsPerTimedCall");
+            timedCallSet = true;
         }
     }
 
@@ -448,12 +522,12 @@ final class ProfileAggregator {
         String cls = m.getType().getName();
         String key = MethodKeys.key(cls, m.getName(), m.getDescriptor());
         long inv = e.getLong("invocations");
-        TimingSnapshot prev = timing.computeIfAbsent(fileIndex, k -> new HashMap<>()).get(key);
+        TimingSnapshot prev = timing.computeIfAbsent(fileIndex, k -> new LinkedHashMap<>()).get(key);
         if (prev == null || inv >= prev.invocations()) {
             timing.get(fileIndex).put(key, new TimingSnapshot(cls, m.getName(), m.getDescriptor(), m.getModifiers(), inv,
                     ticksAsNs(e, "minimum"), ticksAsNs(e, "average"), ticksAsNs(e, "maximum")));
         }
-        see(e.getStartTime().toEpochMilli());
+        see(startMs(e));
     }
 
     private long ticksAsNs(RecordedEvent e, String field) {
@@ -480,6 +554,103 @@ final class ProfileAggregator {
         }
     }
 
+    /**
+     * Adds everything {@code chunk} aggregated, as if its events had been read into this aggregator after the events
+     * of every aggregator merged before (see the class comment). {@code chunk} must not be used afterwards.
+     */
+    void mergeFrom(ProfileAggregator chunk) {
+        if (perChunk || !chunk.perChunk) {
+            throw new IllegalArgumentException("merge a per-chunk aggregator into a merged one");
+        }
+        int[] stackMap = stacks.mergeFrom(chunk.stacks);
+        chunk.agentMethods.forEach((key, m) -> {
+            AgentMethod t = agentMethods.computeIfAbsent(key, k -> new AgentMethod(m.className, m.methodName, m.descriptor, m.modifiers));
+            t.invocations += m.invocations;
+            t.exceptional += m.exceptional;
+            t.timedCount += m.timedCount;
+            t.overheadNs += m.overheadNs;
+            t.latency.addAll(m.latency);
+            t.policies.addAll(m.policies);
+            t.sessions.addAll(m.sessions);
+        });
+        chunk.sessions.forEach((id, s) -> {
+            Session t = sessions.computeIfAbsent(id, Session::new);
+            if (s.described) {
+                t.described = true;
+                t.pid = s.pid;
+                t.mainClass = s.mainClass;
+                t.agentVersion = s.agentVersion;
+                t.formatVersion = s.formatVersion;
+                t.jvmStartMs = s.jvmStartMs;
+            }
+            if (!Double.isNaN(s.timerOverheadNs)) {
+                t.timerOverheadNs = s.timerOverheadNs;
+            }
+            t.startMs = Math.min(t.startMs, s.startMs);
+            t.endMs = Math.max(t.endMs, s.endMs);
+            t.seenFromMs = Math.min(t.seenFromMs, s.seenFromMs);
+            t.seenToMs = Math.max(t.seenToMs, s.seenToMs);
+        });
+        chunk.threads.forEach((id, ti) -> {
+            ThreadInfo t = threads.putIfAbsent(id, ti);
+            if (t != null) {
+                t.execSamples += ti.execSamples;
+                t.waitNs += ti.waitNs;
+                t.firstMs = Math.min(t.firstMs, ti.firstMs);
+                t.lastMs = Math.max(t.lastMs, ti.lastMs);
+            }
+        });
+        chunk.timing.forEach((file, snapshots) -> {
+            Map<String, TimingSnapshot> target = timing.computeIfAbsent(file, k -> new HashMap<>());
+            snapshots.forEach((key, snap) -> {
+                TimingSnapshot prev = target.get(key);
+                if (prev == null || snap.invocations() >= prev.invocations()) {
+                    target.put(key, snap);
+                }
+            });
+        });
+        chunk.fileJvm.forEach(fileJvm::putIfAbsent);
+        chunk.buckets.forEach((file, byMs) -> {
+            TreeMap<Long, Bucket> target = buckets.computeIfAbsent(file, k -> new TreeMap<>());
+            byMs.forEach((ms, b) -> {
+                Bucket t = target.putIfAbsent(ms, b);
+                if (t != null) {
+                    t.addAll(b);
+                }
+            });
+        });
+        int[] classMap = new int[chunk.allocClasses.size()];
+        for (int i = 0; i < classMap.length; i++) {
+            classMap[i] = allocClassId(chunk.allocClasses.get(i));
+        }
+        chunk.allocations.forEach((k, w) -> {
+            long key = ((long) stackMap[(int) (k >>> 24)] << 24) | classMap[(int) (k & 0xFFFFFF)];
+            allocations.computeIfAbsent(key, x -> new long[1])[0] += w[0];
+        });
+        chunk.settings.forEach((type, byName) -> {
+            Map<String, Set<String>> target = settings.computeIfAbsent(type, k -> new HashMap<>());
+            byName.forEach((name, values) -> target.computeIfAbsent(name, k -> new LinkedHashSet<>()).addAll(values));
+        });
+        chunk.eventTypeIds.forEach(eventTypeIds::putIfAbsent);
+        chunk.problems.forEach(this::problem);
+        overheadNs += chunk.overheadNs;
+        sawOverhead |= chunk.sawOverhead;
+        if (chunk.countedCallSet) {
+            nsPerCountedCall = chunk.nsPerCountedCall;
+            countedCallSet = true;
+        }
+        if (chunk.timedCallSet) {
+            nsPerTimedCall = chunk.nsPerTimedCall;
+            timedCallSet = true;
+        }
+        for (int i = 0; i < chunk.machineLoadCount; i++) {
+            addMachineLoad(chunk.machineLoads[i]);
+        }
+        firstEventMs = Math.min(firstEventMs, chunk.firstEventMs);
+        lastEventMs = Math.max(lastEventMs, chunk.lastEventMs);
+        chunk.eventCounts().forEach((name, n) -> mergedCounts.merge(name, n, Long::sum));
+    }
+
     /** Whether the event being handled has {@code field} (the type's field set, cached). */
     private boolean has(RecordedEvent e, String field) {
         return currentFields.contains(field);
@@ -487,7 +658,7 @@ final class ProfileAggregator {
 
     /** Event counts by name, over every file read so far. */
     Map<String, Long> eventCounts() {
-        Map<String, Long> out = new TreeMap<>();
+        Map<String, Long> out = new TreeMap<>(mergedCounts);
         typeCounts.forEach((t, c) -> out.merge(t.getName(), c[0], Long::sum));
         return out;
     }
@@ -505,7 +676,39 @@ final class ProfileAggregator {
             return 0;
         }
         Instant i = e.getInstant(field);
-        return i == null ? 0 : i.toEpochMilli();
+        if (i == null) {
+            return 0;
+        }
+        if (timeShiftNs != 0 && i != Instant.MIN && isTicks(e.getEventType(), field)) {
+            return shiftedMs(i);
+        }
+        return i.toEpochMilli();
+    }
+
+    /** The event's start time in epoch ms, in the file's time base (see {@link #timeShiftNs}). */
+    private long startMs(RecordedEvent e) {
+        Instant start = e.getStartTime();
+        return timeShiftNs == 0 ? start.toEpochMilli() : shiftedMs(start);
+    }
+
+    private long shiftedMs(Instant i) {
+        long ns = Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000_000L), i.getNano() + timeShiftNs);
+        return Math.floorDiv(ns, 1_000_000L);
+    }
+
+    private final java.util.IdentityHashMap<jdk.jfr.EventType, Set<String>> ticksFields = new java.util.IdentityHashMap<>();
+
+    private boolean isTicks(jdk.jfr.EventType type, String field) {
+        return ticksFields.computeIfAbsent(type, t -> {
+            Set<String> out = new java.util.HashSet<>();
+            for (jdk.jfr.ValueDescriptor v : t.getFields()) {
+                jdk.jfr.Timestamp ts = v.getAnnotation(jdk.jfr.Timestamp.class);
+                if (ts != null && jdk.jfr.Timestamp.TICKS.equals(ts.value())) {
+                    out.add(v.getName());
+                }
+            }
+            return out;
+        }).contains(field);
     }
 
 }

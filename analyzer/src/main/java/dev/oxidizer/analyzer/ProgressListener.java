@@ -1,6 +1,9 @@
 package dev.oxidizer.analyzer;
 
-/** Receives progress of a long analysis; called on the analysing thread after each JFR chunk. */
+/**
+ * Receives progress of a long analysis, after each JFR chunk. Chunks are read on several threads: calls come from
+ * those threads, one at a time (never concurrently), and {@code bytesDone} only grows.
+ */
 @FunctionalInterface
 public interface ProgressListener {
     ProgressListener NONE = (file, done, total) -> { };

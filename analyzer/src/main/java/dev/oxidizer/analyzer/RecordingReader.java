@@ -8,45 +8,139 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Streams the events of one file into a {@link ProfileAggregator}, chunk by chunk, reading whatever is
- * readable.
+ * Streams the events of runs of chunks ({@link Unit}s) into per-unit {@link ProfileAggregator}s, on several threads,
+ * and hands the results over in unit order, reading whatever is readable.
  *
- * <p>An intact file is streamed as is ({@link EventStream#openFile}, unordered, with only the event types the
- * analyzer uses parsed). When the {@link JfrChunkScanner} finds damage, the intact chunks are copied to a
- * temporary file (chunks are self-contained, so any sequence of them is a valid recording) and that is
- * streamed instead. When the parser fails inside a chunk that looked intact, the events of that chunk read
- * before the failure are kept, the failure is reported with the chunk's byte offset, and reading resumes at
- * the next chunk. Temporary files are deleted before returning.
+ * <p>A JFR file is a sequence of self-contained chunks, so any run of them is a valid recording. A unit that is a
+ * whole intact file is streamed as is ({@link EventStream#openFile}, unordered, with only the event types the
+ * analyzer uses parsed); any other unit (part of a file, or the intact chunks of a damaged one) is first copied to a
+ * temporary file, since {@code jdk.jfr} reads only whole files. When the parser fails inside a chunk that looked
+ * intact, the events of that chunk read before the failure are kept, the failure is reported with the chunk's byte
+ * offset, and reading resumes at the next chunk. Temporary files are deleted before a unit's result is handed over.
+ *
+ * <p>Memory and disk stay bounded: at most {@code threads + 1} units are read or waiting to be merged at a time,
+ * each holding one aggregator and at most one temporary copy of its chunks.
  */
 final class RecordingReader {
-    /** What was read from one file. */
-    record FileResult(Path path, int chunksRead, int chunksTotal, List<String> problems, long firstChunkStartNanos) {}
+    /**
+     * A run of consecutive intact chunks of the file with index {@code fileIndex}; times are converted into the time
+     * base of {@code firstChunkOfFile}, the file's first intact chunk.
+     */
+    record Unit(int fileIndex, Path file, List<JfrChunkScanner.Chunk> chunks, boolean wholeFile,
+                JfrChunkScanner.Chunk firstChunkOfFile) {}
 
-    private final JfrChunkScanner scanner = new JfrChunkScanner();
+    /** What was read from one unit: its events, and problems each naming the file and byte offset. */
+    record UnitResult(Unit unit, ProfileAggregator aggregator, int chunksRead, List<String> problems) {}
+
     private final ProgressListener progress;
     private final long bytesTotal;
+    private final List<String> latencyThreadGlobs;
     private long bytesDone;
 
-    RecordingReader(ProgressListener progress, long bytesTotal) {
+    RecordingReader(ProgressListener progress, long bytesTotal, List<String> latencyThreadGlobs) {
         this.progress = progress;
         this.bytesTotal = bytesTotal;
+        this.latencyThreadGlobs = List.copyOf(latencyThreadGlobs);
     }
 
-    JfrChunkScanner.Scan scan(Path file) throws AnalysisException {
-        return scanner.scan(file);
+    /**
+     * Splits the intact chunks of one file into units of consecutive chunks of at least {@code unitBytes} each (the
+     * last may be smaller); one unit when {@code unitBytes} covers the file, or when a chunk's time base cannot be
+     * converted exactly into the first chunk's (see {@link JfrChunkScanner.Chunk#tickOffsetNs()}).
+     */
+    static List<Unit> plan(int fileIndex, Path file, JfrChunkScanner.Scan scan, long unitBytes) {
+        List<Unit> out = new ArrayList<>();
+        List<JfrChunkScanner.Chunk> chunks = scan.chunks();
+        if (chunks.stream().anyMatch(c -> c.tickOffsetNs() == null)) {
+            unitBytes = Long.MAX_VALUE;
+        }
+        int from = 0;
+        long bytes = 0;
+        for (int i = 0; i < chunks.size(); i++) {
+            bytes += chunks.get(i).size();
+            if (bytes >= unitBytes || i == chunks.size() - 1) {
+                boolean whole = !scan.damaged() && from == 0 && i == chunks.size() - 1;
+                out.add(new Unit(fileIndex, file, List.copyOf(chunks.subList(from, i + 1)), whole, chunks.get(0)));
+                from = i + 1;
+                bytes = 0;
+            }
+        }
+        return out;
     }
 
-    FileResult read(Path file, JfrChunkScanner.Scan scan, ProfileAggregator sink) throws AnalysisException {
-        List<String> problems = new ArrayList<>(scan.problems());
-        List<JfrChunkScanner.Chunk> todo = scan.chunks();
+    /**
+     * Reads {@code units} on up to {@code threads} threads and passes each result to {@code inOrder}, on the calling
+     * thread, in the order of {@code units}.
+     */
+    void readAll(List<Unit> units, int threads, Consumer<UnitResult> inOrder) {
+        if (threads <= 1 || units.size() <= 1) {
+            for (Unit u : units) {
+                inOrder.accept(read(u));
+            }
+            return;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, units.size()), r -> {
+            Thread t = new Thread(r, "oxidizer-analyzer-reader-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<UnitResult>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < units.size() || !inFlight.isEmpty()) {
+                while (next < units.size() && inFlight.size() <= threads) {
+                    Unit u = units.get(next++);
+                    inFlight.add(pool.submit(() -> read(u)));
+                }
+                inOrder.accept(await(inFlight.removeFirst()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static UnitResult await(Future<UnitResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading recordings", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Reads one unit into a new aggregator. */
+    UnitResult read(Unit unit) {
+        ProfileAggregator sink = ProfileAggregator.forChunks(latencyThreadGlobs, unit.fileIndex());
+        Path file = unit.file();
+        List<String> problems = new ArrayList<>();
+        List<JfrChunkScanner.Chunk> todo = unit.chunks();
         int read = 0;
-        boolean whole = !scan.damaged();
+        boolean whole = unit.wholeFile();
         while (!todo.isEmpty()) {
             int[] flushed = {0};
+            Long base = unit.firstChunkOfFile().tickOffsetNs();
+            Long here = todo.get(0).tickOffsetNs();
+            sink.timeShiftNs = base != null && here != null ? base - here : 0;
             try {
                 stream(file, todo, whole, sink, flushed);
                 read += todo.size();
@@ -59,11 +153,16 @@ final class RecordingReader {
                         + "); events of that chunk read before the damage are kept");
                 todo = todo.subList(failedAt + 1, todo.size());
                 whole = false;
-                bytesDone += bad.size();
+                advance(file, bad.size());
             }
         }
-        long firstStart = scan.chunks().isEmpty() ? 0 : scan.chunks().get(0).startNanos();
-        return new FileResult(file, read, scan.chunks().size(), List.copyOf(problems), firstStart);
+        return new UnitResult(unit, sink, read, List.copyOf(problems));
+    }
+
+    /** Progress after a chunk: serialized, so listeners need no locking and see bytes done only grow. */
+    private synchronized void advance(Path file, long bytes) {
+        bytesDone += bytes;
+        progress.progress(file.toString(), bytesDone, bytesTotal);
     }
 
     private void stream(Path file, List<JfrChunkScanner.Chunk> chunks, boolean whole, ProfileAggregator sink, int[] flushed)
@@ -85,16 +184,14 @@ final class RecordingReader {
                 es.onFlush(() -> {
                     int i = flushed[0]++;
                     if (i < chunks.size()) {
-                        bytesDone += chunks.get(i).size();
-                        progress.progress(file.toString(), bytesDone, bytesTotal);
+                        advance(file, chunks.get(i).size());
                     }
                 });
                 es.start();
             }
             if (flushed[0] < chunks.size()) {
                 // The JDK's stream ends quietly on some parse errors: a chunk that never completed is damage.
-                throw new IOException("the JFR parser stopped inside this chunk (" + flushed[0] + " of " + chunks.size()
-                        + " chunks completed)");
+                throw new IOException("the JFR parser stopped inside this chunk");
             }
         } finally {
             if (tmp != null) {

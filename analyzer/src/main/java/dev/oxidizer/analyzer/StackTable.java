@@ -17,10 +17,24 @@ import java.util.Map;
  *
  * <p>Stacks are stored top first (index 0 is the executing method). JFR resolves each stack trace and
  * method once per chunk, so identity caches skip re-walking frames for the same chunk object; they are
- * cleared when they grow past a bound, which only costs a re-walk. Not thread-safe.
+ * cleared when they grow past a bound, which only costs a re-walk. Tables filled from different chunks are combined
+ * with {@link #mergeFrom}, which assigns ids in first-seen order as one table reading all those events would. Not
+ * thread-safe.
  */
 final class StackTable {
     private static final int IDENTITY_CACHE_LIMIT = 200_000;
+    /** Threads kept per stack in the merged table: enough to say "many threads"; keeps a stack's record small. */
+    static final int MAX_THREADS_PER_STACK = 64;
+
+    private final int threadCap;
+
+    /**
+     * @param threadCap threads kept per stack, in first-seen order; a table that is merged later keeps them all so
+     *                  that the merged table keeps the same first {@link #MAX_THREADS_PER_STACK} with all their samples
+     */
+    StackTable(int threadCap) {
+        this.threadCap = threadCap;
+    }
 
     /** A method seen in a frame. */
     record Frame(String key, String className, String methodName, String descriptor, int modifiers) {
@@ -31,6 +45,9 @@ final class StackTable {
 
     /** Evidence counters of one distinct stack. */
     static final class Stats {
+        private final int threadCap;
+        /** Position of each thread in {@link #threads}, once there are many. */
+        private Map<Long, Integer> threadIndex;
         long exec;
         long cpuTimeSamples;
         long evidence;
@@ -48,26 +65,66 @@ final class StackTable {
         /** Execution samples per thread, parallel to {@link #threads}. */
         long[] threadExec = new long[2];
 
+        Stats(int threadCap) {
+            this.threadCap = threadCap;
+        }
+
         void addThread(long id) {
             addThread(id, 0);
         }
 
         void addThread(long id, long execSamples) {
-            for (int i = 0; i < threadCount; i++) {
-                if (threads[i] == id) {
+            if (threadIndex != null) {
+                Integer i = threadIndex.get(id);
+                if (i != null) {
                     threadExec[i] += execSamples;
                     return;
                 }
+            } else {
+                for (int i = 0; i < threadCount; i++) {
+                    if (threads[i] == id) {
+                        threadExec[i] += execSamples;
+                        return;
+                    }
+                }
             }
-            if (threadCount == 64) {
-                return; // enough to say "many threads"; keeps a stack's record small
+            if (threadCount == threadCap) {
+                return;
             }
             if (threadCount == threads.length) {
                 threads = Arrays.copyOf(threads, threads.length * 2);
                 threadExec = Arrays.copyOf(threadExec, threadExec.length * 2);
             }
             threadExec[threadCount] = execSamples;
-            threads[threadCount++] = id;
+            threads[threadCount] = id;
+            if (threadIndex != null) {
+                threadIndex.put(id, threadCount);
+            } else if (threadCount == MAX_THREADS_PER_STACK) {
+                // Past the merged table's cap (only per-chunk tables get here): look threads up by hash from now on.
+                threadIndex = new HashMap<>();
+                for (int i = 0; i <= threadCount; i++) {
+                    threadIndex.put(threads[i], i);
+                }
+            }
+            threadCount++;
+        }
+
+        /** Adds the counters of {@code other}, whose events came after this stack's. */
+        void addAll(Stats other) {
+            exec += other.exec;
+            cpuTimeSamples += other.cpuTimeSamples;
+            evidence += other.evidence;
+            evidenceOnLatencyThread += other.evidenceOnLatencyThread;
+            parkCount += other.parkCount;
+            parkNs += other.parkNs;
+            monitorCount += other.monitorCount;
+            monitorNs += other.monitorNs;
+            ioCount += other.ioCount;
+            ioNs += other.ioNs;
+            allocBytes += other.allocBytes;
+            for (int i = 0; i < other.threadCount; i++) {
+                addThread(other.threads[i], other.threadExec[i]);
+            }
         }
     }
 
@@ -130,7 +187,7 @@ final class StackTable {
             id = stacks.size();
             stackIds.put(key, id);
             stacks.add(ids);
-            stats.add(new Stats());
+            stats.add(new Stats(threadCap));
             truncated.add(isTruncated);
         }
         return id;
@@ -159,6 +216,37 @@ final class StackTable {
             frames.add(new Frame(key, className, methodName, descriptor, modifiers));
         }
         return id;
+    }
+
+    /**
+     * Adds the frames, stacks and counters of {@code other}, as if its events had come after this table's.
+     *
+     * @return the id in this table of each of {@code other}'s stack ids
+     */
+    int[] mergeFrom(StackTable other) {
+        int[] frameMap = new int[other.frames.size()];
+        for (int i = 0; i < frameMap.length; i++) {
+            Frame f = other.frames.get(i);
+            Integer id = frameIds.get(f.key());
+            if (id == null) {
+                id = frames.size();
+                frameIds.put(f.key(), id);
+                frames.add(f);
+            }
+            frameMap[i] = id;
+        }
+        int[] stackMap = new int[other.stacks.size()];
+        for (int s = 0; s < stackMap.length; s++) {
+            int[] fs = other.stacks.get(s);
+            int[] mapped = new int[fs.length];
+            for (int j = 0; j < fs.length; j++) {
+                mapped[j] = frameMap[fs[j]];
+            }
+            int id = internFrames(mapped, other.truncated.get(s));
+            stackMap[s] = id;
+            stats.get(id).addAll(other.stats.get(s));
+        }
+        return stackMap;
     }
 
     /** Frame id of a method key, or -1 when no stack named it. */

@@ -1,0 +1,139 @@
+package dev.oxidizer.analyzer;
+
+import dev.oxidizer.model.Report;
+import dev.oxidizer.model.ReportJson;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.RandomAccessFile;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chunks read on several threads and merged give exactly the report of one thread reading them in order: on a real
+ * multi-chunk recording (samples, waits, allocations, CPU load, agent histograms), split one chunk per thread or in
+ * pairs, intact and with a damaged chunk.
+ */
+class ParallelReadingTest {
+    static final String P = "dev.oxidizer.analyzer.Workloads#";
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    static final List<Long> offsets = new ArrayList<>();
+
+    /** Four recordings of the sampled workload, each its own chunk, concatenated into one file. */
+    @BeforeAll
+    static void record() throws Exception {
+        file = dir.resolve("four-chunks.jfr");
+        try (var out = Files.newOutputStream(file)) {
+            long pos = 0;
+            for (int i = 0; i < 4; i++) {
+                Histogram crunch = new Histogram(3);
+                Histogram batch = new Histogram(3);
+                Histogram sleepy = new Histogram(3);
+                Path part = Recordings.withSamples(dir.resolve("part" + i + ".jfr"), () -> {
+                    long from = System.currentTimeMillis();
+                    TestEvents.session("s", "dev.oxidizer.analyzer.Workloads", 0);
+                    long until = System.nanoTime() + 600_000_000L;
+                    List<Thread> threads = new ArrayList<>();
+                    threads.add(new Thread(() -> Workloads.handle(crunch, until), "request-worker-1"));
+                    threads.add(new Thread(() -> Workloads.handleWaiting(sleepy, until), "request-worker-2"));
+                    threads.add(new Thread(() -> Workloads.background(batch, until), "nightly-batch"));
+                    threads.forEach(Thread::start);
+                    for (Thread t : threads) {
+                        t.join();
+                    }
+                    long to = System.currentTimeMillis();
+                    TestEvents.profile("s", P + "crunch(J)D", Modifier.STATIC, crunch.getTotalCount(), crunch, from, to);
+                    TestEvents.profile("s", P + "crunchBatch(J)D", Modifier.STATIC, batch.getTotalCount(), batch, from, to);
+                    TestEvents.profile("s", P + "sleepy()V", Modifier.STATIC, sleepy.getTotalCount(), sleepy, from, to);
+                });
+                byte[] b = Files.readAllBytes(part);
+                offsets.add(pos);
+                out.write(b);
+                pos += b.length;
+            }
+        }
+    }
+
+    private static Analyzer.Result analyze(Path f, int threads, long unitBytes) throws Exception {
+        AnalyzerConfig cfg = AnalyzerConfig.builder().entryPoint("dev.oxidizer.analyzer.Workloads.handle*")
+                .latencyThread("request-worker-*").build();
+        return new Analyzer(cfg).ffmCallNs(Analyses.FFM_NS).threads(threads).unitBytes(unitBytes).analyze(List.of(f));
+    }
+
+    /** The report as JSON without its generation time. */
+    private static String json(Report r) {
+        return ReportJson.toJson(r).replaceAll("\"generatedAt\" ?: ?\"[^\"]*\"", "");
+    }
+
+    @Test
+    void reportDoesNotDependOnThreadsOrHowChunksAreSplit() throws Exception {
+        Analyzer.Result one = analyze(file, 1, 0);
+        assertEquals(4, one.report().recordings().get(0).chunks());
+        assertTrue(one.damage().isEmpty(), one.damage().toString());
+        // Not a trivial report: sampled CPU, callers and latency are all there to be compared.
+        var crunch = Analyses.method(one.report(), P + "crunch(J)D");
+        assertTrue(crunch.cpu().inclusiveSamples() > 0, crunch.toString());
+        assertTrue(crunch.latency().timedCount() > 0, crunch.toString());
+        String expected = json(one.report());
+        assertEquals(expected, json(analyze(file, 4, 1).report()), "one chunk per thread");
+        assertEquals(expected, json(analyze(file, 2, offsets.get(2)).report()), "two chunks per unit");
+        assertEquals(expected, json(analyze(file, 3, offsets.get(1) + 1).report()), "uneven units");
+    }
+
+    @Test
+    void aDamagedChunkGivesTheSameReportAndDamageOnAnyNumberOfThreads() throws Exception {
+        Path damaged = Files.copy(file, dir.resolve("damaged.jfr"));
+        try (RandomAccessFile raf = new RandomAccessFile(damaged.toFile(), "rw")) {
+            long from = offsets.get(1) + 200;
+            long to = offsets.get(2) - 200;
+            raf.seek(from);
+            byte[] junk = new byte[(int) (to - from)];
+            java.util.Arrays.fill(junk, (byte) 0xFF);
+            raf.write(junk);
+        }
+        Analyzer.Result one = analyze(damaged, 1, 0);
+        assertEquals(1, one.damage().size(), one.damage().toString());
+        assertTrue(one.damage().get(0).startsWith("corrupt chunk at byte " + offsets.get(1) + " of " + damaged), one.damage().get(0));
+        for (int threads : new int[] {2, 4}) {
+            Analyzer.Result many = analyze(damaged, threads, 1);
+            assertEquals(one.damage(), many.damage());
+            assertEquals(json(one.report()), json(many.report()), threads + " threads");
+        }
+    }
+
+    @Test
+    void progressComesOneCallAtATimeAndReachesTheTotal() throws Exception {
+        AtomicBoolean inside = new AtomicBoolean();
+        AtomicBoolean overlapped = new AtomicBoolean();
+        List<Long> done = new ArrayList<>();
+        long size = Files.size(file);
+        AnalyzerConfig cfg = AnalyzerConfig.builder().build();
+        new Analyzer(cfg).ffmCallNs(Analyses.FFM_NS).threads(4).unitBytes(1).progress((f, bytesDone, total) -> {
+            if (!inside.compareAndSet(false, true)) {
+                overlapped.set(true);
+            }
+            done.add(bytesDone);
+            assertEquals(size, total);
+            inside.set(false);
+        }).analyze(List.of(file));
+        assertFalse(overlapped.get());
+        assertEquals(4, done.size(), done.toString());
+        for (int i = 1; i < done.size(); i++) {
+            assertTrue(done.get(i) > done.get(i - 1), done.toString());
+        }
+        assertEquals(size, done.get(done.size() - 1));
+    }
+}
