@@ -4,9 +4,7 @@ import dev.oxidizer.agent.runtime.MethodTable;
 import dev.oxidizer.agent.runtime.ThreadState;
 import org.HdrHistogram.Histogram;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -23,6 +21,7 @@ final class Flusher {
     private final Session session;
     private final TimingPolicy policy;
     private final Calibration calibration;
+    private final HistogramEncoder encoder = new HistogramEncoder();
     private long[] last = new long[0];
     private long[] retired = new long[0];
     private Histogram[] merged = new Histogram[0];
@@ -100,7 +99,7 @@ final class Flusher {
             e.timedCount = timed;
             e.timingPolicy = TimingPolicy.name(mask);
             e.samplingInterval = TimingPolicy.interval(mask);
-            e.histogram = timed == 0 ? "" : encode(h);
+            e.histogram = timed == 0 ? "" : encoder.encode(h);
             e.intervalStart = intervalStart;
             e.intervalEnd = end;
             e.overheadNs = overhead;
@@ -199,21 +198,24 @@ final class Flusher {
                 continue;
             }
             try {
-                Histogram src = racy ? h.copy() : h;
-                if (merged[id] == null) {
-                    merged[id] = ThreadState.newHistogram();
+                Histogram m = merged[id];
+                if (!racy && (m == null || m.getTotalCount() == 0)) {
+                    // The first histogram of this method in the interval (usually the only one): take it as it
+                    // is and give the thread the empty one, instead of adding and clearing tens of thousands of
+                    // counts. The array is the flusher's alone now (handed over, or its thread has ended).
+                    merged[id] = h;
+                    hs[id] = m;
+                    continue;
                 }
-                merged[id].add(src);
+                Histogram src = racy ? h.copy() : h;
+                if (m == null) {
+                    merged[id] = m = ThreadState.newHistogram();
+                }
+                m.add(src);
                 h.reset();
             } catch (RuntimeException e) {
                 session.log().warn("could not merge a histogram of method " + id + ": " + e, null);
             }
         }
-    }
-
-    static String encode(Histogram h) {
-        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int len = h.encodeIntoCompressedByteBuffer(buf);
-        return Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
     }
 }
