@@ -125,19 +125,20 @@ public final class Analyzer {
         return this;
     }
 
-    /** Bytes of consecutive chunks one thread reads at a time (tests split small files with it); 0 for the default. */
+    /** Bytes of consecutive chunks one thread reads at a time (tests split small files with it); 0 for {@link #DEFAULT_UNIT_BYTES}. */
     Analyzer unitBytes(long bytes) {
         this.unitBytes = bytes;
         return this;
     }
 
     /**
-     * A few units per thread so that threads finish together, at least 8 MB each (opening a stream and its first
-     * chunk's metadata cost a little), at most 64 MB (each unit is copied to a temporary file while it is read).
+     * Bytes of consecutive chunks read as one unit by default. It does not depend on the number of threads, so neither
+     * does the report: {@code jdk.jfr} reads a damaged chunk differently depending on the chunks streamed before it
+     * (it may only fail in the next one), so only the split, never the thread count, can change what damage is found.
+     * 32 MB: several units per thread on files of a few hundred MB, and files smaller than that are read in place,
+     * without the temporary copy a part of a file needs.
      */
-    static long defaultUnitBytes(long totalBytes, int workers) {
-        return Math.max(8L << 20, Math.min(64L << 20, totalBytes / (workers * 4L)));
-    }
+    static final long DEFAULT_UNIT_BYTES = 32L << 20;
 
     /** Uses a fixed FFM call cost instead of measuring (tests, reproducible reports). */
     public Analyzer ffmCallNs(Double ns) {
@@ -169,7 +170,7 @@ public final class Analyzer {
             totalBytes += s.fileSize();
         }
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        long unitSize = unitBytes > 0 ? unitBytes : workers == 1 ? Long.MAX_VALUE : defaultUnitBytes(totalBytes, workers);
+        long unitSize = unitBytes > 0 ? unitBytes : DEFAULT_UNIT_BYTES;
         List<RecordingReader.Unit> units = new ArrayList<>();
         List<String> skipped = new ArrayList<>(java.util.Collections.nCopies(files.size(), null));
         Set<String> seenFiles = new HashSet<>();

@@ -675,6 +675,13 @@ final class ProfileAggregator {
         if (!has(e, field)) {
             return 0;
         }
+        if (timeUnits(e.getEventType()).millis.contains(field)) {
+            // Epoch ms as stored: what getInstant(field).toEpochMilli() gives, without its per-call annotation lookup.
+            long ms = e.getLong(field);
+            if (ms != Long.MIN_VALUE) {
+                return ms;
+            }
+        }
         Instant i = e.getInstant(field);
         if (i == null) {
             return 0;
@@ -696,19 +703,33 @@ final class ProfileAggregator {
         return Math.floorDiv(ns, 1_000_000L);
     }
 
-    private final java.util.IdentityHashMap<jdk.jfr.EventType, Set<String>> ticksFields = new java.util.IdentityHashMap<>();
+    /** Names of an event type's timestamp fields, by unit. */
+    private record TimeUnits(Set<String> millis, Set<String> ticks) {}
 
-    private boolean isTicks(jdk.jfr.EventType type, String field) {
-        return ticksFields.computeIfAbsent(type, t -> {
-            Set<String> out = new java.util.HashSet<>();
-            for (jdk.jfr.ValueDescriptor v : t.getFields()) {
+    private final java.util.IdentityHashMap<jdk.jfr.EventType, TimeUnits> timeUnits = new java.util.IdentityHashMap<>();
+
+    private TimeUnits timeUnits(jdk.jfr.EventType type) {
+        TimeUnits u = timeUnits.get(type);
+        if (u == null) {
+            Set<String> millis = new java.util.HashSet<>();
+            Set<String> ticks = new java.util.HashSet<>();
+            for (jdk.jfr.ValueDescriptor v : type.getFields()) {
                 jdk.jfr.Timestamp ts = v.getAnnotation(jdk.jfr.Timestamp.class);
                 if (ts != null && jdk.jfr.Timestamp.TICKS.equals(ts.value())) {
-                    out.add(v.getName());
+                    ticks.add(v.getName());
+                } else if (ts != null && jdk.jfr.Timestamp.MILLISECONDS_SINCE_EPOCH.equals(ts.value())
+                        && v.getTypeName().equals("long")) {
+                    millis.add(v.getName());
                 }
             }
-            return out;
-        }).contains(field);
+            u = new TimeUnits(millis, ticks);
+            timeUnits.put(type, u);
+        }
+        return u;
+    }
+
+    private boolean isTicks(jdk.jfr.EventType type, String field) {
+        return timeUnits(type).ticks.contains(field);
     }
 
 }
