@@ -57,7 +57,12 @@ public final class DemoRun {
     }
 
     /** The outcome of a run. */
-    public record Result(long checksum, int checkedRequests, long[] servedByType, long replans, long batches, double seconds) {
+    /**
+     * @param steadyRequestsPerSecond requests served per second after the warm-up ({@link DemoOptions#warmup}),
+     *                                or NaN without one
+     */
+    public record Result(long checksum, int checkedRequests, long[] servedByType, long replans, long batches, double seconds,
+                         double steadyRequestsPerSecond) {
         public String checksumHex() {
             return HexFormat.of().toHexDigits(checksum);
         }
@@ -88,6 +93,7 @@ public final class DemoRun {
         InventoryClient.connect(backend.port());
         NightlyBatch batch = NightlyBatch.start(options.seed());
         List<Worker> workers = new ArrayList<>();
+        Generator generator;
         long start = System.nanoTime();
         long replans;
         try {
@@ -98,7 +104,7 @@ public final class DemoRun {
                 workers.add(w);
                 t.start();
             }
-            Generator generator = new Generator(start);
+            generator = new Generator(start, workers);
             Thread g = new Thread(generator, "request-generator");
             g.start();
             g.join();
@@ -115,7 +121,8 @@ public final class DemoRun {
             InventoryClient.closeAll();
             backend.close();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
         Throwable failed = failure.get();
         if (failed != null) {
             throw new RunFailedException(failed.toString(), failed);
@@ -133,7 +140,15 @@ public final class DemoRun {
         if (checked != CHECKED_REQUESTS) {
             throw new RunFailedException("served " + checked + " of the " + CHECKED_REQUESTS + " checked requests", null);
         }
-        Result result = new Result(checksum, checked, byType, replans, batch.batches(), seconds);
+        double steady = Double.NaN;
+        if (generator.warmupServed >= 0) {
+            long total = 0;
+            for (long n : byType) {
+                total += n;
+            }
+            steady = (total - generator.warmupServed) / ((end - generator.warmupEnd) / 1e9);
+        }
+        Result result = new Result(checksum, checked, byType, replans, batch.batches(), seconds, steady);
         printStatistics(result);
         return result;
     }
@@ -145,6 +160,10 @@ public final class DemoRun {
         }
         err.printf(Locale.ROOT, "demo-app: %d requests in %.2f s on %d threads (%.0f requests/s); %d batches on %s%n",
                 total, r.seconds(), options.threads(), total / r.seconds(), r.batches(), NightlyBatch.THREAD_NAME);
+        if (!Double.isNaN(r.steadyRequestsPerSecond())) {
+            err.printf(Locale.ROOT, "demo-app: after %d s of warm-up: %.0f requests/s%n", options.warmup(),
+                    r.steadyRequestsPerSecond());
+        }
         for (RequestType type : RequestType.values()) {
             long n = r.servedByType()[type.ordinal()];
             err.printf(Locale.ROOT, "demo-app:   %-9s %9d  %10.1f/s%n", type.name().toLowerCase(Locale.ROOT), n, n / r.seconds());
@@ -161,10 +180,15 @@ public final class DemoRun {
 
     private final class Generator implements Runnable {
         private final long start;
+        private final List<Worker> workers;
         long replans;
+        /** Requests served when the warm-up ended (-1: no warm-up, or it did not end), and when that was. */
+        long warmupServed = -1;
+        long warmupEnd;
 
-        Generator(long start) {
+        Generator(long start, List<Worker> workers) {
             this.start = start;
+            this.workers = workers;
         }
 
         @Override
@@ -172,12 +196,21 @@ public final class DemoRun {
             RequestGenerator requests = new RequestGenerator(options.seed());
             long durationNanos = TimeUnit.SECONDS.toNanos(options.seconds());
             long nextReplan = TimeUnit.MILLISECONDS.toNanos(REPLAN_FIRST_MILLIS);
+            long warmupNanos = options.warmup() > 0 ? TimeUnit.SECONDS.toNanos(options.warmup()) : Long.MAX_VALUE;
             try {
                 long produced = 0;
                 while (failure.get() == null) {
                     long elapsed = System.nanoTime() - start;
                     if (produced >= CHECKED_REQUESTS && elapsed >= durationNanos) {
                         break;
+                    }
+                    if (elapsed >= warmupNanos && warmupServed < 0) {
+                        long served = 0;
+                        for (Worker w : workers) {
+                            served += w.done;
+                        }
+                        warmupEnd = System.nanoTime();
+                        warmupServed = served;
                     }
                     if (elapsed >= nextReplan) {
                         submit(requests.replan((int) replans++));
@@ -209,6 +242,8 @@ public final class DemoRun {
         long checksum;
         int checked;
         final long[] served = new long[RequestType.values().length];
+        /** Requests served so far, read by the generator at the end of the warm-up. */
+        volatile long done;
 
         @Override
         public void run() {
@@ -223,6 +258,7 @@ public final class DemoRun {
                     }
                     long digest = RequestHandler.handle(r);
                     served[r.type().ordinal()]++;
+                    done++; // only this thread writes it
                     if (r.id() >= 0 && r.id() < CHECKED_REQUESTS) {
                         checksum += contribution(r.id(), digest);
                         checked++;

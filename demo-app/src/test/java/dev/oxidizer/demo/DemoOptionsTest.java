@@ -10,13 +10,14 @@ class DemoOptionsTest {
 
     @Test
     void defaultsWithoutArguments() throws UsageException {
-        assertEquals(new DemoOptions(60, 4, 42, false), DemoOptions.parse());
+        assertEquals(new DemoOptions(60, 4, 42, 0, false), DemoOptions.parse());
     }
 
     @Test
     void acceptsSpaceAndEqualsForms() throws UsageException {
-        assertEquals(new DemoOptions(10, 2, -7, false), DemoOptions.parse("--seconds", "10", "--threads=2", "--seed", "-7"));
-        assertEquals(new DemoOptions(86_400, 256, Long.MAX_VALUE, false),
+        assertEquals(new DemoOptions(10, 2, -7, 3, false),
+                DemoOptions.parse("--seconds", "10", "--threads=2", "--seed", "-7", "--warmup", "3"));
+        assertEquals(new DemoOptions(86_400, 256, Long.MAX_VALUE, 0, false),
                 DemoOptions.parse("--seconds=86400", "--threads", "256", "--seed=" + Long.MAX_VALUE));
     }
 
@@ -26,6 +27,8 @@ class DemoOptionsTest {
         assertTrue(e.getMessage().startsWith("option --seconds must be an integer from 1 to 86400, got '0'"), e.getMessage());
         e = assertThrows(UsageException.class, () -> DemoOptions.parse("--threads=257"));
         assertTrue(e.getMessage().startsWith("option --threads must be an integer from 1 to 256, got '257'"), e.getMessage());
+        e = assertThrows(UsageException.class, () -> DemoOptions.parse("--seconds", "10", "--warmup=10"));
+        assertTrue(e.getMessage().startsWith("option --warmup must be shorter than --seconds (10), got '10'"), e.getMessage());
         e = assertThrows(UsageException.class, () -> DemoOptions.parse("--seed", "forty-two"));
         assertTrue(e.getMessage().startsWith("option --seed must be a 64-bit integer, got 'forty-two'"), e.getMessage());
     }
