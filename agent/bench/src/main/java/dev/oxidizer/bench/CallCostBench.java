@@ -7,6 +7,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -86,6 +87,34 @@ public class CallCostBench {
     @Benchmark
     public long agent(PerThread s) {
         return s.x = Instrumented.work(s.x);
+    }
+
+    /** Calls per invocation of the loop benchmarks. */
+    static final int LOOP = 1000;
+
+    /**
+     * The same trivial method called {@value #LOOP} times in a loop, as hot short methods are in real code
+     * (a hash round, a distance, a character test): here the JIT may share work between the inlined probes of
+     * consecutive calls, which a single call per benchmark invocation cannot show. Divide by {@value #LOOP}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public long plainInLoop(PerThread s) {
+        long x = s.x;
+        for (int i = 0; i < LOOP; i++) {
+            x = Plain.work(x);
+        }
+        return s.x = x;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public long agentInLoop(PerThread s) {
+        long x = s.x;
+        for (int i = 0; i < LOOP; i++) {
+            x = Instrumented.work(x);
+        }
+        return s.x = x;
     }
 
     @Benchmark
