@@ -135,6 +135,16 @@ public final class AnalyzerConfig {
         return excludePackages;
     }
 
+    /** Whether {@code className} is in one of {@link #excludePackages()} (never proposed in sampling-only mode). */
+    boolean excludes(String className) {
+        for (String p : excludePackages()) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Reads a configuration file ({@code .json} or properties).
      *

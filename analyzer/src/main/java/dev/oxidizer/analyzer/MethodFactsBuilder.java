@@ -1,0 +1,219 @@
+package dev.oxidizer.analyzer;
+
+import dev.oxidizer.model.MethodReport;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Assembles the per-method facts the rules judge, from the merged profile. Stateless apart from the configuration. */
+final class MethodFactsBuilder {
+    private final AnalyzerConfig config;
+
+    MethodFactsBuilder(AnalyzerConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The figures of method {@code key} (timed figures {@code t}, null in sampling-only mode) from the stacks through
+     * it: self and inclusive samples, waits, allocation, latency-path evidence, callers and the call tree.
+     */
+    MethodFacts facts(String key, Timed t, ProfileAggregator agg, MethodIndex index, CpuModel cpu, double windowSeconds,
+                      Map<String, Double> allMeans) {
+        StackTable st = agg.stacks;
+        int fid = index.frameOf.getOrDefault(key, -1);
+        int[] stacks = index.stacksOf.getOrDefault(key, new int[0]);
+        String className;
+        String methodName;
+        String descriptor;
+        Integer modifiers;
+        if (t != null) {
+            className = t.className;
+            methodName = t.methodName;
+            descriptor = t.descriptor;
+            modifiers = t.modifiers;
+        } else {
+            StackTable.Frame fr = st.frame(fid);
+            className = fr.className();
+            methodName = fr.methodName();
+            descriptor = fr.descriptor();
+            modifiers = fr.modifiers();
+        }
+        long self = 0;
+        long inclusive = 0;
+        long agentSamples = 0;
+        double weightedAvailability = 0;
+        double weightedAvailabilityWeight = 0;
+        long park = 0, parkNs = 0, mon = 0, monNs = 0, io = 0, ioNs = 0, alloc = 0;
+        long evidence = 0;
+        long pathEvidence = 0;
+        Map<Integer, Long> entryWeights = new HashMap<>();
+        Set<Long> threads = new HashSet<>();
+        Map<String, long[]> callers = new HashMap<>(); // key -> {samples, minDistance}
+        Map<String, Long> frameCallers = new HashMap<>();
+        Node tree = new Node(fid);
+        for (int s : stacks) {
+            int[] frames = st.stack(s);
+            StackTable.Stats x = st.stats(s);
+            long w = index.weight(s);
+            int outerPos = -1;
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (frames[i] == fid) {
+                    outerPos = i;
+                    break;
+                }
+            }
+            int agentDepth = index.agentDepthOfStack[s];
+            if (agentDepth >= 0 && agentDepth < outerPos) {
+                agentSamples += w; // the agent's probes of callees, running inside this method
+                w = 0;
+            }
+            if (frames.length > 0 && frames[0] == fid) {
+                self += w;
+            }
+            inclusive += w;
+            park += x.parkCount;
+            parkNs += x.parkNs;
+            mon += x.monitorCount;
+            monNs += x.monitorNs;
+            io += x.ioCount;
+            ioNs += x.ioNs;
+            alloc += x.allocBytes;
+            evidence += x.evidence;
+            int entry = index.entryOfStack[s];
+            if (entry >= 0) {
+                pathEvidence += x.evidence;
+                entryWeights.merge(entry, x.evidence, Long::sum);
+            } else {
+                pathEvidence += x.evidenceOnLatencyThread;
+            }
+            for (int i = 0; i < x.threadCount; i++) {
+                threads.add(x.threads[i]);
+                if (w > 0 && x.threadExec[i] > 0) {
+                    weightedAvailability += x.threadExec[i] * cpu.availability(x.threads[i]);
+                    weightedAvailabilityWeight += x.threadExec[i];
+                }
+            }
+            int outer = -1;
+            for (int i = frames.length - 1; i >= 0; i--) {
+                if (frames[i] == fid) {
+                    outer = i;
+                    break;
+                }
+            }
+            if (outer < 0) {
+                continue;
+            }
+            long cw = Math.max(w, x.evidence);
+            boolean frameCallerFound = false;
+            Set<String> seenCallers = new HashSet<>();
+            for (int j = outer + 1; j < frames.length; j++) {
+                StackTable.Frame fr = st.frame(frames[j]);
+                if (frames[j] == fid) {
+                    continue;
+                }
+                if (allMeans.containsKey(fr.key()) && seenCallers.add(fr.key())) {
+                    long[] c = callers.computeIfAbsent(fr.key(), k -> new long[] {0, Integer.MAX_VALUE});
+                    c[0] += cw;
+                    c[1] = Math.min(c[1], j - outer);
+                }
+                if (!frameCallerFound && !config.excludes(fr.className())) {
+                    frameCallers.merge(fr.key(), cw, Long::sum);
+                    frameCallerFound = true;
+                }
+            }
+            if (w > 0) {
+                Node n = tree;
+                n.weight += w;
+                for (int j = outer - 1, depth = 0; j >= 0 && depth < 24; j--, depth++) {
+                    n = n.child(frames[j]);
+                    n.weight += w;
+                }
+            }
+        }
+        Long observed = t == null ? null : t.calls;
+        // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
+        long windowMs = Math.round(windowSeconds * 1000);
+        Double perDay = observed != null && windowMs > 0 ? observed * (Analyzer.DAY_SECONDS * 1000) / windowMs : null;
+        // The agent's probes of instrumented callees run inside this method's measured time; the share of its
+        // samples that landed in them estimates the share of its time they took, which is taken out.
+        double agentShare = agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive);
+        Double mean = t == null || t.meanNs == null ? null : t.meanNs * (1 - agentShare);
+        Double wall = mean != null && observed != null ? mean * observed : null;
+        double cpuNs = inclusive * cpu.nsPerSample();
+        // On a machine with no spare core, runnable threads wait for CPU: divide by the share its threads got.
+        double availability = inclusive > 0 && weightedAvailabilityWeight > 0 ? weightedAvailability / weightedAvailabilityWeight : 1.0;
+        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * availability)) : null;
+        Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
+                ? alloc / windowSeconds : null;
+        Boolean onPath = null;
+        Double share = null;
+        String matched = null;
+        if (evidence > 0) {
+            share = pathEvidence / (double) evidence;
+            onPath = share > 0;
+            if (!entryWeights.isEmpty()) {
+                int best = entryWeights.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+                matched = index.entryGlobs.get(best);
+            } else if (pathEvidence > 0) {
+                for (long tid : threads) {
+                    ProfileAggregator.ThreadInfo ti = agg.threads.get(tid);
+                    if (ti != null && ti.latencyThread) {
+                        matched = "thread " + ti.name + " (" + ti.matchedGlob + ")";
+                        break;
+                    }
+                }
+            }
+        }
+        List<MethodFacts.Caller> callerList = new ArrayList<>();
+        callers.forEach((k, v) -> callerList.add(new MethodFacts.Caller(k, (int) v[1], v[0], allMeans.get(k))));
+        callerList.sort(Comparator.comparingInt(MethodFacts.Caller::distance).thenComparing(c -> -c.samples())
+                .thenComparing(MethodFacts.Caller::key));
+        String nearestFrame = frameCallers.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+        MethodReport.CallTree callTree = inclusive > 0 ? tree.toModel(st, key, 0) : null;
+        Boolean isStatic = modifiers == null ? null : Modifier.isStatic(modifiers);
+        return new MethodFacts(key, className, methodName, descriptor, isStatic, observed, t == null ? 0 : t.exceptional, perDay,
+                t == null ? "samples" : t.source, threads.isEmpty() ? null : threads.size(), mean, wall,
+                t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
+                monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
+                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare);
+    }
+
+    /** A call-tree node while building. */
+    private static final class Node {
+        final int frame;
+        long weight;
+        Map<Integer, Node> children;
+
+        Node(int frame) {
+            this.frame = frame;
+        }
+
+        Node child(int f) {
+            if (children == null) {
+                children = new HashMap<>();
+            }
+            return children.computeIfAbsent(f, Node::new);
+        }
+
+        MethodReport.CallTree toModel(StackTable st, String rootKey, int depth) {
+            String label = frame >= 0 ? st.frame(frame).label() : rootKey;
+            List<MethodReport.CallTree> kids = new ArrayList<>();
+            if (children != null && depth < 8) {
+                children.values().stream()
+                        .sorted(Comparator.<Node>comparingLong(n -> -n.weight).thenComparing(n -> st.frame(n.frame).key()))
+                        .limit(5)
+                        .filter(n -> n.weight * 100 >= weight) // drop branches under 1% of their parent
+                        .forEach(n -> kids.add(n.toModel(st, rootKey, depth + 1)));
+            }
+            return new MethodReport.CallTree(label, weight, kids);
+        }
+    }
+}

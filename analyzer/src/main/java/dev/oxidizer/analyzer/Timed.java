@@ -1,0 +1,123 @@
+package dev.oxidizer.analyzer;
+
+import dev.oxidizer.model.MethodReport;
+import org.HdrHistogram.Histogram;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Count and timing figures of one method from the agent or {@code jdk.MethodTiming}. */
+final class Timed {
+    String className;
+    String methodName;
+    String descriptor;
+    Integer modifiers;
+    long calls;
+    long exceptional;
+    String source;
+    Double meanNs;
+    MethodReport.Latency latency;
+    double timerOverheadNs;
+
+    /**
+     * Count and timing figures by method key, in the agent's order: from the agent's events (counts added over
+     * sessions, histograms merged, the timer's overhead taken out) or, without them, from {@code jdk.MethodTiming}
+     * (each JVM's largest cumulative snapshot, then JVMs added). Empty in sampling-only mode.
+     */
+    static Map<String, Timed> byMethod(ProfileAggregator agg, String mode) {
+        Map<String, Timed> out = new LinkedHashMap<>();
+        if (mode.equals("agent")) {
+            for (var e : agg.agentMethods.entrySet()) {
+                ProfileAggregator.AgentMethod m = e.getValue();
+                if (m.invocations <= 0) {
+                    continue;
+                }
+                Timed t = new Timed();
+                t.className = m.className;
+                t.methodName = m.methodName;
+                t.descriptor = m.descriptor;
+                t.modifiers = m.modifiers;
+                t.calls = m.invocations;
+                t.exceptional = m.exceptional;
+                t.source = "agent";
+                double overheadSum = 0;
+                int n = 0;
+                for (String sid : m.sessions) {
+                    ProfileAggregator.Session s = agg.sessions.get(sid);
+                    if (s != null && !Double.isNaN(s.timerOverheadNs)) {
+                        overheadSum += s.timerOverheadNs;
+                        n++;
+                    }
+                }
+                double ovh = n == 0 ? 0 : overheadSum / n;
+                t.timerOverheadNs = ovh;
+                Histogram h = m.latency.toHistogram();
+                String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
+                if (h != null && h.getTotalCount() > 0) {
+                    double mean = Math.max(0, h.getMean() - ovh);
+                    t.meanNs = mean;
+                    ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+                    int len = h.encodeIntoCompressedByteBuffer(buf);
+                    String b64 = Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
+                    t.latency = new MethodReport.Latency(h.getTotalCount(), policy, mean, adj(h.getValueAtPercentile(50), ovh),
+                            adj(h.getValueAtPercentile(90), ovh), adj(h.getValueAtPercentile(99), ovh),
+                            adj(h.getValueAtPercentile(99.9), ovh), adj(h.getMaxValue(), ovh), mean * m.invocations, b64);
+                }
+                out.put(e.getKey(), t);
+            }
+        } else if (mode.equals("method-timing")) {
+            // Cumulative per JVM: keep each JVM's largest snapshot, then add JVMs.
+            Map<String, Map<String, ProfileAggregator.TimingSnapshot>> perJvm = new HashMap<>();
+            for (var fe : agg.timing.entrySet()) {
+                String jvm = agg.fileJvm.getOrDefault(fe.getKey(), "file " + fe.getKey());
+                Map<String, ProfileAggregator.TimingSnapshot> target = perJvm.computeIfAbsent(jvm, k -> new HashMap<>());
+                fe.getValue().forEach((k, v) -> target.merge(k, v, (a, b) -> a.invocations() >= b.invocations() ? a : b));
+            }
+            Map<String, double[]> sums = new TreeMap<>();
+            Map<String, ProfileAggregator.TimingSnapshot> any = new HashMap<>();
+            for (var jvm : perJvm.values()) {
+                for (var e : jvm.entrySet()) {
+                    ProfileAggregator.TimingSnapshot s = e.getValue();
+                    double[] a = sums.computeIfAbsent(e.getKey(), k -> new double[] {0, 0, 0, 0});
+                    a[0] += s.invocations();
+                    if (s.avgNs() >= 0) {
+                        a[1] += (double) s.avgNs() * s.invocations();
+                        a[2] += s.invocations();
+                    }
+                    a[3] = Math.max(a[3], s.maxNs());
+                    any.put(e.getKey(), s);
+                }
+            }
+            for (var e : sums.entrySet()) {
+                double[] a = e.getValue();
+                if (a[0] <= 0) {
+                    continue;
+                }
+                ProfileAggregator.TimingSnapshot s = any.get(e.getKey());
+                Timed t = new Timed();
+                t.className = s.className();
+                t.methodName = s.methodName();
+                t.descriptor = s.descriptor();
+                t.modifiers = s.modifiers();
+                t.calls = (long) a[0];
+                t.source = "method-timing";
+                if (a[2] > 0) {
+                    t.meanNs = a[1] / a[2];
+                    t.latency = new MethodReport.Latency((long) a[2], "method-timing (min/avg/max only)", t.meanNs, -1, -1, -1, -1,
+                            (long) a[3], t.meanNs * t.calls, null);
+                }
+                out.put(e.getKey(), t);
+            }
+        }
+        return out;
+    }
+
+    private static long adj(long v, double overhead) {
+        return Math.max(0, Math.round(v - overhead));
+    }
+}
