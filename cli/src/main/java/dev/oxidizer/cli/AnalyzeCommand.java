@@ -69,6 +69,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no table on stdout (use with -o)")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads reading the recordings (default: one per processor); the report does not depend on it")
+    Integer threads;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,6 +82,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (failOnScore != null && (failOnScore < 0 || failOnScore.isNaN())) {
             throw usage("--fail-on-score must be a score of 0 or more, was " + failOnScore);
+        }
+        if (threads != null && threads < 1) {
+            throw usage("--threads must be 1 or more, was " + threads);
         }
         if (output != null && Files.isDirectory(output)) {
             throw usage("-o " + output + " is a folder; expected a file name for the JSON report, e.g. report.json");
@@ -109,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         Analyzer.Result result;
         try {
-            result = new Analyzer(cfg).progress(progress).analyze(files);
+            result = new Analyzer(cfg).threads(threads == null ? 0 : threads).progress(progress).analyze(files);
         } catch (AnalysisException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         }
