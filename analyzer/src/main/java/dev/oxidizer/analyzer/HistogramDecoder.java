@@ -119,8 +119,6 @@ final class HistogramDecoder {
             }
             index++;
         }
-        for (int i = 0; i < pairs; i++) {
-            target.add(indexes[i], values[i]);
-        }
+        target.addAscending(indexes, values, pairs);
     }
 }

@@ -63,6 +63,38 @@ final class LatencyCounts {
         highestTrackable = recorded ? valueAt(length, digits) - 1 : v;
     }
 
+    /**
+     * Adds one interval's counts: {@code values[i]} at index {@code indexes[i]} of the primary layout, for {@code i <
+     * n}, indexes ascending (as encoded), as {@link #add} one by one would.
+     */
+    void addAscending(int[] indexes, long[] values, int n) {
+        if (n == 0) {
+            return;
+        }
+        int last = indexes[n - 1];
+        if (last >>> PAGE_BITS >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max((last >>> PAGE_BITS) + 1, pages.length * 2));
+        }
+        int pageNo = -1;
+        long[] page = null;
+        for (int i = 0; i < n; i++) {
+            int index = indexes[i];
+            if (index >>> PAGE_BITS != pageNo) {
+                pageNo = index >>> PAGE_BITS;
+                page = pages[pageNo];
+                if (page == null) {
+                    page = new long[PAGE];
+                    pages[pageNo] = page;
+                }
+            }
+            page[index & (PAGE - 1)] += values[i];
+            if (index >= length) {
+                resizeFor(valueAt(index, digits), true);
+            }
+        }
+        maxIndex = Math.max(maxIndex, last);
+    }
+
     /** Adds {@code count} at counts-array index {@code index} of the primary layout. */
     void add(int index, long count) {
         page(index >>> PAGE_BITS)[index & (PAGE - 1)] += count;

@@ -3,6 +3,7 @@ package dev.oxidizer.analyzer;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import org.HdrHistogram.Histogram;
 
@@ -255,24 +256,46 @@ final class ProfileAggregator {
         }
     }
 
-    /** Field names per event type, so presence checks do not search the event's fields each time. */
-    private final java.util.IdentityHashMap<jdk.jfr.EventType, Set<String>> fieldNames = new java.util.IdentityHashMap<>();
-    private final java.util.IdentityHashMap<jdk.jfr.EventType, long[]> typeCounts = new java.util.IdentityHashMap<>();
-    private Set<String> currentFields = Set.of();
+    /**
+     * What the handlers need to know of an event type's fields, found once per type: {@code RecordedEvent} looks
+     * fields up by name on every access, and its typed getters look twice (the descriptor, then the value).
+     */
+    private static final class TypeInfo {
+        final Set<String> fields = new java.util.HashSet<>();
+        /** Fields of type String, Thread and StackTrace: read with one lookup ({@code getValue}) and a cast. */
+        final Set<String> strings = new java.util.HashSet<>();
+        final Set<String> threads = new java.util.HashSet<>();
+        final boolean stackTrace;
+        long count;
+
+        TypeInfo(jdk.jfr.EventType type) {
+            boolean st = false;
+            for (jdk.jfr.ValueDescriptor v : type.getFields()) {
+                fields.add(v.getName());
+                switch (v.getTypeName()) {
+                    case "java.lang.String" -> strings.add(v.getName());
+                    case "jdk.types.Thread", "java.lang.Thread" -> threads.add(v.getName());
+                    case "jdk.types.StackTrace" -> st |= v.getName().equals("stackTrace");
+                    default -> { }
+                }
+            }
+            stackTrace = st;
+        }
+    }
+
+    private final java.util.IdentityHashMap<jdk.jfr.EventType, TypeInfo> types = new java.util.IdentityHashMap<>();
+    private TypeInfo current;
 
     void accept(RecordedEvent e) {
         jdk.jfr.EventType type = e.getEventType();
         String name = type.getName();
-        long[] count = typeCounts.get(type);
-        if (count == null) {
-            count = new long[1];
-            typeCounts.put(type, count);
-            Set<String> names = new java.util.HashSet<>();
-            type.getFields().forEach(f -> names.add(f.getName()));
-            fieldNames.put(type, names);
+        TypeInfo info = types.get(type);
+        if (info == null) {
+            info = new TypeInfo(type);
+            types.put(type, info);
         }
-        count[0]++;
-        currentFields = fieldNames.get(type);
+        info.count++;
+        current = info;
         switch (name) {
             case EXECUTION_SAMPLE -> onExecutionSample(e);
             case CPU_TIME_SAMPLE -> onCpuTimeSample(e);
@@ -330,9 +353,9 @@ final class ProfileAggregator {
 
     private void onExecutionSample(RecordedEvent e) {
         eventTypeIds.putIfAbsent(EXECUTION_SAMPLE, e.getEventType().getId());
-        RecordedThread t = e.getThread("sampledThread");
+        RecordedThread t = threadField(e, "sampledThread");
         ThreadInfo ti = thread(t);
-        int sid = stacks.intern(e.getStackTrace());
+        int sid = stacks.intern(stackTrace(e));
         long ms = startMs(e);
         see(ms);
         long tid = t == null ? -1 : t.getId();
@@ -358,9 +381,9 @@ final class ProfileAggregator {
         if (has(e, "failed") && e.getBoolean("failed")) {
             return;
         }
-        RecordedThread t = has(e, "eventThread") ? e.getThread("eventThread") : null;
+        RecordedThread t = has(e, "eventThread") ? threadField(e, "eventThread") : null;
         ThreadInfo ti = thread(t);
-        int sid = stacks.intern(e.getStackTrace());
+        int sid = stacks.intern(stackTrace(e));
         see(startMs(e));
         if (sid < 0) {
             return;
@@ -373,8 +396,8 @@ final class ProfileAggregator {
     }
 
     private void onAllocation(RecordedEvent e) {
-        int sid = stacks.intern(e.getStackTrace());
-        ThreadInfo ti = thread(e.getThread());
+        int sid = stacks.intern(stackTrace(e));
+        ThreadInfo ti = thread(threadField(e, "eventThread"));
         see(startMs(e));
         if (sid < 0) {
             return;
@@ -404,8 +427,8 @@ final class ProfileAggregator {
 
     /** kind: 0 park/sleep, 1 monitor, 2 io. */
     private void onWait(RecordedEvent e, int kind) {
-        int sid = stacks.intern(e.getStackTrace());
-        RecordedThread t = e.getThread();
+        int sid = stacks.intern(stackTrace(e));
+        RecordedThread t = threadField(e, "eventThread");
         ThreadInfo ti = thread(t);
         long startMs = startMs(e);
         see(startMs);
@@ -653,17 +676,36 @@ final class ProfileAggregator {
 
     /** Whether the event being handled has {@code field} (the type's field set, cached). */
     private boolean has(RecordedEvent e, String field) {
-        return currentFields.contains(field);
+        return current.fields.contains(field);
+    }
+
+    /** {@link RecordedEvent#getStackTrace()} with one field lookup. */
+    private RecordedStackTrace stackTrace(RecordedEvent e) {
+        if (current.stackTrace) {
+            return e.getValue("stackTrace") instanceof RecordedStackTrace st ? st : null;
+        }
+        return e.getStackTrace();
+    }
+
+    /** {@link RecordedEvent#getThread(String)} (for {@code eventThread}: {@link RecordedEvent#getThread()}) with one lookup. */
+    private RecordedThread threadField(RecordedEvent e, String field) {
+        if (current.threads.contains(field)) {
+            return e.getValue(field) instanceof RecordedThread t ? t : null;
+        }
+        return field.equals("eventThread") ? e.getThread() : e.getThread(field);
     }
 
     /** Event counts by name, over every file read so far. */
     Map<String, Long> eventCounts() {
         Map<String, Long> out = new TreeMap<>(mergedCounts);
-        typeCounts.forEach((t, c) -> out.merge(t.getName(), c[0], Long::sum));
+        types.forEach((t, info) -> out.merge(t.getName(), info.count, Long::sum));
         return out;
     }
 
     private String string(RecordedEvent e, String field) {
+        if (current.strings.contains(field)) {
+            return (String) e.getValue(field);
+        }
         return has(e, field) ? e.getString(field) : null;
     }
 
