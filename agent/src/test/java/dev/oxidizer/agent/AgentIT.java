@@ -71,7 +71,21 @@ class AgentIT {
             assertEquals(1, e.getInt("formatVersion"));
         }
         Map<String, Long> timed = rec.sum(e -> e.getLong("timedCount"));
-        assertTrue(timed.get(COUNTING + "#staticAdd(I)I") < n, "hot short method sampled: " + timed);
+        assertTrue(timed.get(COUNTING + "#syncInc()V") < n, "hot short method sampled: " + timed);
+        // Trivial methods (straight-line, no calls: docs/agent.md) get the count-only probe, exact and untimed.
+        Map<String, java.util.Set<String>> policies = new java.util.HashMap<>();
+        for (RecordedEvent e : rec.named("oxidizer.MethodProfile")) {
+            policies.computeIfAbsent(e.getString("className") + "#" + e.getString("methodName") + e.getString("descriptor"),
+                    k -> new java.util.TreeSet<>()).add(e.getString("timingPolicy"));
+        }
+        for (String trivial : List.of(COUNTING + "#staticAdd(I)I", COUNTING + "#instanceMul(I)I",
+                COUNTING + "$Shape#sides()I", SQUARE + "#<init>(I)V")) {
+            assertEquals(java.util.Set.of("trivial"), policies.get(trivial), trivial + ": " + policies);
+            assertEquals(0L, timed.get(trivial), trivial);
+        }
+        for (String full : List.of(COUNTING + "#syncInc()V", COUNTING + "#mayThrow(I)I", COUNTING + "#recurse(I)I")) {
+            assertFalse(policies.get(full).contains("trivial"), full + ": " + policies);
+        }
         assertTrue(rec.named("oxidizer.MethodProfile").stream()
                 .anyMatch(e -> e.getString("timingPolicy").equals("sampled") && e.getInt("samplingInterval") == 64));
         assertFalse(rec.named("oxidizer.AgentSession").isEmpty());

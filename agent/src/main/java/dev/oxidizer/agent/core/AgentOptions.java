@@ -30,6 +30,8 @@ import java.util.Properties;
  * @param hotRate      adaptive: a short method called more often than this per second gets sampled
  * @param timedRate    adaptive: a sampled method's interval is chosen so that about this many of its calls per
  *                     second are timed (never fewer than 1 in {@code sampleEvery})
+ * @param trivial      {@code count}: trivial methods ({@link TrivialMethods}) get a count-only probe;
+ *                     {@code timed}: they get the full probe like any other method
  * @param jfrSettings  base JFR settings (default or profile) the agent's recording starts from
  * @param executionSamplePeriodMs period of jdk.ExecutionSample
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
@@ -38,11 +40,11 @@ import java.util.Properties;
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
-                           long timedRate, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
+                           long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
                            boolean allocationSamples, boolean bootstrap) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
-            "sampleEvery", "shortNs", "hotRate", "timedRate", "jfrSettings", "executionSamples", "waitThreshold",
+            "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
             "allocationSamples", "bootstrap", "config");
 
     /**
@@ -110,6 +112,10 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         long shortNs = number(values, "shortNs", 500, 1, 1_000_000_000);
         long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
         long timedRate = number(values, "timedRate", 1_000, 1, Long.MAX_VALUE);
+        String trivial = single(values, "trivial", "count").toLowerCase(Locale.ROOT);
+        if (!List.of("count", "timed").contains(trivial)) {
+            throw new AgentOptionsException("option 'trivial=" + trivial + "': accepted: count, timed");
+        }
         String jfrSettings = single(values, "jfrSettings", "default");
         if (!List.of("default", "profile").contains(jfrSettings)) {
             throw new AgentOptionsException("option 'jfrSettings=" + jfrSettings + "': accepted: default, profile");
@@ -125,7 +131,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
             throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
         }
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
-                hotRate, timedRate, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
+                hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
                 boot.equals("on") || boot.equals("true"));
     }
 
@@ -133,7 +139,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
     public String normalized() {
         return "include=" + join(includes) + ";exclude=" + join(excludes) + ";output=" + output
                 + ";interval=" + flushMillis + "ms;timing=" + timing + ";sampleEvery=" + sampleEvery
-                + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";jfrSettings=" + jfrSettings
+                + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";trivial=" + trivial + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off");
     }

@@ -97,8 +97,8 @@ final class Flusher {
             e.invocations = inv;
             e.exceptional = exc;
             e.timedCount = timed;
-            e.timingPolicy = TimingPolicy.name(mask);
-            e.samplingInterval = TimingPolicy.interval(mask);
+            e.timingPolicy = info.trivial() ? TimingPolicy.TRIVIAL : TimingPolicy.name(mask);
+            e.samplingInterval = info.trivial() ? 0 : TimingPolicy.interval(mask);
             e.histogram = timed == 0 ? "" : encoder.encode(h);
             e.intervalStart = intervalStart;
             e.intervalEnd = end;
@@ -108,7 +108,8 @@ final class Flusher {
             timedCalls += timed;
             estimated += overhead;
             // The median, not the mean: a preempted call (ms on a busy machine) must not make a 20 ns method "long".
-            int next = policy.next(mask, inv, timed, timed == 0 ? 0 : h.getValueAtPercentile(50), seconds);
+            int next = info.trivial() ? mask
+                    : policy.next(mask, inv, timed, timed == 0 ? 0 : h.getValueAtPercentile(50), seconds);
             if (next != mask) {
                 MethodTable.setMask(id, next);
             }

@@ -19,6 +19,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Installs the advice with Byte Buddy: retransformation (so classes loaded before an attach are covered and
@@ -39,15 +40,24 @@ final class Instrumenter {
     private final java.util.concurrent.ConcurrentMap<ClassLoader, net.bytebuddy.pool.TypePool.CacheProvider>
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
+    private final boolean countTrivialOnly;
+    /**
+     * The class file locator Byte Buddy built for the class being transformed on this thread (it holds the
+     * very bytes being transformed), kept by {@link LocatorKeeping} for {@link #trivialMethods}.
+     */
+    private final ThreadLocal<net.bytebuddy.dynamic.ClassFileLocator> locator = new ThreadLocal<>();
 
-    Instrumenter(MethodFilter filter, AgentLog log) {
+    /** {@code countTrivialOnly}: trivial methods get the count-only probe ({@code trivial=count}). */
+    Instrumenter(MethodFilter filter, AgentLog log, boolean countTrivialOnly) {
         this.filter = filter;
         this.log = log;
+        this.countTrivialOnly = countTrivialOnly;
     }
 
     void install(Instrumentation inst, boolean attached) {
         Advice methodAdvice = AdviceFactory.methodAdvice();
         Advice ctorAdvice = AdviceFactory.constructorAdvice();
+        Advice trivialAdvice = AdviceFactory.trivialAdvice();
         ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName());
         // Without this, Byte Buddy's default initialization strategy probes sun.misc.Unsafe, and JDK 24+ then
         // prints a warning on the application's stderr. The name is relocated with Byte Buddy, so the
@@ -72,8 +82,8 @@ final class Instrumenter {
                 ? agentBuilder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformLog())
                 : agentBuilder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
         transformer = agentBuilder
-                .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
-                        net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, typePoolCaches))
+                .with(new LocatorKeeping(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
+                        net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, typePoolCaches)))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new ErrorLog())
                 .assureReadEdgeTo(inst, Probe.class)
@@ -81,9 +91,20 @@ final class Instrumenter {
                         isBootstrapClassLoader().or(is(ClassLoader.getPlatformClassLoader())))
                 .type(typeMatcher, this::seesRuntime)
                 .transform((DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                            JavaModule module, java.security.ProtectionDomain pd) -> builder
-                        .visit(methodAdvice.on(methods(type)))
-                        .visit(ctorAdvice.on(constructors(type))))
+                            JavaModule module, java.security.ProtectionDomain pd) -> {
+                    java.util.Set<String> trivial = trivialMethods(type);
+                    ElementMatcher.Junction<MethodDescription> isTrivial =
+                            new ElementMatcher.Junction.AbstractBase<>() {
+                                @Override
+                                public boolean matches(MethodDescription m) {
+                                    return trivial.contains(m.getInternalName() + m.getDescriptor());
+                                }
+                            };
+                    return builder
+                            .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
+                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))))
+                            .visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)));
+                })
                 .installOn(inst);
     }
 
@@ -116,7 +137,47 @@ final class Instrumenter {
         }
     }
 
-    private ElementMatcher<MethodDescription> methods(TypeDescription type) {
+    /** The trivial methods of the class being transformed on this thread, if {@code trivial=count}. */
+    private java.util.Set<String> trivialMethods(TypeDescription type) {
+        net.bytebuddy.dynamic.ClassFileLocator l = locator.get();
+        if (!countTrivialOnly || l == null) {
+            return java.util.Set.of();
+        }
+        try {
+            net.bytebuddy.dynamic.ClassFileLocator.Resolution r = l.locate(type.getName());
+            return r.isResolved() ? TrivialMethods.of(r.resolve()) : java.util.Set.of();
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Set.of(); // all methods get the full probe
+        }
+    }
+
+    /**
+     * Byte Buddy's pool strategy, also keeping the class file locator it is given for the class being
+     * transformed (the same thread then runs the transformer, which reads the class's bytes from it).
+     */
+    private final class LocatorKeeping implements AgentBuilder.PoolStrategy {
+        private final AgentBuilder.PoolStrategy delegate;
+
+        LocatorKeeping(AgentBuilder.PoolStrategy delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public net.bytebuddy.pool.TypePool typePool(net.bytebuddy.dynamic.ClassFileLocator classFileLocator,
+                                                    ClassLoader classLoader) {
+            locator.set(classFileLocator);
+            return delegate.typePool(classFileLocator, classLoader);
+        }
+
+        @Override
+        public net.bytebuddy.pool.TypePool typePool(net.bytebuddy.dynamic.ClassFileLocator classFileLocator,
+                                                    ClassLoader classLoader, String name) {
+            locator.set(classFileLocator);
+            return delegate.typePool(classFileLocator, classLoader, name);
+        }
+    }
+
+    private ElementMatcher.Junction<MethodDescription> methods(TypeDescription type) {
         String cls = type.getName();
         return isMethod().and(m -> !m.isAbstract() && !m.isNative() && !m.isBridge()
                 // synthetic methods are compiler plumbing, except lambda bodies: those are the code a lambda runs
@@ -124,7 +185,7 @@ final class Instrumenter {
                 && filter.instrumentMethod(cls, m.getInternalName()));
     }
 
-    private ElementMatcher<MethodDescription> constructors(TypeDescription type) {
+    private ElementMatcher.Junction<MethodDescription> constructors(TypeDescription type) {
         String cls = type.getName();
         return isConstructor().and(m -> !m.isSynthetic() && filter.instrumentMethod(cls, "<init>"));
     }
@@ -155,6 +216,11 @@ final class Instrumenter {
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
             transformedTypes.incrementAndGet();
+        }
+
+        @Override
+        public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            locator.remove(); // the class's bytes and loader are not kept past its transformation
         }
 
         @Override

@@ -14,6 +14,13 @@ import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
  * advice is inlined, so the hot path never builds a string or looks anything up.
  */
 final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
+    private final boolean trivial;
+
+    /** {@code trivial}: the methods this mapping's advice goes into get the count-only probe. */
+    MethodIdMapping(boolean trivial) {
+        this.trivial = trivial;
+    }
+
     @Override
     public Class<MethodId> getAnnotationType() {
         return MethodId.class;
@@ -29,7 +36,7 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
                 public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
                                       Assigner assigner, Advice.ArgumentHandler argumentHandler, Sort sort) {
                     int id = MethodTable.register(instrumentedType.getName(), instrumentedMethod.getInternalName(),
-                            instrumentedMethod.getDescriptor(), instrumentedMethod.getModifiers() & 0xFFFF);
+                            instrumentedMethod.getDescriptor(), instrumentedMethod.getModifiers() & 0xFFFF, trivial);
                     return new Target.ForStackManipulation(IntegerConstant.forValue(id));
                 }
             };

@@ -72,11 +72,12 @@ public final class OxidizerAgent {
         Flusher flusher = new Flusher(session, policy, calibration);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
-        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log);
+        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log,
+                o.trivial().equals("count"));
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
-        // parallel with the instrumentation's install and the application's own start. Nothing is lost by
-        // it: counts are cumulative per thread and the first flush waits for the recording.
+        // parallel with the instrumentation's install; the application starts once both are done, so even a
+        // program that exits at once, or a SIGTERM right after start, finds the recording running.
         Thread flusherThread = new Thread(() -> {
             if (!startRecording(o, session, chunkHook, recording, inst)) {
                 return;
@@ -126,6 +127,8 @@ public final class OxidizerAgent {
         log.info("instrumentation installed: " + instrumenter.transformedTypes() + " classes so far, "
                 + instrumenter.errors() + " errors, in " + (t2 - t1) / 1_000_000 + " ms (the agent's start before it: "
                 + (t1 - t0) / 1_000_000 + " ms)");
+        await(recording); // on failure the flusher thread has already undone the instrumentation and said so
+        log.info("agent ready " + (System.nanoTime() - t0) / 1_000_000 + " ms after it started");
         if (attached) {
             System.setProperty(STATUS_PROPERTY, "running output=" + o.output() + " log=" + o.log());
         }

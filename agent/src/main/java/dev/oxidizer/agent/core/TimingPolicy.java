@@ -81,6 +81,9 @@ final class TimingPolicy {
     /** The sparsest sampling: 1 timed call in 2^20 per thread. */
     static final int MAX_INTERVAL = 1 << 20;
 
+    /** The policy name of a trivial method's events: counted by the count-only probe, never timed. */
+    static final String TRIVIAL = "trivial";
+
     static String name(int mask) {
         return mask == MethodTable.MASK_ALL ? "all" : mask == MethodTable.MASK_OFF ? "off" : "sampled";
     }

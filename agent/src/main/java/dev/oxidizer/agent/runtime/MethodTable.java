@@ -48,8 +48,12 @@ public final class MethodTable {
 
     private MethodTable() {}
 
-    /** One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}. */
-    public record MethodInfo(int id, String className, String methodName, String descriptor, int modifiers) {
+    /**
+     * One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}; {@code trivial}: it has the
+     * count-only probe (never timed).
+     */
+    public record MethodInfo(int id, String className, String methodName, String descriptor, int modifiers,
+                             boolean trivial) {
         public String key() {
             return className + '#' + methodName + descriptor;
         }
@@ -59,7 +63,8 @@ public final class MethodTable {
      * Returns the id of the method, assigning the next one on first sight. The same key (also from another
      * class loader, or after a retransformation) always gets the same id, so counts merge by method key.
      */
-    public static int register(String className, String methodName, String descriptor, int modifiers) {
+    public static int register(String className, String methodName, String descriptor, int modifiers,
+                               boolean trivial) {
         String key = className + '#' + methodName + descriptor;
         synchronized (LOCK) {
             Integer known = IDS.get(key);
@@ -81,7 +86,7 @@ public final class MethodTable {
             }
             m[id] = defaultMask;
             masks = m; // volatile write publishes the slot before the id can be used
-            infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers);
+            infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers, trivial);
             IDS.put(key, id);
             size = id + 1;
             return id;

@@ -43,6 +43,17 @@ public final class Probe {
         return System.nanoTime();
     }
 
+    /** Counts a call of a trivial method (count-only probe: no clock, no exit). */
+    public static void count(int id) {
+        ThreadState s = state();
+        long[] c = s.counts;
+        int i = id << 1;
+        if (i >= c.length) {
+            c = s.grow(i);
+        }
+        c[i]++;
+    }
+
     /** Records the latency of a timed call and counts an exceptional exit. */
     public static void exit(int id, long start, Throwable thrown) {
         if (start != NOT_TIMED) {
