@@ -220,8 +220,9 @@ final class ProfileAggregator {
     final int fileIndex;
     /**
      * Added to tick-based times of the events being read. {@code jdk.jfr} converts every chunk of a stream with the
-     * time base of the stream's first chunk; reading a file in parts would give each part its own. The reader sets
-     * this so that every time is in the base of the file's first readable chunk, whatever the split.
+     * time base of the stream's first chunk; reading a file in parts would give each part its own. When the shift is
+     * exact (one tick is one ns), the reader sets this so that every time is in the base of the file's first readable
+     * chunk, whatever the split; otherwise it is 0.
      */
     long timeShiftNs;
 

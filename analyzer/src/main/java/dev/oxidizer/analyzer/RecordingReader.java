@@ -56,15 +56,11 @@ final class RecordingReader {
 
     /**
      * Splits the intact chunks of one file into units of consecutive chunks of at least {@code unitBytes} each (the
-     * last may be smaller); one unit when {@code unitBytes} covers the file, or when a chunk's time base cannot be
-     * converted exactly into the first chunk's (see {@link JfrChunkScanner.Chunk#tickOffsetNs()}).
+     * last may be smaller); one unit when {@code unitBytes} covers the file. The split depends on the file only.
      */
     static List<Unit> plan(int fileIndex, Path file, JfrChunkScanner.Scan scan, long unitBytes) {
         List<Unit> out = new ArrayList<>();
         List<JfrChunkScanner.Chunk> chunks = scan.chunks();
-        if (chunks.stream().anyMatch(c -> c.tickOffsetNs() == null)) {
-            unitBytes = Long.MAX_VALUE;
-        }
         int from = 0;
         long bytes = 0;
         for (int i = 0; i < chunks.size(); i++) {
@@ -138,6 +134,9 @@ final class RecordingReader {
         boolean whole = unit.wholeFile();
         while (!todo.isEmpty()) {
             int[] flushed = {0};
+            // jdk.jfr converts every chunk of a stream with the time base of the stream's first chunk. When a tick is
+            // a nanosecond, times are moved exactly into the file's first chunk's base, as a whole-file read gives
+            // them; otherwise (e.g. TSC ticks) each stream keeps its own first chunk's base.
             Long base = unit.firstChunkOfFile().tickOffsetNs();
             Long here = todo.get(0).tickOffsetNs();
             sink.timeShiftNs = base != null && here != null ? base - here : 0;

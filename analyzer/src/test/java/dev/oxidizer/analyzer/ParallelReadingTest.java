@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Chunks read on several threads and merged give exactly the report of one thread reading them in order: on a real
  * multi-chunk recording (samples, waits, allocations, CPU load, agent histograms), split one chunk per unit, in pairs or
- * unevenly, intact and with a damaged chunk.
+ * unevenly, intact and with a damaged chunk; and, when one tick is one ns, exactly the report of one stream over the
+ * whole file whatever the split.
  */
 class ParallelReadingTest {
     static final String P = "dev.oxidizer.analyzer.Workloads#";
@@ -79,18 +80,43 @@ class ParallelReadingTest {
     }
 
     @Test
-    void reportDoesNotDependOnThreadsOrHowChunksAreSplit() throws Exception {
-        Analyzer.Result one = analyze(file, 1, 0);
-        assertEquals(4, one.report().recordings().get(0).chunks());
-        assertTrue(one.damage().isEmpty(), one.damage().toString());
-        // Not a trivial report: sampled CPU, callers and latency are all there to be compared.
-        var crunch = Analyses.method(one.report(), P + "crunch(J)D");
-        assertTrue(crunch.cpu().inclusiveSamples() > 0, crunch.toString());
-        assertTrue(crunch.latency().timedCount() > 0, crunch.toString());
-        String expected = json(one.report());
-        assertEquals(expected, json(analyze(file, 4, 1).report()), "one chunk per thread");
-        assertEquals(expected, json(analyze(file, 2, offsets.get(2)).report()), "two chunks per unit");
-        assertEquals(expected, json(analyze(file, 3, offsets.get(1) + 1).report()), "uneven units");
+    void reportDoesNotDependOnTheNumberOfThreads() throws Exception {
+        for (long unit : new long[] {0, 1, offsets.get(2), offsets.get(1) + 1}) {
+            Analyzer.Result one = analyze(file, 1, unit);
+            assertEquals(4, one.report().recordings().get(0).chunks());
+            assertTrue(one.damage().isEmpty(), one.damage().toString());
+            // Not a trivial report: sampled CPU, callers and latency are all there to be compared.
+            var crunch = Analyses.method(one.report(), P + "crunch(J)D");
+            assertTrue(crunch.cpu().inclusiveSamples() > 0, crunch.toString());
+            assertTrue(crunch.latency().timedCount() > 0, crunch.toString());
+            String expected = json(one.report());
+            for (int threads : new int[] {2, 4}) {
+                assertEquals(expected, json(analyze(file, threads, unit).report()), threads + " threads, unit " + unit);
+            }
+        }
+    }
+
+    /**
+     * When one tick is one nanosecond, times of every part are moved exactly into the file's first chunk's time base,
+     * so any split gives the report of one stream over the whole file. (JFR on this machine counts TSC ticks, 2 per
+     * ns, so the recording's chunk headers are rewritten to 10^9 ticks per second: a valid file, read the same way
+     * by every split.)
+     */
+    @Test
+    void howChunksAreSplitDoesNotChangeTheReportWhenATickIsANanosecond() throws Exception {
+        Path ns = Files.copy(file, dir.resolve("ns-ticks.jfr"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (RandomAccessFile raf = new RandomAccessFile(ns.toFile(), "rw")) {
+            for (long at : offsets) {
+                raf.seek(at + 56);
+                raf.writeLong(1_000_000_000L);
+            }
+        }
+        Analyzer.Result whole = analyze(ns, 1, 0);
+        assertTrue(whole.damage().isEmpty(), whole.damage().toString());
+        String expected = json(whole.report());
+        assertEquals(expected, json(analyze(ns, 4, 1).report()), "one chunk per unit");
+        assertEquals(expected, json(analyze(ns, 2, offsets.get(2)).report()), "two chunks per unit");
+        assertEquals(expected, json(analyze(ns, 3, offsets.get(1) + 1).report()), "uneven units");
     }
 
     @Test
