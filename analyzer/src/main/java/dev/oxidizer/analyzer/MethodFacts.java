@@ -44,6 +44,8 @@ import java.util.List;
  *                        CPU-bound ratio is cpuTimeNs / (totalWallNs x cpuAvailability)
  * @param agentSampleShare share of the samples through the method that were in the agent's own probes (of its
  *                        instrumented callees): high values mean instrumentation dominates its measured time
+ * @param trivial         the agent found it trivial (straight-line code without loops or calls, docs/agent.md) and
+ *                        counted it with its count-only probe, so it is not timed
  */
 public record MethodFacts(
         String key,
@@ -79,7 +81,8 @@ public record MethodFacts(
         double windowSeconds,
         double samplePeriodNs,
         double cpuAvailability,
-        double agentSampleShare) {
+        double agentSampleShare,
+        boolean trivial) {
 
     public MethodFacts {
         callers = callers == null ? List.of() : List.copyOf(callers);
@@ -105,6 +108,7 @@ public record MethodFacts(
         return new MethodFacts(key, className, methodName, descriptor, isStatic, observed, exceptional, perDay, callSource,
                 threads, meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount,
                 monitorCount, ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched,
-                latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare);
+                latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare,
+                trivial);
     }
 }

@@ -183,7 +183,7 @@ final class MethodFactsBuilder {
                 t == null ? "samples" : t.source, threads.isEmpty() ? null : threads.size(), mean, wall,
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
-                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare);
+                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial);
     }
 
     /** A call-tree node while building. */

@@ -23,6 +23,8 @@ final class Timed {
     Double meanNs;
     MethodReport.Latency latency;
     double timerOverheadNs;
+    /** The agent counted it with its count-only probe for trivial methods (timing policy {@code trivial}). */
+    boolean trivial;
 
     /**
      * Count and timing figures by method key, in the agent's order: from the agent's events (counts added over
@@ -58,6 +60,7 @@ final class Timed {
                 t.timerOverheadNs = ovh;
                 Histogram h = m.latency.toHistogram();
                 String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
+                t.trivial = m.policies.contains("trivial");
                 if (h != null && h.getTotalCount() > 0) {
                     double mean = Math.max(0, h.getMean() - ovh);
                     t.meanNs = mean;

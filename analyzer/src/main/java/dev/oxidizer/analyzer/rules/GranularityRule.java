@@ -53,6 +53,14 @@ public final class GranularityRule implements Rule {
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("ffmCallNs", ffm);
         numbers.put(MAX_CALL_SHARE, max);
+        if (m.meanNs() == null && m.trivial()) {
+            return new Finding(id(), name(), Outcome.FAIL, 0, "trivial: straight-line code that runs in nanoseconds",
+                    "The agent found its bytecode trivial (no loop, no call but bounded JDK helpers, at most 64 instructions: "
+                            + "docs/agent.md), so a call takes nanoseconds whatever its arguments and one FFM downcall ("
+                            + ns(ffm) + " on this JVM) would cost more than the method itself. The agent counts such methods "
+                            + "without timing them.",
+                    coarserAction(m, ffm, max, numbers), numbers);
+        }
         if (m.meanNs() == null) {
             return new Finding(id(), name(), Outcome.UNKNOWN, 0, "mean time unknown",
                     "The method was not timed (no agent histogram or jdk.MethodTiming average), so the FFM call's share cannot be computed.",
@@ -71,27 +79,26 @@ public final class GranularityRule implements Rule {
             return new Finding(id(), name(), Outcome.PASS, score, "FFM call is " + pct(share) + " of its " + ns(mean) + " mean",
                     explanation, null, numbers);
         }
-        MethodFacts.Caller coarser = null;
-        for (MethodFacts.Caller c : m.callers()) {
-            if (c.meanNs() != null && passes(c.meanNs(), ffm, max)) {
-                coarser = c;
-                break;
-            }
-        }
-        String action;
-        if (coarser != null) {
-            numbers.put("coarserCallerMeanNs", coarser.meanNs());
-            action = "Port the coarser caller " + coarser.key() + " instead (mean " + ns(coarser.meanNs()) + ", FFM share "
-                    + pct(ffm / coarser.meanNs()) + ", " + coarser.distance() + " frame(s) up in " + coarser.samples()
-                    + " sampled stacks), so one downcall covers many calls of this method.";
-        } else if (m.nearestFrameCaller() != null) {
-            action = "Batch the calls: let " + m.nearestFrameCaller() + " (its nearest caller in sampled stacks) pass all inputs "
-                    + "as arrays in one downcall, so the call cost is paid once per batch.";
-        } else {
-            action = "Batch the calls at its callers: pass many inputs as arrays in one downcall, so the call cost is paid once per batch.";
-        }
+        String action = coarserAction(m, ffm, max, numbers);
         String shareText = Double.isInfinite(share) || share > 10 ? "more than 10x" : pct(share);
         return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + shareText + " of its "
                 + ns(mean) + " mean", explanation, action, numbers);
+    }
+
+    /** What to port instead: the nearest sampled caller coarse enough, else batching at the nearest caller. */
+    private static String coarserAction(MethodFacts m, double ffm, double max, Map<String, Double> numbers) {
+        for (MethodFacts.Caller c : m.callers()) {
+            if (c.meanNs() != null && passes(c.meanNs(), ffm, max)) {
+                numbers.put("coarserCallerMeanNs", c.meanNs());
+                return "Port the coarser caller " + c.key() + " instead (mean " + ns(c.meanNs()) + ", FFM share "
+                        + pct(ffm / c.meanNs()) + ", " + c.distance() + " frame(s) up in " + c.samples()
+                        + " sampled stacks), so one downcall covers many calls of this method.";
+            }
+        }
+        if (m.nearestFrameCaller() != null) {
+            return "Batch the calls: let " + m.nearestFrameCaller() + " (its nearest caller in sampled stacks) pass all inputs "
+                    + "as arrays in one downcall, so the call cost is paid once per batch.";
+        }
+        return "Batch the calls at its callers: pass many inputs as arrays in one downcall, so the call cost is paid once per batch.";
     }
 }

@@ -58,7 +58,7 @@ class RuleEdgesTest {
         long samples = Math.round(cpuNs / 10_000_000);
         return new MethodFacts("a.K#m([D)D", "a.K", "m", "([D)D", true, 1000L, 0, 1e7, "agent", threads, 1_000_000.0, 1e9,
                 2_000_000L, samples, samples, cpuNs, Math.min(1, cpuNs / 1e9), parkNs > 0 ? 10 : 0, 0, 0, parkNs, 0, 0, null,
-                onPath, onPath == null ? null : "a.K.handle", share, List.of(), null, null, 100, 10_000_000, 1.0, agentShare);
+                onPath, onPath == null ? null : "a.K.handle", share, List.of(), null, null, 100, 10_000_000, 1.0, agentShare, false);
     }
 
     @Test
@@ -120,9 +120,28 @@ class RuleEdgesTest {
         MethodFacts tiny = new MethodFacts("a.K#t(I)I", "a.K", "t", "(I)I", true, 1000L, 0, 1e9, "agent", 1, 20.0, 2e4, 30L, 0, 0,
                 0, null, 0, 0, 0, 0, 0, 0, null, true, null, 1.0,
                 List.of(new MethodFacts.Caller("a.K#near(I)I", 1, 5, 900.0), new MethodFacts.Caller("a.K#far(I)I", 2, 5, 5000.0)),
-                "a.K#near(I)I", null, 100, 10_000_000, 1.0, 0);
+                "a.K#near(I)I", null, 100, 10_000_000, 1.0, 0, false);
         Finding f = rule.evaluate(tiny, ctx);
         assertEquals(Outcome.FAIL, f.outcome());
         assertTrue(f.action().startsWith("Port the coarser caller a.K#far(I)I"), f.action());
+    }
+
+    @Test
+    void aTrivialMethodTheAgentCountedWithoutTimingFailsGranularityAndNamesTheCoarserCaller() {
+        GranularityRule rule = new GranularityRule();
+        Ctx ctx = new Ctx(rule);
+        MethodFacts trivial = new MethodFacts("a.K#t(I)I", "a.K", "t", "(I)I", true, 1000L, 0, 1e9, "agent", 1, null, null,
+                null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, null, true, null, 1.0,
+                List.of(new MethodFacts.Caller("a.K#far(I)I", 2, 5, 5000.0)), "a.K#near(I)I", null, 100, 10_000_000, 1.0, 0,
+                true);
+        Finding f = rule.evaluate(trivial, ctx);
+        assertEquals(Outcome.FAIL, f.outcome());
+        assertTrue(f.summary().startsWith("trivial"), f.summary());
+        assertTrue(f.action().startsWith("Port the coarser caller a.K#far(I)I"), f.action());
+        // Not timed and not trivial: unknown, as before.
+        MethodFacts untimed = new MethodFacts("a.K#u(I)I", "a.K", "u", "(I)I", true, 1000L, 0, 1e9, "agent", 1, null, null,
+                null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, null, true, null, 1.0, List.of(), null, null, 100, 10_000_000, 1.0, 0,
+                false);
+        assertEquals(Outcome.UNKNOWN, rule.evaluate(untimed, ctx).outcome());
     }
 }
