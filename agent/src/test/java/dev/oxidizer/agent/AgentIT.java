@@ -100,6 +100,28 @@ class AgentIT {
     }
 
     @Test
+    void trivialMethodsGetTheFullProbeWithTimedAndNoneWithSkip() throws Exception {
+        for (String mode : List.of("timed", "skip")) {
+            Path out = dir.resolve("trivial-" + mode + ".jfr");
+            ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",trivial=" + mode, classpath(), COUNTING, "2", "5000");
+            assertEquals(0, jvm.await(120), jvm.describe());
+            Recorded rec = Recorded.read(out);
+            Map<String, Long> inv = rec.invocations();
+            String why = mode + ": " + jvm.describe() + "\ncounts: " + inv;
+            assertEquals(10_000L, inv.get(COUNTING + "#syncInc()V"), why); // not trivial: counted either way
+            if (mode.equals("timed")) {
+                assertEquals(10_000L, inv.get(COUNTING + "#staticAdd(I)I"), why);
+                assertTrue(rec.named("oxidizer.MethodProfile").stream()
+                        .noneMatch(e -> e.getString("timingPolicy").equals("trivial")), why);
+                assertTrue(rec.sum(e -> e.getLong("timedCount")).get(COUNTING + "#staticAdd(I)I") > 0, why);
+            } else {
+                assertFalse(inv.containsKey(COUNTING + "#staticAdd(I)I"), why);
+                assertFalse(inv.containsKey(SQUARE + "#<init>(I)V"), why);
+            }
+        }
+    }
+
+    @Test
     void systemExitKeepsExactCountsAndTheExitCode() throws Exception {
         Path out = dir.resolve("exit.jfr");
         ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, classpath(), COUNTING, "2", "20000", "exit");

@@ -40,18 +40,21 @@ final class Instrumenter {
     private final java.util.concurrent.ConcurrentMap<ClassLoader, net.bytebuddy.pool.TypePool.CacheProvider>
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
-    private final boolean countTrivialOnly;
+    private final String trivialPolicy;
     /**
      * The class file locator Byte Buddy built for the class being transformed on this thread (it holds the
      * very bytes being transformed), kept by {@link LocatorKeeping} for {@link #trivialMethods}.
      */
     private final ThreadLocal<net.bytebuddy.dynamic.ClassFileLocator> locator = new ThreadLocal<>();
 
-    /** {@code countTrivialOnly}: trivial methods get the count-only probe ({@code trivial=count}). */
-    Instrumenter(MethodFilter filter, AgentLog log, boolean countTrivialOnly) {
+    /**
+     * {@code trivialPolicy} (the {@code trivial} option): {@code count} gives trivial methods the count-only probe,
+     * {@code skip} leaves them alone, {@code timed} gives them the full probe.
+     */
+    Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy) {
         this.filter = filter;
         this.log = log;
-        this.countTrivialOnly = countTrivialOnly;
+        this.trivialPolicy = trivialPolicy;
     }
 
     void install(Instrumentation inst, boolean attached) {
@@ -100,10 +103,11 @@ final class Instrumenter {
                                     return trivial.contains(m.getInternalName() + m.getDescriptor());
                                 }
                             };
-                    return builder
+                    DynamicType.Builder<?> b = builder
                             .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
-                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))))
-                            .visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)));
+                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
+                    return trivialPolicy.equals("skip") ? b
+                            : b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)));
                 })
                 .installOn(inst);
     }
@@ -137,10 +141,10 @@ final class Instrumenter {
         }
     }
 
-    /** The trivial methods of the class being transformed on this thread, if {@code trivial=count}. */
+    /** The trivial methods of the class being transformed on this thread, unless {@code trivial=timed}. */
     private java.util.Set<String> trivialMethods(TypeDescription type) {
         net.bytebuddy.dynamic.ClassFileLocator l = locator.get();
-        if (!countTrivialOnly || l == null) {
+        if (trivialPolicy.equals("timed") || l == null) {
             return java.util.Set.of();
         }
         try {

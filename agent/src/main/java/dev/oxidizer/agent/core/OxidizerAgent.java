@@ -72,8 +72,7 @@ public final class OxidizerAgent {
         Flusher flusher = new Flusher(session, policy, calibration);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
-        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log,
-                o.trivial().equals("count"));
+        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log, o.trivial());
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
