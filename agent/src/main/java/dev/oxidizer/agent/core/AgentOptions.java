@@ -109,7 +109,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
             throw new AgentOptionsException("option 'sampleEvery=" + sampleEvery
                     + "': accepted: a power of two from 2 to 1048576");
         }
-        long shortNs = number(values, "shortNs", 500, 1, 1_000_000_000);
+        long shortNs = number(values, "shortNs", 5_000, 1, 1_000_000_000);
         long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
         long timedRate = number(values, "timedRate", 1_000, 1, Long.MAX_VALUE);
         String trivial = single(values, "trivial", "count").toLowerCase(Locale.ROOT);

@@ -32,7 +32,7 @@ class TimingPolicyTest {
     void aMethodThatIsNotHotOrNotShortIsTimedOnEveryCall() throws Exception {
         TimingPolicy p = policy("");
         assertEquals(MethodTable.MASK_ALL, p.next(MethodTable.MASK_ALL, 9_999, 9_999, 20, 1.0));
-        assertEquals(MethodTable.MASK_ALL, p.next(MethodTable.MASK_ALL, 100_000, 100_000, 500, 1.0));
+        assertEquals(MethodTable.MASK_ALL, p.next(MethodTable.MASK_ALL, 100_000, 100_000, 5_000, 1.0));
         // too few timed calls to judge
         assertEquals(MethodTable.MASK_ALL, p.next(MethodTable.MASK_ALL, 100_000, 99, 20, 1.0));
     }
@@ -42,8 +42,8 @@ class TimingPolicyTest {
         TimingPolicy p = policy("");
         assertEquals(63, p.next(63, 5_000, 80, 20, 1.0));          // rate >= hotRate / 2: stays sampled
         assertEquals(MethodTable.MASK_ALL, p.next(63, 4_999, 80, 20, 1.0));
-        assertEquals(63, p.next(63, 50_000, 800, 1_000, 1.0));       // median <= 2 x shortNs: stays sampled
-        assertEquals(MethodTable.MASK_ALL, p.next(63, 50_000, 800, 1_001, 1.0));
+        assertEquals(63, p.next(63, 50_000, 800, 10_000, 1.0));       // median <= 2 x shortNs: stays sampled
+        assertEquals(MethodTable.MASK_ALL, p.next(63, 50_000, 800, 10_001, 1.0));
     }
 
     @Test
