@@ -165,6 +165,24 @@ class AgentIT {
     }
 
     @Test
+    void withoutJfrOneLineSaysWhyAndTheApplicationRunsUninstrumented() throws Exception {
+        Path out = dir.resolve("nojfr.jfr");
+        // The jdk.jfr module left out of the boot layer: the recording cannot start.
+        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("--limit-modules", "java.base,java.instrument"), dir,
+                "output=" + out, classpath(), COUNTING, "2", "1000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        ForkedJvm plain = ForkedJvm.start(dir, null, classpath(), COUNTING, "2", "1000");
+        assertEquals(0, plain.await(120), plain.describe());
+        assertEquals(plain.out(), jvm.out(), "stdout unchanged: " + jvm.describe());
+        List<String> agentLines = jvm.err().lines().filter(l -> l.startsWith("oxidizer-agent")).toList();
+        assertEquals(1, agentLines.size(), jvm.describe());
+        assertTrue(agentLines.getFirst().contains("the JFR recording could not start")
+                && agentLines.getFirst().contains("runs without the agent"), jvm.describe());
+        assertEquals(plain.err(), jvm.err().lines().filter(l -> !l.startsWith("oxidizer-agent"))
+                .map(l -> l + System.lineSeparator()).collect(java.util.stream.Collectors.joining()), jvm.describe());
+    }
+
+    @Test
     void sigtermWritesTheRecordingWithTheDataSoFar() throws Exception {
         Path out = dir.resolve("term.jfr");
         ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",interval=500ms", classpath(), APP + "ServerApp");

@@ -55,9 +55,16 @@ final class ForkedJvm {
     /** As {@link #start(Path, String, String, String, String...)} on another JDK's {@code java}. */
     static ForkedJvm startOn(Path java, Path dir, String agentArgs, String classpath, String mainClass, String... args)
             throws IOException {
+        return startWith(java, List.of(), dir, agentArgs, classpath, mainClass, args);
+    }
+
+    /** As {@link #startOn} with extra JVM options before the agent. */
+    static ForkedJvm startWith(Path java, List<String> jvmOptions, Path dir, String agentArgs, String classpath,
+                               String mainClass, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
         cmd.add("-Xshare:auto");
+        cmd.addAll(jvmOptions);
         if (java.equals(JAVA)) {
             cmd.add("-XX:+EnableDynamicAgentLoading"); // JDK 21+ only
         }

@@ -126,7 +126,12 @@ public final class OxidizerAgent {
         log.info("instrumentation installed: " + instrumenter.transformedTypes() + " classes so far, "
                 + instrumenter.errors() + " errors, in " + (t2 - t1) / 1_000_000 + " ms (the agent's start before it: "
                 + (t1 - t0) / 1_000_000 + " ms)");
-        await(recording); // on failure the flusher thread has already undone the instrumentation and said so
+        if (await(recording) == null) {
+            // The flusher thread removes the instrumentation as soon as this start returns (it needs the lock).
+            report(attached, "error: the JFR recording could not start (see " + o.log()
+                    + "); the application runs without the agent");
+            return;
+        }
         log.info("agent ready " + (System.nanoTime() - t0) / 1_000_000 + " ms after it started");
         if (attached) {
             System.setProperty(STATUS_PROPERTY, "running output=" + o.output() + " log=" + o.log());
@@ -135,7 +140,8 @@ public final class OxidizerAgent {
 
     /**
      * Starts the JFR recording and announces the session in it (flusher thread). On failure the session ends:
-     * one line on stderr, the instrumentation removed, the application running on.
+     * the reason in the agent's log, the instrumentation removed, the application running on (the starting
+     * thread reports the failure).
      */
     private static boolean startRecording(AgentOptions o, Session session, Runnable chunkHook,
                                           CompletableFuture<JfrRecording> recording, Instrumentation inst) {
@@ -155,8 +161,6 @@ public final class OxidizerAgent {
                     a.instrumenter().reset(inst);
                 }
             }
-            System.err.println("oxidizer-agent: the JFR recording could not start (" + t
-                    + "); the application runs without the agent");
             return false;
         }
         session.log().info("JFR recording started in " + (System.nanoTime() - t0) / 1_000_000
