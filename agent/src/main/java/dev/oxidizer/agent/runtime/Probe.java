@@ -31,12 +31,7 @@ public final class Probe {
     /** Counts the call; returns the start time if this call is timed, else {@link #NOT_TIMED}. */
     public static long enter(int id) {
         ThreadState s = state();
-        long[] c = s.counts;
-        int i = id << 1;
-        if (i >= c.length) {
-            c = s.grow(i);
-        }
-        long n = ++c[i];
+        long n = s.increment(id << 1);
         if ((n & s.masks[id]) != 0 && n > MethodTable.warmupCalls) {
             return NOT_TIMED;
         }
@@ -45,13 +40,7 @@ public final class Probe {
 
     /** Counts a call of a trivial method (count-only probe: no clock, no exit). */
     public static void count(int id) {
-        ThreadState s = state();
-        long[] c = s.counts;
-        int i = id << 1;
-        if (i >= c.length) {
-            c = s.grow(i);
-        }
-        c[i]++;
+        state().increment(id << 1);
     }
 
     /** Records the latency of a timed call and counts an exceptional exit. */

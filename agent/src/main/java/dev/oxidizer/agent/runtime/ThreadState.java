@@ -123,13 +123,17 @@ public final class ThreadState {
         maskVersion = version;
     }
 
-    void exceptional(int id) {
-        int i = (id << 1) + 1;
+    /** Adds one to the count at {@code index} (2*id entered, 2*id+1 exceptional) and returns the new count. */
+    long increment(int index) {
         long[] c = counts;
-        if (i >= c.length) {
-            c = grow(i);
+        if (index >= c.length) {
+            c = grow(index);
         }
-        c[i]++;
+        return ++c[index];
+    }
+
+    void exceptional(int id) {
+        increment((id << 1) + 1);
     }
 
     void record(int id, long nanos) {
