@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -24,9 +25,12 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-call cost of the generated wrappers next to hand-written minimal downcalls into the same libraries, in one run.
+ * Per-call cost of the generated wrappers next to hand-written minimal downcalls into the same libraries.
  * {@code raw*} link {@code raw_add}/{@code raw_sum} (no catch_unwind, no status) with the same linker options as the
- * generated wrapper they face. The libraries come from system properties set by bench/run-ffm-benchmark.sh.
+ * generated wrapper they face. The {@code add*} benchmarks make {@link #CALLS} calls per invocation (a loop that is the
+ * same on both sides but for the call), the {@code sum*} ones one call over {@code size} doubles. The libraries come
+ * from system properties set by bench/run-ffm-benchmark.sh; {@link PairedForkRunner} runs the pairs in alternating
+ * forks and reports their ratios.
  */
 @SuppressWarnings("restricted")
 @State(Scope.Thread)
@@ -51,11 +55,16 @@ public class FfmOverheadBenchmark {
     private static final MethodHandle RAW_SUM_PLAIN = LINKER.downcallHandle(SUM_ARENA.findOrThrow("raw_sum"),
             FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
 
+    /**
+     * Calls per invocation of the {@code add*} benchmarks. A trivial call costs a few ns, about as much as JMH's own
+     * per-invocation work and the timer's jitter; a loop of calls makes both negligible next to the calls.
+     */
+    static final int CALLS = 1000;
+
     @Param({"1000"})
     public int size;
 
     private int a;
-    private int b;
     private double[] values;
 
     private static SymbolLookup lib(String crate) {
@@ -67,36 +76,61 @@ public class FfmOverheadBenchmark {
     public void setup() {
         Random r = new Random(42);
         a = r.nextInt(1000);
-        b = r.nextInt(1000);
         values = new double[size];
         for (int i = 0; i < size; i++) {
             values[i] = r.nextGaussian();
         }
     }
 
+    /** Java's own {@code add} in the same loop: the loop's cost without any downcall. */
     @Benchmark
+    @OperationsPerInvocation(CALLS)
     public int addJava() {
-        return BenchKernels.add(a, b);
+        int acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += BenchKernels.add(a, i);
+        }
+        return acc;
     }
 
     @Benchmark
+    @OperationsPerInvocation(CALLS)
     public int addRawCritical() throws Throwable {
-        return (int) RAW_ADD_CRITICAL.invokeExact(a, b);
+        int acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += (int) RAW_ADD_CRITICAL.invokeExact(a, i);
+        }
+        return acc;
     }
 
     @Benchmark
+    @OperationsPerInvocation(CALLS)
     public int addGeneratedCritical() {
-        return BenchAddCritical.add(a, b);
+        int acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += BenchAddCritical.add(a, i);
+        }
+        return acc;
     }
 
     @Benchmark
+    @OperationsPerInvocation(CALLS)
     public int addRawPlain() throws Throwable {
-        return (int) RAW_ADD_PLAIN.invokeExact(a, b);
+        int acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += (int) RAW_ADD_PLAIN.invokeExact(a, i);
+        }
+        return acc;
     }
 
     @Benchmark
+    @OperationsPerInvocation(CALLS)
     public int addGeneratedPlain() {
-        return BenchAddArena.add(a, b);
+        int acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += BenchAddArena.add(a, i);
+        }
+        return acc;
     }
 
     @Benchmark
