@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # FFM overhead benchmark of the generated wrappers, side by side with hand-written minimal downcalls into the same
-# libraries. Runs FfmOverheadBenchmark's pairs as many short JMH forks, each generated fork next to its hand-written
-# one (order alternated between rounds), and prints per round and overall the ratio generated / hand-written with
-# the median, a 95 % confidence interval, and met / not met / not settled against the 1.1x target; also critical vs
-# non-critical for a trivial call. Default: 10 rounds of 8 forks, about 4-5 minutes on 2 cores.
-# Usage: rust-stub-gen/bench/run-ffm-benchmark.sh [--rounds N] [--pairs add|sum|all] [--warmup N] [--warmup-ms MS]
-#        [--iterations N] [--iteration-ms MS] [--target X]
+# libraries (FfmOverheadBenchmark). PairedForkRunner measures each pair in many short forks, both sides side by side
+# in time (default: one JVM per pair alternating ~100 us blocks of the two; --method jmh: one JMH fork per side, back
+# to back), order alternated between rounds, and prints per round and overall the ratio generated / hand-written with
+# its median, a 95 % confidence interval and met / not met / not settled against the 1.1x target; also critical vs
+# non-critical for a trivial call. Default: 12 rounds x 4 pairs, about 4 minutes on 2 cores.
+# Usage: rust-stub-gen/bench/run-ffm-benchmark.sh [--method interleaved|jmh] [--rounds N] [--pairs add|sum|all]
+#        [--warmup-ms MS] [--measure-ms MS] [--jmh-warmup N] [--jmh-iterations N] [--target X]
 # For numbers you report, run it under the shared lock: flock /tmp/oxidizer-bench.lock rust-stub-gen/bench/run-ffm-benchmark.sh
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
