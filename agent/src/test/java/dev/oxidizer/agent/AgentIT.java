@@ -100,6 +100,74 @@ class AgentIT {
     }
 
     @Test
+    void privateTrivialMethodsCountedAtTheirCallSitesAreExactAndTheCallersStillVerify() throws Exception {
+        String app = APP + "CallSitesApp";
+        Path dump = Files.createDirectories(dir.resolve("dump"));
+        Path out = dir.resolve("sites.jfr");
+        // -Xverify is the default (classes from the class path are verified); the dump shows what was written
+        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA,
+                List.of("-Ddev.oxidizer.agent.shaded.net.bytebuddy.dump=" + dump), dir,
+                "output=" + out, classpath(), app, "4", "20000");
+        assertEquals(3, jvm.await(300), jvm.describe());
+        Map<String, Long> expected = jvm.out().lines().filter(l -> l.startsWith("expect "))
+                .map(l -> l.split(" "))
+                .collect(Collectors.toMap(p -> p[1], p -> Long.parseLong(p[2])));
+        assertEquals(5, expected.size(), jvm.describe());
+        Recorded rec = Recorded.read(out);
+        Map<String, Long> inv = rec.invocations();
+        String why = jvm.describe() + "\ncounts: " + inv;
+        Map<String, String> keys = Map.of("isSpace", "#isSpace(C)Z", "mix", "#mix(J)J", "twice", "#twice(I)I",
+                "neg", "#neg(I)I", "onlyReflective", "#onlyReflective(I)I");
+        keys.forEach((name, key) -> assertEquals(expected.get(name), inv.get(app + key), name + ": " + why));
+        for (RecordedEvent e : rec.named("oxidizer.MethodProfile")) {
+            if (e.getString("className").equals(app) && keys.containsValue("#" + e.getString("methodName")
+                    + e.getString("descriptor"))) {
+                assertEquals("trivial", e.getString("timingPolicy"), e.toString());
+            }
+        }
+        assertFalse(Files.readString(Path.of(out + ".log")).contains("not instrumented"), why);
+
+        // The rewriting happened: isSpace has no probe, its callers count at the call site and flush.
+        Path written = Files.list(dump).filter(f -> f.getFileName().toString().startsWith(app + ".")
+                && !f.getFileName().toString().contains("-original")).findFirst().orElseThrow();
+        String javap = javap(written);
+        String isSpace = methodBody(javap, "boolean isSpace(char)");
+        assertFalse(isSpace.contains("dev/oxidizer/agent/runtime/Probe"), isSpace);
+        String spaces = methodBody(javap, "int spaces()");
+        assertTrue(spaces.contains("Probe.flush:(II)I") && spaces.contains("iinc"), spaces);
+        String neg = methodBody(javap, "int neg(int)"); // referenced by a method handle: keeps its own probe
+        assertTrue(neg.contains("Probe.count:(I)V"), neg);
+
+        // The same counts with the probe in every trivial method, and the application's output unchanged.
+        Path probeOut = dir.resolve("probe.jfr");
+        ForkedJvm probe = ForkedJvm.start(dir, "output=" + probeOut + ",trivial=probe", classpath(), app, "4", "20000");
+        assertEquals(3, probe.await(300), probe.describe());
+        Map<String, Long> probeInv = Recorded.read(probeOut).invocations();
+        keys.values().forEach(key -> assertEquals(inv.get(app + key), probeInv.get(app + key), key));
+        ForkedJvm plain = ForkedJvm.start(dir, null, classpath(), app, "4", "20000");
+        assertEquals(3, plain.await(300), plain.describe());
+        assertEquals(plain.out(), jvm.out(), "stdout differs");
+        assertEquals(plain.err(), jvm.err(), "stderr differs");
+    }
+
+    private static String javap(Path classFile) throws Exception {
+        Path javap = ForkedJvm.JAVA.resolveSibling("javap");
+        Process p = new ProcessBuilder(javap.toString(), "-c", "-p", classFile.toString()).redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "javap timed out");
+        return text;
+    }
+
+    /** The disassembly of one method in {@code javap -c} output (from its header to the next blank line). */
+    private static String methodBody(String javap, String signature) {
+        int at = javap.indexOf(signature);
+        assertTrue(at >= 0, signature + " not in:\n" + javap);
+        int end = javap.indexOf("\n\n", at);
+        return javap.substring(at, end < 0 ? javap.length() : end);
+    }
+
+    @Test
     void trivialMethodsGetTheFullProbeWithTimedAndNoneWithSkip() throws Exception {
         for (String mode : List.of("timed", "skip")) {
             Path out = dir.resolve("trivial-" + mode + ".jfr");

@@ -50,7 +50,7 @@ class AgentOptionsTest {
                 .getMessage().contains("CLASSGLOB[#METHODGLOB]"));
         assertTrue(assertThrows(AgentOptionsException.class, () -> AgentOptions.parse("", null, 1))
                 .getMessage().contains("option 'include' is needed"));
-        assertEquals("option 'trivial=maybe': accepted: count, skip, timed",
+        assertEquals("option 'trivial=maybe': accepted: count, probe, skip, timed",
                 assertThrows(AgentOptionsException.class, () -> AgentOptions.parse("trivial=maybe", "x.*", 1)).getMessage());
     }
 

@@ -30,8 +30,10 @@ import java.util.Properties;
  * @param hotRate      adaptive: a short method called more often than this per second gets sampled
  * @param timedRate    adaptive: a sampled method's interval is chosen so that about this many of its calls per
  *                     second are timed (never fewer than 1 in {@code sampleEvery})
- * @param trivial      {@code count}: trivial methods ({@link TrivialMethods}) get a count-only probe;
- *                     {@code skip}: they are not instrumented; {@code timed}: they get the full probe
+ * @param trivial      {@code count}: trivial methods ({@link TrivialMethods}) are counted exactly and not timed, at
+ *                     their call sites where {@link TrivialCallSites} allows, else by a count-only probe;
+ *                     {@code probe}: always by the count-only probe; {@code skip}: they are not instrumented;
+ *                     {@code timed}: they get the full probe
  * @param jfrSettings  base JFR settings (default or profile) the agent's recording starts from
  * @param executionSamplePeriodMs period of jdk.ExecutionSample
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
@@ -113,8 +115,8 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
         long timedRate = number(values, "timedRate", 1_000, 1, Long.MAX_VALUE);
         String trivial = single(values, "trivial", "count").toLowerCase(Locale.ROOT);
-        if (!List.of("count", "skip", "timed").contains(trivial)) {
-            throw new AgentOptionsException("option 'trivial=" + trivial + "': accepted: count, skip, timed");
+        if (!List.of("count", "probe", "skip", "timed").contains(trivial)) {
+            throw new AgentOptionsException("option 'trivial=" + trivial + "': accepted: count, probe, skip, timed");
         }
         String jfrSettings = single(values, "jfrSettings", "default");
         if (!List.of("default", "profile").contains(jfrSettings)) {

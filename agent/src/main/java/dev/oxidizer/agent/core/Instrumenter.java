@@ -95,7 +95,15 @@ final class Instrumenter {
                 .type(typeMatcher, this::seesRuntime)
                 .transform((DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                             JavaModule module, java.security.ProtectionDomain pd) -> {
-                    java.util.Set<String> trivial = trivialMethods(type);
+                    byte[] classFile = classFile(type);
+                    java.util.Set<String> trivial = trivialPolicy.equals("timed") || classFile == null
+                            ? java.util.Set.of() : TrivialMethods.of(classFile);
+                    // Not on attach: frames already running old code would call the method without a probe.
+                    TrivialCallSites sites = trivialPolicy.equals("count") && !attached && classFile != null
+                            ? TrivialCallSites.plan(classFile, trivial,
+                                    name -> filter.instrumentMethod(type.getName(), name))
+                            : TrivialCallSites.NONE;
+                    java.util.Set<String> counted = sites.counted();
                     ElementMatcher.Junction<MethodDescription> isTrivial =
                             new ElementMatcher.Junction.AbstractBase<>() {
                                 @Override
@@ -106,8 +114,20 @@ final class Instrumenter {
                     DynamicType.Builder<?> b = builder
                             .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
                             .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
-                    return trivialPolicy.equals("skip") ? b
-                            : b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)));
+                    if (trivialPolicy.equals("skip")) {
+                        return b;
+                    }
+                    ElementMatcher.Junction<MethodDescription> atCallSites =
+                            new ElementMatcher.Junction.AbstractBase<>() {
+                                @Override
+                                public boolean matches(MethodDescription m) {
+                                    return counted.contains(m.getInternalName() + m.getDescriptor());
+                                }
+                            };
+                    b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)
+                            .and(not(atCallSites))));
+                    // last, so that it is the outermost visitor and rewrites the callers' original code
+                    return counted.isEmpty() ? b : b.visit(sites.wrapper(type.getName()));
                 })
                 .installOn(inst);
     }
@@ -141,17 +161,17 @@ final class Instrumenter {
         }
     }
 
-    /** The trivial methods of the class being transformed on this thread, unless {@code trivial=timed}. */
-    private java.util.Set<String> trivialMethods(TypeDescription type) {
+    /** The bytes of the class being transformed on this thread, or null if they cannot be had. */
+    private byte[] classFile(TypeDescription type) {
         net.bytebuddy.dynamic.ClassFileLocator l = locator.get();
-        if (trivialPolicy.equals("timed") || l == null) {
-            return java.util.Set.of();
+        if (l == null) {
+            return null;
         }
         try {
             net.bytebuddy.dynamic.ClassFileLocator.Resolution r = l.locate(type.getName());
-            return r.isResolved() ? TrivialMethods.of(r.resolve()) : java.util.Set.of();
+            return r.isResolved() ? r.resolve() : null;
         } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Set.of(); // all methods get the full probe
+            return null; // all methods get the full probe
         }
     }
 

@@ -132,6 +132,15 @@ public final class ThreadState {
         return ++c[index];
     }
 
+    /** Adds {@code n} to the count at {@code index} (calls counted at call sites, see {@link Probe#flush}). */
+    void add(int index, int n) {
+        long[] c = counts;
+        if (index >= c.length) {
+            c = grow(index);
+        }
+        c[index] += n;
+    }
+
     void exceptional(int id) {
         increment((id << 1) + 1);
     }

@@ -1,0 +1,508 @@
+package dev.oxidizer.agent.core;
+
+import dev.oxidizer.agent.runtime.MethodTable;
+import dev.oxidizer.agent.runtime.Probe;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.field.FieldDescription;
+import net.bytebuddy.description.field.FieldList;
+import net.bytebuddy.description.method.MethodList;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.pool.TypePool;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Counts the calls of a class's private trivial methods at their call sites, in a local variable of the
+ * calling method, instead of in the trivial method itself.
+ *
+ * <p>Why: a count probe inside a trivial method called in a tight loop (a character test in a tokenizer, the
+ * round of a hash) is a load, an add and a store to the same memory word on every iteration, a chain the
+ * processor cannot overlap: 2–5 ns per call, several times the method itself. The same count kept in a local
+ * variable of the loop's method lives in a register: one add, and the thread's counter is updated when the
+ * calls can be observed.
+ *
+ * <p>Exactness: the pending count of a method invocation is added to the thread's counts ({@link Probe#flush})
+ * before anything through which it could be observed or lost: before every call except to the JDK's bounded
+ * leaf helpers (a call might exit the JVM, block, or run for long), before {@code return}, {@code athrow} and
+ * {@code monitorenter}, in a catch-all handler that adds and rethrows when an exception leaves the method, and
+ * at loop back-edges once {@link Probe#SITE_FLUSH_LIMIT} calls are pending. Constructors add each call at once
+ * ({@link Probe#countSite}).
+ *
+ * <p>Which methods: a trivial method ({@link TrivialMethods}) that is private, so every call in bytecode is in
+ * its own class, in a class that is no interface, has no nest mates (they could call it directly), and
+ * references it by no method handle (a method reference would call it without a call site); it must have at
+ * least one call site. Such a method gets no probe of its own. Calls through core reflection
+ * ({@code Method.invoke}) are not counted (docs/agent.md).
+ */
+final class TrivialCallSites {
+    /** Class files before Java 7 may use {@code jsr} and lack stack map frames: left to the method probes. */
+    private static final int MIN_MAJOR_VERSION = 51;
+    private static final String PROBE = Type.getInternalName(Probe.class);
+
+    private final String internalName;
+    /** name + descriptor of each counted method, with its modifiers. */
+    private final Map<String, Integer> counted;
+    /** name + descriptor of each calling method, with its {@code max_locals} and counted callees. */
+    private final Map<String, Caller> callers;
+
+    /** A calling method: its original {@code max_locals}, and the counted methods it calls (slot order). */
+    private record Caller(int maxLocals, List<String> callees) {}
+
+    private TrivialCallSites(String internalName, Map<String, Integer> counted, Map<String, Caller> callers) {
+        this.internalName = internalName;
+        this.counted = counted;
+        this.callers = callers;
+    }
+
+    /** No method of the class is counted at its call sites. */
+    static final TrivialCallSites NONE = new TrivialCallSites("", Map.of(), Map.of());
+
+    /**
+     * Plans the counting for a class file.
+     *
+     * @param classFile the class's bytes, as they will be transformed
+     * @param trivial the class's trivial methods (name + descriptor), from {@link TrivialMethods#of}
+     * @param instrumented whether the method filter instruments the method of this name
+     * @return the plan, {@link #NONE} when no method qualifies or the class cannot be read
+     */
+    static TrivialCallSites plan(byte[] classFile, Set<String> trivial, Predicate<String> instrumented) {
+        if (trivial.isEmpty()) {
+            return NONE;
+        }
+        try {
+            Scan scan = new Scan(trivial, instrumented);
+            new ClassReader(classFile).accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return scan.result();
+        } catch (RuntimeException unreadable) {
+            return NONE;
+        }
+    }
+
+    /** The methods counted at their call sites (name + descriptor): they get no probe of their own. */
+    Set<String> counted() {
+        return counted.keySet();
+    }
+
+    /** The class visitor wrapper that rewrites the callers (to be the outermost, seeing the original code). */
+    AsmVisitorWrapper wrapper(String className) {
+        Map<String, Integer> ids = new HashMap<>();
+        counted.forEach((m, modifiers) -> {
+            int paren = m.indexOf('(');
+            ids.put(m, MethodTable.register(className, m.substring(0, paren), m.substring(paren), modifiers, true));
+        });
+        return new AsmVisitorWrapper() {
+            @Override
+            public int mergeWriter(int flags) {
+                return flags;
+            }
+
+            @Override
+            public int mergeReader(int flags) {
+                return flags | ClassReader.EXPAND_FRAMES; // visitFrame then gets full frames to extend
+            }
+
+            @Override
+            public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
+                                     Implementation.Context implementationContext, TypePool typePool,
+                                     FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
+                                     int writerFlags, int readerFlags) {
+                return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+                    @Override
+                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                     String[] exceptions) {
+                        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                        Caller caller = callers.get(name + descriptor);
+                        if (mv == null || caller == null) {
+                            return mv;
+                        }
+                        return name.equals("<init>") ? new EachCall(mv, ids)
+                                : new Batched(mv, ids, caller.maxLocals(), caller.callees());
+                    }
+                };
+            }
+        };
+    }
+
+    /** Reads the class once: qualifying methods, their call sites, method handles and nest attributes. */
+    private static final class Scan extends ClassVisitor {
+        private final Set<String> trivial;
+        private final Predicate<String> instrumented;
+        private final Map<String, Integer> candidates = new HashMap<>();
+        private final Set<String> handled = new HashSet<>();
+        private final Set<String> called = new HashSet<>();
+        private final Map<String, Set<String>> calls = new HashMap<>();
+        private final Map<String, Integer> maxLocals = new HashMap<>();
+        private String owner;
+        private boolean eligibleClass;
+
+        Scan(Set<String> trivial, Predicate<String> instrumented) {
+            super(Opcodes.ASM9);
+            this.trivial = trivial;
+            this.instrumented = instrumented;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName,
+                          String[] interfaces) {
+            owner = name;
+            eligibleClass = (version & 0xFFFF) >= MIN_MAJOR_VERSION && (access & Opcodes.ACC_INTERFACE) == 0;
+        }
+
+        @Override
+        public void visitNestHost(String nestHost) {
+            eligibleClass = false;
+        }
+
+        @Override
+        public void visitNestMember(String nestMember) {
+            eligibleClass = false;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            String method = name + descriptor;
+            if ((access & Opcodes.ACC_PRIVATE) != 0 && (access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) == 0
+                    && trivial.contains(method) && !name.startsWith("<")
+                    && instrumented.test(name)) {
+                candidates.put(method, access & 0xFFFF);
+            }
+            return new MethodVisitor(Opcodes.ASM9) {
+                @Override
+                public void visitMethodInsn(int opcode, String callOwner, String callName, String callDescriptor,
+                                            boolean isInterface) {
+                    if (callOwner.equals(owner)) {
+                        calls.computeIfAbsent(method, k -> new LinkedHashSet<>()).add(callName + callDescriptor);
+                    }
+                }
+
+                @Override
+                public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
+                                                   Object... args) {
+                    handle(bootstrap);
+                    for (Object a : args) {
+                        handle(a);
+                    }
+                }
+
+                @Override
+                public void visitLdcInsn(Object value) {
+                    handle(value);
+                }
+
+                @Override
+                public void visitMaxs(int maxStack, int locals) {
+                    maxLocals.put(method, locals);
+                }
+            };
+        }
+
+        private void handle(Object constant) {
+            if (constant instanceof Handle h && h.getOwner().equals(owner)) {
+                handled.add(h.getName() + h.getDesc());
+            }
+        }
+
+        TrivialCallSites result() {
+            if (!eligibleClass || candidates.isEmpty()) {
+                return NONE;
+            }
+            candidates.keySet().removeAll(handled);
+            calls.values().forEach(called::addAll);
+            candidates.keySet().retainAll(called);
+            if (candidates.isEmpty()) {
+                return NONE;
+            }
+            Map<String, Caller> callers = new HashMap<>();
+            calls.forEach((method, targets) -> {
+                // a counted method is trivial, so it calls no application method; <clinit> batches like any method
+                List<String> callees = targets.stream().filter(candidates::containsKey).toList();
+                if (!callees.isEmpty() && maxLocals.containsKey(method)) {
+                    callers.put(method, new Caller(maxLocals.get(method), callees));
+                }
+            });
+            return new TrivialCallSites(owner, Map.copyOf(candidates), callers);
+        }
+    }
+
+    /** Constructors: each call is added to the thread's counts at once (no handler before {@code super()}). */
+    private final class EachCall extends MethodVisitor {
+        private final Map<String, Integer> ids;
+
+        EachCall(MethodVisitor mv, Map<String, Integer> ids) {
+            super(Opcodes.ASM9, mv);
+            this.ids = ids;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            Integer id = owner.equals(internalName) ? ids.get(name + descriptor) : null;
+            if (id != null) {
+                pushInt(mv, id);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "countSite", "(I)V", false);
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + 1, maxLocals);
+        }
+    }
+
+    /**
+     * A method calling counted methods: one int local per counted callee (at {@code max_locals} and after),
+     * incremented at each call site and added to the thread's counts at the points the class comment lists.
+     */
+    private final class Batched extends MethodVisitor {
+        private final Map<String, Integer> ids;
+        private final int base;
+        /** Counted callees of this method, in slot order: slot = base + index. */
+        private final List<String> callees;
+        private final Set<Label> seen = new HashSet<>();
+        private final Label start = new Label();
+        private final Label end = new Label();
+        private final Label handler = new Label();
+        private final List<Runnable> deferredDebugInfo = new ArrayList<>();
+        private boolean started;
+
+        Batched(MethodVisitor mv, Map<String, Integer> ids, int base, List<String> callees) {
+            super(Opcodes.ASM9, mv);
+            this.ids = ids;
+            this.base = base;
+            this.callees = callees;
+        }
+
+        private int slot(String callee) {
+            int i = callees.indexOf(callee);
+            return i < 0 ? -1 : base + i;
+        }
+
+        /**
+         * Before the first instruction (the reader has visited every original handler by then, so the catch-all
+         * comes last and only sees what the method's own handlers do not catch): zero the locals, open the range.
+         */
+        private void start() {
+            if (started) {
+                return;
+            }
+            started = true;
+            mv.visitTryCatchBlock(start, end, handler, null);
+            for (int i = 0; i < callees.size(); i++) {
+                mv.visitInsn(Opcodes.ICONST_0);
+                mv.visitVarInsn(Opcodes.ISTORE, base + i);
+            }
+            mv.visitLabel(start);
+        }
+
+        private void flushAll(String method) {
+            for (int i = 0; i < callees.size(); i++) {
+                pushInt(mv, ids.get(callees.get(i)));
+                mv.visitVarInsn(Opcodes.ILOAD, base + i);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, method, "(II)I", false);
+                mv.visitVarInsn(Opcodes.ISTORE, base + i);
+            }
+        }
+
+        @Override
+        public void visitTryCatchBlock(Label s, Label e, Label h, String type) {
+            super.visitTryCatchBlock(s, e, h, type); // the reader visits these before any instruction
+        }
+
+        @Override
+        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+            start();
+            if (type != Opcodes.F_NEW) {
+                throw new IllegalStateException("expanded frames expected"); // the reader flag guarantees it
+            }
+            int slots = 0;
+            for (int i = 0; i < numLocal; i++) {
+                slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+            }
+            List<Object> locals = new ArrayList<>(numLocal + base + callees.size());
+            for (int i = 0; i < numLocal; i++) {
+                locals.add(local[i]);
+            }
+            for (; slots < base; slots++) {
+                locals.add(Opcodes.TOP);
+            }
+            for (int i = 0; i < callees.size(); i++) {
+                locals.add(Opcodes.INTEGER);
+            }
+            super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
+        }
+
+        @Override
+        public void visitLabel(Label label) {
+            start();
+            seen.add(label);
+            super.visitLabel(label);
+        }
+
+        @Override
+        public void visitLineNumber(int line, Label s) {
+            start();
+            super.visitLineNumber(line, s);
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            start();
+            if ((opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW
+                    || opcode == Opcodes.MONITORENTER) {
+                flushAll("flush");
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitIntInsn(int opcode, int operand) {
+            start();
+            super.visitIntInsn(opcode, operand);
+        }
+
+        @Override
+        public void visitVarInsn(int opcode, int varIndex) {
+            start();
+            super.visitVarInsn(opcode, varIndex);
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+            start();
+            super.visitTypeInsn(opcode, type);
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+            start();
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            start();
+            int slot = owner.equals(internalName) ? slot(name + descriptor) : -1;
+            if (slot >= 0) {
+                mv.visitIincInsn(slot, 1);
+            } else if (!boundedLeaf(opcode, owner, name, descriptor)) {
+                flushAll("flush");
+            }
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        }
+
+        /** A call that returns promptly and runs no application code: no need to add the counts before it. */
+        private boolean boundedLeaf(int opcode, String owner, String name, String descriptor) {
+            if (owner.equals(internalName) && counted.containsKey(name + descriptor)) {
+                return true;
+            }
+            if (TrivialMethods.boundedJdkCall(opcode, owner, name, descriptor)) {
+                return true;
+            }
+            if (owner.equals("java/lang/String")) {
+                return name.equals("charAt") || name.equals("length") || name.equals("isEmpty")
+                        || name.equals("codePointAt");
+            }
+            // VarHandle access modes (get, set, getVolatile, compareAndSet...) on JDK-made handles
+            return owner.equals("java/lang/invoke/VarHandle") && opcode == Opcodes.INVOKEVIRTUAL
+                    && !name.startsWith("to") && !name.startsWith("with");
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
+            start();
+            flushAll("flush");
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
+        }
+
+        @Override
+        public void visitJumpInsn(int opcode, Label label) {
+            start();
+            if (seen.contains(label)) {
+                flushAll("flushIfOver"); // a back-edge
+            }
+            super.visitJumpInsn(opcode, label);
+        }
+
+        @Override
+        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+            start();
+            if (seen.contains(dflt) || List.of(labels).stream().anyMatch(seen::contains)) {
+                flushAll("flushIfOver");
+            }
+            super.visitTableSwitchInsn(min, max, dflt, labels);
+        }
+
+        @Override
+        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+            start();
+            if (seen.contains(dflt) || List.of(labels).stream().anyMatch(seen::contains)) {
+                flushAll("flushIfOver");
+            }
+            super.visitLookupSwitchInsn(dflt, keys, labels);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            start();
+            super.visitLdcInsn(value);
+        }
+
+        @Override
+        public void visitIincInsn(int varIndex, int increment) {
+            start();
+            super.visitIincInsn(varIndex, increment);
+        }
+
+        @Override
+        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+            start();
+            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+        }
+
+        @Override
+        public void visitLocalVariable(String name, String descriptor, String signature, Label s, Label e,
+                                       int index) {
+            deferredDebugInfo.add(() -> super.visitLocalVariable(name, descriptor, signature, s, e, index));
+        }
+
+        /** The catch-all handler (after the last instruction), then the debug tables and the new sizes. */
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            start();
+            mv.visitLabel(end);
+            mv.visitLabel(handler);
+            Object[] locals = new Object[base + callees.size()];
+            java.util.Arrays.fill(locals, 0, base, Opcodes.TOP);
+            java.util.Arrays.fill(locals, base, locals.length, Opcodes.INTEGER);
+            mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+            flushAll("flush");
+            mv.visitInsn(Opcodes.ATHROW);
+            deferredDebugInfo.forEach(Runnable::run);
+            super.visitMaxs(Math.max(maxStack, 1) + 2, base + callees.size());
+        }
+    }
+
+    private static void pushInt(MethodVisitor mv, int value) {
+        if (value <= Short.MAX_VALUE) {
+            mv.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
+    }
+}
