@@ -101,7 +101,8 @@ final class Instrumenter {
                     // Not on attach: frames already running old code would call the method without a probe.
                     TrivialCallSites sites = trivialPolicy.equals("count") && !attached && classFile != null
                             ? TrivialCallSites.plan(classFile, trivial,
-                                    name -> filter.instrumentMethod(type.getName(), name))
+                                    name -> filter.instrumentMethod(type.getName(), name),
+                                    internalName -> classFile(internalName.replace('/', '.')))
                             : TrivialCallSites.NONE;
                     java.util.Set<String> counted = sites.counted();
                     ElementMatcher.Junction<MethodDescription> isTrivial =
@@ -163,12 +164,17 @@ final class Instrumenter {
 
     /** The bytes of the class being transformed on this thread, or null if they cannot be had. */
     private byte[] classFile(TypeDescription type) {
+        return classFile(type.getName());
+    }
+
+    /** The bytes of a class (binary name) of the loader whose class is being transformed, or null. */
+    private byte[] classFile(String binaryName) {
         net.bytebuddy.dynamic.ClassFileLocator l = locator.get();
         if (l == null) {
             return null;
         }
         try {
-            net.bytebuddy.dynamic.ClassFileLocator.Resolution r = l.locate(type.getName());
+            net.bytebuddy.dynamic.ClassFileLocator.Resolution r = l.locate(binaryName);
             return r.isResolved() ? r.resolve() : null;
         } catch (java.io.IOException | RuntimeException e) {
             return null; // all methods get the full probe

@@ -44,9 +44,10 @@ import java.util.function.Predicate;
  * ({@link Probe#countSite}).
  *
  * <p>Which methods: a trivial method ({@link TrivialMethods}) that is private, so every call in bytecode is in
- * its own class, in a class that is no interface, has no nest mates (they could call it directly), and
- * references it by no method handle (a method reference would call it without a call site); it must have at
- * least one call site. Such a method gets no probe of its own. Calls through core reflection
+ * its own class or its nest mates, in a class that is no interface, that no nest mate calls (their class files
+ * are read to check; a nest mate whose class file cannot be read disqualifies them all) and that neither its
+ * class nor a nest mate references by a method handle (a method reference would call it without a call site);
+ * it must have at least one call site. Such a method gets no probe of its own. Calls through core reflection
  * ({@code Method.invoke}) are not counted (docs/agent.md).
  */
 final class TrivialCallSites {
@@ -78,18 +79,83 @@ final class TrivialCallSites {
      * @param classFile the class's bytes, as they will be transformed
      * @param trivial the class's trivial methods (name + descriptor), from {@link TrivialMethods#of}
      * @param instrumented whether the method filter instruments the method of this name
+     * @param classFiles the class file of another class of the same loader by internal name, or null if unknown
+     *                   (to read nest mates)
      * @return the plan, {@link #NONE} when no method qualifies or the class cannot be read
      */
-    static TrivialCallSites plan(byte[] classFile, Set<String> trivial, Predicate<String> instrumented) {
+    static TrivialCallSites plan(byte[] classFile, Set<String> trivial, Predicate<String> instrumented,
+                                 java.util.function.Function<String, byte[]> classFiles) {
         if (trivial.isEmpty()) {
             return NONE;
         }
         try {
             Scan scan = new Scan(trivial, instrumented);
             new ClassReader(classFile).accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            if (!scan.candidates.isEmpty() && (scan.nestHost != null || !scan.nestMembers.isEmpty())) {
+                excludeCalledByNestMates(scan, classFiles);
+            }
             return scan.result();
         } catch (RuntimeException unreadable) {
             return NONE;
+        }
+    }
+
+    /**
+     * Drops the candidates a nest mate calls or references by a method handle (nest mates may call private
+     * methods directly, since Java 11); all of them when a nest mate's class file cannot be read.
+     */
+    private static void excludeCalledByNestMates(Scan scan, java.util.function.Function<String, byte[]> classFiles) {
+        Set<String> mates = new LinkedHashSet<>(scan.nestMembers);
+        if (scan.nestHost != null) {
+            byte[] host = classFiles.apply(scan.nestHost);
+            if (host == null) {
+                scan.candidates.clear();
+                return;
+            }
+            mates.add(scan.nestHost);
+            new ClassReader(host).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public void visitNestMember(String nestMember) {
+                    mates.add(nestMember);
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }
+        mates.remove(scan.owner);
+        for (String mate : mates) {
+            byte[] bytes = classFiles.apply(mate);
+            if (bytes == null) {
+                scan.candidates.clear();
+                return;
+            }
+            new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String callName, String callDescriptor,
+                                                    boolean isInterface) {
+                            if (owner.equals(scan.owner)) {
+                                scan.candidates.remove(callName + callDescriptor);
+                            }
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
+                                                           Object... args) {
+                            scan.handle(bootstrap);
+                            for (Object a : args) {
+                                scan.handle(a);
+                            }
+                        }
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            scan.handle(value);
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         }
     }
 
@@ -148,6 +214,8 @@ final class TrivialCallSites {
         private final Map<String, Set<String>> calls = new HashMap<>();
         private final Map<String, Integer> maxLocals = new HashMap<>();
         private String owner;
+        private String nestHost;
+        private final List<String> nestMembers = new ArrayList<>();
         private boolean eligibleClass;
 
         Scan(Set<String> trivial, Predicate<String> instrumented) {
@@ -164,13 +232,13 @@ final class TrivialCallSites {
         }
 
         @Override
-        public void visitNestHost(String nestHost) {
-            eligibleClass = false;
+        public void visitNestHost(String host) {
+            nestHost = host;
         }
 
         @Override
         public void visitNestMember(String nestMember) {
-            eligibleClass = false;
+            nestMembers.add(nestMember);
         }
 
         @Override

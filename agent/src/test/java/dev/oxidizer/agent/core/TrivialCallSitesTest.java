@@ -21,7 +21,7 @@ class TrivialCallSitesTest {
     void privateTrivialMethodsWithCallSitesAreCountedThereAndOthersKeepTheirProbe() throws IOException {
         byte[] bytes = classFile(example.app.CallSitesApp.class);
         Set<String> trivial = TrivialMethods.of(bytes);
-        TrivialCallSites plan = TrivialCallSites.plan(bytes, trivial, name -> true);
+        TrivialCallSites plan = TrivialCallSites.plan(bytes, trivial, name -> true, TrivialCallSitesTest::classFileOf);
         // neg is referenced by a method handle (CallSitesApp::neg), onlyReflective has no call site
         assertEquals(Set.of("isSpace(C)Z", "mix(J)J", "twice(I)I"), plan.counted());
     }
@@ -29,11 +29,12 @@ class TrivialCallSitesTest {
     @Test
     void methodsTheFilterExcludesAreNotCounted() throws IOException {
         byte[] bytes = classFile(example.app.CallSitesApp.class);
-        TrivialCallSites plan = TrivialCallSites.plan(bytes, TrivialMethods.of(bytes), name -> !name.equals("mix"));
+        TrivialCallSites plan = TrivialCallSites.plan(bytes, TrivialMethods.of(bytes), name -> !name.equals("mix"),
+                TrivialCallSitesTest::classFileOf);
         assertEquals(Set.of("isSpace(C)Z", "twice(I)I"), plan.counted());
     }
 
-    /** A nest member: its nest mates may call {@code inc} directly, so its call sites are not all here. */
+    /** A nest member whose private trivial method only it calls. */
     static final class Nested {
         private static int inc(int x) {
             return x + 1;
@@ -42,25 +43,49 @@ class TrivialCallSitesTest {
         static int use(int n) {
             int s = 0;
             for (int i = 0; i < n; i++) {
-                s += inc(i);
+                s += inc(i) + Shared.dec(i);
             }
             return s;
         }
     }
 
-    @Test
-    void aClassWithNestMatesIsLeftToTheProbes() throws IOException {
-        byte[] bytes;
-        try (InputStream in = Nested.class.getResourceAsStream("TrivialCallSitesTest$Nested.class")) {
-            bytes = in.readAllBytes();
+    /** A nest member whose private trivial method a nest mate ({@link Nested#use}) calls directly. */
+    static final class Shared {
+        private static int dec(int x) {
+            return x - 1;
         }
-        Set<String> trivial = TrivialMethods.of(bytes);
-        assertEquals(true, trivial.contains("inc(I)I"));
-        assertSame(TrivialCallSites.NONE, TrivialCallSites.plan(bytes, trivial, name -> true));
+
+        static int self(int x) {
+            return dec(x);
+        }
+    }
+
+    private static byte[] classFileOf(String internalName) {
+        try (InputStream in = TrivialCallSitesTest.class.getResourceAsStream("/" + internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void nestMatesAreReadAndAMethodANestMateCallsKeepsItsProbe() {
+        String nested = TrivialCallSitesTest.class.getName().replace('.', '/') + "$Nested";
+        byte[] bytes = classFileOf(nested);
+        assertEquals(Set.of("inc(I)I"), TrivialCallSites.plan(bytes, TrivialMethods.of(bytes), name -> true,
+                TrivialCallSitesTest::classFileOf).counted());
+        byte[] shared = classFileOf(TrivialCallSitesTest.class.getName().replace('.', '/') + "$Shared");
+        assertEquals(true, TrivialMethods.of(shared).contains("dec(I)I"));
+        assertSame(TrivialCallSites.NONE, TrivialCallSites.plan(shared, TrivialMethods.of(shared), name -> true,
+                TrivialCallSitesTest::classFileOf)); // Nested.use calls it
+        // a nest mate whose class file cannot be read: nothing is counted at call sites
+        assertSame(TrivialCallSites.NONE, TrivialCallSites.plan(bytes, TrivialMethods.of(bytes), name -> true,
+                internalName -> internalName.equals(nested) ? bytes : null));
     }
 
     @Test
     void anUnreadableClassFileIsLeftToTheProbes() {
-        assertSame(TrivialCallSites.NONE, TrivialCallSites.plan(new byte[] {1, 2, 3}, Set.of("x()V"), name -> true));
+        assertSame(TrivialCallSites.NONE, TrivialCallSites.plan(new byte[] {1, 2, 3}, Set.of("x()V"), name -> true,
+                TrivialCallSitesTest::classFileOf));
     }
 }
