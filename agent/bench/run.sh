@@ -31,11 +31,13 @@ score() { # file benchmark -> ns/op
 
 for t in 1 2; do
   # The subject is trivial (docs/agent.md): trivial=timed gives it the full probe, whose paths these runs measure;
-  # the last run measures the count-only probe trivial methods get by default.
-  run timed "$t" 'CallCostBench' "-javaagent:$agent=include=$target,timing=all,trivial=timed,output=$out/timed-t$t.jfr"
+  # the "trivial" run measures what trivial methods get by default (count-only probe; call-site counting for
+  # private ones), the "probe" run the private one with trivial=probe.
+  run timed "$t" 'CallCostBench\.(?!(plain|agent)PrivateInLoop)' "-javaagent:$agent=include=$target,timing=all,trivial=timed,output=$out/timed-t$t.jfr"
   run countonly "$t" 'CallCostBench\.(plain|agent)(InLoop)?$' "-javaagent:$agent=include=$target,timing=off,trivial=timed,output=$out/count-t$t.jfr"
   run adaptive "$t" 'CallCostBench\.(plain|agent)(InLoop)?$' "-javaagent:$agent=include=$target,trivial=timed,output=$out/adaptive-t$t.jfr"
-  run trivial "$t" 'CallCostBench\.(plain|agent)(InLoop)?$' "-javaagent:$agent=include=$target,output=$out/trivial-t$t.jfr"
+  run trivial "$t" 'CallCostBench\.(plain|agent)(InLoop|PrivateInLoop)?$' "-javaagent:$agent=include=$target,output=$out/trivial-t$t.jfr"
+  run probe "$t" 'CallCostBench\.(plain|agent)PrivateInLoop$' "-javaagent:$agent=include=$target,trivial=probe,output=$out/probe-t$t.jfr"
   run jep520 "$t" 'CallCostBench\.(plain|agent)$' "-XX:StartFlightRecording:method-timing=$target::work,filename=$out/jep520-t$t.jfr"
 done
 
@@ -50,9 +52,11 @@ for t in 1 2; do
   laplain=$(score "$out/adaptive-t$t.csv" plainInLoop); ladapt=$(score "$out/adaptive-t$t.csv" agentInLoop)
   tplain=$(score "$out/trivial-t$t.csv" plain); triv=$(score "$out/trivial-t$t.csv" agent)
   ltplain=$(score "$out/trivial-t$t.csv" plainInLoop); ltriv=$(score "$out/trivial-t$t.csv" agentInLoop)
+  pplain=$(score "$out/trivial-t$t.csv" plainPrivateInLoop); psite=$(score "$out/trivial-t$t.csv" agentPrivateInLoop)
+  qplain=$(score "$out/probe-t$t.csv" plainPrivateInLoop); qprobe=$(score "$out/probe-t$t.csv" agentPrivateInLoop)
   jplain=$(score "$out/jep520-t$t.csv" plain); jep=$(score "$out/jep520-t$t.csv" agent)
   awk -v t="$t" -v plain="$plain" -v timed="$timed" -v floor="$floor" -v adder="$adder" -v tl="$tl" -v slot="$slot" \
-      -v cplain="$cplain" -v count="$count" -v aplain="$aplain" -v adapt="$adapt" -v lcplain="$lcplain" -v lcount="$lcount" -v laplain="$laplain" -v ladapt="$ladapt" -v tplain="$tplain" -v triv="$triv" -v ltplain="$ltplain" -v ltriv="$ltriv" -v jplain="$jplain" -v jep="$jep" '
+      -v cplain="$cplain" -v count="$count" -v aplain="$aplain" -v adapt="$adapt" -v lcplain="$lcplain" -v lcount="$lcount" -v laplain="$laplain" -v ladapt="$ladapt" -v tplain="$tplain" -v triv="$triv" -v ltplain="$ltplain" -v ltriv="$ltriv" -v pplain="$pplain" -v psite="$psite" -v qplain="$qplain" -v qprobe="$qprobe" -v jplain="$jplain" -v jep="$jep" '
     function row(m, v, tgt, ok) { printf "%-8s %-44s %10.2f %10s %s\n", t, m, v, tgt, (tgt=="" ? "" : (ok ? "met" : "NOT met")) }
     BEGIN {
       row("plain trivial method (time per call)", plain, "", 0)
@@ -66,6 +70,8 @@ for t in 1 2; do
       row("in a loop: default adaptive policy added", ladapt - laplain, "", 0)
       row("trivial method, default options, added", triv - tplain, "", 0)
       row("in a loop: trivial method, default, added", ltriv - ltplain, "", 0)
+      row("in a loop: private trivial, default (call site), added", psite - pplain, "", 0)
+      row("in a loop: private trivial, trivial=probe, added", qprobe - qplain, "", 0)
       row("JEP 520 method-timing added", jep - jplain, "", 0)
       printf "%-8s %-44s %10.2f %10s %s\n", t, "JEP 520 added / agent timed added", (jep - jplain) / (timed - plain), ">1", ((jep - jplain) > (timed - plain) ? "met" : "NOT met")
       printf "%-8s %-44s %10.2f %10s %s\n", t, "JEP 520 added / agent default policy added", (jep - jplain) / (adapt - aplain), ">1", ((jep - jplain) > (adapt - aplain) ? "met" : "NOT met")

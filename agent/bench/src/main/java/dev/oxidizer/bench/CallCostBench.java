@@ -117,6 +117,19 @@ public class CallCostBench {
         return s.x = x;
     }
 
+    /** A private trivial method called {@value #LOOP} times by a method of its class. Divide by {@value #LOOP}. */
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public long plainPrivateInLoop(PerThread s) {
+        return s.x = Plain.workLoop(s.x, LOOP);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LOOP)
+    public long agentPrivateInLoop(PerThread s) {
+        return s.x = Instrumented.workLoop(s.x, LOOP);
+    }
+
     @Benchmark
     public long floorTwoClockReadsAndRecord(PerThread s) {
         long t0 = System.nanoTime();
