@@ -5,7 +5,7 @@
 # to back), order alternated between rounds, and prints per round and overall the ratio generated / hand-written with
 # its median, a 95 % confidence interval and met / not met / not settled against the 1.1x target; also critical vs
 # non-critical for a trivial call. Default: 12 rounds x 4 pairs, about 4 minutes on 2 cores.
-# Usage: rust-stub-gen/bench/run-ffm-benchmark.sh [--method interleaved|jmh] [--rounds N] [--pairs add|sum|all]
+# Usage: rust-stub-gen/bench/run-ffm-benchmark.sh [--method interleaved|jmh] [--rounds N] [--pairs add|sum|all|control]
 #        [--warmup-ms MS] [--measure-ms MS] [--jmh-warmup N] [--jmh-iterations N] [--target X]
 # For numbers you report, run it under the shared lock: flock /tmp/oxidizer-bench.lock rust-stub-gen/bench/run-ffm-benchmark.sh
 set -euo pipefail

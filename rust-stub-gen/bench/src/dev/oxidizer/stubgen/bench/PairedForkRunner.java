@@ -41,7 +41,8 @@ import java.util.function.ToDoubleFunction;
  *       hand-written. Coarser (load changes between two forks a second apart), kept as the cross-check with the
  *       standard harness.</li>
  * </ul>
- * Odd rounds reverse the order (hand-written first, pairs in reverse), so drift favours neither side. Forks are the
+ * {@code --pairs control} measures the hand-written {@code add} against itself (A/A): its interval shows what the
+ * method can resolve. Odd rounds reverse the order (hand-written first, pairs in reverse), so drift favours neither side. Forks are the
  * unit of the statistics: each is a fresh JVM with its own JIT decisions.
  *
  * <p>Statistics, per pair, over the rounds: the median ratio and the order-statistic confidence interval of the
@@ -50,7 +51,7 @@ import java.util.function.ToDoubleFunction;
  * lower end is above it, otherwise <em>not settled</em>; no verdict with fewer than 6 rounds (no interval then
  * reaches 95 %).
  *
- * <p>Usage: {@code PairedForkRunner [--method interleaved|jmh] [--rounds N] [--pairs add|sum|all] [--warmup-ms MS]
+ * <p>Usage: {@code PairedForkRunner [--method interleaved|jmh] [--rounds N] [--pairs add|sum|all|control] [--warmup-ms MS]
  * [--measure-ms MS] [--jmh-warmup N] [--jmh-iterations N] [--target X]}. The libraries' system properties
  * ({@code oxidizer.*}) of this JVM are passed to every fork. Exit status 1 when a fork fails (its output is printed,
  * no result), 2 for a bad option.
@@ -66,6 +67,9 @@ public final class PairedForkRunner {
     private static final List<Pair> SUM = List.of(
             new Pair("sum 1000 doubles, critical heap segment", "sumGeneratedCritical", "sumRawCritical"),
             new Pair("sum 1000 doubles, arena copy", "sumGeneratedArena", "sumRawArenaCopy"));
+    /** A/A control: the same method on both sides, so any ratio away from 1 is the method's own error. */
+    private static final List<Pair> CONTROL = List.of(
+            new Pair("control: add hand-written vs itself", "addRawCritical", "addRawCritical"));
     private static final double CONFIDENCE = 0.95;
     private static final long FORK_TIMEOUT_S = 120;
 
@@ -110,8 +114,9 @@ public final class PairedForkRunner {
                         case "add" -> ADD;
                         case "sum" -> SUM;
                         case "all" -> all();
+                        case "control" -> CONTROL;
                         default -> throw new IllegalArgumentException("--pairs " + value
-                                + ": accepted are add, sum, all");
+                                + ": accepted are add, sum, all, control");
                     };
                     case "--warmup-ms" -> warmupMs = atLeast(option, value, 100);
                     case "--measure-ms" -> measureMs = atLeast(option, value, 100);
@@ -119,7 +124,7 @@ public final class PairedForkRunner {
                     case "--jmh-iterations" -> jmhIterations = atLeast(option, value, 1);
                     case "--target" -> target = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + option + "; accepted:"
-                            + " --method interleaved|jmh, --rounds N, --pairs add|sum|all, --warmup-ms MS,"
+                            + " --method interleaved|jmh, --rounds N, --pairs add|sum|all|control, --warmup-ms MS,"
                             + " --measure-ms MS, --jmh-warmup N, --jmh-iterations N, --target X");
                 }
             }
@@ -339,6 +344,11 @@ public final class PairedForkRunner {
             System.out.printf(Locale.ROOT, "%nTrivial call, critical / no critical option (same round):%n");
             criticalVsPlain("hand-written", Sample::handWrittenNs);
             criticalVsPlain("generated", Sample::generatedNs);
+        }
+        if (settings.pairs() == CONTROL) {
+            System.out.printf(Locale.ROOT, "%nControl run (same method on both sides): the ratio should be 1 and its"
+                    + " interval narrow; its width is the method's resolution (load now %s)%n", load());
+            return;
         }
         System.out.printf(Locale.ROOT, "%nVerdict: generated ≤ %.2f× hand-written %s (load now %s)%n", target,
                 !enoughRounds ? "NOT DECIDED: too few rounds for a 95 % interval (at least 6)"
