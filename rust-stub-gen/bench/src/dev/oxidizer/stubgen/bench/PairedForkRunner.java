@@ -239,15 +239,20 @@ public final class PairedForkRunner {
                 Integer.toString(settings.measureMs())));
         String output;
         int status;
+        Path log = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            // The fork prints a few lines at most: read them after it ends.
-            if (!process.waitFor(FORK_TIMEOUT_S, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new ForkFailure("fork " + first + " / " + second + " did not end within " + FORK_TIMEOUT_S
-                        + " s", null);
+            // Output goes to a file, so a chatty fork can never block on a full pipe; it is kept when the fork fails.
+            log = Files.createTempFile("oxidizer-ffm-fork-", ".txt");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean ended = process.waitFor(FORK_TIMEOUT_S, TimeUnit.SECONDS);
+            if (!ended) {
+                process.destroyForcibly().waitFor();
             }
-            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!ended) {
+                throw new ForkFailure("fork " + first + " / " + second + " did not end within " + FORK_TIMEOUT_S
+                        + " s; its output (" + log + "):\n" + output, null);
+            }
             status = process.exitValue();
         } catch (IOException e) {
             throw new ForkFailure("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
@@ -257,7 +262,13 @@ public final class PairedForkRunner {
         }
         String result = output.lines().filter(l -> l.startsWith("result ")).findFirst().orElse(null);
         if (status != 0 || result == null) {
-            throw new ForkFailure("fork " + first + " / " + second + " exited with " + status + ":\n" + output, null);
+            throw new ForkFailure("fork " + first + " / " + second + " exited with " + status + "; its output ("
+                    + log + "):\n" + output, null);
+        }
+        try {
+            Files.delete(log);
+        } catch (IOException e) {
+            // A leftover temporary file does not change the result.
         }
         String[] f = result.split(" ");
         double firstNs = Double.parseDouble(f[1]);
