@@ -7,8 +7,11 @@
 # installed: ./maven -B -q -pl agent,demo-app install -DskipTests). The large input is COPIES (default 150)
 # copies of that recording's chunks in one file (a JFR file is a sequence of self-contained chunks), i.e. a few
 # hundred MB of real agent + JVM events. Each tool runs 3 times, alternating; the best time of each is compared.
-# Prints: size, jfr summary and analyze wall and user-CPU seconds, their ratios, the analyzer's peak heap and
-# both max RSS. User CPU is printed because on a shared machine wall time also measures the neighbours.
+# Also timed in each round: the jdk.jfr floor (JfrFloorBench: the same events streamed the same way on one thread
+# with handlers that only count them, and with --touch handlers that read what any analysis must: times, threads,
+# each distinct stack's frames, the histogram text), i.e. what the JDK's own parser costs before any analysis.
+# Prints: size, jfr summary, floor and analyze wall and user-CPU seconds, their ratios, the analyzer's peak heap and
+# max RSS. User CPU is printed because on a shared machine wall time also measures the neighbours.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$here/bin/find-jdk.sh"
@@ -33,9 +36,18 @@ big="$work/big.jfr"
 for _ in $(seq "$copies"); do cat "$src"; done > "$big"
 size_mb=$(( $(stat -c %s "$big") / 1048576 ))
 best_summary=999999; best_analyze=999999; heap=0; rss_summary=0; rss_analyze=0
+best_floor=999999; best_user_floor=999999; best_touch=999999; best_user_touch=999999
+min() { echo "$1 $2" | awk '{print ($1<$2)?$1:$2}'; }
 for round in 1 2 3; do
   /usr/bin/time -f "%e %M %U" -o "$work/t1" "$JFR" summary "$big" >/dev/null
   read -r s1 m1 u1 < "$work/t1"
+  /usr/bin/time -f "%e %M %U" -o "$work/tf" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.JfrFloorBench "$big" >/dev/null
+  read -r sf mf uf < "$work/tf"
+  /usr/bin/time -f "%e %M %U" -o "$work/tt" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.JfrFloorBench --touch "$big" >/dev/null
+  read -r st mt ut < "$work/tt"
+  echo "round $round: jdk.jfr floor ${sf}s wall ${uf}s user, with --touch ${st}s wall ${ut}s user (one thread)"
+  best_floor=$(min "$sf" "$best_floor"); best_user_floor=$(min "$uf" "$best_user_floor")
+  best_touch=$(min "$st" "$best_touch"); best_user_touch=$(min "$ut" "$best_user_touch")
   /usr/bin/time -f "%e %M %U" -o "$work/t2" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.bench.AnalyzeBench "$big" > "$work/out"
   read -r s2 m2 u2 < "$work/t2"
   h=$(sed -n 's/.*peak_heap_mb=\([0-9]*\).*/\1/p' "$work/out")
@@ -51,6 +63,7 @@ echo "input: ${size_mb} MB ($copies copies of $(basename "$src"))"
 user_ratio=$(echo "$best_user_analyze $best_user_summary" | awk '{printf "%.2f", $1/$2}')
 echo "jfr summary: ${best_summary} s   analyze: ${best_analyze} s   ratio analyze/summary: ${ratio}x (target <= 2x)"
 echo "CPU time (user): jfr summary ${best_user_summary} s   analyze ${best_user_analyze} s   ratio ${user_ratio}x"
+echo "jdk.jfr floor (one thread): ${best_floor} s wall ${best_user_floor} s user ($(echo "$best_user_floor $best_user_summary" | awk '{printf "%.2f", $1/$2}')x summary's CPU); with --touch ${best_touch} s wall ${best_user_touch} s user ($(echo "$best_user_touch $best_user_summary" | awk '{printf "%.2f", $1/$2}')x)"
 echo "analyzer peak heap: ${heap} MB; max RSS: analyze ${rss_analyze} MB, jfr summary ${rss_summary} MB"
 # Bounded memory: the same analysis must complete in a 64 MB heap.
 /usr/bin/time -f "%e %M %U" -o "$work/t3" "$JAVA" -Xmx64m -cp "$cp" dev.oxidizer.analyzer.bench.AnalyzeBench "$big" > "$work/out3"

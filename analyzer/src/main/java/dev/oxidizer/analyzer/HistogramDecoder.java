@@ -79,7 +79,28 @@ final class HistogramDecoder {
         int index = 0;
         int pairs = 0;
         int maxIndex = 64 << LatencyCounts.halfMagnitude(digits);
+        if (indexes.length < payload) {
+            // Every entry takes at least one byte, so the payload length bounds the pairs.
+            indexes = new int[payload];
+            values = new long[payload];
+        }
         while (pos < end) {
+            int x = buf[pos];
+            if (x >= 0) {
+                // One-byte ZigZag value, by far the most common (counts below 64, runs of up to 64 empty indexes).
+                // Decoded without branches: whether it is a count or a skip is data, not a predictable pattern.
+                pos++;
+                int skip = x & 1;
+                int magnitude = x >>> 1;
+                indexes[pairs] = index;
+                values[pairs] = magnitude;
+                pairs += (skip ^ 1) & (-magnitude >>> 31);
+                index += 1 + (magnitude & -skip);
+                if (index > maxIndex) {
+                    throw new DataFormatException("histogram index beyond " + maxIndex);
+                }
+                continue;
+            }
             // ZigZag LEB128 as HdrHistogram writes it: up to 8 bytes of 7 bits, then a 9th byte of 8 bits.
             long raw = 0;
             int shift = 0;
@@ -87,13 +108,13 @@ final class HistogramDecoder {
                 if (pos >= end) {
                     throw new DataFormatException("histogram payload ends inside a count");
                 }
-                byte x = buf[pos++];
+                byte b8 = buf[pos++];
                 if (shift == 56) {
-                    raw |= (long) (x & 0xFF) << 56;
+                    raw |= (long) (b8 & 0xFF) << 56;
                     break;
                 }
-                raw |= (long) (x & 0x7F) << shift;
-                if ((x & 0x80) == 0) {
+                raw |= (long) (b8 & 0x7F) << shift;
+                if ((b8 & 0x80) == 0) {
                     break;
                 }
                 shift += 7;
@@ -110,10 +131,6 @@ final class HistogramDecoder {
                 throw new DataFormatException("histogram index beyond " + maxIndex);
             }
             if (v > 0) {
-                if (pairs == indexes.length) {
-                    indexes = java.util.Arrays.copyOf(indexes, pairs * 2);
-                    values = java.util.Arrays.copyOf(values, pairs * 2);
-                }
                 indexes[pairs] = index;
                 values[pairs++] = v;
             }

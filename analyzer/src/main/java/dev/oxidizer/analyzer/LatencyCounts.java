@@ -75,22 +75,19 @@ final class LatencyCounts {
         if (last >>> PAGE_BITS >= pages.length) {
             pages = Arrays.copyOf(pages, Math.max((last >>> PAGE_BITS) + 1, pages.length * 2));
         }
-        int pageNo = -1;
-        long[] page = null;
+        long[][] pages = this.pages;
         for (int i = 0; i < n; i++) {
             int index = indexes[i];
-            if (index >>> PAGE_BITS != pageNo) {
-                pageNo = index >>> PAGE_BITS;
-                page = pages[pageNo];
-                if (page == null) {
-                    page = new long[PAGE];
-                    pages[pageNo] = page;
-                }
+            long[] page = pages[index >>> PAGE_BITS];
+            if (page == null) {
+                page = new long[PAGE];
+                pages[index >>> PAGE_BITS] = page;
             }
             page[index & (PAGE - 1)] += values[i];
-            if (index >= length) {
-                resizeFor(valueAt(index, digits), true);
-            }
+        }
+        // Resizing to each index beyond the array in ascending order ends where resizing to the last one does.
+        if (last >= length) {
+            resizeFor(valueAt(last, digits), true);
         }
         maxIndex = Math.max(maxIndex, last);
     }

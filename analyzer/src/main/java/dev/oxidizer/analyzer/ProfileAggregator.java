@@ -128,6 +128,8 @@ final class ProfileAggregator {
 
     /** A thread seen in events. */
     static final class ThreadInfo {
+        /** The thread's Java id ({@link RecordedThread#getId()}), the key it is kept under. */
+        final long id;
         final String name;
         final boolean latencyThread;
         final String matchedGlob;
@@ -143,7 +145,8 @@ final class ProfileAggregator {
             lastMs = Math.max(lastMs, ms);
         }
 
-        ThreadInfo(String name, String matchedGlob) {
+        ThreadInfo(long id, String name, String matchedGlob) {
+            this.id = id;
             this.name = name;
             this.matchedGlob = matchedGlob;
             this.latencyThread = matchedGlob != null;
@@ -267,6 +270,9 @@ final class ProfileAggregator {
         final Set<String> strings = new java.util.HashSet<>();
         final Set<String> threads = new java.util.HashSet<>();
         final boolean stackTrace;
+        final boolean objectClass;
+        /** Which handler the type's events go to. */
+        final Kind kind;
         long count;
 
         TypeInfo(jdk.jfr.EventType type) {
@@ -281,15 +287,44 @@ final class ProfileAggregator {
                 }
             }
             stackTrace = st;
+            objectClass = fields.contains("objectClass");
+            kind = Kind.of(type.getName());
+        }
+    }
+
+    /** The handler of an event type, found once per type instead of a string switch per event. */
+    private enum Kind {
+        EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, SESSION, OVERHEAD, TIMING, SETTING, JVM,
+        MACHINE_LOAD, NONE;
+
+        static Kind of(String eventName) {
+            return switch (eventName) {
+                case EXECUTION_SAMPLE -> EXECUTION;
+                case CPU_TIME_SAMPLE -> CPU_TIME;
+                case ALLOCATION_SAMPLE -> ALLOCATION;
+                case MONITOR_ENTER, MONITOR_WAIT -> MONITOR;
+                case THREAD_PARK, THREAD_SLEEP -> PARK_OR_SLEEP;
+                case METHOD_PROFILE -> AGENT_METHOD;
+                case AGENT_SESSION -> SESSION;
+                case AGENT_OVERHEAD -> OVERHEAD;
+                case METHOD_TIMING -> TIMING;
+                case ACTIVE_SETTING -> SETTING;
+                case JVM_INFORMATION -> JVM;
+                case CPU_LOAD -> MACHINE_LOAD;
+                default -> IO_EVENTS.contains(eventName) ? IO : NONE;
+            };
         }
     }
 
     private final java.util.IdentityHashMap<jdk.jfr.EventType, TypeInfo> types = new java.util.IdentityHashMap<>();
+    /** Resolved thread objects to their records: one identity lookup instead of an id read, boxing and a hash lookup. */
+    private final ResolvedObjectCache<RecordedThread, ThreadInfo> threadCache = new ResolvedObjectCache<>(StackTable.IDENTITY_CACHE_GENERATION);
+    /** Resolved allocated-class objects to their ids. */
+    private final ResolvedObjectCache<RecordedClass, Integer> classCache = new ResolvedObjectCache<>(StackTable.IDENTITY_CACHE_GENERATION);
     private TypeInfo current;
 
     void accept(RecordedEvent e) {
         jdk.jfr.EventType type = e.getEventType();
-        String name = type.getName();
         TypeInfo info = types.get(type);
         if (info == null) {
             info = new TypeInfo(type);
@@ -297,28 +332,25 @@ final class ProfileAggregator {
         }
         info.count++;
         current = info;
-        switch (name) {
-            case EXECUTION_SAMPLE -> onExecutionSample(e);
-            case CPU_TIME_SAMPLE -> onCpuTimeSample(e);
-            case ALLOCATION_SAMPLE -> onAllocation(e);
-            case MONITOR_ENTER, MONITOR_WAIT -> onWait(e, 1);
-            case THREAD_PARK, THREAD_SLEEP -> onWait(e, 0);
-            case METHOD_PROFILE -> onMethodProfile(e);
-            case AGENT_SESSION -> onSession(e);
-            case AGENT_OVERHEAD -> onOverhead(e);
-            case METHOD_TIMING -> onMethodTiming(e);
-            case ACTIVE_SETTING -> onSetting(e);
-            case JVM_INFORMATION -> onJvm(e);
-            case CPU_LOAD -> {
+        switch (info.kind) {
+            case EXECUTION -> onExecutionSample(e);
+            case CPU_TIME -> onCpuTimeSample(e);
+            case ALLOCATION -> onAllocation(e);
+            case MONITOR -> onWait(e, 1);
+            case PARK_OR_SLEEP -> onWait(e, 0);
+            case IO -> onWait(e, 2);
+            case AGENT_METHOD -> onMethodProfile(e);
+            case SESSION -> onSession(e);
+            case OVERHEAD -> onOverhead(e);
+            case TIMING -> onMethodTiming(e);
+            case SETTING -> onSetting(e);
+            case JVM -> onJvm(e);
+            case MACHINE_LOAD -> {
                 if (has(e, "machineTotal")) {
                     addMachineLoad(e.getFloat("machineTotal"));
                 }
             }
-            default -> {
-                if (IO_EVENTS.contains(name)) {
-                    onWait(e, 2);
-                }
-            }
+            case NONE -> { }
         }
     }
 
@@ -342,11 +374,21 @@ final class ProfileAggregator {
         if (t == null) {
             return null;
         }
+        ThreadInfo cached = threadCache.get(t);
+        if (cached != null) {
+            return cached;
+        }
+        ThreadInfo info = threadInfo(t);
+        threadCache.put(t, info);
+        return info;
+    }
+
+    private ThreadInfo threadInfo(RecordedThread t) {
         long id = t.getId();
         ThreadInfo info = threads.get(id);
         if (info == null) {
             String n = t.getJavaName() != null ? t.getJavaName() : t.getOSName() != null ? t.getOSName() : "";
-            info = new ThreadInfo(n, threadGlobOf.apply(n));
+            info = new ThreadInfo(id, n, threadGlobOf.apply(n));
             threads.put(id, info);
         }
         return info;
@@ -359,7 +401,7 @@ final class ProfileAggregator {
         int sid = stacks.intern(stackTrace(e));
         long ms = startMs(e);
         see(ms);
-        long tid = t == null ? -1 : t.getId();
+        long tid = ti == null ? -1 : ti.id;
         buckets.computeIfAbsent(fileIndex, k -> new TreeMap<>()).computeIfAbsent(ms, k -> new Bucket()).add(tid);
         if (ti != null) {
             ti.execSamples++;
@@ -391,8 +433,8 @@ final class ProfileAggregator {
         }
         StackTable.Stats s = stacks.stats(sid);
         s.cpuTimeSamples++;
-        if (t != null) {
-            s.addThread(t.getId());
+        if (ti != null) {
+            s.addThread(ti.id);
         }
     }
 
@@ -410,10 +452,22 @@ final class ProfileAggregator {
         if (ti != null && ti.latencyThread) {
             s.evidenceOnLatencyThread++;
         }
-        RecordedClass c = has(e, "objectClass") ? e.getClass("objectClass") : null;
-        String cn = c == null ? "?" : c.getName();
-        int cid = allocClassId(cn);
+        int cid = allocClassId(current.objectClass && e.getValue("objectClass") instanceof RecordedClass c ? c : null);
         allocations.computeIfAbsent(((long) sid << 24) | cid, k -> new long[1])[0] += weight;
+    }
+
+    /** Id of an allocated class; classes are resolved once per chunk, so they are looked up by identity first. */
+    private int allocClassId(RecordedClass c) {
+        if (c == null) {
+            return allocClassId("?");
+        }
+        Integer cached = classCache.get(c);
+        if (cached != null) {
+            return cached;
+        }
+        int cid = allocClassId(c.getName());
+        classCache.put(c, cid);
+        return cid;
     }
 
     private int allocClassId(String className) {
@@ -453,7 +507,7 @@ final class ProfileAggregator {
             if (ti.latencyThread) {
                 s.evidenceOnLatencyThread++;
             }
-            s.addThread(t.getId());
+            s.addThread(ti.id);
         }
     }
 

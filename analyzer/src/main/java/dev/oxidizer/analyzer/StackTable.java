@@ -7,7 +7,6 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,13 +15,14 @@ import java.util.Map;
  * counters, so that memory grows with the number of distinct stacks, never with the number of events.
  *
  * <p>Stacks are stored top first (index 0 is the executing method). JFR resolves each stack trace and
- * method once per chunk, so identity caches skip re-walking frames for the same chunk object; they are
- * cleared when they grow past a bound, which only costs a re-walk. Tables filled from different chunks are combined
+ * method once per chunk, so identity caches ({@link ResolvedObjectCache}) skip re-walking frames for the same
+ * object. Tables filled from different chunks are combined
  * with {@link #mergeFrom}, which assigns ids in first-seen order as one table reading all those events would. Not
  * thread-safe.
  */
 final class StackTable {
-    private static final int IDENTITY_CACHE_LIMIT = 200_000;
+    /** Entries per generation of the identity caches: more than the distinct stacks of most chunks. */
+    static final int IDENTITY_CACHE_GENERATION = 100_000;
     /** Threads kept per stack in the merged table: enough to say "many threads"; keeps a stack's record small. */
     static final int MAX_THREADS_PER_STACK = 64;
 
@@ -46,8 +46,11 @@ final class StackTable {
     /** Evidence counters of one distinct stack. */
     static final class Stats {
         private final int threadCap;
-        /** Position of each thread in {@link #threads}, once there are many. */
-        private Map<Long, Integer> threadIndex;
+        /**
+         * Open-addressing hash index over {@link #threads} (position + 1 by hash of the id, 0 for an empty slot), built
+         * once a stack has {@link #INDEX_FROM} threads: a stack seen on a pool of workers is looked up for every event.
+         */
+        private int[] threadIndex;
         long exec;
         long cpuTimeSamples;
         long evidence;
@@ -64,6 +67,8 @@ final class StackTable {
 
         /** Execution samples per thread, parallel to {@link #threads}. */
         long[] threadExec = new long[2];
+        /** Threads from which a stack's threads are found by hash instead of a scan. */
+        private static final int INDEX_FROM = 8;
 
         Stats(int threadCap) {
             this.threadCap = threadCap;
@@ -74,19 +79,10 @@ final class StackTable {
         }
 
         void addThread(long id, long execSamples) {
-            if (threadIndex != null) {
-                Integer i = threadIndex.get(id);
-                if (i != null) {
-                    threadExec[i] += execSamples;
-                    return;
-                }
-            } else {
-                for (int i = 0; i < threadCount; i++) {
-                    if (threads[i] == id) {
-                        threadExec[i] += execSamples;
-                        return;
-                    }
-                }
+            int i = position(id);
+            if (i >= 0) {
+                threadExec[i] += execSamples;
+                return;
             }
             if (threadCount == threadCap) {
                 return;
@@ -97,16 +93,52 @@ final class StackTable {
             }
             threadExec[threadCount] = execSamples;
             threads[threadCount] = id;
-            if (threadIndex != null) {
-                threadIndex.put(id, threadCount);
-            } else if (threadCount == MAX_THREADS_PER_STACK) {
-                // Past the merged table's cap (only per-chunk tables get here): look threads up by hash from now on.
-                threadIndex = new HashMap<>();
-                for (int i = 0; i <= threadCount; i++) {
-                    threadIndex.put(threads[i], i);
+            threadCount++;
+            if (threadIndex != null && threadCount * 2 <= threadIndex.length) {
+                insert(threadCount - 1);
+            } else if (threadCount >= INDEX_FROM) {
+                threadIndex = new int[Integer.highestOneBit(threadCount) * 4];
+                for (int p = 0; p < threadCount; p++) {
+                    insert(p);
                 }
             }
-            threadCount++;
+        }
+
+        /** Position of thread {@code id} in {@link #threads}, or -1. */
+        private int position(long id) {
+            int[] index = threadIndex;
+            if (index == null) {
+                for (int i = 0; i < threadCount; i++) {
+                    if (threads[i] == id) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            int mask = index.length - 1;
+            for (int h = hash(id) & mask; ; h = (h + 1) & mask) {
+                int p = index[h];
+                if (p == 0) {
+                    return -1;
+                }
+                if (threads[p - 1] == id) {
+                    return p - 1;
+                }
+            }
+        }
+
+        private void insert(int position) {
+            int mask = threadIndex.length - 1;
+            int h = hash(threads[position]) & mask;
+            while (threadIndex[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            threadIndex[h] = position + 1;
+        }
+
+        private static int hash(long id) {
+            long h = id * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
 
         /** Adds the counters of {@code other}, whose events came after this stack's. */
@@ -130,8 +162,8 @@ final class StackTable {
 
     private final List<Frame> frames = new ArrayList<>();
     private final Map<String, Integer> frameIds = new HashMap<>();
-    private final IdentityHashMap<RecordedMethod, Integer> methodCache = new IdentityHashMap<>();
-    private final IdentityHashMap<RecordedStackTrace, Integer> stackCache = new IdentityHashMap<>();
+    private final ResolvedObjectCache<RecordedMethod, Integer> methodCache = new ResolvedObjectCache<>(IDENTITY_CACHE_GENERATION);
+    private final ResolvedObjectCache<RecordedStackTrace, Integer> stackCache = new ResolvedObjectCache<>(IDENTITY_CACHE_GENERATION);
     private final Map<StackKey, Integer> stackIds = new HashMap<>();
     private final List<int[]> stacks = new ArrayList<>();
     private final List<Stats> stats = new ArrayList<>();
@@ -173,9 +205,6 @@ final class StackTable {
             ids[n++] = internMethod(m);
         }
         int id = internFrames(n == ids.length ? ids : Arrays.copyOf(ids, n), st.isTruncated());
-        if (stackCache.size() >= IDENTITY_CACHE_LIMIT) {
-            stackCache.clear();
-        }
         stackCache.put(st, id);
         return id;
     }
@@ -200,9 +229,6 @@ final class StackTable {
         }
         String cls = m.getType() == null ? "?" : m.getType().getName();
         int id = internMethod(cls, m.getName(), m.getDescriptor(), m.getModifiers());
-        if (methodCache.size() >= IDENTITY_CACHE_LIMIT) {
-            methodCache.clear();
-        }
         methodCache.put(m, id);
         return id;
     }

@@ -125,4 +125,29 @@ class LatencyCountsTest {
         assertThrows(DataFormatException.class, () -> decoder.addInto(c, cut));
         assertEquals(good, c.toHistogram());
     }
+
+    @Test
+    void aHistogramReachingPastTheLastIndexOfItsLayoutIsRejectedAndAddsNothing() throws Exception {
+        Histogram good = random(9, 500, 3, 1_000_000);
+        LatencyCounts c = new LatencyCounts();
+        HistogramDecoder decoder = new HistogramDecoder();
+        decoder.addInto(c, encode(good));
+        // A count of 1, then one-byte skips of 64 empty indexes (ZigZag 127) past the 65,536 indexes of 3 digits.
+        byte[] payload = new byte[1 + 1100];
+        payload[0] = 2;
+        Arrays.fill(payload, 1, payload.length, (byte) 127);
+        ByteBuffer inner = ByteBuffer.allocate(40 + payload.length);
+        inner.putInt(0x1c849303 | 0x10).putInt(payload.length).putInt(0).putInt(3).putLong(1).putLong(2).putDouble(1.0);
+        inner.put(payload);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(inner.array());
+        deflater.finish();
+        byte[] deflated = new byte[inner.capacity() + 64];
+        int len = deflater.deflate(deflated);
+        ByteBuffer outer = ByteBuffer.allocate(8 + len).putInt(0x1c849304 | 0x10).putInt(len).put(deflated, 0, len);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> decoder.addInto(c, outer.array()));
+        assertEquals("histogram index beyond 65536", e.getMessage());
+        assertEquals(good, c.toHistogram());
+        assertArrayEquals(encoded(good), encoded(c.toHistogram()));
+    }
 }

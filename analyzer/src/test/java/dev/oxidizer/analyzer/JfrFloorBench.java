@@ -1,0 +1,71 @@
+package dev.oxidizer.analyzer;
+
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+
+import java.nio.file.Path;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Benchmark driver for analyzer/bench/run.sh (not a test): what {@code jdk.jfr} itself costs for the analyzer's
+ * input, the floor no analysis built on {@code jdk.jfr.consumer} can go below. Streams one file on one thread the
+ * way the analyzer does (unordered, reused event objects, the same event types subscribed) and prints one line
+ * {@code floor_seconds=S events=N}.
+ *
+ * <ul>
+ *   <li>{@code JfrFloorBench FILE}: handlers that only count events;</li>
+ *   <li>{@code JfrFloorBench --touch FILE}: handlers that also read what any analysis of these events must read
+ *       once: each event's start time, thread and stack trace, each distinct stack trace's frames and their
+ *       methods (once per object, as the analyzer does), and the agent's histogram text.</li>
+ * </ul>
+ */
+public final class JfrFloorBench {
+    private JfrFloorBench() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean touch = args.length == 2 && args[0].equals("--touch");
+        Path file = Path.of(args[args.length - 1]);
+        long[] events = {0};
+        long[] sink = {0};
+        Map<RecordedStackTrace, Boolean> walked = new IdentityHashMap<>();
+        long t0 = System.nanoTime();
+        try (EventStream es = EventStream.openFile(file)) {
+            es.setOrdered(false);
+            es.setReuse(true);
+            for (String name : ProfileAggregator.EVENTS) {
+                es.onEvent(name, touch ? e -> {
+                    events[0]++;
+                    sink[0] += touch(e, walked);
+                } : e -> events[0]++);
+            }
+            es.start();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "floor_seconds=%.2f events=%d%s%n", seconds, events[0], sink[0] == 42 ? " " : "");
+    }
+
+    private static long touch(RecordedEvent e, Map<RecordedStackTrace, Boolean> walked) {
+        long x = e.getStartTime().getNano();
+        if (e.hasField("eventThread") && e.getValue("eventThread") instanceof RecordedThread t) {
+            x += t.getId();
+        }
+        if (e.hasField("stackTrace") && e.getValue("stackTrace") instanceof RecordedStackTrace st
+                && walked.put(st, Boolean.TRUE) == null) {
+            for (RecordedFrame f : st.getFrames()) {
+                x += f.getMethod() == null ? 0 : 1;
+            }
+            if (walked.size() > 200_000) {
+                walked.clear();
+            }
+        }
+        if (e.hasField("histogram") && e.getValue("histogram") instanceof String h) {
+            x += h.length();
+        }
+        return x;
+    }
+}
