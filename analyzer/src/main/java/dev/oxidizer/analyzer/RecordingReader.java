@@ -26,8 +26,8 @@ import java.util.function.Consumer;
  * whole intact file is streamed as is ({@link EventStream#openFile}, unordered, with only the event types the
  * analyzer uses parsed); any other unit (part of a file, or the intact chunks of a damaged one) is first copied to a
  * temporary file, since {@code jdk.jfr} reads only whole files. When the parser fails inside a chunk that looked
- * intact, the events of that chunk read before the failure are kept, the failure is reported with the chunk's byte
- * offset, and reading resumes at the next chunk. Temporary files are deleted before a unit's result is handed over.
+ * intact, the unit is read again chunk by chunk: the events of the failing chunk read before the failure are kept,
+ * the failure is reported with the chunk's byte offset, and the other chunks are read. Temporary files are deleted before a unit's result is handed over.
  *
  * <p>Memory and disk stay bounded: at most {@code threads + 1} units are read or waiting to be merged at a time,
  * each holding one aggregator and at most one temporary copy of its chunks.
@@ -124,38 +124,61 @@ final class RecordingReader {
         }
     }
 
-    /** Reads one unit into a new aggregator. */
+    /**
+     * Reads one unit into a new aggregator: in one stream, and again chunk by chunk (one stream each, into a fresh
+     * aggregator) when that stream failed or ended before the unit's last chunk (fewer flush callbacks than chunks:
+     * every chunk ends with one). {@code jdk.jfr} tells a stream's reader no chunk boundary (a flush callback comes
+     * once per flush segment, several per chunk of a recording that was streamed), so only a stream of one chunk
+     * can name the chunk that failed and go on with the next one.
+     */
     UnitResult read(Unit unit) {
-        ProfileAggregator sink = ProfileAggregator.forChunks(latencyThreadGlobs, unit.fileIndex());
         Path file = unit.file();
-        List<String> problems = new ArrayList<>();
-        List<JfrChunkScanner.Chunk> todo = unit.chunks();
-        int read = 0;
-        boolean whole = unit.wholeFile();
-        while (!todo.isEmpty()) {
-            int[] flushed = {0};
-            // jdk.jfr converts every chunk of a stream with the time base of the stream's first chunk. When a tick is
-            // a nanosecond, times are moved exactly into the file's first chunk's base, as a whole-file read gives
-            // them; otherwise (e.g. TSC ticks) each stream keeps its own first chunk's base.
-            Long base = unit.firstChunkOfFile().tickOffsetNs();
-            Long here = todo.get(0).tickOffsetNs();
-            sink.timeShiftNs = base != null && here != null ? base - here : 0;
-            try {
-                stream(file, todo, whole, sink, flushed);
-                read += todo.size();
-                todo = List.of();
-            } catch (RuntimeException | IOException e) {
-                int failedAt = Math.min(flushed[0], todo.size() - 1);
-                JfrChunkScanner.Chunk bad = todo.get(failedAt);
-                read += failedAt;
-                problems.add("corrupt chunk at byte " + bad.offset() + " of " + file + " (" + describe(e)
-                        + "); events of that chunk read before the damage are kept");
-                todo = todo.subList(failedAt + 1, todo.size());
-                whole = false;
-                advance(file, bad.size());
+        List<JfrChunkScanner.Chunk> chunks = unit.chunks();
+        ProfileAggregator sink = newSink(unit, chunks.get(0));
+        try {
+            if (stream(file, chunks, unit.wholeFile(), sink) >= chunks.size()) {
+                advance(file, chunks.stream().mapToLong(JfrChunkScanner.Chunk::size).sum());
+                return new UnitResult(unit, sink, chunks.size(), List.of());
             }
+            // fewer flushes than chunks: the parser stopped quietly before the last chunk; find where, chunk by chunk
+        } catch (RuntimeException | IOException e) {
+            // which chunk failed is not known here: read chunk by chunk
         }
-        return new UnitResult(unit, sink, read, List.copyOf(problems));
+        sink = null; // the partial aggregate is dropped, so nothing is counted twice
+        ProfileAggregator perChunk = ProfileAggregator.forChunks(latencyThreadGlobs, unit.fileIndex());
+        List<String> problems = new ArrayList<>();
+        int read = 0;
+        for (JfrChunkScanner.Chunk c : chunks) {
+            shiftTimes(perChunk, unit, c);
+            try {
+                if (stream(file, List.of(c), false, perChunk) < 1) {
+                    throw new IOException("the JFR parser stopped inside this chunk");
+                }
+                read++;
+            } catch (RuntimeException | IOException e) {
+                problems.add("corrupt chunk at byte " + c.offset() + " of " + file + " (" + describe(e)
+                        + "); events of that chunk read before the damage are kept");
+            }
+            advance(file, c.size());
+        }
+        return new UnitResult(unit, perChunk, read, List.copyOf(problems));
+    }
+
+    private ProfileAggregator newSink(Unit unit, JfrChunkScanner.Chunk first) {
+        ProfileAggregator sink = ProfileAggregator.forChunks(latencyThreadGlobs, unit.fileIndex());
+        shiftTimes(sink, unit, first);
+        return sink;
+    }
+
+    /**
+     * jdk.jfr converts every chunk of a stream with the time base of the stream's first chunk. When a tick is a
+     * nanosecond, times are moved exactly into the file's first chunk's base, as a whole-file read gives them;
+     * otherwise (e.g. TSC ticks) each stream keeps its own first chunk's base.
+     */
+    private static void shiftTimes(ProfileAggregator sink, Unit unit, JfrChunkScanner.Chunk streamStart) {
+        Long base = unit.firstChunkOfFile().tickOffsetNs();
+        Long here = streamStart.tickOffsetNs();
+        sink.timeShiftNs = base != null && here != null ? base - here : 0;
     }
 
     /** Progress after a chunk: serialized, so listeners need no locking and see bytes done only grow. */
@@ -164,7 +187,11 @@ final class RecordingReader {
         progress.progress(file.toString(), bytesDone, bytesTotal);
     }
 
-    private void stream(Path file, List<JfrChunkScanner.Chunk> chunks, boolean whole, ProfileAggregator sink, int[] flushed)
+    /**
+     * Streams consecutive chunks into {@code sink}; returns the number of flush callbacks, at least one per chunk
+     * the parser finished (one per flush segment).
+     */
+    private int stream(Path file, List<JfrChunkScanner.Chunk> chunks, boolean whole, ProfileAggregator sink)
             throws IOException {
         Path source = file;
         Path tmp = null;
@@ -174,24 +201,17 @@ final class RecordingReader {
                 copyChunks(file, chunks, tmp);
                 source = tmp;
             }
+            int[] flushes = {0};
             try (EventStream es = EventStream.openFile(source)) {
                 es.setOrdered(false);
                 es.setReuse(true);
                 for (String name : ProfileAggregator.EVENTS) {
                     es.onEvent(name, sink::accept);
                 }
-                es.onFlush(() -> {
-                    int i = flushed[0]++;
-                    if (i < chunks.size()) {
-                        advance(file, chunks.get(i).size());
-                    }
-                });
+                es.onFlush(() -> flushes[0]++);
                 es.start();
             }
-            if (flushed[0] < chunks.size()) {
-                // The JDK's stream ends quietly on some parse errors: a chunk that never completed is damage.
-                throw new IOException("the JFR parser stopped inside this chunk");
-            }
+            return flushes[0];
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
