@@ -19,9 +19,10 @@ import java.util.List;
  * start ns since epoch (8), duration ns (8), start ticks (8), ticks per second (8), file state (1, 0 when the
  * chunk is finished), 2 reserved bytes, flags (1). The scanner walks the headers by their size fields and
  * reports, in order: a header cut short, a chunk whose size runs past the end of the file ("truncated"),
- * a chunk the JVM was still writing ("unfinished"), offsets outside the chunk ("corrupt header"), and
+ * a chunk the JVM was still writing ("unfinished"), offsets outside the chunk ("corrupt header"),
  * bytes where a chunk header should start but none does ("corrupt data"), after which it searches forward
- * for the next {@code FLR\0} header and resumes there.
+ * for the next {@code FLR\0} header and resumes there, and event records that do not fill the chunk exactly by
+ * their size fields ("corrupt chunk", skipped: the next chunk starts where the header says).
  *
  * <p>Thread-safe: stateless.
  */
@@ -143,10 +144,66 @@ public final class JfrChunkScanner {
                 pos = next;
                 continue;
             }
+            String badRecord = major == 2 ? checkRecords(ch, pos, chunkSize, h.getInt(4)) : null; // 1.x: fixed-size ints
+            if (badRecord != null) {
+                problems.add("corrupt chunk at byte " + pos + " of " + file + " (" + badRecord
+                        + "); the chunk is skipped");
+                pos += chunkSize;
+                continue;
+            }
             chunks.add(new Chunk(pos, chunkSize, startNanos, durationNanos, startTicks, ticksPerSecond));
             pos += chunkSize;
         }
         return new Scan(List.copyOf(chunks), List.copyOf(problems), size);
+    }
+
+    /**
+     * Walks a chunk's records by their size fields, as {@code jfr summary} does: each record starts with its size in
+     * bytes (a variable-length integer, 7 bits a byte, the ninth byte whole) and the records fill the chunk exactly.
+     * {@code jdk.jfr}'s parser can pass over overwritten bytes without an error (it takes them for the end of a
+     * flush segment), so this is what finds damage inside a chunk whose header is intact. A copy of the chunk's
+     * header (magic and version) between records is stepped over.
+     *
+     * @return what is wrong, with the byte offset in the file; null when the records fill the chunk
+     */
+    private static String checkRecords(FileChannel ch, long chunkStart, long chunkSize, int version)
+            throws IOException {
+        if (chunkSize > Integer.MAX_VALUE) {
+            return null; // not mappable in one buffer; left to the parser
+        }
+        java.nio.MappedByteBuffer m = ch.map(FileChannel.MapMode.READ_ONLY, chunkStart, chunkSize);
+        m.order(ByteOrder.BIG_ENDIAN);
+        int end = (int) chunkSize;
+        int p = HEADER_SIZE;
+        while (p < end) {
+            if (end - p >= HEADER_SIZE && m.getInt(p) == MAGIC && m.getInt(p + 4) == version) {
+                p += HEADER_SIZE;
+                continue;
+            }
+            long size = 0;
+            int i = 0;
+            int b;
+            do {
+                if (p + i >= end) {
+                    return "event record at byte " + (chunkStart + p) + " has its size cut off by the chunk's end";
+                }
+                b = m.get(p + i);
+                if (i == 8) {
+                    size |= (long) (b & 0xFF) << 56;
+                    i++;
+                    break;
+                }
+                size |= (long) (b & 0x7F) << (7 * i);
+                i++;
+            } while (b < 0);
+            if (size < i + 1 || size > end - p) {
+                return "event record at byte " + (chunkStart + p) + " has size " + size + ", which "
+                        + (size < i + 1 ? "is too small for a record" : "runs past the chunk's end at byte "
+                        + (chunkStart + end));
+            }
+            p += (int) size;
+        }
+        return null;
     }
 
     /**
