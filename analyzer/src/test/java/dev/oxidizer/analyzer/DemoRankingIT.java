@@ -39,6 +39,8 @@ class DemoRankingIT {
     static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     static final long DEMO_SECONDS = 25;
+    /** Demo runs analysed together (see {@link #runDemoUnderTheAgentAndAnalyze}). */
+    static final int RUNS = 2;
     static final long TIMEOUT_SECONDS = 180;
 
     static Report report;
@@ -62,15 +64,38 @@ class DemoRankingIT {
              InputStream in = jf.getInputStream(jf.getEntry("dev/oxidizer/demo/labels.json"))) {
             labels = new ObjectMapper().readTree(in);
         }
-        // Kept under target/ so a failure can be analysed again (oxidizer analyze target/demo-ranking-it/demo.jfr).
+        // Kept under target/ so a failure can be analysed again (oxidizer analyze target/demo-ranking-it/demo-*.jfr).
+        // Two runs, analysed together as the analyzer merges JVMs: the CPU-bound ratio of a kernel is estimated from
+        // execution samples, and one 25 s run put tokenize anywhere in 0.63-1.0 against the 0.7 threshold (six runs);
+        // two runs halve the variance of the estimate instead of deciding the test by one run's luck.
         Path out = Path.of("target", "demo-ranking-it");
         Files.createDirectories(out);
-        Path jfr = out.resolve("demo.jfr").toAbsolutePath();
+        List<Path> recordings = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            recordings.add(runDemo(agent, demo, out, run));
+        }
+        AnalyzerConfig.Builder config = AnalyzerConfig.builder();
+        labels.get("entryPoints").forEach(n -> config.entryPoint(n.asText()));
+        labels.get("latencyThreads").forEach(n -> config.latencyThread(n.asText()));
+        // The documented FFM cost instead of the in-process calibration: on a shared 2-core machine the calibrated
+        // arena-path cost swings between 110 and 510 ns, which moves the granularity edge of a 10-30 us method
+        // (xxh64) across the threshold at random. The calibration itself is not what this test is about.
+        Analyzer.Result result = new Analyzer(config.build()).ffmCallNs(FfmCalibration.DEFAULT_NS).analyze(recordings);
+        assertTrue(result.damage().isEmpty(), result.damage().toString());
+        report = result.report();
+        table = ReportToTable.render(report, 15);
+        ReportJson.write(report, out.resolve("report.json"));
+    }
+
+    /** Runs the demo under the agent once; returns its recording. */
+    private static Path runDemo(Path agent, Path demo, Path out, int run) throws Exception {
+        Path jfr = out.resolve("demo-" + run + ".jfr").toAbsolutePath();
         Files.deleteIfExists(jfr);
-        Path log = out.resolve("demo.log");
+        Path log = out.resolve("demo-" + run + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-javaagent:" + agent + "=output=" + jfr, "-jar", demo.toString(),
-                "--seconds", String.valueOf(DEMO_SECONDS), "--threads", String.valueOf(WORKERS), "--seed", "42")
+                "--seconds", String.valueOf(DEMO_SECONDS), "--threads", String.valueOf(WORKERS),
+                "--seed", String.valueOf(41 + run))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -80,17 +105,7 @@ class DemoRankingIT {
             fail("the demo under the agent exited " + p.exitValue() + (Files.isRegularFile(jfr) ? "" : " without writing " + jfr)
                     + "; its output:\n" + Files.readString(log));
         }
-        AnalyzerConfig.Builder config = AnalyzerConfig.builder();
-        labels.get("entryPoints").forEach(n -> config.entryPoint(n.asText()));
-        labels.get("latencyThreads").forEach(n -> config.latencyThread(n.asText()));
-        // The documented FFM cost instead of the in-process calibration: on a shared 2-core machine the calibrated
-        // arena-path cost swings between 110 and 510 ns, which moves the granularity edge of a 10-30 us method
-        // (xxh64) across the threshold at random. The calibration itself is not what this test is about.
-        Analyzer.Result result = new Analyzer(config.build()).ffmCallNs(FfmCalibration.DEFAULT_NS).analyze(List.of(jfr));
-        assertTrue(result.damage().isEmpty(), result.damage().toString());
-        report = result.report();
-        table = ReportToTable.render(report, 15);
-        ReportJson.write(report, out.resolve("report.json"));
+        return jfr;
     }
 
     private static List<String> keys(String label) {
@@ -116,7 +131,7 @@ class DemoRankingIT {
     void runsInAgentModeOverTheDemoWindow() {
         assertEquals("agent", report.mode(), table);
         assertTrue(report.window().durationSeconds() > DEMO_SECONDS * 0.8, "window " + report.window());
-        assertEquals(1, report.window().jvms());
+        assertEquals(RUNS, report.window().jvms());
     }
 
     @Test
