@@ -105,28 +105,15 @@ final class Instrumenter {
                                     internalName -> classFile(internalName.replace('/', '.')))
                             : TrivialCallSites.NONE;
                     java.util.Set<String> counted = sites.counted();
-                    ElementMatcher.Junction<MethodDescription> isTrivial =
-                            new ElementMatcher.Junction.AbstractBase<>() {
-                                @Override
-                                public boolean matches(MethodDescription m) {
-                                    return trivial.contains(m.getInternalName() + m.getDescriptor());
-                                }
-                            };
+                    ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
                     DynamicType.Builder<?> b = builder
                             .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
                             .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
                     if (trivialPolicy.equals("skip")) {
                         return b;
                     }
-                    ElementMatcher.Junction<MethodDescription> atCallSites =
-                            new ElementMatcher.Junction.AbstractBase<>() {
-                                @Override
-                                public boolean matches(MethodDescription m) {
-                                    return counted.contains(m.getInternalName() + m.getDescriptor());
-                                }
-                            };
                     b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)
-                            .and(not(atCallSites))));
+                            .and(not(namedIn(counted)))));
                     // last, so that it is the outermost visitor and rewrites the callers' original code
                     return counted.isEmpty() ? b : b.visit(sites.wrapper(type.getName()));
                 })
@@ -160,6 +147,16 @@ final class Instrumenter {
             }
             return sees;
         }
+    }
+
+    /** Methods whose name + descriptor is in {@code methods}. */
+    private static ElementMatcher.Junction<MethodDescription> namedIn(java.util.Set<String> methods) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(MethodDescription m) {
+                return methods.contains(m.getInternalName() + m.getDescriptor());
+            }
+        };
     }
 
     /** The bytes of the class being transformed on this thread, or null if they cannot be had. */

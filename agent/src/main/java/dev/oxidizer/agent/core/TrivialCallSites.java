@@ -131,29 +131,7 @@ final class TrivialCallSites {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String callName, String callDescriptor,
-                                                    boolean isInterface) {
-                            if (owner.equals(scan.owner)) {
-                                scan.candidates.remove(callName + callDescriptor);
-                            }
-                        }
-
-                        @Override
-                        public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
-                                                           Object... args) {
-                            scan.handle(bootstrap);
-                            for (Object a : args) {
-                                scan.handle(a);
-                            }
-                        }
-
-                        @Override
-                        public void visitLdcInsn(Object value) {
-                            scan.handle(value);
-                        }
-                    };
+                    return new References(scan.owner, scan.candidates::remove, scan.handled::add);
                 }
             }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         }
@@ -250,40 +228,13 @@ final class TrivialCallSites {
                     && instrumented.test(name)) {
                 candidates.put(method, access & 0xFFFF);
             }
-            return new MethodVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitMethodInsn(int opcode, String callOwner, String callName, String callDescriptor,
-                                            boolean isInterface) {
-                    if (callOwner.equals(owner)) {
-                        calls.computeIfAbsent(method, k -> new LinkedHashSet<>()).add(callName + callDescriptor);
-                    }
-                }
-
-                @Override
-                public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
-                                                   Object... args) {
-                    handle(bootstrap);
-                    for (Object a : args) {
-                        handle(a);
-                    }
-                }
-
-                @Override
-                public void visitLdcInsn(Object value) {
-                    handle(value);
-                }
-
+            Set<String> callees = calls.computeIfAbsent(method, k -> new LinkedHashSet<>());
+            return new References(owner, callees::add, handled::add) {
                 @Override
                 public void visitMaxs(int maxStack, int locals) {
                     maxLocals.put(method, locals);
                 }
             };
-        }
-
-        private void handle(Object constant) {
-            if (constant instanceof Handle h && h.getOwner().equals(owner)) {
-                handled.add(h.getName() + h.getDesc());
-            }
         }
 
         TrivialCallSites result() {
@@ -305,6 +256,51 @@ final class TrivialCallSites {
                 }
             });
             return new TrivialCallSites(owner, Map.copyOf(candidates), callers);
+        }
+    }
+
+    /**
+     * Reports, for one method's code, the methods of class {@code owner} it calls and those it references by a
+     * method handle (in an {@code invokedynamic}'s bootstrap and arguments, or an {@code ldc}), as name + descriptor.
+     */
+    private static class References extends MethodVisitor {
+        private final String owner;
+        private final java.util.function.Consumer<String> onCall;
+        private final java.util.function.Consumer<String> onHandle;
+
+        References(String owner, java.util.function.Consumer<String> onCall,
+                   java.util.function.Consumer<String> onHandle) {
+            super(Opcodes.ASM9);
+            this.owner = owner;
+            this.onCall = onCall;
+            this.onHandle = onHandle;
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String callOwner, String name, String descriptor,
+                                    boolean isInterface) {
+            if (callOwner.equals(owner)) {
+                onCall.accept(name + descriptor);
+            }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
+            handle(bootstrap);
+            for (Object a : args) {
+                handle(a);
+            }
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+            handle(value);
+        }
+
+        private void handle(Object constant) {
+            if (constant instanceof Handle h && h.getOwner().equals(owner)) {
+                onHandle.accept(h.getName() + h.getDesc());
+            }
         }
     }
 
@@ -385,11 +381,6 @@ final class TrivialCallSites {
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, method, "(II)I", false);
                 mv.visitVarInsn(Opcodes.ISTORE, base + i);
             }
-        }
-
-        @Override
-        public void visitTryCatchBlock(Label s, Label e, Label h, String type) {
-            super.visitTryCatchBlock(s, e, h, type); // the reader visits these before any instruction
         }
 
         @Override

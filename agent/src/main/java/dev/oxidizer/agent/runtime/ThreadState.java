@@ -125,20 +125,19 @@ public final class ThreadState {
 
     /** Adds one to the count at {@code index} (2*id entered, 2*id+1 exceptional) and returns the new count. */
     long increment(int index) {
-        long[] c = counts;
-        if (index >= c.length) {
-            c = grow(index);
-        }
-        return ++c[index];
+        return add(index, 1);
     }
 
-    /** Adds {@code n} to the count at {@code index} (calls counted at call sites, see {@link Probe#flush}). */
-    void add(int index, int n) {
+    /**
+     * Adds {@code n} to the count at {@code index} and returns the new count ({@code n > 1}: calls counted at call
+     * sites, see {@link Probe#flush}).
+     */
+    long add(int index, long n) {
         long[] c = counts;
         if (index >= c.length) {
             c = grow(index);
         }
-        c[index] += n;
+        return c[index] += n;
     }
 
     void exceptional(int id) {
