@@ -144,7 +144,7 @@ final class RecordingReader {
         } catch (RuntimeException | IOException e) {
             // which chunk failed is not known here: read chunk by chunk
         }
-        sink = null; // the partial aggregate is dropped, so nothing is counted twice
+        sink = null; // the partial aggregate is never merged (its counts would repeat); freed while chunks are re-read
         ProfileAggregator perChunk = ProfileAggregator.forChunks(latencyThreadGlobs, unit.fileIndex());
         List<String> problems = new ArrayList<>();
         int read = 0;

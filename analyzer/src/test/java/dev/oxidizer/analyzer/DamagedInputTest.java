@@ -36,6 +36,11 @@ class DamagedInputTest {
             });
             parts.add(Files.readAllBytes(p));
         }
+        return concatenate(out, parts, offsets);
+    }
+
+    /** Writes {@code parts} one after the other into {@code out}, adding each part's start to {@code offsets}. */
+    private static Path concatenate(Path out, List<byte[]> parts, List<Long> offsets) throws java.io.IOException {
         long pos = 0;
         try (var os = Files.newOutputStream(out)) {
             for (byte[] b : parts) {
@@ -96,15 +101,8 @@ class DamagedInputTest {
     void corruptEventDataInsideAChunkIsReportedAndTheOtherChunksAreRead() throws Exception {
         List<Long> offsets = new ArrayList<>();
         Path f = threeChunks(offsets);
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-            // Overwrite the middle of chunk 2 (events, constant pools) with 0xFF, leaving its header intact.
-            long from = offsets.get(1) + 200;
-            long to = offsets.get(2) - 200;
-            raf.seek(from);
-            byte[] junk = new byte[(int) (to - from)];
-            java.util.Arrays.fill(junk, (byte) 0xFF);
-            raf.write(junk);
-        }
+        // Overwrite the middle of chunk 2 (events, constant pools) with 0xFF, leaving its header intact.
+        Recordings.overwriteInsideChunk(f, offsets.get(1), offsets.get(2));
         Analyzer.Result r = Analyses.analyze(AnalyzerConfig.builder().build(), f);
         assertEquals(1, r.damage().size(), r.damage().toString());
         assertTrue(r.damage().get(0).startsWith("corrupt chunk at byte " + offsets.get(1) + " of " + f), r.damage().get(0));
@@ -118,46 +116,34 @@ class DamagedInputTest {
      */
     @Test
     void corruptDataInAChunkOfSeveralFlushSegmentsNamesThatChunkAndTheLaterChunksAreRead() throws Exception {
-        Path f = dir.resolve("segments.jfr");
-        List<Long> offsets = new ArrayList<>();
-        long pos = 0;
-        try (var os = Files.newOutputStream(f)) {
-            for (int i = 0; i < 3; i++) {
-                Path part = dir.resolve("seg" + i + ".jfr");
-                try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
-                    r.enable("oxidizer.MethodProfile");
-                    r.enable("oxidizer.AgentSession");
-                    r.setToDisk(true); // a disk recording is flushed every second
-                    r.start();
-                    TestEvents.session("s" + i, "a.Main", 0);
-                    for (int k = 0; k < 5; k++) { // 5 events of 2 calls, with flushes between them
-                        TestEvents.profile("s" + i, KEY, 9, 2, TestEvents.constant(100_000, 2),
-                                T0 + i * 10_000L + k * 1000, T0 + i * 10_000L + k * 1000 + 1000);
-                        Thread.sleep(500);
-                    }
-                    r.stop();
-                    r.dump(part);
+        List<byte[]> parts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path part = dir.resolve("seg" + i + ".jfr");
+            try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+                r.enable("oxidizer.MethodProfile");
+                r.enable("oxidizer.AgentSession");
+                r.setToDisk(true); // a disk recording is flushed every second
+                r.start();
+                TestEvents.session("s" + i, "a.Main", 0);
+                for (int k = 0; k < 5; k++) { // 5 events of 2 calls, with flushes between them
+                    TestEvents.profile("s" + i, KEY, 9, 2, TestEvents.constant(100_000, 2),
+                            T0 + i * 10_000L + k * 1000, T0 + i * 10_000L + k * 1000 + 1000);
+                    Thread.sleep(500);
                 }
-                int[] flushes = {0};
-                try (jdk.jfr.consumer.EventStream es = jdk.jfr.consumer.EventStream.openFile(part)) {
-                    es.onFlush(() -> flushes[0]++);
-                    es.start();
-                }
-                assertTrue(flushes[0] > 1, "a chunk of several flush segments: " + flushes[0]);
-                byte[] b = Files.readAllBytes(part);
-                offsets.add(pos);
-                os.write(b);
-                pos += b.length;
+                r.stop();
+                r.dump(part);
             }
+            int[] flushes = {0};
+            try (jdk.jfr.consumer.EventStream es = jdk.jfr.consumer.EventStream.openFile(part)) {
+                es.onFlush(() -> flushes[0]++);
+                es.start();
+            }
+            assertTrue(flushes[0] > 1, "a chunk of several flush segments: " + flushes[0]);
+            parts.add(Files.readAllBytes(part));
         }
-        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
-            long from = offsets.get(1) + 200;
-            long to = offsets.get(2) - 200;
-            raf.seek(from);
-            byte[] junk = new byte[(int) (to - from)];
-            java.util.Arrays.fill(junk, (byte) 0xFF);
-            raf.write(junk);
-        }
+        List<Long> offsets = new ArrayList<>();
+        Path f = concatenate(dir.resolve("segments.jfr"), parts, offsets);
+        Recordings.overwriteInsideChunk(f, offsets.get(1), offsets.get(2));
         Analyzer.Result r = Analyses.analyze(AnalyzerConfig.builder().build(), f);
         assertEquals(1, r.damage().size(), r.damage().toString());
         assertTrue(r.damage().get(0).startsWith("corrupt chunk at byte " + offsets.get(1) + " of " + f), r.damage().get(0));

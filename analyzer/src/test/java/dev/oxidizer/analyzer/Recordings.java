@@ -63,4 +63,19 @@ final class Recordings {
         }
         return file;
     }
+
+    /**
+     * Overwrites the inside of a chunk with 0xFF, from 200 bytes after its start to 200 bytes before the next
+     * chunk's start, leaving its header (and the next chunk) intact.
+     */
+    static void overwriteInsideChunk(Path file, long chunkStart, long nextChunkStart) throws java.io.IOException {
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            long from = chunkStart + 200;
+            long to = nextChunkStart - 200;
+            raf.seek(from);
+            byte[] junk = new byte[(int) (to - from)];
+            java.util.Arrays.fill(junk, (byte) 0xFF);
+            raf.write(junk);
+        }
+    }
 }
