@@ -128,12 +128,17 @@ final class ProfileAggregator {
 
     /** A thread seen in events. */
     static final class ThreadInfo {
-        /** The thread's Java id ({@link RecordedThread#getId()}), the key it is kept under. */
+        /**
+         * The key it is kept under: {@link #scopedThreadId} of its file and Java id, so that threads of different JVMs
+         * (which reuse Java ids) are never merged into one: a thread's span and samples describe one JVM's thread.
+         */
         final long id;
         final String name;
         final boolean latencyThread;
         final String matchedGlob;
         long execSamples;
+        /** jdk.CPUTimeSample events (not failed) on this thread. */
+        long cpuTimeSamples;
         /** Recorded waits (park, sleep, monitor, socket, file) on this thread, ns. */
         long waitNs;
         /** First and last event time seen on this thread (epoch ms). */
@@ -383,8 +388,13 @@ final class ProfileAggregator {
         return info;
     }
 
+    /** A thread's key: file index in the high bits, Java thread id (below 2^40 in practice) in the low bits. */
+    static long scopedThreadId(int fileIndex, long javaId) {
+        return ((long) fileIndex << 40) | (javaId & ((1L << 40) - 1));
+    }
+
     private ThreadInfo threadInfo(RecordedThread t) {
-        long id = t.getId();
+        long id = scopedThreadId(fileIndex, t.getId());
         ThreadInfo info = threads.get(id);
         if (info == null) {
             String n = t.getJavaName() != null ? t.getJavaName() : t.getOSName() != null ? t.getOSName() : "";
@@ -427,14 +437,19 @@ final class ProfileAggregator {
         RecordedThread t = has(e, "eventThread") ? threadField(e, "eventThread") : null;
         ThreadInfo ti = thread(t);
         int sid = stacks.intern(stackTrace(e));
-        see(startMs(e));
+        long ms = startMs(e);
+        see(ms);
+        if (ti != null) {
+            ti.cpuTimeSamples++;
+            ti.seen(ms);
+        }
         if (sid < 0) {
             return;
         }
         StackTable.Stats s = stacks.stats(sid);
         s.cpuTimeSamples++;
         if (ti != null) {
-            s.addThread(ti.id);
+            s.addThread(ti.id, 1); // per-thread sample counts (threadExec) serve the run-queue correction (CpuModel)
         }
     }
 
@@ -673,6 +688,7 @@ final class ProfileAggregator {
             ThreadInfo t = threads.putIfAbsent(id, ti);
             if (t != null) {
                 t.execSamples += ti.execSamples;
+                t.cpuTimeSamples += ti.cpuTimeSamples;
                 t.waitNs += ti.waitNs;
                 t.firstMs = Math.min(t.firstMs, ti.firstMs);
                 t.lastMs = Math.max(t.lastMs, ti.lastMs);

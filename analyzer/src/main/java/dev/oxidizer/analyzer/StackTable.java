@@ -65,7 +65,7 @@ final class StackTable {
         long[] threads = new long[2];
         int threadCount;
 
-        /** Execution samples per thread, parallel to {@link #threads}. */
+        /** Samples per thread (execution samples, plus CPU-time samples when recorded), parallel to {@link #threads}. */
         long[] threadExec = new long[2];
         /** Threads from which a stack's threads are found by hash instead of a scan. */
         private static final int INDEX_FROM = 8;
