@@ -285,12 +285,13 @@ public final class Analyzer {
                     cpu.source(), Scores.ns(cpu.nsPerSample()), Scores.ns(cpu.periodNs()), cpu.periodSource(),
                     cpu.saturation() > 1.001 ? String.format(Locale.ROOT, ", x%.2f because the sampler was saturated in %.0f%% of periods",
                             cpu.saturation(), cpu.saturatedShare() * 100) : ""));
-            if (cpu.starved()) {
-                warnings.add(String.format(Locale.ROOT, "the machine was %.0f%% busy (jdk.CPULoad), so runnable threads waited for "
-                        + "CPU: threads ran on CPU %.0f%% of the time they had work (mean over %d threads), and each method's "
-                        + "CPU-bound ratio is divided by the share its threads got, so that waiting for a core is not mistaken "
-                        + "for waiting on I/O or locks", cpu.machineBusy() * 100, cpu.meanAvailability() * 100,
-                        cpu.threadShares().size()));
+            if (cpu.threadsWaitedForCores()) {
+                warnings.add(String.format(Locale.ROOT, "threads waited for a core: they were on a CPU %.0f%% of the time they had "
+                        + "work (mean over %d threads%s), so each method's time waiting for a core (its CPU time x (1 / its "
+                        + "threads' share - 1)) is taken out of its wall time before the CPU-bound ratio, so that waiting for a "
+                        + "core is not mistaken for waiting on I/O or locks", cpu.meanOnCpuShare() * 100, cpu.onCpuShares().size(),
+                        cpu.machineBusy() == null ? "" : String.format(Locale.ROOT, "; machine %.0f%% busy by jdk.CPULoad",
+                                cpu.machineBusy() * 100)));
             }
         }
 

@@ -23,32 +23,45 @@ import java.util.TreeMap;
  * started g after the previous one (P < g <= 2.5 P) covered g, not P, so its samples are weighted by g; longer
  * gaps are taken as idle periods (no thread was in Java, so no sample was written) and weigh P.
  *
+ * <p>Run-queue correction (always applied, measured per thread, see docs/analyzer.md): a thread that has work but
+ * no core (more runnable threads than cores, on a busy box) is descheduled inside whatever method it is running, so
+ * the agent's wall time of that method includes the wait. Per thread with enough samples, {@code onCpuShare} is its
+ * sampled CPU time divided by the time it had work (its span in the recording less its recorded waits); a method
+ * loses {@code cpu x (1 / share - 1)} of its wall time on each thread ({@link #runQueuePerCpuNs}). Because the thread's
+ * CPU time and the method's come from the same samples, a sampler that over- or under-counts a thread cancels out.
+ *
  * @param nsPerSample   on-CPU ns one sample stands for
  * @param periodNs      the sampling period P (or the CPU-time throttle)
  * @param saturation    the mean correction factor (1 = sampler never saturated)
  * @param saturatedShare share of periods that took {@code cap} samples
  * @param source        {@code jdk.CPUTimeSample} or {@code jdk.ExecutionSample}
  * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
+ * @param machineBusy   mean machine CPU use from jdk.CPULoad (0..1), null without those events; reported only
+ * @param onCpuShares   per thread key ({@link ProfileAggregator#scopedThreadId}) with enough samples: the share of the
+ *                      time it had work that it spent on a CPU (0.05..1)
  */
 record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
-                String periodSource, boolean starved, Double machineBusy, Map<Long, Double> threadShares) {
+                String periodSource, Double machineBusy, Map<Long, Double> onCpuShares) {
 
-    /** Share of a core thread {@code id} got while it had work, 1 when the machine was not starved or unknown. */
-    double availability(long threadId) {
-        if (!starved) {
-            return 1.0;
-        }
-        Double s = threadShares.get(threadId);
-        return s == null ? 1.0 : Math.max(MIN_AVAILABILITY, s);
+    /** Share of the time thread {@code id} had work that it was on a CPU; 1 when unknown (too few samples). */
+    double onCpuShare(long threadId) {
+        Double s = onCpuShares.get(threadId);
+        return s == null ? 1.0 : s;
+    }
+
+    /** Ns thread {@code id} waited for a core per ns it ran: {@code 1 / onCpuShare - 1}, 0 when unknown. */
+    double runQueuePerCpuNs(long threadId) {
+        return 1.0 / onCpuShare(threadId) - 1.0;
     }
 
     static final double DEFAULT_PERIOD_NS = 20_000_000;
     private static final int NEIGHBOUR_TICKS = 5;
     /** Gaps between sampler periods up to this many periods are a late sampler, longer ones idle time. */
     static final double LATE_TICK_FACTOR = 2.5;
-    /** Mean machine CPU use (jdk.CPULoad machineTotal) from which runnable threads are taken to be starved of CPU. */
-    static final double STARVED_MACHINE = 0.85;
-    static final double MIN_AVAILABILITY = 0.05;
+    /** Smallest on-CPU share a thread is given (20 ns waiting for a core per ns on it): bounds a wrong span. */
+    static final double MIN_ON_CPU_SHARE = 0.05;
+    /** Mean on-CPU share below which the report warns that threads waited for cores. */
+    static final double WARN_ON_CPU_SHARE = 0.9;
     static final int MIN_THREAD_SAMPLES = 30;
 
     static CpuModel of(ProfileAggregator agg, int cap) {
@@ -56,8 +69,8 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         if (cpuTypeId != null && agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
             Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
             if (throttle != null) {
-                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings", false,
-                        machineBusy(agg), Map.of());
+                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings",
+                        machineBusy(agg), onCpuShares(agg, throttle, true));
             }
         }
         Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
@@ -117,11 +130,8 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         }
         double nsPerSample = total > 0 ? weighted / total : period;
         double s = nsPerSample / period;
-        Double busy = machineBusy(agg);
-        Map<Long, Double> shares = threadShares(agg, nsPerSample);
-        boolean starved = busy != null && busy >= STARVED_MACHINE && !shares.isEmpty();
         return new CpuModel(nsPerSample, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
-                ProfileAggregator.EXECUTION_SAMPLE, periodSource, starved, busy, shares);
+                ProfileAggregator.EXECUTION_SAMPLE, periodSource, machineBusy(agg), onCpuShares(agg, nsPerSample, false));
     }
 
     /** Mean machine-wide CPU use from jdk.CPULoad (0..1), null without those events. */
@@ -130,29 +140,33 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     }
 
     /**
-     * Per thread with at least {@link #MIN_THREAD_SAMPLES} samples: its sampled CPU time divided by the time it had
-     * work, i.e. the span from its first to its last event less the waits recorded on it (park, sleep, monitor,
-     * socket, file events). Waits shorter than the recording's thresholds count as work, which errs towards a
-     * higher CPU-bound ratio for that thread's methods; waits are what the cpu-bound rule checks separately.
+     * Per thread with at least {@link #MIN_THREAD_SAMPLES} samples (of the sampler in use): its sampled CPU time divided
+     * by the time it had work, i.e. the span from its first to its last event less the waits recorded on it (park,
+     * sleep, monitor, socket, file events), between {@link #MIN_ON_CPU_SHARE} and 1. Waits shorter than the recording's
+     * thresholds count as work, which makes the share too small and the run-queue correction too large for threads
+     * with many short waits; explicit waits are what the cpu-bound rule checks separately.
      */
-    static Map<Long, Double> threadShares(ProfileAggregator agg, double nsPerSample) {
+    static Map<Long, Double> onCpuShares(ProfileAggregator agg, double nsPerSample, boolean cpuTimeSamples) {
         Map<Long, Double> out = new java.util.HashMap<>();
         agg.threads.forEach((id, ti) -> {
-            if (ti.execSamples >= MIN_THREAD_SAMPLES && ti.lastMs > ti.firstMs) {
-                double cpu = ti.execSamples * nsPerSample;
+            long samples = cpuTimeSamples ? ti.cpuTimeSamples : ti.execSamples;
+            if (samples >= MIN_THREAD_SAMPLES && ti.lastMs > ti.firstMs) {
+                double cpu = samples * nsPerSample;
                 double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
-                out.put(id, Math.min(1.0, cpu / busyNs));
+                out.put(id, Math.max(MIN_ON_CPU_SHARE, Math.min(1.0, cpu / busyNs)));
             }
         });
         return out;
     }
 
-    /** Sample-weighted mean availability over threads, for reporting. */
-    double meanAvailability() {
-        if (!starved || threadShares.isEmpty()) {
-            return 1.0;
-        }
-        return threadShares.values().stream().mapToDouble(v -> Math.max(MIN_AVAILABILITY, v)).average().orElse(1.0);
+    /** Mean on-CPU share over the threads that have one (1 when none), for reporting. */
+    double meanOnCpuShare() {
+        return onCpuShares.values().stream().mapToDouble(Double::doubleValue).average().orElse(1.0);
+    }
+
+    /** Whether threads waited for cores enough to say so in the report's warnings. */
+    boolean threadsWaitedForCores() {
+        return meanOnCpuShare() < WARN_ON_CPU_SHARE;
     }
 
     /** Ticks as {startMs, endMs, samples}: buckets at most 2 ms apart belong to one sampler period. */

@@ -47,8 +47,7 @@ final class MethodFactsBuilder {
         long self = 0;
         long inclusive = 0;
         long agentSamples = 0;
-        double weightedAvailability = 0;
-        double weightedAvailabilityWeight = 0;
+        double runQueueSamples = 0; // samples x (ns waiting for a core per ns on CPU) of the thread each was taken on
         long park = 0, parkNs = 0, mon = 0, monNs = 0, io = 0, ioNs = 0, alloc = 0;
         long evidence = 0;
         long pathEvidence = 0;
@@ -92,11 +91,15 @@ final class MethodFactsBuilder {
             } else {
                 pathEvidence += x.evidenceOnLatencyThread;
             }
+            long perThreadSamples = 0;
             for (int i = 0; i < x.threadCount; i++) {
                 threads.add(x.threads[i]);
-                if (w > 0 && x.threadExec[i] > 0) {
-                    weightedAvailability += x.threadExec[i] * cpu.availability(x.threads[i]);
-                    weightedAvailabilityWeight += x.threadExec[i];
+                perThreadSamples += x.threadExec[i];
+            }
+            if (w > 0 && perThreadSamples > 0) {
+                // The method's samples of this stack, split over the threads they were taken on.
+                for (int i = 0; i < x.threadCount; i++) {
+                    runQueueSamples += w * (x.threadExec[i] / (double) perThreadSamples) * cpu.runQueuePerCpuNs(x.threads[i]);
                 }
             }
             int outer = -1;
@@ -146,9 +149,11 @@ final class MethodFactsBuilder {
         Double mean = t == null || t.meanNs == null ? null : t.meanNs * (1 - agentShare);
         Double wall = mean != null && observed != null ? mean * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
-        // On a machine with no spare core, runnable threads wait for CPU: divide by the share its threads got.
-        double availability = inclusive > 0 && weightedAvailabilityWeight > 0 ? weightedAvailability / weightedAvailabilityWeight : 1.0;
-        Double ratio = wall != null && wall > 0 ? Math.min(1.0, cpuNs / (wall * availability)) : null;
+        // Time its calls spent runnable without a core is in the measured wall time but is neither work nor I/O or lock
+        // waiting: it is taken out of the wall time (CpuModel, docs/analyzer.md "Waiting for a core").
+        double runQueueNs = runQueueSamples * cpu.nsPerSample();
+        double availability = cpuNs > 0 ? cpuNs / (cpuNs + runQueueNs) : 1.0;
+        Double ratio = wall != null && wall > 0 ? MethodFacts.cpuBoundRatio(cpuNs, wall, runQueueNs) : null;
         Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
@@ -180,10 +185,20 @@ final class MethodFactsBuilder {
         MethodReport.CallTree callTree = inclusive > 0 ? tree.toModel(st, key, 0) : null;
         Boolean isStatic = modifiers == null ? null : Modifier.isStatic(modifiers);
         return new MethodFacts(key, className, methodName, descriptor, isStatic, observed, t == null ? 0 : t.exceptional, perDay,
-                t == null ? "samples" : t.source, threads.isEmpty() ? null : threads.size(), mean, wall,
+                t == null ? "samples" : t.source, threads.isEmpty() ? null : threadsPerRecording(threads), mean, wall,
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
-                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial);
+                nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial,
+                runQueueNs);
+    }
+
+    /** The most distinct threads in any one recording: thread keys are per file (ProfileAggregator.scopedThreadId). */
+    private static int threadsPerRecording(Set<Long> threadKeys) {
+        Map<Long, Integer> perFile = new HashMap<>();
+        for (long k : threadKeys) {
+            perFile.merge(k >> 40, 1, Integer::sum);
+        }
+        return perFile.values().stream().max(Integer::compare).orElse(0);
     }
 
     /** A call-tree node while building. */

@@ -14,7 +14,8 @@ import static dev.oxidizer.analyzer.rules.Scores.pct;
 
 /**
  * {@code cpu-bound}: the method's wall time must be spent on the CPU, not waiting. PASS when the CPU-bound ratio
- * (sampled on-CPU time / measured wall time) is at least {@code cpu-bound.minRatio} and recorded waits (park,
+ * (sampled on-CPU time / (measured wall time - time its threads waited for a core), see
+ * {@link MethodFacts#cpuBoundRatio}) is at least {@code cpu-bound.minRatio} and recorded waits (park,
  * sleep, monitor, socket, file events through it) are at most {@code cpu-bound.maxWaitShare} of its wall time.
  * UNKNOWN when the wall time is unknown or so short that fewer than {@code cpu-bound.minExpectedSamples}
  * samples could have landed in it; without wall time (sampling-only) a FAIL is still given when recorded waits
@@ -44,7 +45,8 @@ public final class CpuBoundRule implements Rule {
     @Override
     public List<ThresholdSpec> thresholds() {
         return List.of(
-                new ThresholdSpec(MIN_RATIO, 0.7, "ratio", "Smallest sampled on-CPU time / measured wall time", 0, 10),
+                new ThresholdSpec(MIN_RATIO, 0.7, "ratio",
+                        "Smallest sampled on-CPU time / (measured wall time - time waiting for a core)", 0, 10),
                 new ThresholdSpec(MAX_WAIT_SHARE, 0.2, "ratio", "Largest share of wall time in recorded park/monitor/IO waits", 0, 100),
                 new ThresholdSpec(MIN_EXPECTED_SAMPLES, 5, "samples",
                         "Fewest samples the wall time must allow (wall / sampling period) before the ratio is judged", 0, 1e9),
@@ -86,16 +88,17 @@ public final class CpuBoundRule implements Rule {
         numbers.put("agentSampleShare", m.agentSampleShare());
         double expected = m.samplePeriodNs() > 0 ? wall / m.samplePeriodNs() : 0;
         numbers.put("expectedSamplesIfOnCpu", expected);
-        double ratio = m.cpuBoundRatio() == null ? m.cpuTimeNs() / (wall * m.cpuAvailability()) : m.cpuBoundRatio();
+        double ratio = m.cpuBoundRatio() == null ? MethodFacts.cpuBoundRatio(m.cpuTimeNs(), wall, m.runQueueNs()) : m.cpuBoundRatio();
         double waitShare = m.waitNs() / wall;
         numbers.put("cpuBoundRatio", ratio);
         numbers.put("waitShare", waitShare);
         numbers.put("cpuAvailability", m.cpuAvailability());
+        numbers.put("runQueueNs", m.runQueueNs());
         String explanation = cpu + " against a measured wall time of " + ns(wall) + " (mean x calls)"
-                + (m.cpuAvailability() < 1 ? " of which a runnable thread could be on CPU " + pct(m.cpuAvailability())
-                + " (saturated machine)" : "") + " gives a CPU-bound ratio of "
-                + num(ratio) + " (threshold " + num(minRatio) + "); " + waits + ", " + pct(waitShare)
-                + " of wall time (threshold " + pct(maxWait) + ").";
+                + (m.runQueueNs() > 0 ? " less " + ns(m.runQueueNs()) + " waiting for a core (its threads were on a CPU "
+                + pct(m.cpuAvailability()) + " of the time they had work: more runnable threads than cores)" : "")
+                + " gives a CPU-bound ratio of " + num(ratio) + " (threshold " + num(minRatio) + "); " + waits + ", "
+                + pct(waitShare) + " of wall time (threshold " + pct(maxWait) + ").";
         if (waitShare > maxWait) {
             return new Finding(id(), name(), Outcome.FAIL, Scores.clamp(Math.min(ratio, 1) * 100 * (1 - Math.min(1, waitShare))),
                     dominantWait(m) + "-bound: " + pct(waitShare) + " of wall time waiting", explanation, action(m), numbers);
