@@ -25,8 +25,9 @@ import java.util.TreeMap;
  *
  * <p>Run-queue correction (always applied, measured per thread, see docs/analyzer.md): a thread that has work but
  * no core (more runnable threads than cores, on a busy box) is descheduled inside whatever method it is running, so
- * the agent's wall time of that method includes the wait. Per thread with enough samples, {@code onCpuShare} is its
- * sampled CPU time divided by the time it had work (its span in the recording less its recorded waits); a method
+ * the agent's wall time of that method includes the wait. Per thread, {@code onCpuShare} is its sampled CPU time
+ * divided by the time it had work (its span in the recording less its recorded waits; threads with few samples get
+ * their recording's pooled share, {@link #onCpuShares}); a method
  * loses {@code cpu x (1 / share - 1)} of its wall time on each thread ({@link #runQueuePerCpuNs}). Because the thread's
  * CPU time and the method's come from the same samples, a sampler that over- or under-counts a thread cancels out.
  *
@@ -43,7 +44,7 @@ import java.util.TreeMap;
 record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
                 String periodSource, Double machineBusy, Map<Long, Double> onCpuShares) {
 
-    /** Share of the time thread {@code id} had work that it was on a CPU; 1 when unknown (too few samples). */
+    /** Share of the time thread {@code id} had work that it was on a CPU; 1 when unknown (too few samples in its recording). */
     double onCpuShare(long threadId) {
         Double s = onCpuShares.get(threadId);
         return s == null ? 1.0 : s;
@@ -140,23 +141,51 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     }
 
     /**
-     * Per thread with at least {@link #MIN_THREAD_SAMPLES} samples (of the sampler in use): its sampled CPU time divided
-     * by the time it had work, i.e. the span from its first to its last event less the waits recorded on it (park,
-     * sleep, monitor, socket, file events), between {@link #MIN_ON_CPU_SHARE} and 1. Waits shorter than the recording's
-     * thresholds count as work, which makes the share too small and the run-queue correction too large for threads
-     * with many short waits; explicit waits are what the cpu-bound rule checks separately.
+     * Per thread: its sampled CPU time (samples of the sampler in use x {@code nsPerSample}) divided by the time it had
+     * work, i.e. the span from its first to its last event less the waits recorded on it (park, sleep, monitor, socket,
+     * file events), between {@link #MIN_ON_CPU_SHARE} and 1. A thread with fewer than {@link #MIN_THREAD_SAMPLES}
+     * samples gets the pooled share of its recording (all its threads' sampled CPU over all their working time), when
+     * that pool holds enough samples: with many runnable threads per core each thread gets few samples, and those are
+     * the recordings that need the correction most. Waits shorter than the recording's thresholds count as work, which
+     * makes the share too small and the run-queue correction too large for threads with many short waits; explicit
+     * waits are what the cpu-bound rule checks separately.
      */
     static Map<Long, Double> onCpuShares(ProfileAggregator agg, double nsPerSample, boolean cpuTimeSamples) {
         Map<Long, Double> out = new java.util.HashMap<>();
+        Map<Long, double[]> pools = new java.util.HashMap<>(); // file -> {cpu ns, busy ns, samples}
+        List<Long> few = new ArrayList<>();
         agg.threads.forEach((id, ti) -> {
             long samples = cpuTimeSamples ? ti.cpuTimeSamples : ti.execSamples;
-            if (samples >= MIN_THREAD_SAMPLES && ti.lastMs > ti.firstMs) {
-                double cpu = samples * nsPerSample;
-                double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
-                out.put(id, Math.max(MIN_ON_CPU_SHARE, Math.min(1.0, cpu / busyNs)));
+            if (samples == 0) {
+                return;
+            }
+            if (ti.lastMs <= ti.firstMs) {
+                few.add(id);
+                return;
+            }
+            double cpu = samples * nsPerSample;
+            double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
+            double[] pool = pools.computeIfAbsent(id >> 40, k -> new double[3]);
+            pool[0] += cpu;
+            pool[1] += busyNs;
+            pool[2] += samples;
+            if (samples >= MIN_THREAD_SAMPLES) {
+                out.put(id, bounded(cpu / busyNs));
+            } else {
+                few.add(id);
             }
         });
+        for (long id : few) {
+            double[] pool = pools.get(id >> 40);
+            if (pool != null && pool[2] >= MIN_THREAD_SAMPLES) {
+                out.put(id, bounded(pool[0] / pool[1]));
+            }
+        }
         return out;
+    }
+
+    private static double bounded(double share) {
+        return Math.max(MIN_ON_CPU_SHARE, Math.min(1.0, share));
     }
 
     /** Mean on-CPU share over the threads that have one (1 when none), for reporting. */
