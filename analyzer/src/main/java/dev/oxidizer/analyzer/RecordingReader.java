@@ -206,7 +206,7 @@ final class RecordingReader {
                 es.setOrdered(false);
                 es.setReuse(true);
                 for (String name : ProfileAggregator.EVENTS) {
-                    es.onEvent(name, sink::accept);
+                    es.onEvent(name, sink.handlerFor(name));
                 }
                 es.onFlush(() -> flushes[0]++);
                 es.start();
