@@ -38,8 +38,9 @@ import java.util.TreeMap;
  * @param source        {@code jdk.CPUTimeSample} or {@code jdk.ExecutionSample}
  * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
  * @param machineBusy   mean machine CPU use from jdk.CPULoad (0..1), null without those events; reported only
- * @param onCpuShares   per thread key ({@link ProfileAggregator#scopedThreadId}) with enough samples: the share of the
- *                      time it had work that it spent on a CPU (0.05..1)
+ * @param onCpuShares   per thread key ({@link ProfileAggregator#scopedThreadId}) with samples: the share of the time it
+ *                      had work that it spent on a CPU (0.05..1), its own or its recording's pooled share
+ *                      ({@link #onCpuShares})
  */
 record CpuModel(double nsPerSample, double periodNs, double saturation, double saturatedShare, String source,
                 String periodSource, Double machineBusy, Map<Long, Double> onCpuShares) {
