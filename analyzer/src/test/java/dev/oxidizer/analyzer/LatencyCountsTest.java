@@ -150,4 +150,46 @@ class LatencyCountsTest {
         assertEquals(good, c.toHistogram());
         assertArrayEquals(encoded(good), encoded(c.toHistogram()));
     }
+
+    @Test
+    void countsAddedBeforeADamagedEntryAreTakenBackExactly() throws Exception {
+        Histogram good = random(11, 2000, 3, 1_000_000);
+        LatencyCounts c = new LatencyCounts();
+        HistogramDecoder decoder = new HistogramDecoder();
+        decoder.addInto(c, encode(good));
+        // A real interval (about a thousand counts, added into c as they are decoded) followed by an entry that
+        // skips past the layout's last index: the interval is rejected and every count it added is taken back.
+        byte[] inflated = inflate(encode(random(12, 2000, 3, 5_000_000)));
+        ByteBuffer in = ByteBuffer.wrap(inflated);
+        int payload = in.getInt(4);
+        byte[] skipBeyond = {(byte) 0xFF, (byte) 0xFF, (byte) 0x07}; // ZigZag LEB128 of -65,536
+        ByteBuffer inner = ByteBuffer.allocate(40 + payload + skipBeyond.length);
+        inner.put(inflated, 0, 40 + payload).put(skipBeyond);
+        inner.putInt(4, payload + skipBeyond.length);
+        byte[] bad = deflateAsHistogram(inner.array());
+        assertThrows(DataFormatException.class, () -> decoder.addInto(c, bad));
+        assertEquals(good, c.toHistogram());
+        assertArrayEquals(encoded(good), encoded(c.toHistogram()));
+        // The same interval without the damaged entry adds as the library would.
+        byte[] fine = deflateAsHistogram(Arrays.copyOf(inflated, 40 + payload));
+        decoder.addInto(c, fine);
+        assertArrayEquals(encoded(librarySum(List.of(good, random(12, 2000, 3, 5_000_000)))), encoded(c.toHistogram()));
+    }
+
+    private static byte[] inflate(byte[] compressed) throws DataFormatException {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(compressed, 8, compressed.length - 8);
+        byte[] out = new byte[1 << 20];
+        int n = inflater.inflate(out);
+        return Arrays.copyOf(out, n);
+    }
+
+    private static byte[] deflateAsHistogram(byte[] inner) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(inner);
+        deflater.finish();
+        byte[] deflated = new byte[inner.length + 64];
+        int len = deflater.deflate(deflated);
+        return ByteBuffer.allocate(8 + len).putInt(0x1c849304 | 0x10).putInt(len).put(deflated, 0, len).array();
+    }
 }
