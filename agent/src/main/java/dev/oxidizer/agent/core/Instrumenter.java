@@ -79,6 +79,11 @@ final class Instrumenter {
             System.clearProperty(NEXUS_DISABLED);
         }
         agentBuilder = agentBuilder.disableClassFormatChanges();
+        // Every change below is an ASM visitor (advice, call-site counting), so the class is decorated rather than
+        // redefined: Byte Buddy then neither models the whole type nor resolves the types its InnerClasses
+        // attribute names, which fails for classes generated at run time whose inner classes exist only in memory
+        // (JRuby's org.jruby.gen.RubyObjectN), and costs time at every class load.
+        agentBuilder = agentBuilder.with(AgentBuilder.TypeStrategy.Default.DECORATE);
         // At premain only JDK and agent classes are loaded, all excluded: skip the scan of loaded classes,
         // which costs seconds. On attach, loaded classes are retransformed (and restored on detach).
         agentBuilder = attached
