@@ -8,8 +8,11 @@
 # copies of that recording's chunks in one file (a JFR file is a sequence of self-contained chunks), i.e. a few
 # hundred MB of real agent + JVM events. Each tool runs 3 times, alternating; the best time of each is compared.
 # Also timed in each round: the jdk.jfr floor (JfrFloorBench: the same events streamed the same way on one thread
-# with handlers that only count them, and with --touch handlers that read what any analysis must: times, threads,
-# each distinct stack's frames, the histogram text), i.e. what the JDK's own parser costs before any analysis.
+# with handlers that only count them, with --touch handlers that read what any analysis must: times, threads,
+# each distinct stack's frames, the histogram text, and with --inflate also each histogram inflated, as any exact
+# merge of the agent's compressed histograms must), i.e. what the JDK's own parser costs before any analysis.
+# The analyzer's and the --inflate floor's CPU time is also printed by thread role: C2 and C1 JIT compiler threads,
+# GC and VM threads, and the rest (reading, analysing): cpu_s= c2_s= c1_s= gc_vm_s= other_s=.
 # Prints: size, jfr summary, floor and analyze wall and user-CPU seconds, their ratios, the analyzer's peak heap and
 # max RSS. User CPU is printed because on a shared machine wall time also measures the neighbours.
 set -euo pipefail
@@ -36,7 +39,7 @@ big="$work/big.jfr"
 for _ in $(seq "$copies"); do cat "$src"; done > "$big"
 size_mb=$(( $(stat -c %s "$big") / 1048576 ))
 best_summary=999999; best_analyze=999999; heap=0; rss_summary=0; rss_analyze=0
-best_floor=999999; best_user_floor=999999; best_touch=999999; best_user_touch=999999
+best_floor=999999; best_user_floor=999999; best_touch=999999; best_user_touch=999999; best_inflate=999999; best_user_inflate=999999
 min() { echo "$1 $2" | awk '{print ($1<$2)?$1:$2}'; }
 for round in 1 2 3; do
   /usr/bin/time -f "%e %M %U" -o "$work/t1" "$JFR" summary "$big" >/dev/null
@@ -45,13 +48,16 @@ for round in 1 2 3; do
   read -r sf mf uf < "$work/tf"
   /usr/bin/time -f "%e %M %U" -o "$work/tt" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.JfrFloorBench --touch "$big" >/dev/null
   read -r st mt ut < "$work/tt"
-  echo "round $round: jdk.jfr floor ${sf}s wall ${uf}s user, with --touch ${st}s wall ${ut}s user (one thread)"
+  /usr/bin/time -f "%e %M %U" -o "$work/ti" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.JfrFloorBench --inflate "$big" > "$work/outi"
+  read -r si mi ui < "$work/ti"
+  echo "round $round: jdk.jfr floor ${sf}s wall ${uf}s user, with --touch ${st}s wall ${ut}s user, with --inflate ${si}s wall ${ui}s user (one thread) [$(grep -o 'cpu_s.*' "$work/outi")]"
   best_floor=$(min "$sf" "$best_floor"); best_user_floor=$(min "$uf" "$best_user_floor")
   best_touch=$(min "$st" "$best_touch"); best_user_touch=$(min "$ut" "$best_user_touch")
+  best_inflate=$(min "$si" "$best_inflate"); best_user_inflate=$(min "$ui" "$best_user_inflate")
   /usr/bin/time -f "%e %M %U" -o "$work/t2" "$JAVA" -cp "$cp" dev.oxidizer.analyzer.bench.AnalyzeBench "$big" > "$work/out"
   read -r s2 m2 u2 < "$work/t2"
   h=$(sed -n 's/.*peak_heap_mb=\([0-9]*\).*/\1/p' "$work/out")
-  echo "round $round: jfr summary ${s1}s wall ${u1}s user (max RSS $((m1/1024)) MB), analyze ${s2}s wall ${u2}s user (max RSS $((m2/1024)) MB, peak heap ${h} MB)"
+  echo "round $round: jfr summary ${s1}s wall ${u1}s user (max RSS $((m1/1024)) MB), analyze ${s2}s wall ${u2}s user (max RSS $((m2/1024)) MB, peak heap ${h} MB) [$(grep -o 'cpu_s.*' "$work/out")]"
   best_user_summary=$(echo "$u1 ${best_user_summary:-999999}" | awk '{print ($1<$2)?$1:$2}')
   best_user_analyze=$(echo "$u2 ${best_user_analyze:-999999}" | awk '{print ($1<$2)?$1:$2}')
   best_summary=$(echo "$s1 $best_summary" | awk '{print ($1<$2)?$1:$2}')
@@ -63,7 +69,7 @@ echo "input: ${size_mb} MB ($copies copies of $(basename "$src"))"
 user_ratio=$(echo "$best_user_analyze $best_user_summary" | awk '{printf "%.2f", $1/$2}')
 echo "jfr summary: ${best_summary} s   analyze: ${best_analyze} s   ratio analyze/summary: ${ratio}x (target <= 2x)"
 echo "CPU time (user): jfr summary ${best_user_summary} s   analyze ${best_user_analyze} s   ratio ${user_ratio}x"
-echo "jdk.jfr floor (one thread): ${best_floor} s wall ${best_user_floor} s user ($(echo "$best_user_floor $best_user_summary" | awk '{printf "%.2f", $1/$2}')x summary's CPU); with --touch ${best_touch} s wall ${best_user_touch} s user ($(echo "$best_user_touch $best_user_summary" | awk '{printf "%.2f", $1/$2}')x)"
+echo "jdk.jfr floor (one thread): ${best_floor} s wall ${best_user_floor} s user ($(echo "$best_user_floor $best_user_summary" | awk '{printf "%.2f", $1/$2}')x summary's CPU); with --touch ${best_touch} s wall ${best_user_touch} s user ($(echo "$best_user_touch $best_user_summary" | awk '{printf "%.2f", $1/$2}')x); with --inflate ${best_inflate} s wall ${best_user_inflate} s user ($(echo "$best_user_inflate $best_user_summary" | awk '{printf "%.2f", $1/$2}')x)"
 echo "analyzer peak heap: ${heap} MB; max RSS: analyze ${rss_analyze} MB, jfr summary ${rss_summary} MB"
 # Bounded memory: the same analysis must complete in a 64 MB heap.
 /usr/bin/time -f "%e %M %U" -o "$work/t3" "$JAVA" -Xmx64m -cp "$cp" dev.oxidizer.analyzer.bench.AnalyzeBench "$big" > "$work/out3"

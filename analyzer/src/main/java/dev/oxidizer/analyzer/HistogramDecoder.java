@@ -26,6 +26,9 @@ final class HistogramDecoder {
     private static final int V2_COOKIE_BASE = 0x1c849303;
     private final Inflater inflater = new Inflater();
     private byte[] out = new byte[1 << 16];
+    /** Decoded (index, count) pairs of the histogram being read, added only once it decoded completely. */
+    private int[] indexes = new int[256];
+    private long[] values = new long[256];
 
     /** Adds {@code compressed} into {@code target}. */
     void addInto(LatencyCounts target, byte[] compressed) throws DataFormatException {
@@ -70,64 +73,53 @@ final class HistogramDecoder {
         if (highest < 0) {
             throw new DataFormatException("bad highest trackable value " + highest);
         }
+        byte[] buf = out;
         int end = 40 + payload;
-        int maxIndex = 64 << LatencyCounts.halfMagnitude(digits);
-        // Counts go straight into the target's pages as they are decoded (no intermediate arrays); if the payload
-        // turns out to be malformed, what was added is subtracted again, so a bad histogram still adds nothing.
-        int[] stop = {0};
-        try {
-            int last = walk(out, 40, end, maxIndex, target, 1, stop);
-            target.added(last);
-        } catch (DataFormatException bad) {
-            walk(out, 40, stop[0], maxIndex, target, -1, null);
-            throw bad;
-        }
-    }
-
-    /**
-     * Decodes the entries in {@code buf[from, end)} and adds {@code sign} times each count into {@code target} at its
-     * index; returns the largest index that received a count, or -1. When {@code progress} is not null, {@code
-     * progress[0]} is kept at the start of the entry being decoded, so that on a {@link DataFormatException} the
-     * entries before it (those added) can be subtracted by walking {@code [from, progress[0])} again.
-     */
-    private static int walk(byte[] buf, int from, int end, int maxIndex, LatencyCounts target, int sign, int[] progress)
-            throws DataFormatException {
-        int pos = from;
+        int pos = 40;
         int index = 0;
-        int last = -1;
-        int pageNo = -1;
-        long[] page = null;
+        int pairs = 0;
+        int maxIndex = 64 << LatencyCounts.halfMagnitude(digits);
+        if (indexes.length < payload) {
+            // Every entry takes at least one byte, so the payload length bounds the pairs.
+            indexes = new int[payload];
+            values = new long[payload];
+        }
         while (pos < end) {
-            if (progress != null) {
-                progress[0] = pos;
-            }
             int x = buf[pos];
-            long v;
             if (x >= 0) {
                 // One-byte ZigZag value, by far the most common (counts below 64, runs of up to 64 empty indexes).
+                // Decoded without branches: whether it is a count or a skip is data, not a predictable pattern.
                 pos++;
-                v = (x >>> 1) ^ -(x & 1);
-            } else {
-                // ZigZag LEB128 as HdrHistogram writes it: up to 8 bytes of 7 bits, then a 9th byte of 8 bits.
-                long raw = 0;
-                int shift = 0;
-                while (true) {
-                    if (pos >= end) {
-                        throw new DataFormatException("histogram payload ends inside a count");
-                    }
-                    byte b8 = buf[pos++];
-                    if (shift == 56) {
-                        raw |= (long) (b8 & 0xFF) << 56;
-                        break;
-                    }
-                    raw |= (long) (b8 & 0x7F) << shift;
-                    if ((b8 & 0x80) == 0) {
-                        break;
-                    }
-                    shift += 7;
+                int skip = x & 1;
+                int magnitude = x >>> 1;
+                indexes[pairs] = index;
+                values[pairs] = magnitude;
+                pairs += (skip ^ 1) & (-magnitude >>> 31);
+                index += 1 + (magnitude & -skip);
+                if (index > maxIndex) {
+                    throw new DataFormatException("histogram index beyond " + maxIndex);
                 }
-                v = (raw >>> 1) ^ -(raw & 1);
+                continue;
             }
+            // ZigZag LEB128 as HdrHistogram writes it: up to 8 bytes of 7 bits, then a 9th byte of 8 bits.
+            long raw = 0;
+            int shift = 0;
+            while (true) {
+                if (pos >= end) {
+                    throw new DataFormatException("histogram payload ends inside a count");
+                }
+                byte b8 = buf[pos++];
+                if (shift == 56) {
+                    raw |= (long) (b8 & 0xFF) << 56;
+                    break;
+                }
+                raw |= (long) (b8 & 0x7F) << shift;
+                if ((b8 & 0x80) == 0) {
+                    break;
+                }
+                shift += 7;
+            }
+            long v = (raw >>> 1) ^ -(raw & 1);
             if (v < 0) {
                 if (-v > maxIndex - index) {
                     throw new DataFormatException("histogram index beyond " + maxIndex);
@@ -139,16 +131,11 @@ final class HistogramDecoder {
                 throw new DataFormatException("histogram index beyond " + maxIndex);
             }
             if (v > 0) {
-                int p = index >>> LatencyCounts.PAGE_BITS;
-                if (p != pageNo) {
-                    page = target.page(p);
-                    pageNo = p;
-                }
-                page[index & (LatencyCounts.PAGE - 1)] += sign * v;
-                last = index;
+                indexes[pairs] = index;
+                values[pairs++] = v;
             }
             index++;
         }
-        return last;
+        target.addAscending(indexes, values, pairs);
     }
 }

@@ -31,8 +31,8 @@ final class LatencyCounts {
      */
     private long[][] pages = new long[0][];
     private int maxIndex = -1;
-    static final int PAGE_BITS = 6;
-    static final int PAGE = 1 << PAGE_BITS;
+    private static final int PAGE_BITS = 6;
+    private static final int PAGE = 1 << PAGE_BITS;
     /** Counts-array length and highest trackable value the summed histogram has after the intervals added so far. */
     private int length;
     private long highestTrackable;
@@ -64,13 +64,26 @@ final class LatencyCounts {
     }
 
     /**
-     * Completes adding one interval whose counts were added into {@link #page}s (by {@link HistogramDecoder}):
-     * {@code last} is the largest index that received a count, -1 for none. Its indexes are those of the primary
-     * layout, added in ascending order as encoded, which is what the resize rule relies on.
+     * Adds one interval's counts: {@code values[i]} at index {@code indexes[i]} of the primary layout, for {@code i <
+     * n}, indexes ascending (as encoded), as {@link #add} one by one would.
      */
-    void added(int last) {
-        if (last < 0) {
+    void addAscending(int[] indexes, long[] values, int n) {
+        if (n == 0) {
             return;
+        }
+        int last = indexes[n - 1];
+        if (last >>> PAGE_BITS >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max((last >>> PAGE_BITS) + 1, pages.length * 2));
+        }
+        long[][] pages = this.pages;
+        for (int i = 0; i < n; i++) {
+            int index = indexes[i];
+            long[] page = pages[index >>> PAGE_BITS];
+            if (page == null) {
+                page = new long[PAGE];
+                pages[index >>> PAGE_BITS] = page;
+            }
+            page[index & (PAGE - 1)] += values[i];
         }
         // Resizing to each index beyond the array in ascending order ends where resizing to the last one does.
         if (last >= length) {
@@ -90,8 +103,7 @@ final class LatencyCounts {
         }
     }
 
-    /** The page of counts {@code p} (indexes {@code p * PAGE} and up), allocated when first asked for. */
-    long[] page(int p) {
+    private long[] page(int p) {
         if (p >= pages.length) {
             pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
         }

@@ -21,14 +21,20 @@ import java.util.Map;
  *   <li>{@code JfrFloorBench FILE}: handlers that only count events;</li>
  *   <li>{@code JfrFloorBench --touch FILE}: handlers that also read what any analysis of these events must read
  *       once: each event's start time, thread and stack trace, each distinct stack trace's frames and their
- *       methods (once per object, as the analyzer does), and the agent's histogram text.</li>
+ *       methods (once per object, as the analyzer does), and the agent's histogram text;</li>
+ *   <li>{@code JfrFloorBench --inflate FILE}: as {@code --touch}, and each histogram text base64-decoded and
+ *       inflated (zlib), which any exact merge of the agent's compressed histograms must do, before adding a single
+ *       count.</li>
  * </ul>
+ * The line also holds the process's CPU time by thread role ({@code cpu_s}, {@code c2_s}, ...; see
+ * {@link dev.oxidizer.analyzer.bench.AnalyzeBench#cpuByRole}).
  */
 public final class JfrFloorBench {
     private JfrFloorBench() {}
 
     public static void main(String[] args) throws Exception {
-        boolean touch = args.length == 2 && args[0].equals("--touch");
+        boolean inflate = args.length == 2 && args[0].equals("--inflate");
+        boolean touch = inflate || args.length == 2 && args[0].equals("--touch");
         Path file = Path.of(args[args.length - 1]);
         long[] events = {0};
         long[] sink = {0};
@@ -40,16 +46,20 @@ public final class JfrFloorBench {
             for (String name : ProfileAggregator.EVENTS) {
                 es.onEvent(name, touch ? e -> {
                     events[0]++;
-                    sink[0] += touch(e, walked);
+                    sink[0] += touch(e, walked, inflate);
                 } : e -> events[0]++);
             }
             es.start();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "floor_seconds=%.2f events=%d%s%n", seconds, events[0], sink[0] == 42 ? " " : "");
+        System.out.printf(Locale.ROOT, "floor_seconds=%.2f events=%d%s%s%n", seconds, events[0], sink[0] == 42 ? " " : "",
+                dev.oxidizer.analyzer.bench.AnalyzeBench.cpuByRole());
     }
 
-    private static long touch(RecordedEvent e, Map<RecordedStackTrace, Boolean> walked) {
+    private static final java.util.zip.Inflater INFLATER = new java.util.zip.Inflater();
+    private static final byte[] INFLATED = new byte[1 << 20];
+
+    private static long touch(RecordedEvent e, Map<RecordedStackTrace, Boolean> walked, boolean inflate) {
         long x = e.getStartTime().getNano();
         if (e.hasField("eventThread") && e.getValue("eventThread") instanceof RecordedThread t) {
             x += t.getId();
@@ -65,7 +75,29 @@ public final class JfrFloorBench {
         }
         if (e.hasField("histogram") && e.getValue("histogram") instanceof String h) {
             x += h.length();
+            if (inflate && !h.isEmpty()) {
+                x += inflate(java.util.Base64.getDecoder().decode(h));
+            }
         }
         return x;
+    }
+
+    /** Inflates a compressed HdrHistogram's payload (after its 8-byte header) as the analyzer does; returns its size. */
+    private static int inflate(byte[] compressed) {
+        INFLATER.reset();
+        INFLATER.setInput(compressed, 8, compressed.length - 8);
+        try {
+            int n = 0;
+            while (!INFLATER.finished() && n < INFLATED.length) {
+                int got = INFLATER.inflate(INFLATED, n, INFLATED.length - n);
+                if (got == 0 && INFLATER.needsInput()) {
+                    break;
+                }
+                n += got;
+            }
+            return n;
+        } catch (java.util.zip.DataFormatException bad) {
+            return 0;
+        }
     }
 }

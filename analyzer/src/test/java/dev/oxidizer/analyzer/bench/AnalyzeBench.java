@@ -23,7 +23,7 @@ public final class AnalyzeBench {
      * The process's CPU time so far (user + system) split by thread role, from Linux's /proc: JIT compiler threads
      * (C1, C2), GC threads, and the rest (the reading threads, which have ended, and main); empty elsewhere.
      */
-    static String cpuByRole() {
+    public static String cpuByRole() {
         try {
             double hz = 100.0; // USER_HZ, 100 on Linux
             double total = ticks(java.nio.file.Files.readString(Path.of("/proc/self/stat"))) / hz;
