@@ -28,7 +28,10 @@ copies=${2:-150}
 cd "$here"
 ./maven -B -q -o -pl analyzer test-compile >/dev/null
 ./maven -B -q -o -pl analyzer dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="analyzer/target/classes:analyzer/target/test-classes:$(cat "$work/cp.txt")"
+# A private copy of the classes: a build of the module running meanwhile must not swap them under a timed run.
+cp -r analyzer/target/classes "$work/classes"
+cp -r analyzer/target/test-classes "$work/test-classes"
+cp="$work/classes:$work/test-classes:$(cat "$work/cp.txt")"
 if [ -z "$src" ]; then
   agent=$(ls agent/target/oxidizer-agent-*.jar | grep -v original | head -1)
   demo=$(ls demo-app/target/oxidizer-demo-app-*.jar | head -1)
