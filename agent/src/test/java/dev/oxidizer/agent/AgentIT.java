@@ -297,7 +297,10 @@ class AgentIT {
         assertEquals(plain.out(), jvm.out());
         assertEquals(plain.err(), jvm.err());
         assertTrue(jvm.out().startsWith("made by the app's Byte Buddy"), jvm.describe());
-        assertEquals(1000L, Recorded.read(out).invocations().get(APP + "OwnByteBuddyApp#greet(I)Ljava/lang/String;"));
+        Recorded rec = Recorded.read(out);
+        assertEquals(1000L, rec.invocations().get(APP + "OwnByteBuddyApp#greet(I)Ljava/lang/String;"));
+        // a class defined at run time whose InnerClasses attribute names a class with no class file anywhere
+        assertEquals(500L, rec.invocations().get(APP + "GeneratedOuter#work(I)I"), jvm.describe());
     }
 
     @Test
