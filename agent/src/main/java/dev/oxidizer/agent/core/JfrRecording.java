@@ -71,18 +71,17 @@ final class JfrRecording {
     }
 
     /**
-     * Stops the recording, which writes the output file; a second call does nothing. At shutdown the
-     * recording is not closed: JFR's own shutdown hook may be writing the file at the same moment, and closing
-     * would delete the chunks it is copying.
+     * Stops the recording, which writes the output file, and closes it (detach); does nothing if it was already
+     * stopped. Never called at JVM shutdown: there JFR's own shutdown hook stops the recording and writes the file,
+     * and a second stop would race with it (see the agent's shutdown hook).
      */
-    void stop(boolean close) {
+    void stop() {
         try {
             recording.stop();
         } catch (IllegalStateException alreadyStopped) {
-            // JFR's own shutdown hook got there first; it writes the file
+            // stopped already (a JVM shutting down while detaching): JFR's shutdown hook writes the file
+            return;
         }
-        if (close) {
-            recording.close();
-        }
+        recording.close();
     }
 }

@@ -107,7 +107,10 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
-            r.stop(false);
+            // The recording is not stopped here: JFR's own shutdown hook stops it and writes the file
+            // (dumpOnExit, or its final stop of every running recording). Stopping it here as well raced with that
+            // hook: Recording.stop() writes the file after leaving JFR's lock, and JFR's hook could delete the
+            // repository's chunks in between ("Missing chunkfile ..." on the application's stdout, data lost).
         }, "oxidizer-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         current = new Active(session, instrumenter, flusher, recording, flusherThread, shutdownHook, chunkHook);
@@ -193,12 +196,12 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
-            r.stop(true);
+            r.stop();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(a.shutdownHook());
         } catch (IllegalStateException inShutdown) {
-            // the hook runs anyway; its flush and stop are no-ops now
+            // the hook runs anyway; its flush is a no-op now
         }
         a.session().log().info("session " + a.session().id() + " detached; original code restored");
         System.setProperty(STATUS_PROPERTY, "detached output=" + a.session().options().output());
