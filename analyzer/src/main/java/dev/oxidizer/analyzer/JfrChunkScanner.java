@@ -173,7 +173,7 @@ public final class JfrChunkScanner {
     private static String checkRecords(FileChannel ch, long chunkStart, long chunkSize, int version)
             throws IOException {
         // Mapped for the walk only and unmapped when the arena closes: a MappedByteBuffer would stay mapped until the
-        // GC frees it, and the file's pages would add up in the process's resident memory (400 MB for a 344 MB
+        // GC frees it, and the file's pages would add up in the process's resident memory (467 MB for a 344 MB
         // file under -Xmx64m, where the heap itself stayed under 100 MB).
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment m = ch.map(FileChannel.MapMode.READ_ONLY, chunkStart, chunkSize, arena);
