@@ -2,6 +2,7 @@ package dev.oxidizer.analyzer;
 
 import dev.oxidizer.model.MethodReport;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -62,14 +63,15 @@ final class Timed {
                 String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
                 t.trivial = m.policies.contains("trivial");
                 if (h != null && h.getTotalCount() > 0) {
-                    double mean = Math.max(0, h.getMean() - ovh);
+                    Figures f = Figures.of(h);
+                    double mean = Math.max(0, f.mean - ovh);
                     t.meanNs = mean;
                     ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
                     int len = h.encodeIntoCompressedByteBuffer(buf);
                     String b64 = Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
-                    t.latency = new MethodReport.Latency(h.getTotalCount(), policy, mean, adj(h.getValueAtPercentile(50), ovh),
-                            adj(h.getValueAtPercentile(90), ovh), adj(h.getValueAtPercentile(99), ovh),
-                            adj(h.getValueAtPercentile(99.9), ovh), adj(h.getMaxValue(), ovh), mean * m.invocations, b64);
+                    t.latency = new MethodReport.Latency(h.getTotalCount(), policy, mean, adj(f.atPercentile[0], ovh),
+                            adj(f.atPercentile[1], ovh), adj(f.atPercentile[2], ovh),
+                            adj(f.atPercentile[3], ovh), adj(h.getMaxValue(), ovh), mean * m.invocations, b64);
                 }
                 out.put(e.getKey(), t);
             }
@@ -118,6 +120,36 @@ final class Timed {
             }
         }
         return out;
+    }
+
+    /**
+     * Mean and p50/p90/p99/p99.9 of a histogram in one walk over its recorded values, equal to
+     * {@code getMean()} and {@code getValueAtPercentile(p)}: each of those walks the whole counts array again, which
+     * dominated the analysis of recordings with thousands of timed methods (a JRuby run: 10,000 methods).
+     */
+    record Figures(double mean, long[] atPercentile) {
+        static final double[] PERCENTILES = {50, 90, 99, 99.9};
+
+        static Figures of(Histogram h) {
+            long total = h.getTotalCount();
+            long[] wanted = new long[PERCENTILES.length];
+            for (int i = 0; i < wanted.length; i++) {
+                // the count to reach, computed as AbstractHistogram.getValueAtPercentile (2.2.2) does
+                double p = Math.min(Math.max(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY), 0.0), 100.0);
+                wanted[i] = Math.max(1, (long) Math.ceil(p * total / 100.0));
+            }
+            long[] at = new long[PERCENTILES.length];
+            int next = 0;
+            double sum = 0;
+            for (HistogramIterationValue v : h.recordedValues()) {
+                long value = v.getValueIteratedTo();
+                sum += h.medianEquivalentValue(value) * (double) v.getCountAtValueIteratedTo();
+                while (next < wanted.length && v.getTotalCountToThisValue() >= wanted[next]) {
+                    at[next++] = h.highestEquivalentValue(value);
+                }
+            }
+            return new Figures(sum / total, at);
+        }
     }
 
     private static long adj(long v, double overhead) {

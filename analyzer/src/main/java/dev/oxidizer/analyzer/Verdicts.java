@@ -110,20 +110,45 @@ final class Verdicts {
         if (stacks.length == 0) {
             return List.of();
         }
-        Set<Integer> mine = new HashSet<>();
+        // The allocation entries of this method's stacks, in the order of agg.allocations (so that classes with
+        // equal bytes rank as they always did), found through a per-stack index built once per analysis: a scan
+        // of every entry per method was quadratic and took seconds with thousands of methods.
+        Map<Integer, List<long[]>> byStack = allocationsByStack(index);
+        List<long[]> mine = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
         for (int s : stacks) {
-            mine.add(s);
-        }
-        Map<Integer, Long> byClass = new HashMap<>();
-        ProfileAggregator agg = index.agg;
-        for (var e : agg.allocations.entrySet()) {
-            int sid = (int) (e.getKey() >>> 24);
-            if (mine.contains(sid)) {
-                byClass.merge((int) (e.getKey() & 0xFFFFFF), e.getValue()[0], Long::sum);
+            List<long[]> entries = seen.add(s) ? byStack.get(s) : null;
+            if (entries != null) {
+                mine.addAll(entries);
             }
         }
+        mine.sort(Comparator.comparingLong(e -> e[0]));
+        Map<Integer, Long> byClass = new HashMap<>();
+        for (long[] e : mine) {
+            byClass.merge((int) e[1], e[2], Long::sum);
+        }
+        ProfileAggregator agg = index.agg;
         return byClass.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(3)
                 .map(e -> agg.allocClasses.get(e.getKey())).toList();
+    }
+
+    private MethodIndex allocationsIndexedFor;
+    private Map<Integer, List<long[]>> allocationsByStack;
+
+    /** Stack id to its allocation entries {ordinal in agg.allocations, class id, bytes}, built once per index. */
+    private Map<Integer, List<long[]>> allocationsByStack(MethodIndex index) {
+        if (allocationsIndexedFor != index) {
+            Map<Integer, List<long[]>> byStack = new HashMap<>();
+            long ordinal = 0;
+            for (var e : index.agg.allocations.entrySet()) {
+                int sid = (int) (e.getKey() >>> 24);
+                byStack.computeIfAbsent(sid, k -> new ArrayList<>())
+                        .add(new long[] {ordinal++, e.getKey() & 0xFFFFFF, e.getValue()[0]});
+            }
+            allocationsByStack = byStack;
+            allocationsIndexedFor = index;
+        }
+        return allocationsByStack;
     }
 
     private static double round(double v) {
