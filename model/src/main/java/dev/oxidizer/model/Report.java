@@ -99,10 +99,45 @@ public record Report(
      * What the ranking assumes.
      *
      * @param speedup          assumed Rust-over-JIT speedup for the time saved estimate
-     * @param ffmCallNs        cost of one FFM downcall, measured on the analysing JVM
+     * @param ffmCallNs        cost of one FFM downcall through a wrapper that copies its arguments into native
+     *                         memory (arrays, strings), measured on the analysing JVM
      * @param ffmCallMeasured  true when {@code ffmCallNs} was measured here, false when a default
+     * @param ffmPlainCallNs   cost of one plain FFM downcall, for a method whose arguments and result are all
+     *                         primitives (the generated wrapper passes them as they are); null in reports written
+     *                         before it existed, where {@code ffmCallNs} applies to every method
      */
-    public record Assumptions(double speedup, double ffmCallNs, boolean ffmCallMeasured) {}
+    public record Assumptions(double speedup, double ffmCallNs, boolean ffmCallMeasured, Double ffmPlainCallNs) {
+
+        /** The report model before {@code ffmPlainCallNs}: one crossing cost for every method. */
+        public Assumptions(double speedup, double ffmCallNs, boolean ffmCallMeasured) {
+            this(speedup, ffmCallNs, ffmCallMeasured, null);
+        }
+
+        /**
+         * The crossing cost that applies to a method of this JVM descriptor: {@link #ffmPlainCallNs} when every
+         * parameter and the result are primitives (or void), else {@link #ffmCallNs}.
+         */
+        public double ffmCallNsFor(String descriptor) {
+            return ffmPlainCallNs != null && plainValues(descriptor) ? ffmPlainCallNs : ffmCallNs;
+        }
+
+        /** Whether a descriptor such as {@code (JI)D} has only primitive parameters and a primitive or void result. */
+        public static boolean plainValues(String descriptor) {
+            if (descriptor == null || descriptor.isEmpty() || descriptor.charAt(0) != '(') {
+                return false;
+            }
+            int close = descriptor.indexOf(')');
+            if (close < 0 || close + 2 != descriptor.length()) {
+                return false;
+            }
+            for (int i = 1; i < close; i++) {
+                if ("ZBCSIJFD".indexOf(descriptor.charAt(i)) < 0) {
+                    return false;
+                }
+            }
+            return "ZBCSIJFDV".indexOf(descriptor.charAt(close + 1)) >= 0;
+        }
+    }
 
     /**
      * The agent's estimate of its own cost over the window.
