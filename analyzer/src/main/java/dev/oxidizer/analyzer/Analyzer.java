@@ -111,7 +111,7 @@ public final class Analyzer {
         return this;
     }
 
-    /** Bytes of consecutive chunks one thread reads at a time (tests split small files with it); 0 for {@link #DEFAULT_UNIT_BYTES}. */
+    /** Bytes of consecutive chunks one thread reads at a time (tests split small files with it); 0 for the default ({@link #DEFAULT_UNIT_BYTES}). */
     Analyzer unitBytes(long bytes) {
         this.unitBytes = bytes;
         return this;
@@ -121,8 +121,9 @@ public final class Analyzer {
      * Bytes of consecutive chunks read as one unit by default. It does not depend on the number of threads, so neither
      * does the report: {@code jdk.jfr} reads a damaged chunk differently depending on the chunks streamed before it
      * (it may only fail in the next one), so only the split, never the thread count, can change what damage is found.
-     * 32 MB: several units per thread on files of a few hundred MB, and files smaller than that are read in place,
-     * without the temporary copy a part of a file needs.
+     * This is the smallest default unit: files smaller than it are read in place, without the temporary copy a part
+     * of a file needs; larger files are split into four units of up to 128 MB
+     * ({@link RecordingReader#defaultUnitBytes}).
      */
     static final long DEFAULT_UNIT_BYTES = 32L << 20;
 
@@ -169,7 +170,8 @@ public final class Analyzer {
                 skipped.set(i, f + ": same recording as an earlier input (same chunks and size); skipped so nothing is counted twice");
                 continue;
             }
-            units.addAll(RecordingReader.plan(i, f, scan, unitSize));
+            units.addAll(RecordingReader.plan(i, f, scan,
+                    unitBytes > 0 ? unitBytes : RecordingReader.defaultUnitBytes(scan.fileSize(), unitSize)));
         }
 
         // Read the units in parallel; merge them in file and chunk order (the result does not depend on threads).
@@ -296,20 +298,34 @@ public final class Analyzer {
         }
 
         double ffmNs;
+        double ffmPlainNs;
         boolean ffmMeasured;
         if (ffmCallNsOverride != null) {
             ffmNs = ffmCallNsOverride;
-            ffmMeasured = false;
-        } else if (config.ffmCallNs() != null) {
-            ffmNs = config.ffmCallNs();
+            ffmPlainNs = ffmCallNsOverride;
             ffmMeasured = false;
         } else {
-            Double measured = FfmCalibration.measure();
-            ffmMeasured = measured != null;
-            ffmNs = measured != null ? measured : FfmCalibration.DEFAULT_NS;
-            if (measured == null) {
-                warnings.add("FFM downcall cost could not be measured on this JVM; assumed " + FfmCalibration.DEFAULT_NS + " ns");
+            if (config.ffmCallNs() != null) {
+                ffmNs = config.ffmCallNs();
+                ffmMeasured = false;
+            } else {
+                Double measured = FfmCalibration.measure();
+                ffmMeasured = measured != null;
+                ffmNs = measured != null ? measured : FfmCalibration.DEFAULT_NS;
+                if (measured == null) {
+                    warnings.add("FFM downcall cost could not be measured on this JVM; assumed " + FfmCalibration.DEFAULT_NS + " ns");
+                }
             }
+            if (config.ffmPlainCallNs() != null) {
+                ffmPlainNs = config.ffmPlainCallNs();
+            } else if (config.ffmCallNs() != null) {
+                ffmPlainNs = config.ffmCallNs(); // one configured figure fixes both
+            } else {
+                Double measured = FfmCalibration.measurePlain();
+                ffmPlainNs = measured != null ? measured : FfmCalibration.DEFAULT_PLAIN_NS;
+            }
+            // a plain call never costs more than one that also copies its arguments (a disturbed measurement)
+            ffmPlainNs = Math.min(ffmPlainNs, ffmNs);
         }
 
         // The methods to report.
@@ -332,13 +348,13 @@ public final class Analyzer {
             }
         });
 
-        RuleContext ctx = new AnalysisContext(thresholds, ffmNs, mode, pathKnown, config.latencyConfigured());
+        RuleContext ctx = new AnalysisContext(thresholds, ffmNs, ffmPlainNs, mode, pathKnown, config.latencyConfigured());
         List<MethodReport> reports = new ArrayList<>();
         MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config);
         Verdicts verdicts = new Verdicts(rules, config);
         for (String key : keys) {
             MethodFacts facts = factsBuilder.facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
-            reports.add(verdicts.evaluate(facts, timed.get(key), ctx, ffmNs, index, agg.eventCounts().keySet()));
+            reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet()));
         }
         reports = Verdicts.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())));
 
@@ -354,7 +370,7 @@ public final class Analyzer {
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured), overhead, warnings, reports);
+                new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs), overhead, warnings, reports);
     }
 
     static long unionMs(List<long[]> intervals) {

@@ -41,6 +41,7 @@ public final class AnalyzerConfig {
 
     static final String SPEEDUP = "ranking.speedup";
     static final String FFM_CALL_NS = "ffm.callNs";
+    static final String FFM_PLAIN_CALL_NS = "ffm.plainCallNs";
     static final String JAVA_THREADS_PER_PERIOD = "sampling.javaThreadsPerPeriod";
     static final String SAMPLING_ONLY_MAX_METHODS = "sampling-only.maxMethods";
     static final String ENTRY_POINTS = "entryPoints";
@@ -53,6 +54,7 @@ public final class AnalyzerConfig {
     private final boolean latencyConfigured;
     private final double speedup;
     private final Double ffmCallNs;
+    private final Double ffmPlainCallNs;
     private final int javaThreadsPerPeriod;
     private final int samplingOnlyMaxMethods;
     private final List<String> excludePackages;
@@ -64,6 +66,7 @@ public final class AnalyzerConfig {
         this.latencyThreads = latencyConfigured ? List.copyOf(b.latencyThreads) : DEFAULT_LATENCY_THREADS;
         this.speedup = b.speedup;
         this.ffmCallNs = b.ffmCallNs;
+        this.ffmPlainCallNs = b.ffmPlainCallNs;
         this.javaThreadsPerPeriod = b.javaThreadsPerPeriod;
         this.samplingOnlyMaxMethods = b.samplingOnlyMaxMethods;
         this.excludePackages = List.copyOf(b.excludePackages);
@@ -83,6 +86,7 @@ public final class AnalyzerConfig {
         }
         b.speedup = speedup;
         b.ffmCallNs = ffmCallNs;
+        b.ffmPlainCallNs = ffmPlainCallNs;
         b.javaThreadsPerPeriod = javaThreadsPerPeriod;
         b.samplingOnlyMaxMethods = samplingOnlyMaxMethods;
         b.excludePackages.clear();
@@ -115,9 +119,17 @@ public final class AnalyzerConfig {
         return speedup;
     }
 
-    /** FFM downcall cost set by the user, or null to measure it on this JVM. */
+    /**
+     * FFM downcall cost set by the user, or null to measure it on this JVM. Applies to plain downcalls too unless
+     * {@link #ffmPlainCallNs()} is set.
+     */
     public Double ffmCallNs() {
         return ffmCallNs;
+    }
+
+    /** Cost of a plain downcall (primitive arguments and result) set by the user, or null. */
+    public Double ffmPlainCallNs() {
+        return ffmPlainCallNs;
     }
 
     /** Java threads the JFR execution sampler takes per period at most (HotSpot: 5). */
@@ -161,6 +173,7 @@ public final class AnalyzerConfig {
         private final List<String> latencyThreads = new ArrayList<>();
         private double speedup = 2.0;
         private Double ffmCallNs;
+        private Double ffmPlainCallNs;
         private int javaThreadsPerPeriod = 5;
         private int samplingOnlyMaxMethods = 50;
         private final List<String> excludePackages = new ArrayList<>(List.of(
@@ -199,6 +212,14 @@ public final class AnalyzerConfig {
             return this;
         }
 
+        public Builder ffmPlainCallNs(Double value) {
+            if (value != null && !(value > 0)) {
+                throw new IllegalArgumentException(FFM_PLAIN_CALL_NS + " must be a positive number of ns, was " + value);
+            }
+            this.ffmPlainCallNs = value;
+            return this;
+        }
+
         public Builder javaThreadsPerPeriod(int value) {
             if (value < 1) {
                 throw new IllegalArgumentException(JAVA_THREADS_PER_PERIOD + " must be 1 or more, was " + value);
@@ -227,12 +248,13 @@ public final class AnalyzerConfig {
                 }
                 case SPEEDUP -> speedup(number(key, v));
                 case FFM_CALL_NS -> ffmCallNs(number(key, v));
+                case FFM_PLAIN_CALL_NS -> ffmPlainCallNs(number(key, v));
                 case JAVA_THREADS_PER_PERIOD -> javaThreadsPerPeriod((int) integer(key, v));
                 case SAMPLING_ONLY_MAX_METHODS -> samplingOnlyMaxMethods((int) integer(key, v));
                 default -> {
                     if (key.indexOf('.') <= 0) {
                         throw new IllegalArgumentException("unknown key '" + key + "'; known keys: " + ENTRY_POINTS + ", "
-                                + LATENCY_THREADS + ", " + SPEEDUP + ", " + FFM_CALL_NS + ", " + JAVA_THREADS_PER_PERIOD + ", "
+                                + LATENCY_THREADS + ", " + SPEEDUP + ", " + FFM_CALL_NS + ", " + FFM_PLAIN_CALL_NS + ", " + JAVA_THREADS_PER_PERIOD + ", "
                                 + SAMPLING_ONLY_MAX_METHODS + ", " + EXCLUDE_PACKAGES + " and <rule-id>.<threshold>");
                     }
                     threshold(key, number(key, v));

@@ -24,9 +24,11 @@ public final class ReportToTable {
         sb.append(String.format(Locale.ROOT, "Oxidizer analysis (%s mode): %s window over %d JVM(s), %d recording(s)%s%n",
                 r.mode(), Scores.ns(w.durationSeconds() * 1e9), w.jvms(), r.recordings().size(),
                 r.application() == null ? "" : ", application " + r.application()));
-        sb.append(String.format(Locale.ROOT, "Score = CPU seconds saved per day at an assumed %.1fx speedup, minus FFM call cost (%s per call, %s)%n%n",
-                r.assumptions().speedup(), Scores.ns(r.assumptions().ffmCallNs()),
-                r.assumptions().ffmCallMeasured() ? "measured on this JVM" : "configured"));
+        Report.Assumptions a = r.assumptions();
+        String ffm = a.ffmPlainCallNs() == null ? Scores.ns(a.ffmCallNs()) + " per call"
+                : Scores.ns(a.ffmCallNs()) + " per call copying arguments, " + Scores.ns(a.ffmPlainCallNs()) + " with primitive ones";
+        sb.append(String.format(Locale.ROOT, "Score = CPU seconds saved per day at an assumed %.1fx speedup, minus FFM call cost (%s, %s)%n%n",
+                a.speedup(), ffm, a.ffmCallMeasured() ? "measured on this JVM" : "configured"));
         List<MethodReport> candidates = r.candidates();
         List<MethodReport> rejected = r.rejected();
         sb.append("Candidates (").append(candidates.size()).append(")\n");

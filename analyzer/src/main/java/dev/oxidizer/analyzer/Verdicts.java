@@ -30,7 +30,8 @@ final class Verdicts {
     }
 
     /** Runs every rule on {@code f} and derives the verdict, the score (CPU seconds saved per day), the confidence and the suggestion. */
-    MethodReport evaluate(MethodFacts f, Timed t, RuleContext ctx, double ffmNs, MethodIndex index, Set<String> present) {
+    MethodReport evaluate(MethodFacts f, Timed t, RuleContext ctx, MethodIndex index, Set<String> present) {
+        double ffmNs = ctx.ffmCallNsFor(f.descriptor());
         List<Finding> findings = new ArrayList<>();
         for (Rule r : rules) {
             Finding finding;
@@ -162,7 +163,8 @@ final class Verdicts {
             if (rejectedBy.equals("granularity")) {
                 double max = ctx.threshold(GranularityRule.MAX_CALL_SHARE);
                 for (MethodFacts.Caller c : f.callers()) {
-                    if (c.meanNs() != null && GranularityRule.passes(c.meanNs(), ctx.ffmCallNs(), max)) {
+                    if (c.meanNs() != null && GranularityRule.passes(c.meanNs(),
+                            ctx.ffmCallNsFor(GranularityRule.descriptorOf(c.key())), max)) {
                         return new MethodReport.Suggestion("native", c.key(), "too fine-grained for one downcall per call; port "
                                 + "the nearest coarser caller " + c.key() + " (mean " + Scores.ns(c.meanNs()) + ") instead");
                     }

@@ -101,7 +101,7 @@ final class PageBuilder {
                 w == null ? Formats.ABSENT : text(w.end()), w == null ? Formats.ABSENT : Formats.seconds(w.durationSeconds()),
                 w == null ? 0 : w.jvms(), recordings, thresholds,
                 a == null ? Formats.ABSENT : Formats.plain(a.speedup()) + "×",
-                a == null ? Formats.ABSENT : Formats.nanos(a.ffmCallNs()), a != null && a.ffmCallMeasured(), overhead,
+                a == null ? Formats.ABSENT : ffmCosts(a), a != null && a.ffmCallMeasured(), overhead,
                 report.warnings(), report.methods().size(), Formats.seconds(saved));
     }
 
@@ -126,7 +126,7 @@ final class PageBuilder {
         MethodReport.Cpu cpu = m.cpu();
         Report.Assumptions a = report.assumptions();
         Double mean = lat == null ? null : lat.meanNs();
-        Double ffmShare = a == null || mean == null || mean <= 0 ? null : a.ffmCallNs() / mean;
+        Double ffmShare = a == null || mean == null || mean <= 0 ? null : a.ffmCallNsFor(m.descriptor()) / mean;
         Double speedup = m.port() == null ? null : m.port().speedup();
         PageView.Cell scoreCell = new PageView.Cell(Formats.seconds(m.score()), Double.toString(m.score()));
         return new PageView.Candidate(anchor, m.rank() == null ? 0 : m.rank(), text(m.key()), displayName(m),
@@ -139,7 +139,7 @@ final class PageBuilder {
                 cell(ffmShare, Formats::percent),
                 cell(speedup, v -> Formats.plain(v) + "×"),
                 findings(m), percentiles(lat), LatencyChart.of(lat), rate(calls), breakdown(lat, cpu),
-                FlameGraph.of(m.callTree()), ffm(mean), portability(m.portability()), command(m),
+                FlameGraph.of(m.callTree()), ffm(mean, m.descriptor()), portability(m.portability()), command(m),
                 reportFile == null ? "Replace " + REPORT_PLACEHOLDER + " with the path of the JSON report." : null,
                 suggestion(m.suggestion()), port(m.port()), allocation(m.allocation()), latencyPath(m.latencyPath()));
     }
@@ -243,12 +243,22 @@ final class PageBuilder {
                 + " I/O events (" + Formats.seconds(cpu.waitNs() / 1e9) + " waiting)";
     }
 
-    private PageView.Ffm ffm(Double mean) {
+    /** The crossing costs in force: one figure, or the copying wrapper's and the plain call's. */
+    private static String ffmCosts(Report.Assumptions a) {
+        return a.ffmPlainCallNs() == null ? Formats.nanos(a.ffmCallNs())
+                : Formats.nanos(a.ffmCallNs()) + " with arguments copied into native memory, "
+                        + Formats.nanos(a.ffmPlainCallNs()) + " with primitive arguments and result";
+    }
+
+    private PageView.Ffm ffm(Double mean, String descriptor) {
         Report.Assumptions a = report.assumptions();
         if (a == null || mean == null || mean <= 0) {
             return null;
         }
-        double ffm = a.ffmCallNs();
+        double ffm = a.ffmCallNsFor(descriptor);
+        String kind = a.ffmPlainCallNs() == null ? ""
+                : Report.Assumptions.plainValues(descriptor) ? "plain call: primitive arguments and result, "
+                : "arguments copied into native memory, ";
         double share = ffm / mean;
         String breakEven = ffm >= mean ? "never: the call costs more than the method"
                 : Formats.plain(mean / (mean - ffm)) + "×";
@@ -260,8 +270,8 @@ final class PageBuilder {
         String verdict = share < 0.01 ? "negligible: the boundary is a rounding error next to the work"
                 : share < 0.1 ? "small: a port can still pay off if Rust is clearly faster"
                 : "large: batch calls or port a coarser caller instead";
-        return new PageView.Ffm(Formats.nanos(ffm), a.ffmCallMeasured() ? "measured on the analysing JVM"
-                : "default, not measured", Formats.nanos(mean), Formats.percent(share), breakEven,
+        return new PageView.Ffm(Formats.nanos(ffm), kind + (a.ffmCallMeasured() ? "measured on the analysing JVM"
+                : "default, not measured"), Formats.nanos(mean), Formats.percent(share), breakEven,
                 Formats.coord(Math.min(100, Math.max(0.6, 100 * share))), threshold, verdict);
     }
 

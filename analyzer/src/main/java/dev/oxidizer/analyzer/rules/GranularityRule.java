@@ -3,6 +3,7 @@ package dev.oxidizer.analyzer.rules;
 import dev.oxidizer.analyzer.MethodFacts;
 import dev.oxidizer.model.Finding;
 import dev.oxidizer.model.Outcome;
+import dev.oxidizer.model.Report;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import static dev.oxidizer.analyzer.rules.Scores.pct;
 
 /**
  * {@code granularity}: one FFM downcall (through a wrapper, measured on the analysing JVM) must be a small share
- * of the method's mean time: PASS when {@code ffmCallNs / meanNs <= granularity.maxCallShare}. On FAIL the
+ * of the method's mean time: PASS when {@code ffmCallNs / meanNs <= granularity.maxCallShare}, where ffmCallNs is
+ * the plain downcall's cost for a method whose arguments and result are all primitives and the copying wrapper's
+ * otherwise ({@link RuleContext#ffmCallNsFor}). On FAIL the
  * action names the nearest caller seen in sampled stacks whose own mean passes the same test, or else advises
  * batching calls at the nearest application caller.
  */
@@ -49,7 +52,10 @@ public final class GranularityRule implements Rule {
     @Override
     public Finding evaluate(MethodFacts m, RuleContext ctx) {
         double max = ctx.threshold(MAX_CALL_SHARE);
-        double ffm = ctx.ffmCallNs();
+        double ffm = ctx.ffmCallNsFor(m.descriptor());
+        String call = Report.Assumptions.plainValues(m.descriptor())
+                ? "One plain FFM downcall (primitive arguments and result, passed as they are)"
+                : "One FFM downcall through a wrapper that copies the arguments into native memory";
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("ffmCallNs", ffm);
         numbers.put(MAX_CALL_SHARE, max);
@@ -59,7 +65,7 @@ public final class GranularityRule implements Rule {
                             + "docs/agent.md), so a call takes nanoseconds whatever its arguments and one FFM downcall ("
                             + ns(ffm) + " on this JVM) would cost more than the method itself. The agent counts such methods "
                             + "without timing them.",
-                    coarserAction(m, ffm, max, numbers), numbers);
+                    coarserAction(m, ctx, max, numbers), numbers);
         }
         if (m.meanNs() == null) {
             return new Finding(id(), name(), Outcome.UNKNOWN, 0, "mean time unknown",
@@ -71,7 +77,7 @@ public final class GranularityRule implements Rule {
         numbers.put("meanNs", mean);
         numbers.put("callShare", Double.isInfinite(share) ? 1e9 : share);
         boolean pass = passes(mean, ffm, max);
-        String explanation = "One FFM downcall costs " + ns(ffm) + " on this JVM; the method's mean time is " + ns(mean)
+        String explanation = call + " costs " + ns(ffm) + " on this JVM; the method's mean time is " + ns(mean)
                 + ", so the call alone would be " + (Double.isInfinite(share) ? "more than all" : pct(share)) + " of it (threshold "
                 + pct(max) + ").";
         int score = Double.isInfinite(share) ? 0 : Scores.logScore(max, share, 50);
@@ -79,15 +85,16 @@ public final class GranularityRule implements Rule {
             return new Finding(id(), name(), Outcome.PASS, score, "FFM call is " + pct(share) + " of its " + ns(mean) + " mean",
                     explanation, null, numbers);
         }
-        String action = coarserAction(m, ffm, max, numbers);
+        String action = coarserAction(m, ctx, max, numbers);
         String shareText = Double.isInfinite(share) || share > 10 ? "more than 10x" : pct(share);
         return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + shareText + " of its "
                 + ns(mean) + " mean", explanation, action, numbers);
     }
 
     /** What to port instead: the nearest sampled caller coarse enough, else batching at the nearest caller. */
-    private static String coarserAction(MethodFacts m, double ffm, double max, Map<String, Double> numbers) {
+    private static String coarserAction(MethodFacts m, RuleContext ctx, double max, Map<String, Double> numbers) {
         for (MethodFacts.Caller c : m.callers()) {
+            double ffm = ctx.ffmCallNsFor(descriptorOf(c.key()));
             if (c.meanNs() != null && passes(c.meanNs(), ffm, max)) {
                 numbers.put("coarserCallerMeanNs", c.meanNs());
                 return "Port the coarser caller " + c.key() + " instead (mean " + ns(c.meanNs()) + ", FFM share "
@@ -100,5 +107,11 @@ public final class GranularityRule implements Rule {
                     + "as arrays in one downcall, so the call cost is paid once per batch.";
         }
         return "Batch the calls at its callers: pass many inputs as arrays in one downcall, so the call cost is paid once per batch.";
+    }
+
+    /** The descriptor part of a method key ({@code pkg.Class#name(desc)}), or null. */
+    public static String descriptorOf(String key) {
+        int i = key == null ? -1 : key.indexOf('(');
+        return i < 0 ? null : key.substring(i);
     }
 }

@@ -5,8 +5,19 @@ public interface RuleContext {
     /** The value in force for a threshold key the rule declared. */
     double threshold(String key);
 
-    /** Cost of one FFM downcall through a wrapper, in ns (measured on this JVM or configured). */
+    /**
+     * Cost of one FFM downcall through a wrapper that copies its arguments into native memory, in ns (measured on
+     * this JVM or configured).
+     */
     double ffmCallNs();
+
+    /**
+     * Cost of one downcall for a method of this descriptor: a plain downcall when its arguments and result are all
+     * primitives (the wrapper passes them as they are), else {@link #ffmCallNs()}.
+     */
+    default double ffmCallNsFor(String descriptor) {
+        return ffmCallNs();
+    }
 
     /** {@code agent}, {@code method-timing} or {@code sampling-only}. */
     String mode();

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cannot hit to the last digit); the same rules on real recordings are in SampledRulesTest.
  */
 class RuleEdgesTest {
-    static final class Ctx implements RuleContext {
+    static class Ctx implements RuleContext {
         final Map<String, Double> values = new HashMap<>();
         boolean pathKnown = true;
 
@@ -143,5 +143,44 @@ class RuleEdgesTest {
                 null, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, null, true, null, 1.0, List.of(), null, null, 100, 10_000_000, 1.0, 0,
                 false);
         assertEquals(Outcome.UNKNOWN, rule.evaluate(untimed, ctx).outcome());
+    }
+
+    /** A method of mean {@code meanNs} and this descriptor, timed, with one caller of mean {@code callerMeanNs}. */
+    private static MethodFacts timed(String descriptor, double meanNs, String callerKey, double callerMeanNs) {
+        return new MethodFacts("a.K#m" + descriptor, "a.K", "m", descriptor, true, 1000L, 0, 1e9, "agent", 1, meanNs,
+                meanNs * 1000, 30L, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, null, true, null, 1.0,
+                List.of(new MethodFacts.Caller(callerKey, 1, 5, callerMeanNs)), callerKey, null, 100, 10_000_000, 1.0, 0,
+                false);
+    }
+
+    @Test
+    void granularityChargesThePlainCallToPrimitiveSignaturesAndTheCopyingCallToTheRest() {
+        GranularityRule rule = new GranularityRule();
+        // copying wrapper 100 ns, plain downcall 5 ns; threshold 5 % of the mean
+        Ctx ctx = new Ctx(rule) {
+            @Override
+            public double ffmCallNs() {
+                return 100;
+            }
+
+            @Override
+            public double ffmCallNsFor(String descriptor) {
+                return dev.oxidizer.model.Report.Assumptions.plainValues(descriptor) ? 5 : 100;
+            }
+        };
+        // (JJ)J: 5 ns against 100 ns of mean is exactly 5 %: passes; just below 100 ns fails
+        Finding plain = rule.evaluate(timed("(JJ)J", 100, "a.K#c([J)J", 1e6), ctx);
+        assertEquals(Outcome.PASS, plain.outcome(), plain.explanation());
+        assertEquals(5.0, plain.numbers().get("ffmCallNs"));
+        assertTrue(plain.explanation().startsWith("One plain FFM downcall"), plain.explanation());
+        assertEquals(Outcome.FAIL, rule.evaluate(timed("(JJ)J", 99.9, "a.K#c([J)J", 1e6), ctx).outcome());
+        // ([J)J at the same mean pays the copying call: 100 % of it; its array-taking caller passes at 2 us
+        Finding array = rule.evaluate(timed("([J)J", 100, "a.K#c([J)J", 2000), ctx);
+        assertEquals(Outcome.FAIL, array.outcome());
+        assertEquals(100.0, array.numbers().get("ffmCallNs"));
+        assertTrue(array.action().startsWith("Port the coarser caller a.K#c([J)J"), array.action());
+        // a caller is judged by its own signature: a primitive caller of 200 ns passes (5 ns is 2.5 %)
+        Finding viaPlainCaller = rule.evaluate(timed("([J)J", 100, "a.K#c(J)J", 200), ctx);
+        assertTrue(viaPlainCaller.action().startsWith("Port the coarser caller a.K#c(J)J"), viaPlainCaller.action());
     }
 }
