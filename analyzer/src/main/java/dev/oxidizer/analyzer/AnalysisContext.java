@@ -5,8 +5,11 @@ import dev.oxidizer.model.Report;
 
 import java.util.Map;
 
-/** The rules' view of the analysis: thresholds in force, the FFM call costs, the mode. */
-record AnalysisContext(Map<String, Report.Threshold> thresholds, double ffmCallNs, double ffmPlainCallNs, String mode,
+/**
+ * The rules' view of the analysis: thresholds in force, the FFM call costs (the report's assumptions, so rules and
+ * report charge a method the same crossing cost), the mode.
+ */
+record AnalysisContext(Map<String, Report.Threshold> thresholds, Report.Assumptions assumptions, String mode,
                        boolean latencyPathKnown, boolean latencyConfigured) implements RuleContext {
     @Override
     public double threshold(String key) {
@@ -18,7 +21,12 @@ record AnalysisContext(Map<String, Report.Threshold> thresholds, double ffmCallN
     }
 
     @Override
+    public double ffmCallNs() {
+        return assumptions.ffmCallNs();
+    }
+
+    @Override
     public double ffmCallNsFor(String descriptor) {
-        return Report.Assumptions.plainValues(descriptor) ? ffmPlainCallNs : ffmCallNs;
+        return assumptions.ffmCallNsFor(descriptor);
     }
 }

@@ -348,7 +348,8 @@ public final class Analyzer {
             }
         });
 
-        RuleContext ctx = new AnalysisContext(thresholds, ffmNs, ffmPlainNs, mode, pathKnown, config.latencyConfigured());
+        Report.Assumptions assumptions = new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs);
+        RuleContext ctx = new AnalysisContext(thresholds, assumptions, mode, pathKnown, config.latencyConfigured());
         List<MethodReport> reports = new ArrayList<>();
         MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config);
         Verdicts verdicts = new Verdicts(rules, config);
@@ -370,7 +371,7 @@ public final class Analyzer {
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs), overhead, warnings, reports);
+                assumptions, overhead, warnings, reports);
     }
 
     static long unionMs(List<long[]> intervals) {

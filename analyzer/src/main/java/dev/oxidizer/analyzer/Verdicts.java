@@ -161,13 +161,10 @@ final class Verdicts {
         if (verdict == Verdict.REJECTED) {
             Finding why = findings.stream().filter(x -> x.ruleId().equals(rejectedBy)).findFirst().orElseThrow();
             if (rejectedBy.equals("granularity")) {
-                double max = ctx.threshold(GranularityRule.MAX_CALL_SHARE);
-                for (MethodFacts.Caller c : f.callers()) {
-                    if (c.meanNs() != null && GranularityRule.passes(c.meanNs(),
-                            ctx.ffmCallNsFor(GranularityRule.descriptorOf(c.key())), max)) {
-                        return new MethodReport.Suggestion("native", c.key(), "too fine-grained for one downcall per call; port "
-                                + "the nearest coarser caller " + c.key() + " (mean " + Scores.ns(c.meanNs()) + ") instead");
-                    }
+                MethodFacts.Caller c = GranularityRule.coarserCaller(f, ctx);
+                if (c != null) {
+                    return new MethodReport.Suggestion("native", c.key(), "too fine-grained for one downcall per call; port "
+                            + "the nearest coarser caller " + c.key() + " (mean " + Scores.ns(c.meanNs()) + ") instead");
                 }
             }
             return new MethodReport.Suggestion("host", null, "keep it on the JVM: rejected by " + rejectedBy + " (" + why.summary() + ")");

@@ -65,7 +65,7 @@ public final class GranularityRule implements Rule {
                             + "docs/agent.md), so a call takes nanoseconds whatever its arguments and one FFM downcall ("
                             + ns(ffm) + " on this JVM) would cost more than the method itself. The agent counts such methods "
                             + "without timing them.",
-                    coarserAction(m, ctx, max, numbers), numbers);
+                    coarserAction(m, ctx, numbers), numbers);
         }
         if (m.meanNs() == null) {
             return new Finding(id(), name(), Outcome.UNKNOWN, 0, "mean time unknown",
@@ -85,22 +85,34 @@ public final class GranularityRule implements Rule {
             return new Finding(id(), name(), Outcome.PASS, score, "FFM call is " + pct(share) + " of its " + ns(mean) + " mean",
                     explanation, null, numbers);
         }
-        String action = coarserAction(m, ctx, max, numbers);
+        String action = coarserAction(m, ctx, numbers);
         String shareText = Double.isInfinite(share) || share > 10 ? "more than 10x" : pct(share);
         return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + shareText + " of its "
                 + ns(mean) + " mean", explanation, action, numbers);
     }
 
-    /** What to port instead: the nearest sampled caller coarse enough, else batching at the nearest caller. */
-    private static String coarserAction(MethodFacts m, RuleContext ctx, double max, Map<String, Double> numbers) {
+    /**
+     * The nearest sampled caller whose own mean passes this rule, each judged by the crossing cost of its own
+     * signature; null when none does.
+     */
+    public static MethodFacts.Caller coarserCaller(MethodFacts m, RuleContext ctx) {
+        double max = ctx.threshold(MAX_CALL_SHARE);
         for (MethodFacts.Caller c : m.callers()) {
-            double ffm = ctx.ffmCallNsFor(descriptorOf(c.key()));
-            if (c.meanNs() != null && passes(c.meanNs(), ffm, max)) {
-                numbers.put("coarserCallerMeanNs", c.meanNs());
-                return "Port the coarser caller " + c.key() + " instead (mean " + ns(c.meanNs()) + ", FFM share "
-                        + pct(ffm / c.meanNs()) + ", " + c.distance() + " frame(s) up in " + c.samples()
-                        + " sampled stacks), so one downcall covers many calls of this method.";
+            if (c.meanNs() != null && passes(c.meanNs(), ctx.ffmCallNsFor(descriptorOf(c.key())), max)) {
+                return c;
             }
+        }
+        return null;
+    }
+
+    /** What to port instead: the nearest sampled caller coarse enough, else batching at the nearest caller. */
+    private static String coarserAction(MethodFacts m, RuleContext ctx, Map<String, Double> numbers) {
+        MethodFacts.Caller c = coarserCaller(m, ctx);
+        if (c != null) {
+            numbers.put("coarserCallerMeanNs", c.meanNs());
+            return "Port the coarser caller " + c.key() + " instead (mean " + ns(c.meanNs()) + ", FFM share "
+                    + pct(ctx.ffmCallNsFor(descriptorOf(c.key())) / c.meanNs()) + ", " + c.distance() + " frame(s) up in "
+                    + c.samples() + " sampled stacks), so one downcall covers many calls of this method.";
         }
         if (m.nearestFrameCaller() != null) {
             return "Batch the calls: let " + m.nearestFrameCaller() + " (its nearest caller in sampled stacks) pass all inputs "
