@@ -166,7 +166,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
             }
             double cpu = samples * nsPerSample;
             double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
-            double[] pool = pools.computeIfAbsent(id >> 40, k -> new double[3]);
+            double[] pool = pools.computeIfAbsent(ProfileAggregator.fileOfThread(id), k -> new double[3]);
             pool[0] += cpu;
             pool[1] += busyNs;
             pool[2] += samples;
@@ -177,7 +177,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
             }
         });
         for (long id : few) {
-            double[] pool = pools.get(id >> 40);
+            double[] pool = pools.get(ProfileAggregator.fileOfThread(id));
             if (pool != null && pool[2] >= MIN_THREAD_SAMPLES) {
                 out.put(id, bounded(pool[0] / pool[1]));
             }

@@ -196,7 +196,7 @@ final class MethodFactsBuilder {
     private static int threadsPerRecording(Set<Long> threadKeys) {
         Map<Long, Integer> perFile = new HashMap<>();
         for (long k : threadKeys) {
-            perFile.merge(k >> 40, 1, Integer::sum);
+            perFile.merge(ProfileAggregator.fileOfThread(k), 1, Integer::sum);
         }
         return perFile.values().stream().max(Integer::compare).orElse(0);
     }

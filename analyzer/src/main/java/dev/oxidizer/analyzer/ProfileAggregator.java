@@ -433,6 +433,11 @@ final class ProfileAggregator {
         return ((long) fileIndex << 40) | (javaId & ((1L << 40) - 1));
     }
 
+    /** The recording (file index) a {@link #scopedThreadId} belongs to. */
+    static long fileOfThread(long scopedThreadId) {
+        return scopedThreadId >> 40;
+    }
+
     private ThreadInfo threadInfo(RecordedThread t) {
         long id = scopedThreadId(fileIndex, t.getId());
         ThreadInfo info = threads.get(id);
