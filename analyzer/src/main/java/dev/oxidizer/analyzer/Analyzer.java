@@ -175,7 +175,7 @@ public final class Analyzer {
         }
 
         // Read the units in parallel; merge them in file and chunk order (the result does not depend on threads).
-        ProfileAggregator agg = ProfileAggregator.merged(config.latencyThreads());
+        ProfileAggregator agg = ProfileAggregator.merged(config.latencyThreads(), config.javaThreadsPerPeriod());
         int[] chunksRead = new int[files.size()];
         List<List<String>> problems = new ArrayList<>();
         for (JfrChunkScanner.Scan scan : scans) {

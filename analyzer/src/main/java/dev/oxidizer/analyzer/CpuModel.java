@@ -2,11 +2,9 @@ package dev.oxidizer.analyzer;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -57,7 +55,6 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     }
 
     static final double DEFAULT_PERIOD_NS = 20_000_000;
-    private static final int NEIGHBOUR_TICKS = 5;
     /** Gaps between sampler periods up to this many periods are a late sampler, longer ones idle time. */
     static final double LATE_TICK_FACTOR = 2.5;
     /** Smallest on-CPU share a thread is given (20 ns waiting for a core per ns on it): bounds a wrong span. */
@@ -78,57 +75,43 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
         Long period = execTypeId == null ? null : minDuration(agg.settings.getOrDefault(execTypeId, Map.of()).get("period"));
         String periodSource = "recording settings";
-        List<List<long[]>> ticksPerFile = new ArrayList<>();
-        List<Double> gaps = new ArrayList<>();
-        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
-            List<long[]> ticks = cluster(buckets);
-            ticksPerFile.add(ticks);
-            for (int i = 1; i < ticks.size(); i++) {
-                gaps.add((double) (ticks.get(i)[0] - ticks.get(i - 1)[0]));
-            }
+        // Each file's sampler periods, reduced as they were merged (SamplerTicks): ticks by their gap to the previous one.
+        TreeMap<Long, long[]> byGap = new TreeMap<>();
+        long firstWeight = 0;
+        long total = 0;
+        long saturated = 0;
+        long ticks = 0;
+        for (SamplerTicks t : agg.samplerTicks.values()) {
+            t.finish();
+            t.byGapMs().forEach((gap, w) -> {
+                long[] g = byGap.computeIfAbsent(gap, x -> new long[2]);
+                g[0] += w[0];
+                g[1] += w[1];
+            });
+            firstWeight += t.firstTickWeight();
+            total += t.samples();
+            saturated += t.saturatedTicks();
+            ticks += t.ticks();
         }
         if (period == null) {
-            if (gaps.size() >= 10) {
-                gaps.sort(null);
-                period = Math.round(gaps.get(gaps.size() / 4) * 1_000_000); // lower quartile: gaps include idle periods
+            long gaps = byGap.values().stream().mapToLong(g -> g[1]).sum();
+            if (gaps >= 10) {
+                period = lowerQuartileMs(byGap, gaps) * 1_000_000; // lower quartile: gaps include idle periods
                 periodSource = "inferred from sample times";
             } else {
                 period = (long) DEFAULT_PERIOD_NS;
                 periodSource = "JFR default (not in the recording)";
             }
         }
-        double weighted = 0;
-        double total = 0;
-        int saturated = 0;
-        int ticks = 0;
+        // A period that came late (sampler thread descheduled on a busy machine) covered the time since the previous
+        // one; a longer gap is idle time (periods that found no thread in Java), so it counts one period, as does a
+        // timeline's first period.
         double lateLimit = LATE_TICK_FACTOR * period;
-        for (TreeMap<Long, ProfileAggregator.Bucket> buckets : agg.buckets.values()) {
-            List<long[]> t = cluster(buckets);
-            List<Set<Long>> threads = threadsPerTick(buckets, t);
-            for (int i = 0; i < t.size(); i++) {
-                long k = t.get(i)[2];
-                double f = 1;
-                if (k >= cap) {
-                    saturated++;
-                    Set<Long> n = new HashSet<>();
-                    for (int j = Math.max(0, i - NEIGHBOUR_TICKS); j <= Math.min(t.size() - 1, i + NEIGHBOUR_TICKS); j++) {
-                        n.addAll(threads.get(j));
-                    }
-                    f = Math.max(1.0, n.size() / (double) k);
-                }
-                // A period that came late (sampler thread descheduled on a busy machine) covered the time since the
-                // previous one; a longer gap is idle time (periods that found no thread in Java), so it counts one period.
-                double covered = period;
-                if (i > 0) {
-                    double gapNs = (t.get(i)[0] - t.get(i - 1)[0]) * 1_000_000.0;
-                    if (gapNs > period && gapNs <= lateLimit) {
-                        covered = gapNs;
-                    }
-                }
-                weighted += k * f * covered;
-                total += k;
-                ticks++;
-            }
+        double weighted = firstWeight * (double) period;
+        for (var e : byGap.entrySet()) {
+            double gapNs = e.getKey() * 1_000_000.0;
+            double covered = gapNs > period && gapNs <= lateLimit ? gapNs : period;
+            weighted += e.getValue()[0] * covered;
         }
         double nsPerSample = total > 0 ? weighted / total : period;
         double s = nsPerSample / period;
@@ -199,34 +182,17 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         return meanOnCpuShare() < WARN_ON_CPU_SHARE;
     }
 
-    /** Ticks as {startMs, endMs, samples}: buckets at most 2 ms apart belong to one sampler period. */
-    private static List<long[]> cluster(TreeMap<Long, ProfileAggregator.Bucket> buckets) {
-        List<long[]> out = new ArrayList<>();
-        long[] cur = null;
-        for (var e : buckets.entrySet()) {
-            if (cur != null && e.getKey() - cur[1] <= 2) {
-                cur[1] = e.getKey();
-                cur[2] += e.getValue().samples;
-            } else {
-                cur = new long[] {e.getKey(), e.getKey(), e.getValue().samples};
-                out.add(cur);
+    /** The gap (ms) at index {@code count / 4} of all gaps in ascending order. */
+    private static long lowerQuartileMs(TreeMap<Long, long[]> byGap, long count) {
+        long index = count / 4;
+        long seen = 0;
+        for (var e : byGap.entrySet()) {
+            seen += e.getValue()[1];
+            if (seen > index) {
+                return e.getKey();
             }
         }
-        return out;
-    }
-
-    private static List<Set<Long>> threadsPerTick(TreeMap<Long, ProfileAggregator.Bucket> buckets, List<long[]> ticks) {
-        List<Set<Long>> out = new ArrayList<>(ticks.size());
-        for (long[] t : ticks) {
-            Set<Long> s = new HashSet<>();
-            for (ProfileAggregator.Bucket b : buckets.subMap(t[0], true, t[1], true).values()) {
-                for (int i = 0; i < b.threadCount; i++) {
-                    s.add(b.threads[i]);
-                }
-            }
-            out.add(s);
-        }
-        return out;
+        return byGap.lastKey();
     }
 
     /** Smallest duration among setting values like "20 ms", "10ms", "1 s"; null when none parses. */

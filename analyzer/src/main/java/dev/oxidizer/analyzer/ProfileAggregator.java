@@ -158,7 +158,7 @@ final class ProfileAggregator {
         }
     }
 
-    /** Samples the execution sampler took in one millisecond of one file. */
+    /** Samples the execution sampler took in one millisecond of one file ({@link SamplerTicks}). */
     static final class Bucket {
         int samples;
         long[] threads = new long[6];
@@ -166,17 +166,6 @@ final class ProfileAggregator {
 
         void add(long thread) {
             samples++;
-            addThread(thread);
-        }
-
-        void addAll(Bucket other) {
-            samples += other.samples;
-            for (int i = 0; i < other.threadCount; i++) {
-                addThread(other.threads[i]);
-            }
-        }
-
-        private void addThread(long thread) {
             for (int i = 0; i < threadCount; i++) {
                 if (threads[i] == thread) {
                     return;
@@ -198,8 +187,15 @@ final class ProfileAggregator {
     final Map<Integer, Map<String, TimingSnapshot>> timing = new HashMap<>();
     /** Per file index: "pid@startMs" of the JVM that wrote it. */
     final Map<Integer, String> fileJvm = new HashMap<>();
-    /** Per (file index, ms): sampler buckets, ordered for the period clustering. */
-    final Map<Integer, TreeMap<Long, Bucket>> buckets = new HashMap<>();
+    /**
+     * Per chunk: the execution samples' times (ms) and thread keys, in the order read (two longs per sample: a read
+     * unit is at most {@link RecordingReader#MAX_DEFAULT_UNIT_BYTES} of file). Merged: per file index, the sampler's
+     * periods reduced as they go by, so memory does not grow with the recording's length.
+     */
+    private long[] samplesRead = new long[0];
+    private int sampleLongs;
+    final Map<Integer, SamplerTicks> samplerTicks = new HashMap<>();
+    private final int samplerCap;
     /** Allocation weight per (stack id, class id). */
     final Map<Long, long[]> allocations;
     final List<String> allocClasses = new ArrayList<>();
@@ -236,15 +232,19 @@ final class ProfileAggregator {
 
     /** An aggregator that one thread feeds with the events of chunks of the file with index {@code fileIndex}. */
     static ProfileAggregator forChunks(List<String> latencyThreadGlobs, int fileIndex) {
-        return new ProfileAggregator(latencyThreadGlobs, fileIndex, true);
+        return new ProfileAggregator(latencyThreadGlobs, fileIndex, true, 0);
     }
 
-    /** The aggregator per-chunk aggregators are merged into, in chunk order. */
-    static ProfileAggregator merged(List<String> latencyThreadGlobs) {
-        return new ProfileAggregator(latencyThreadGlobs, -1, false);
+    /**
+     * The aggregator per-chunk aggregators are merged into, in chunk order; {@code samplerCap} is the most Java threads
+     * the execution sampler takes per period (see {@link SamplerTicks}).
+     */
+    static ProfileAggregator merged(List<String> latencyThreadGlobs, int samplerCap) {
+        return new ProfileAggregator(latencyThreadGlobs, -1, false, samplerCap);
     }
 
-    private ProfileAggregator(List<String> latencyThreadGlobs, int fileIndex, boolean perChunk) {
+    private ProfileAggregator(List<String> latencyThreadGlobs, int fileIndex, boolean perChunk, int samplerCap) {
+        this.samplerCap = samplerCap;
         List<java.util.regex.Pattern> patterns = latencyThreadGlobs.stream().map(Globs::compile).toList();
         this.threadGlobOf = name -> {
             for (int i = 0; i < patterns.size(); i++) {
@@ -457,7 +457,11 @@ final class ProfileAggregator {
         long ms = startMs(e);
         see(ms);
         long tid = ti == null ? -1 : ti.id;
-        buckets.computeIfAbsent(fileIndex, k -> new TreeMap<>()).computeIfAbsent(ms, k -> new Bucket()).add(tid);
+        if (sampleLongs == samplesRead.length) {
+            samplesRead = java.util.Arrays.copyOf(samplesRead, Math.max(1024, sampleLongs * 2));
+        }
+        samplesRead[sampleLongs++] = ms;
+        samplesRead[sampleLongs++] = tid;
         if (ti != null) {
             ti.execSamples++;
             ti.seen(ms);
@@ -749,15 +753,13 @@ final class ProfileAggregator {
             });
         });
         chunk.fileJvm.forEach(fileJvm::putIfAbsent);
-        chunk.buckets.forEach((file, byMs) -> {
-            TreeMap<Long, Bucket> target = buckets.computeIfAbsent(file, k -> new TreeMap<>());
-            byMs.forEach((ms, b) -> {
-                Bucket t = target.putIfAbsent(ms, b);
-                if (t != null) {
-                    t.addAll(b);
-                }
-            });
-        });
+        if (chunk.sampleLongs > 0) {
+            SamplerTicks ticks = samplerTicks.computeIfAbsent(chunk.fileIndex, k -> new SamplerTicks(samplerCap));
+            for (int i = 0; i < chunk.sampleLongs; i += 2) {
+                ticks.add(chunk.samplesRead[i], chunk.samplesRead[i + 1]);
+            }
+            chunk.samplesRead = null;
+        }
         int[] classMap = new int[chunk.allocClasses.size()];
         for (int i = 0; i < classMap.length; i++) {
             classMap[i] = allocClassId(chunk.allocClasses.get(i));

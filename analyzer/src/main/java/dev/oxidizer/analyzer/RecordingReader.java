@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  * the failure is reported with the chunk's byte offset, and the other chunks are read. Temporary files are deleted before a unit's result is handed over.
  *
  * <p>Memory and disk stay bounded: at most {@code threads + 1} units are read or waiting to be merged at a time,
- * each holding one aggregator and at most one temporary copy of its chunks.
+ * each holding one aggregator and at most one temporary copy of its chunks, and fewer when their estimated heap
+ * ({@link #heapEstimateBytes}) would not fit in {@link #HEAP_SHARE_FOR_UNITS} of the maximum heap.
  */
 final class RecordingReader {
     /**
@@ -109,17 +110,59 @@ final class RecordingReader {
         });
         try {
             ArrayDeque<Future<UnitResult>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Long> reserved = new ArrayDeque<>();
+            long reservedBytes = 0;
+            long budget = heapBudgetBytes(Runtime.getRuntime().maxMemory());
             int next = 0;
             while (next < units.size() || !inFlight.isEmpty()) {
-                while (next < units.size() && inFlight.size() <= threads) {
+                while (next < units.size() && inFlight.size() <= threads
+                        && admits(budget, reservedBytes, heapEstimateBytes(units.get(next)), inFlight.isEmpty())) {
                     Unit u = units.get(next++);
+                    long estimate = heapEstimateBytes(u);
+                    reserved.add(estimate);
+                    reservedBytes += estimate;
                     inFlight.add(pool.submit(() -> read(u)));
                 }
                 inOrder.accept(await(inFlight.removeFirst()));
+                reservedBytes -= reserved.removeFirst();
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Share of the maximum heap the units in flight may take together (the rest: the merged result, the report). */
+    static final double HEAP_SHARE_FOR_UNITS = 0.7;
+    /** Heap one stream takes beyond its chunks' parsed constant pools: its aggregator, jdk.jfr's buffers and metadata. */
+    static final long STREAM_BASE_BYTES = 8L << 20;
+    /**
+     * Heap per byte of a unit's largest chunk while it is parsed: {@code jdk.jfr} holds a chunk's constant pools (stack
+     * traces, frames, methods, classes, strings: 40 % of an agent recording's bytes) parsed into objects until the
+     * chunk ends, and the previous chunk's while the next one starts. Measured on the demo's recordings: 25-30 MB live for
+     * a 12.8 MB chunk (JFR's default chunk size), 5 MB for a 2.4 MB one.
+     */
+    static final double HEAP_PER_CHUNK_BYTE = 3.0;
+
+    /** The heap one unit's stream is expected to take at most: depends on its largest chunk, not on its length. */
+    static long heapEstimateBytes(Unit u) {
+        long largest = 0;
+        for (JfrChunkScanner.Chunk c : u.chunks()) {
+            largest = Math.max(largest, c.size());
+        }
+        return STREAM_BASE_BYTES + (long) (HEAP_PER_CHUNK_BYTE * largest);
+    }
+
+    static long heapBudgetBytes(long maxHeapBytes) {
+        return (long) (HEAP_SHARE_FOR_UNITS * maxHeapBytes);
+    }
+
+    /**
+     * Whether a unit expected to take {@code estimate} may start beside units that reserved {@code reserved} of
+     * {@code budget}: always when none is in flight (one stream is the least any analysis needs), else when it fits.
+     * So a small heap reads large chunks one at a time instead of failing, and a large heap reads on every thread.
+     */
+    static boolean admits(long budget, long reserved, long estimate, boolean noneInFlight) {
+        return noneInFlight || reserved + estimate <= budget;
     }
 
     private static UnitResult await(Future<UnitResult> f) {

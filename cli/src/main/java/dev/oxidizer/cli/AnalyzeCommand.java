@@ -119,6 +119,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             result = new Analyzer(cfg).threads(threads == null ? 0 : threads).progress(progress).analyze(files);
         } catch (AnalysisException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // Thrown inside jdk.jfr's parser (its constant pools) or the aggregation: nothing was written yet.
+            throw new CliException(ExitCodes.OUT_OF_MEMORY, String.format(Locale.ROOT,
+                    "out of memory reading %s with a %d MB heap; nothing was written; give the analyzer more heap, "
+                            + "e.g. OXIDIZER_JAVA_OPTS=-Xmx2g, or read on one thread with --threads=1",
+                    String.join(", ", files.stream().map(String::valueOf).toList()), Runtime.getRuntime().maxMemory() >> 20));
         }
         Report report = result.report();
         if (output != null) {

@@ -21,6 +21,8 @@ public final class ExitCodes {
     public static final int REFUSED = 6;
     /** {@code verify}: the port disagrees with the Java original (or is not written yet). */
     public static final int VERIFY_FAILED = 7;
+    /** {@code analyze}: the recordings did not fit in the CLI's heap (the message says how to give it more). */
+    public static final int OUT_OF_MEMORY = 8;
     /** The subcommand is not built yet in this version. */
     public static final int NOT_IMPLEMENTED = 64;
     /** An unexpected internal error (a bug in Oxidizer). */
