@@ -97,7 +97,7 @@ public class CallSitesApp {
         return n;
     }
 
-    /** More than Probe.SITE_FLUSH_LIMIT calls in one loop without any other call. */
+    /** Many calls in one loop without any other call: added when the method returns. */
     static long longLoop(int rounds) {
         long h = 1;
         for (int i = 0; i < rounds; i++) {

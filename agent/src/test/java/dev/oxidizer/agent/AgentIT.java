@@ -134,7 +134,7 @@ class AgentIT {
         String isSpace = methodBody(javap, "boolean isSpace(char)");
         assertFalse(isSpace.contains("dev/oxidizer/agent/runtime/Probe"), isSpace);
         String spaces = methodBody(javap, "int spaces()");
-        assertTrue(spaces.contains("Probe.flush:(II)I") && spaces.contains("iinc"), spaces);
+        assertTrue(spaces.contains("Probe.flush:(IJ)J") && spaces.contains("ladd"), spaces);
         String neg = methodBody(javap, "int neg(int)"); // referenced by a method handle: keeps its own probe
         assertTrue(neg.contains("Probe.count:(I)V"), neg);
 

@@ -36,11 +36,13 @@ import java.util.function.Predicate;
  * variable of the loop's method lives in a register: one add, and the thread's counter is updated when the
  * calls can be observed.
  *
- * <p>Exactness: the pending count of a method invocation is added to the thread's counts ({@link Probe#flush})
- * before anything through which it could be observed or lost: before every call except to the JDK's bounded
- * leaf helpers (a call might exit the JVM, block, or run for long), before {@code return}, {@code athrow} and
- * {@code monitorenter}, in a catch-all handler that adds and rethrows when an exception leaves the method, and
- * at loop back-edges once {@link Probe#SITE_FLUSH_LIMIT} calls are pending. Constructors add each call at once
+ * <p>Exactness: the pending count of a method invocation (a {@code long}, which no loop can overflow) is added to
+ * the thread's counts ({@link Probe#flush}) before anything through which it could be observed or lost: before
+ * every call except to the JDK's bounded leaf helpers (a call might exit the JVM, block, or run for long), before
+ * {@code return}, {@code athrow} and {@code monitorenter}, and in a catch-all handler that adds and rethrows when an
+ * exception leaves the method. Not at loop back-edges: a check there, even one never taken, made a tokenizer's
+ * character loop 20 % slower (docs/performance.md); so a loop that runs long without calling anything shows its
+ * calls when it ends, exact but late (docs/agent.md). Constructors add each call at once
  * ({@link Probe#countSite}).
  *
  * <p>Which methods: a trivial method ({@link TrivialMethods}) that is private, so every call in bytecode is in
@@ -336,9 +338,8 @@ final class TrivialCallSites {
     private final class Batched extends MethodVisitor {
         private final Map<String, Integer> ids;
         private final int base;
-        /** Counted callees of this method, in slot order: slot = base + index. */
+        /** Counted callees of this method, in slot order: slot = base + 2 * index (a long each). */
         private final List<String> callees;
-        private final Set<Label> seen = new HashSet<>();
         private final Label start = new Label();
         private final Label end = new Label();
         private final Label handler = new Label();
@@ -354,7 +355,7 @@ final class TrivialCallSites {
 
         private int slot(String callee) {
             int i = callees.indexOf(callee);
-            return i < 0 ? -1 : base + i;
+            return i < 0 ? -1 : base + 2 * i;
         }
 
         /**
@@ -368,18 +369,18 @@ final class TrivialCallSites {
             started = true;
             mv.visitTryCatchBlock(start, end, handler, null);
             for (int i = 0; i < callees.size(); i++) {
-                mv.visitInsn(Opcodes.ICONST_0);
-                mv.visitVarInsn(Opcodes.ISTORE, base + i);
+                mv.visitInsn(Opcodes.LCONST_0);
+                mv.visitVarInsn(Opcodes.LSTORE, base + 2 * i);
             }
             mv.visitLabel(start);
         }
 
-        private void flushAll(String method) {
+        private void flushAll() {
             for (int i = 0; i < callees.size(); i++) {
                 pushInt(mv, ids.get(callees.get(i)));
-                mv.visitVarInsn(Opcodes.ILOAD, base + i);
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, method, "(II)I", false);
-                mv.visitVarInsn(Opcodes.ISTORE, base + i);
+                mv.visitVarInsn(Opcodes.LLOAD, base + 2 * i);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, PROBE, "flush", "(IJ)J", false);
+                mv.visitVarInsn(Opcodes.LSTORE, base + 2 * i);
             }
         }
 
@@ -401,7 +402,7 @@ final class TrivialCallSites {
                 locals.add(Opcodes.TOP);
             }
             for (int i = 0; i < callees.size(); i++) {
-                locals.add(Opcodes.INTEGER);
+                locals.add(Opcodes.LONG);
             }
             super.visitFrame(type, locals.size(), locals.toArray(), numStack, stack);
         }
@@ -409,7 +410,6 @@ final class TrivialCallSites {
         @Override
         public void visitLabel(Label label) {
             start();
-            seen.add(label);
             super.visitLabel(label);
         }
 
@@ -424,7 +424,7 @@ final class TrivialCallSites {
             start();
             if ((opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW
                     || opcode == Opcodes.MONITORENTER) {
-                flushAll("flush");
+                flushAll();
             }
             super.visitInsn(opcode);
         }
@@ -458,9 +458,12 @@ final class TrivialCallSites {
             start();
             int slot = owner.equals(internalName) ? slot(name + descriptor) : -1;
             if (slot >= 0) {
-                mv.visitIincInsn(slot, 1);
+                mv.visitVarInsn(Opcodes.LLOAD, slot);
+                mv.visitInsn(Opcodes.LCONST_1);
+                mv.visitInsn(Opcodes.LADD);
+                mv.visitVarInsn(Opcodes.LSTORE, slot);
             } else if (!boundedLeaf(opcode, owner, name, descriptor)) {
-                flushAll("flush");
+                flushAll();
             }
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
@@ -485,34 +488,25 @@ final class TrivialCallSites {
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... args) {
             start();
-            flushAll("flush");
+            flushAll();
             super.visitInvokeDynamicInsn(name, descriptor, bootstrap, args);
         }
 
         @Override
         public void visitJumpInsn(int opcode, Label label) {
             start();
-            if (seen.contains(label)) {
-                flushAll("flushIfOver"); // a back-edge
-            }
             super.visitJumpInsn(opcode, label);
         }
 
         @Override
         public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
             start();
-            if (seen.contains(dflt) || List.of(labels).stream().anyMatch(seen::contains)) {
-                flushAll("flushIfOver");
-            }
             super.visitTableSwitchInsn(min, max, dflt, labels);
         }
 
         @Override
         public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
             start();
-            if (seen.contains(dflt) || List.of(labels).stream().anyMatch(seen::contains)) {
-                flushAll("flushIfOver");
-            }
             super.visitLookupSwitchInsn(dflt, keys, labels);
         }
 
@@ -548,12 +542,12 @@ final class TrivialCallSites {
             mv.visitLabel(handler);
             Object[] locals = new Object[base + callees.size()];
             java.util.Arrays.fill(locals, 0, base, Opcodes.TOP);
-            java.util.Arrays.fill(locals, base, locals.length, Opcodes.INTEGER);
+            java.util.Arrays.fill(locals, base, locals.length, Opcodes.LONG);
             mv.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-            flushAll("flush");
+            flushAll();
             mv.visitInsn(Opcodes.ATHROW);
             deferredDebugInfo.forEach(Runnable::run);
-            super.visitMaxs(Math.max(maxStack, 1) + 2, base + callees.size());
+            super.visitMaxs(Math.max(maxStack, 1) + 4, base + 2 * callees.size());
         }
     }
 

@@ -47,7 +47,7 @@ public final class Probe {
      * Adds the calls a method counted in a local variable at its call sites of trivial method {@code id}
      * (docs/agent.md, "Trivial methods") and returns the new value of that variable: 0. Never throws.
      */
-    public static int flush(int id, int pending) {
+    public static long flush(int id, long pending) {
         if (pending != 0) {
             try {
                 state().add(id << 1, pending);
@@ -57,17 +57,6 @@ public final class Probe {
         }
         return 0;
     }
-
-    /**
-     * {@link #flush} once {@code pending} reaches {@link #SITE_FLUSH_LIMIT}, else returns {@code pending}: called at
-     * loop back-edges, so that a long loop neither delays its counts for long nor overflows the variable.
-     */
-    public static int flushIfOver(int id, int pending) {
-        return pending < SITE_FLUSH_LIMIT ? pending : flush(id, pending);
-    }
-
-    /** Calls a loop may count in a local variable before they are added to the thread's counts. */
-    public static final int SITE_FLUSH_LIMIT = 1 << 16;
 
     /** Counts one call of trivial method {@code id} at a call site that cannot batch (constructors). */
     public static void countSite(int id) {
