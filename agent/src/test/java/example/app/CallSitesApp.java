@@ -8,7 +8,8 @@ import java.util.function.IntUnaryOperator;
  * Test workload for trivial methods counted at their call sites (docs/agent.md): private trivial methods called
  * in loops, around exceptions, in constructors, a static initializer, a lambda, through a method reference and
  * through reflection, from several threads, and a {@code System.exit} with calls still pending. A top-level
- * class without nested classes, so that it has no nest mates. Arguments: {@code threads calls}. Prints the
+ * class without nested classes, so that it has no nest mates. Arguments: {@code threads calls [longRounds]}, where
+ * {@code longRounds} (default 0) runs one loop calling a trivial method twice per round. Prints the
  * expected count of each method (a pure function of the arguments) and a checksum; exits with status 3.
  */
 public class CallSitesApp {
@@ -106,6 +107,15 @@ public class CallSitesApp {
         return h;
     }
 
+    /** Two calls of mix per round in one loop without any other call: 2 x rounds may exceed an int. */
+    static long veryLongLoop(int rounds) {
+        long h = 3;
+        for (int i = 0; i < rounds; i++) {
+            h = mix(mix(h + i));
+        }
+        return h;
+    }
+
     static long work(int calls) {
         long sum = 0;
         for (int r = 0; r < calls; r++) {
@@ -142,7 +152,8 @@ public class CallSitesApp {
         }
         long all = (long) threads * calls;
         int len = TEXT.length();
-        long loop = longLoop(200_000);
+        long longRounds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        long loop = longLoop(200_000) ^ veryLongLoop((int) longRounds);
         IntUnaryOperator negate = CallSitesApp::neg; // a method reference: counted by the method's own probe
         int negated = 0;
         for (int i = 0; i < 1000; i++) {
@@ -151,7 +162,7 @@ public class CallSitesApp {
         Method m = CallSitesApp.class.getDeclaredMethod("onlyReflective", int.class);
         int reflected = (int) m.invoke(null, 5);
         System.out.println("expect isSpace " + all * 2 * len);
-        System.out.println("expect mix " + (1 + all * (3 + 2) + 200_000 + 10));
+        System.out.println("expect mix " + (1 + all * (3 + 2) + 200_000 + 2 * longRounds + 10));
         System.out.println("expect twice " + all * 3);
         System.out.println("expect neg 1000");
         System.out.println("expect onlyReflective 1");

@@ -150,6 +150,22 @@ class AgentIT {
         assertEquals(plain.err(), jvm.err(), "stderr differs");
     }
 
+    /**
+     * Call-site counts are not checked at loop back-edges (docs/agent.md, "Trivial methods"), so one loop may pend
+     * more calls than an int holds: 2.2 billion calls of a private trivial method in one method invocation.
+     */
+    @Test
+    void aLoopPendingMoreCallsThanAnIntHoldsIsCountedExactly() throws Exception {
+        String app = APP + "CallSitesApp";
+        Path out = dir.resolve("long-loop.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out, classpath(), app, "1", "10", "1100000000");
+        assertEquals(3, jvm.await(300), jvm.describe());
+        long expected = jvm.out().lines().filter(l -> l.startsWith("expect mix ")).mapToLong(l -> Long.parseLong(l.substring(11)))
+                .findFirst().orElseThrow();
+        assertTrue(expected > Integer.MAX_VALUE, "expected " + expected);
+        assertEquals(expected, Recorded.read(out).invocations().get(app + "#mix(J)J"), jvm.describe());
+    }
+
     private static String javap(Path classFile) throws Exception {
         Path javap = ForkedJvm.JAVA.resolveSibling("javap");
         Process p = new ProcessBuilder(javap.toString(), "-c", "-p", classFile.toString()).redirectErrorStream(true)
