@@ -158,26 +158,6 @@ final class ProfileAggregator {
         }
     }
 
-    /** Samples the execution sampler took in one millisecond of one file ({@link SamplerTicks}). */
-    static final class Bucket {
-        int samples;
-        long[] threads = new long[6];
-        int threadCount;
-
-        void add(long thread) {
-            samples++;
-            for (int i = 0; i < threadCount; i++) {
-                if (threads[i] == thread) {
-                    return;
-                }
-            }
-            if (threadCount == threads.length) {
-                threads = java.util.Arrays.copyOf(threads, threadCount * 2);
-            }
-            threads[threadCount++] = thread;
-        }
-    }
-
     final StackTable stacks;
     private final HistogramDecoder histograms = new HistogramDecoder();
     final Map<String, AgentMethod> agentMethods = new LinkedHashMap<>();

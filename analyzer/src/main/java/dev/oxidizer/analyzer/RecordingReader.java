@@ -110,21 +110,20 @@ final class RecordingReader {
         });
         try {
             ArrayDeque<Future<UnitResult>> inFlight = new ArrayDeque<>();
-            ArrayDeque<Long> reserved = new ArrayDeque<>();
+            long[] estimates = units.stream().mapToLong(RecordingReader::heapEstimateBytes).toArray();
             long reservedBytes = 0;
             long budget = heapBudgetBytes(Runtime.getRuntime().maxMemory());
             int next = 0;
+            int done = 0;
             while (next < units.size() || !inFlight.isEmpty()) {
                 while (next < units.size() && inFlight.size() <= threads
-                        && admits(budget, reservedBytes, heapEstimateBytes(units.get(next)), inFlight.isEmpty())) {
-                    Unit u = units.get(next++);
-                    long estimate = heapEstimateBytes(u);
-                    reserved.add(estimate);
-                    reservedBytes += estimate;
+                        && admits(budget, reservedBytes, estimates[next], inFlight.isEmpty())) {
+                    Unit u = units.get(next);
+                    reservedBytes += estimates[next++];
                     inFlight.add(pool.submit(() -> read(u)));
                 }
                 inOrder.accept(await(inFlight.removeFirst()));
-                reservedBytes -= reserved.removeFirst();
+                reservedBytes -= estimates[done++]; // results come back in unit order
             }
         } finally {
             pool.shutdownNow();

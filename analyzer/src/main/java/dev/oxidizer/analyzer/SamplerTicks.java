@@ -34,7 +34,7 @@ final class SamplerTicks {
 
     private final int cap;
     /** Samples not yet reduced, plus the last reduced ticks' (the left neighbours of the next ones), by ms. */
-    private final TreeMap<Long, ProfileAggregator.Bucket> window = new TreeMap<>();
+    private final TreeMap<Long, Bucket> window = new TreeMap<>();
     /** Leading ticks of {@link #window} already reduced (at most {@link #NEIGHBOUR_TICKS}). */
     private int reducedInWindow;
     /** A sample at or before this ms would change a reduced tick: it starts a new timeline. */
@@ -51,6 +51,26 @@ final class SamplerTicks {
     /** Per gap to the previous tick's start, in ms: {sum of the ticks' weights, number of ticks}. */
     private final TreeMap<Long, long[]> byGapMs = new TreeMap<>();
 
+    /** Samples taken in one millisecond, and the distinct threads they sampled. */
+    private static final class Bucket {
+        int samples;
+        long[] threads = new long[6];
+        int threadCount;
+
+        void add(long thread) {
+            samples++;
+            for (int i = 0; i < threadCount; i++) {
+                if (threads[i] == thread) {
+                    return;
+                }
+            }
+            if (threadCount == threads.length) {
+                threads = java.util.Arrays.copyOf(threads, threadCount * 2);
+            }
+            threads[threadCount++] = thread;
+        }
+    }
+
     /** @param cap the most Java threads the sampler takes per period (HotSpot: 5) */
     SamplerTicks(int cap) {
         this.cap = cap;
@@ -61,7 +81,7 @@ final class SamplerTicks {
         if (ms <= frontierMs) {
             reduce(true);
         }
-        window.computeIfAbsent(ms, k -> new ProfileAggregator.Bucket()).add(thread);
+        window.computeIfAbsent(ms, k -> new Bucket()).add(thread);
         newestMs = Math.max(newestMs, ms);
         if (++sinceReduce >= REDUCE_EVERY) {
             reduce(false);
@@ -109,7 +129,7 @@ final class SamplerTicks {
         long[] cur = null;
         Set<Long> curThreads = null;
         for (var e : window.entrySet()) {
-            ProfileAggregator.Bucket b = e.getValue();
+            Bucket b = e.getValue();
             if (cur == null || e.getKey() - cur[1] > TICK_SPAN_MS) {
                 cur = new long[] {e.getKey(), e.getKey(), 0};
                 curThreads = new HashSet<>();
