@@ -45,6 +45,15 @@ public class CountingApp {
         return a * 3;
     }
 
+    /** Trivial although it calls: its callees are trivial methods of this class that no override can replace. */
+    static int mixed(int a) {
+        return bump(a) + bump(a >> 1) * 7;
+    }
+
+    private static int bump(int a) {
+        return a ^ 0x55;
+    }
+
     synchronized void syncInc() {
         syncCounter++;
     }
@@ -68,6 +77,7 @@ public class CountingApp {
         for (int i = 0; i < calls; i++) {
             sum += staticAdd(i);
             sum += app.instanceMul(i);
+            sum += mixed(i);
             Square s = new Square(i);
             sum += s.sides();
             Comparable c = s;

@@ -42,6 +42,8 @@ class AgentIT {
         String why = jvm.describe() + "\ncounts: " + inv;
         assertEquals(n, inv.get(COUNTING + "#staticAdd(I)I"), why);
         assertEquals(n, inv.get(COUNTING + "#instanceMul(I)I"), why);
+        assertEquals(n, inv.get(COUNTING + "#mixed(I)I"), why);
+        assertEquals(2 * n, inv.get(COUNTING + "#bump(I)I"), why); // counted at its call sites in mixed
         assertEquals(n, inv.get(COUNTING + "#syncInc()V"), why);
         assertEquals(n + threads, inv.get(SQUARE + "#<init>(I)V"), why); // plus one "prev" per thread
         assertEquals(n, inv.get(COUNTING + "$Shape#sides()I"), why);
@@ -79,7 +81,7 @@ class AgentIT {
                     k -> new java.util.TreeSet<>()).add(e.getString("timingPolicy"));
         }
         for (String trivial : List.of(COUNTING + "#staticAdd(I)I", COUNTING + "#instanceMul(I)I",
-                COUNTING + "$Shape#sides()I", SQUARE + "#<init>(I)V")) {
+                COUNTING + "$Shape#sides()I", SQUARE + "#<init>(I)V", COUNTING + "#mixed(I)I", COUNTING + "#bump(I)I")) {
             assertEquals(java.util.Set.of("trivial"), policies.get(trivial), trivial + ": " + policies);
             assertEquals(0L, timed.get(trivial), trivial);
         }

@@ -7,7 +7,11 @@ import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,8 +25,17 @@ import java.util.Set;
  * object or array); no {@code invokedynamic}; no {@code athrow}; and no call except to the JDK's bounded
  * primitive helpers: static methods of {@code Math}, {@code StrictMath} and the primitive wrappers taking and
  * returning primitives only (such as {@code Long.rotateLeft}), unboxing ({@code Integer.intValue()}), and the
- * empty {@code Object} and {@code Record} constructors. Getters, setters, small arithmetic, comparisons and
- * lambdas such as {@code x -> x * 2} are trivial; anything calling the application's own code is not.
+ * empty {@code Object} and {@code Record} constructors, and to trivial methods of the same class that the call
+ * reaches exactly (static, private or final methods, or any method of a final class: no override can run
+ * instead), as long as the instructions it may run, its own and those of the trivial methods it calls, counted
+ * as if inlined, stay within {@link #MAX_INSTRUCTIONS}. Getters, setters, small arithmetic, comparisons, lambdas
+ * such as {@code x -> x * 2}, and a hash's finishing step made of two of its rounds are trivial; anything
+ * calling other application code is not.
+ *
+ * <p>Why calls to trivial methods of the same class: such a helper is no more worth timing than its callees,
+ * and a timed probe inlined into the middle of its caller's code costs far more than its clock reads. Its clock
+ * reads are calls, across which the JIT (C2) keeps no value in a register, and C2 then spilled the accumulators
+ * of a hash loop that ran before the helper's calls, so the loop ran 1.6× slower (docs/performance.md).
  */
 final class TrivialMethods {
     /** Longest trivial method, in instructions (a 35-byte method, the JIT's own "small", has about 20). */
@@ -32,34 +45,91 @@ final class TrivialMethods {
 
     /** The trivial methods of a class file, as {@code name + descriptor}; empty if it cannot be read. */
     static Set<String> of(byte[] classFile) {
-        Set<String> trivial = new HashSet<>();
+        Map<String, Check> checks = new LinkedHashMap<>();
+        String[] owner = new String[1];
+        boolean[] finalClass = new boolean[1];
         try {
             new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
+                public void visit(int version, int access, String name, String signature, String superName,
+                                  String[] interfaces) {
+                    owner[0] = name;
+                    finalClass[0] = (access & Opcodes.ACC_FINAL) != 0;
+                }
+
+                @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
-                    if ((access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-                        return null;
-                    }
-                    return new Check(() -> trivial.add(name + descriptor));
+                    Check check = new Check(owner[0], access, name);
+                    checks.put(name + descriptor, check);
+                    return (access & (Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+                            ? null : check;
                 }
             }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         } catch (RuntimeException unreadable) {
             return Set.of(); // every method then gets the full probe
         }
-        return trivial;
+        // Methods that call no trivial method of their class first; then, round by round, those whose callees
+        // are all trivial already (so a recursive method never is), while the inlined total stays in bounds.
+        Map<String, Integer> trivial = new LinkedHashMap<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<String, Check> e : checks.entrySet()) {
+                Check c = e.getValue();
+                if (trivial.containsKey(e.getKey()) || !c.qualifies()) {
+                    continue;
+                }
+                int inlined = c.instructions;
+                for (String callee : c.sameClassCalls) {
+                    Integer size = exactTarget(checks.get(callee), finalClass[0]) ? trivial.get(callee) : null;
+                    if (size == null) {
+                        inlined = -1;
+                        break;
+                    }
+                    inlined += size;
+                }
+                if (inlined >= 0 && inlined <= MAX_INSTRUCTIONS) {
+                    trivial.put(e.getKey(), inlined);
+                    grew = true;
+                }
+            }
+        }
+        return new HashSet<>(trivial.keySet());
     }
 
-    /** Watches one method's code; calls {@code onTrivial} at the end if nothing disqualified it. */
-    private static final class Check extends MethodVisitor {
-        private final Runnable onTrivial;
-        private final Set<Label> seen = new HashSet<>();
-        private int instructions;
-        private boolean disqualified;
+    /** A method of the class that a call naming it runs, not an override (constructors are not). */
+    private static boolean exactTarget(Check callee, boolean finalClass) {
+        if (callee == null || callee.name.startsWith("<")) {
+            return false;
+        }
+        return finalClass || (callee.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0;
+    }
 
-        Check(Runnable onTrivial) {
+    /**
+     * Watches one method's code: whether anything but its calls to methods of its own class disqualifies it,
+     * and which of those it makes (one entry per call site).
+     */
+    private static final class Check extends MethodVisitor {
+        private final String owner;
+        final int access;
+        final String name;
+        private final Set<Label> seen = new HashSet<>();
+        final List<String> sameClassCalls = new ArrayList<>();
+        int instructions;
+        private boolean disqualified;
+        private boolean visited;
+
+        Check(String owner, int access, String name) {
             super(Opcodes.ASM9);
-            this.onTrivial = onTrivial;
+            this.owner = owner;
+            this.access = access;
+            this.name = name;
+        }
+
+        /** Trivial if every method of its class it calls is. */
+        boolean qualifies() {
+            return visited && !disqualified && instructions > 0 && instructions <= MAX_INSTRUCTIONS;
         }
 
         private void count() {
@@ -116,7 +186,9 @@ final class TrivialMethods {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             count();
-            if (!boundedJdkCall(opcode, owner, name, descriptor)) {
+            if (owner.equals(this.owner) && opcode != Opcodes.INVOKEDYNAMIC) {
+                sameClassCalls.add(name + descriptor); // decided once the whole class is read
+            } else if (!boundedJdkCall(opcode, owner, name, descriptor)) {
                 disqualified = true;
             }
         }
@@ -173,9 +245,7 @@ final class TrivialMethods {
 
         @Override
         public void visitEnd() {
-            if (!disqualified && instructions > 0) {
-                onTrivial.run();
-            }
+            visited = true;
         }
     }
 

@@ -37,7 +37,20 @@ class TrivialMethodsTest {
         static int unbox(Integer i) { return i.intValue() + 1; }
 
         static long loop(long n) { long s = 0; for (long i = 0; i < n; i++) { s += i; } return s; }
-        int callsApplicationCode() { return getter() + 1; }
+        // calls to trivial methods of the same class, reached exactly (static, private, or in a final class)
+        static long mergeRound(long acc, long v) { return (acc ^ round(0, v)) * 0x9E3779B185EBCA87L + 7; }
+        private int twice() { return getter() + getter(); }
+        long finishing(long acc) { return mergeRound(mergeRound(acc, field), twice()); }
+        static long callsALoop(long n) { return loop(n) + 1; }
+        static long recursive(long n) { return n <= 0 ? 0 : recursive(n - 1) + 1; }
+        long tooLongOnceInlined(long a) { return longStraightLine(a) + longStraightLine(a + 1); }
+        long halfOfLongStraightLine(long a) {
+            long x = a;
+            x = x * 31 + 1; x = x * 31 + 2; x = x * 31 + 3; x = x * 31 + 4; x = x * 31 + 5; x = x * 31 + 6;
+            x = x * 31 + 7; x = x * 31 + 8; x = x * 31 + 9;
+            return x;
+        }
+        long twoHalvesAreTooLong(long a) { return halfOfLongStraightLine(a) + halfOfLongStraightLine(a + 1); }
         Integer boxes(int v) { return v; }
         static String concatenates(int v) { return "v=" + v; }
         long[] allocates() { return new long[4]; }
@@ -47,6 +60,7 @@ class TrivialMethodsTest {
         static int throwsExplicitly(RuntimeException e) { throw e; }
         static IntUnaryOperator makesLambda() { return x -> x * 2; }
         static double callsMathWithObjects(double a) { return Math.max(a, 1.0) + Double.valueOf(a).hashCode(); }
+        int callsANewSubject() { return new Subject().getter(); }
         long longStraightLine(long a) {
             long x = a;
             x = x * 31 + 1; x = x * 31 + 2; x = x * 31 + 3; x = x * 31 + 4; x = x * 31 + 5; x = x * 31 + 6;
@@ -56,24 +70,46 @@ class TrivialMethodsTest {
         }
     }
 
+    /** Its methods can be overridden: a call to one of them may run any subclass's code. */
+    @SuppressWarnings("unused")
+    static class Open {
+        private int field;
+
+        int getter() { return field; }
+        final int finalGetter() { return field; }
+        int callsOverridable() { return getter() + 1; }
+        int callsFinal() { return finalGetter() + 1; }
+    }
+
+    private static byte[] classFile(Class<?> c) throws Exception {
+        try (InputStream in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1)
+                + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
     @Test
     void straightLineCodeWithoutCallsIsTrivialAndAnythingElseIsNot() throws Exception {
-        byte[] bytes;
-        try (InputStream in = Subject.class.getResourceAsStream("TrivialMethodsTest$Subject.class")) {
-            bytes = in.readAllBytes();
-        }
-        Set<String> trivial = TrivialMethods.of(bytes);
+        Set<String> trivial = TrivialMethods.of(classFile(Subject.class));
         for (String m : new String[]{"getter()I", "setter(I)V", "round(JJ)J", "dist([D[DII)D", "isWordChar(C)Z",
-                "select(I)I", "unbox(Ljava/lang/Integer;)I", "lambda$makesLambda$0(I)I"}) {
+                "select(I)I", "unbox(Ljava/lang/Integer;)I", "lambda$makesLambda$0(I)I", "mergeRound(JJ)J",
+                "twice()I", "finishing(J)J", "halfOfLongStraightLine(J)J"}) {
             assertTrue(trivial.contains(m), m + " is trivial: " + trivial);
         }
-        for (String m : new String[]{"loop(J)J", "callsApplicationCode()I", "boxes(I)Ljava/lang/Integer;",
+        for (String m : new String[]{"loop(J)J", "boxes(I)Ljava/lang/Integer;",
                 "concatenates(I)Ljava/lang/String;", "allocates()[J", "synchronizedGetter()I", "locks()I",
                 "catches([I)I", "throwsExplicitly(Ljava/lang/RuntimeException;)I",
                 "makesLambda()Ljava/util/function/IntUnaryOperator;", "callsMathWithObjects(D)D",
-                "longStraightLine(J)J", "<init>()V"}) {
+                "longStraightLine(J)J", "<init>()V", "callsALoop(J)J", "recursive(J)J", "tooLongOnceInlined(J)J",
+                "twoHalvesAreTooLong(J)J", "callsANewSubject()I"}) {
             assertTrue(!trivial.contains(m), m + " is not trivial: " + trivial);
         }
+    }
+
+    @Test
+    void aCallThatAnOverrideCouldAnswerIsNotTrivial() throws Exception {
+        Set<String> trivial = TrivialMethods.of(classFile(Open.class));
+        assertEquals(Set.of("<init>()V", "getter()I", "finalGetter()I", "callsFinal()I"), trivial);
     }
 
     @Test
