@@ -50,7 +50,7 @@ import java.util.List;
  *                        of totalWallNs but is neither work nor the I/O or lock waiting the cpu-bound rule looks for
  * @param agentSampleShare share of the samples through the method that were in the agent's own probes (of its
  *                        instrumented callees): high values mean instrumentation dominates its measured time
- * @param trivial         the agent found it trivial (straight-line code without loops or calls, docs/agent.md) and
+ * @param trivial         the agent found it trivial (straight-line code without loops, calling only bounded helpers, docs/agent.md) and
  *                        counted it with its count-only probe, so it is not timed
  */
 public record MethodFacts(

@@ -61,8 +61,9 @@ public final class GranularityRule implements Rule {
         numbers.put(MAX_CALL_SHARE, max);
         if (m.meanNs() == null && m.trivial()) {
             return new Finding(id(), name(), Outcome.FAIL, 0, "trivial: straight-line code that runs in nanoseconds",
-                    "The agent found its bytecode trivial (no loop, no call but bounded JDK helpers, at most 64 instructions: "
-                            + "docs/agent.md), so a call takes nanoseconds whatever its arguments and one FFM downcall ("
+                    "The agent found its bytecode trivial (no loop, no call but bounded JDK helpers and trivial methods "
+                            + "of its own class, at most 64 instructions counted as if inlined: docs/agent.md), so a call "
+                            + "takes nanoseconds whatever its arguments and one FFM downcall ("
                             + ns(ffm) + " on this JVM) would cost more than the method itself. The agent counts such methods "
                             + "without timing them.",
                     coarserAction(m, ctx, numbers), numbers);
