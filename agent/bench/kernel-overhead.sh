@@ -2,7 +2,7 @@
 # A demo kernel's time per call, plain and under the agent (default options, the kernels package instrumented), in
 # alternating JVMs; prints every fork and the medians. The kernels' loops are where call-site counting and the
 # probes cost most (docs/performance.md, "Back-edge checks of call-site counts").
-#   agent/bench/kernel-overhead.sh [tokenize|xxh64] [forks=7] [extra agent options]
+#   agent/bench/kernel-overhead.sh [tokenize|xxh64|blur|summarize] [forks=7] [extra agent options]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)

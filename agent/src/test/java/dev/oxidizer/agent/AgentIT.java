@@ -92,6 +92,15 @@ class AgentIT {
                 .anyMatch(e -> e.getString("timingPolicy").equals("sampled") && e.getInt("samplingInterval") == 64));
         assertFalse(rec.named("oxidizer.AgentSession").isEmpty());
         assertFalse(rec.named("oxidizer.AgentOverhead").isEmpty());
+        // The overhead estimate charges each call what its kind of probe costs: nothing for a call counted at
+        // its call site, something for the count-only probe and for the full probe.
+        Map<String, Long> overhead = rec.sum(e -> e.getLong("overheadNs"));
+        assertEquals(0L, overhead.get(COUNTING + "#bump(I)I"), "call-site counted: " + overhead);
+        assertTrue(overhead.get(COUNTING + "#staticAdd(I)I") > 0, "count-only probe: " + overhead);
+        assertTrue(overhead.get(COUNTING + "#syncInc()V") > 0, "full probe: " + overhead);
+        long estimated = rec.named("oxidizer.AgentOverhead").stream()
+                .mapToLong(e -> e.getLong("estimatedOverheadNs")).sum();
+        assertEquals(overhead.values().stream().mapToLong(Long::longValue).sum(), estimated);
         assertFalse(rec.named("jdk.ExecutionSample").isEmpty(), "execution samples recorded");
 
         // The application's output is byte for byte what it is without the agent.

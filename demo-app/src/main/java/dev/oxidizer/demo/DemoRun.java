@@ -60,9 +60,13 @@ public final class DemoRun {
     /**
      * @param steadyRequestsPerSecond requests served per second after the warm-up ({@link DemoOptions#warmup}),
      *                                or NaN without one
+     * @param steadyCpuMicrosPerRequest the process's CPU time (all threads, user and system) per request served
+     *                                after the warm-up, in µs, or NaN without a warm-up or where the OS does not
+     *                                report it. Unlike requests/s it does not fall when a shared machine's other
+     *                                tenants take the CPU away (steal time is not the process's).
      */
     public record Result(long checksum, int checkedRequests, long[] servedByType, long replans, long batches, double seconds,
-                         double steadyRequestsPerSecond) {
+                         double steadyRequestsPerSecond, double steadyCpuMicrosPerRequest) {
         public String checksumHex() {
             return HexFormat.of().toHexDigits(checksum);
         }
@@ -141,14 +145,19 @@ public final class DemoRun {
             throw new RunFailedException("served " + checked + " of the " + CHECKED_REQUESTS + " checked requests", null);
         }
         double steady = Double.NaN;
+        double cpuPerRequest = Double.NaN;
         if (generator.warmupServed >= 0) {
             long total = 0;
             for (long n : byType) {
                 total += n;
             }
             steady = (total - generator.warmupServed) / ((end - generator.warmupEnd) / 1e9);
+            long cpu = processCpuNanos();
+            if (cpu >= 0 && generator.warmupCpu >= 0 && total > generator.warmupServed) {
+                cpuPerRequest = (cpu - generator.warmupCpu) / 1e3 / (total - generator.warmupServed);
+            }
         }
-        Result result = new Result(checksum, checked, byType, replans, batch.batches(), seconds, steady);
+        Result result = new Result(checksum, checked, byType, replans, batch.batches(), seconds, steady, cpuPerRequest);
         printStatistics(result);
         return result;
     }
@@ -161,13 +170,18 @@ public final class DemoRun {
         err.printf(Locale.ROOT, "demo-app: %d requests in %.2f s on %d threads (%.0f requests/s); %d batches on %s%n",
                 total, r.seconds(), options.threads(), total / r.seconds(), r.batches(), NightlyBatch.THREAD_NAME);
         if (!Double.isNaN(r.steadyRequestsPerSecond())) {
-            err.printf(Locale.ROOT, "demo-app: after %d s of warm-up: %.0f requests/s%n", options.warmup(),
-                    r.steadyRequestsPerSecond());
+            err.printf(Locale.ROOT, "demo-app: after %d s of warm-up: %.0f requests/s, %.1f us of process CPU per request%n",
+                    options.warmup(), r.steadyRequestsPerSecond(), r.steadyCpuMicrosPerRequest());
         }
         for (RequestType type : RequestType.values()) {
             long n = r.servedByType()[type.ordinal()];
             err.printf(Locale.ROOT, "demo-app:   %-9s %9d  %10.1f/s%n", type.name().toLowerCase(Locale.ROOT), n, n / r.seconds());
         }
+    }
+
+    /** CPU time of this process so far (all threads), in ns, or -1 where the OS does not report it. */
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
     }
 
     /** Order-independent combination: a commutative sum of mixed (id, digest) pairs. */
@@ -185,6 +199,7 @@ public final class DemoRun {
         /** Requests served when the warm-up ended (-1: no warm-up, or it did not end), and when that was. */
         long warmupServed = -1;
         long warmupEnd;
+        long warmupCpu = -1;
 
         Generator(long start, List<Worker> workers) {
             this.start = start;
@@ -210,6 +225,7 @@ public final class DemoRun {
                             served += w.done;
                         }
                         warmupEnd = System.nanoTime();
+                        warmupCpu = processCpuNanos();
                         warmupServed = served;
                     }
                     if (elapsed >= nextReplan) {

@@ -1,52 +1,125 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.runtime.MethodTable;
 import org.HdrHistogram.Histogram;
 
 /**
- * Measures, once at start, what a clock read, a counted call and a timed call cost on this JVM, for the
- * overhead estimates written with every flush. Runs on the flusher thread; until it finishes, conservative
- * defaults from JMH measurements on a small cloud VM are used.
+ * Measures, once at start, what each kind of probe adds to a call on this JVM, for the overhead estimates
+ * written with every flush. Runs on the flusher thread, in loops the JIT has compiled, on copies of the probes'
+ * paths (the thread-state lookup by thread id, the count increment, the timing-mask test, the clock reads and the
+ * histogram record) kept here: running the real {@link dev.oxidizer.agent.runtime.Probe} would add this thread's
+ * calls to the profile the JIT compiles every instrumented method's probes from, and a path the application never
+ * takes (a thread's first lookup) would then be compiled into all of them (docs/performance.md). Until it
+ * finishes, defaults from JMH measurements on a small cloud VM are used.
+ *
+ * <p>What the estimate is: per method and interval, its untimed calls times the cost of its kind of probe
+ * (none for a method counted at its call sites: one add in a register, below what can be measured) plus its
+ * timed calls times the cost of a timed call. What it is not: the JIT compiles instrumented code differently
+ * (a probe inlined into a caller can cost that caller registers, docs/performance.md); only a run without
+ * the agent, side by side, measures that.
  */
 final class Calibration {
+    /** One {@code System.nanoTime()}. */
     volatile double timerNs = 25;
-    volatile double countedNs = 2.5;
-    volatile double timedNs = 55;
+    /** A call through the count-only probe of a trivial method. */
+    volatile double countedNs = 1;
+    /** An untimed call through the full probe. */
+    volatile double fullNs = 4;
+    /** A timed call: the full probe, two clock reads and a record into the thread's histogram. */
+    volatile double timedNs = 90;
 
-    private static final ThreadLocal<long[]> TL = ThreadLocal.withInitial(() -> new long[16]);
-    private static volatile int[] masks = new int[16];
+    private static final int CALLS = 200_000;
     static volatile long sink;
+
+    /** The probes' per-thread state, as {@code ThreadState} holds it: the owner, counts and timing masks. */
+    private static final class State {
+        final Thread thread = Thread.currentThread();
+        final long[] counts = new long[64];
+        final int[] masks = new int[32];
+
+        State() {
+            java.util.Arrays.fill(masks, MethodTable.MASK_OFF);
+        }
+    }
+
+    /** Looked up by thread id, as the probes do; slots are written racily and checked against their owner. */
+    private static final State[] SLOTS = new State[4096];
+
+    /** What an untimed call of a method counted this way adds, in ns. */
+    double untimedNs(int probe) {
+        return switch (probe) {
+            case MethodTable.PROBE_FULL -> fullNs;
+            case MethodTable.PROBE_COUNT -> countedNs;
+            default -> 0; // counted at the call sites
+        };
+    }
 
     void run() {
         double timer = Double.MAX_VALUE;
         double counted = Double.MAX_VALUE;
+        double full = Double.MAX_VALUE;
         double record = Double.MAX_VALUE;
         Histogram h = new Histogram(3);
         h.setAutoResize(true);
         for (int round = 0; round < 5; round++) {
-            int n = 200_000;
             long t0 = System.nanoTime();
-            long acc = 0;
-            for (int i = 0; i < n; i++) {
-                acc += System.nanoTime();
-            }
+            long acc = clockReads();
             long t1 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                long[] c = TL.get();
-                long v = ++c[i & 7];
-                acc += v & masks[i & 7];
-            }
+            acc += countOnly(3);
             long t2 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
+            acc += fullProbe(5);
+            long t3 = System.nanoTime();
+            for (int i = 0; i < CALLS; i++) {
                 h.recordValue(50 + (i & 1023));
             }
-            long t3 = System.nanoTime();
+            long t4 = System.nanoTime();
             sink = acc;
-            timer = Math.min(timer, (t1 - t0) / (double) n);
-            counted = Math.min(counted, (t2 - t1) / (double) n);
-            record = Math.min(record, (t3 - t2) / (double) n);
+            timer = Math.min(timer, (t1 - t0) / (double) CALLS);
+            counted = Math.min(counted, (t2 - t1) / (double) CALLS);
+            full = Math.min(full, (t3 - t2) / (double) CALLS);
+            record = Math.min(record, (t4 - t3) / (double) CALLS);
         }
         timerNs = timer;
         countedNs = counted;
-        timedNs = counted + 2 * timer + record;
+        fullNs = full;
+        timedNs = full + 2 * timer + record;
+    }
+
+    private static long clockReads() {
+        long acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            acc += System.nanoTime();
+        }
+        return acc;
+    }
+
+    private static State state() {
+        Thread t = Thread.currentThread();
+        int i = (int) t.getId() & (SLOTS.length - 1); // as the probes do (threadId() is Java 19+)
+        State s = SLOTS[i];
+        if (s == null || s.thread != t) {
+            SLOTS[i] = s = new State();
+        }
+        return s;
+    }
+
+    /** The count-only probe: lookup and increment. */
+    private static long countOnly(int id) {
+        for (int i = 0; i < CALLS; i++) {
+            state().counts[id << 1]++;
+        }
+        return state().counts[id << 1];
+    }
+
+    /** The full probe's untimed call: lookup, increment, mask test at entry; the not-timed test at exit. */
+    private static long fullProbe(int id) {
+        long acc = 0;
+        for (int i = 0; i < CALLS; i++) {
+            State s = state();
+            long n = ++s.counts[id << 1];
+            long start = (n & s.masks[id]) != 0 ? 0 : n;
+            acc += start != 0 ? start : 1;
+        }
+        return acc;
     }
 }

@@ -65,7 +65,6 @@ final class Flusher {
         long timedCalls = 0;
         long estimated = 0;
         double seconds = Math.max(1, end - intervalStart) / 1000.0;
-        double countedNs = calibration.countedNs;
         double timedNs = calibration.timedNs;
         for (int id = 0; id < n; id++) {
             long inv = total[2 * id] - (2 * id < last.length ? last[2 * id] : 0);
@@ -85,7 +84,7 @@ final class Flusher {
             exc = Math.max(0, exc);
             MethodTable.MethodInfo info = MethodTable.info(id);
             int mask = MethodTable.mask(id);
-            long overhead = (long) (inv * countedNs + timed * Math.max(0, timedNs - countedNs));
+            long overhead = (long) (Math.max(0, inv - timed) * calibration.untimedNs(info.probe()) + timed * timedNs);
             MethodProfileEvent e = new MethodProfileEvent();
             e.formatVersion = OxidizerAgent.FORMAT_VERSION;
             e.sessionId = session.id();
@@ -125,7 +124,7 @@ final class Flusher {
         o.sessionId = session.id();
         o.countedCalls = countedCalls;
         o.timedCalls = timedCalls;
-        o.nsPerCountedCall = countedNs;
+        o.nsPerCountedCall = calibration.countedNs;
         o.nsPerTimedCall = timedNs;
         o.estimatedOverheadNs = estimated;
         o.flushNs = System.nanoTime() - t0;

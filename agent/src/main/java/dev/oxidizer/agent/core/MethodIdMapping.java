@@ -36,7 +36,8 @@ final class MethodIdMapping implements Advice.OffsetMapping.Factory<MethodId> {
                 public Target resolve(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
                                       Assigner assigner, Advice.ArgumentHandler argumentHandler, Sort sort) {
                     int id = MethodTable.register(instrumentedType.getName(), instrumentedMethod.getInternalName(),
-                            instrumentedMethod.getDescriptor(), instrumentedMethod.getModifiers() & 0xFFFF, trivial);
+                            instrumentedMethod.getDescriptor(), instrumentedMethod.getModifiers() & 0xFFFF,
+                            trivial ? MethodTable.PROBE_COUNT : MethodTable.PROBE_FULL);
                     return new Target.ForStackManipulation(IntegerConstant.forValue(id));
                 }
             };

@@ -149,7 +149,8 @@ final class TrivialCallSites {
         Map<String, Integer> ids = new HashMap<>();
         counted.forEach((m, modifiers) -> {
             int paren = m.indexOf('(');
-            ids.put(m, MethodTable.register(className, m.substring(0, paren), m.substring(paren), modifiers, true));
+            ids.put(m, MethodTable.register(className, m.substring(0, paren), m.substring(paren), modifiers,
+                    MethodTable.PROBE_CALL_SITE));
         });
         return new AsmVisitorWrapper() {
             @Override

@@ -48,23 +48,35 @@ public final class MethodTable {
 
     private MethodTable() {}
 
+    /** How a method's calls are counted: the full probe (counted, and timed as the mask says). */
+    public static final int PROBE_FULL = 0;
+    /** The count-only probe of a trivial method. */
+    public static final int PROBE_COUNT = 1;
+    /** A private trivial method counted in a local variable at its call sites (no probe of its own). */
+    public static final int PROBE_CALL_SITE = 2;
+
     /**
-     * One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}; {@code trivial}: it has the
-     * count-only probe (never timed).
+     * One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}; {@code probe}: how its calls
+     * are counted ({@link #PROBE_FULL}, {@link #PROBE_COUNT}, {@link #PROBE_CALL_SITE}).
      */
     public record MethodInfo(int id, String className, String methodName, String descriptor, int modifiers,
-                             boolean trivial) {
+                             int probe) {
         public String key() {
             return className + '#' + methodName + descriptor;
+        }
+
+        /** Counted, never timed: a trivial method (docs/agent.md). */
+        public boolean trivial() {
+            return probe == PROBE_COUNT || probe == PROBE_CALL_SITE;
         }
     }
 
     /**
      * Returns the id of the method, assigning the next one on first sight. The same key (also from another
-     * class loader, or after a retransformation) always gets the same id, so counts merge by method key.
+     * class loader, or after a retransformation) always gets the same id, so counts merge by method key; the
+     * first registration's {@code probe} kind is kept.
      */
-    public static int register(String className, String methodName, String descriptor, int modifiers,
-                               boolean trivial) {
+    public static int register(String className, String methodName, String descriptor, int modifiers, int probe) {
         String key = className + '#' + methodName + descriptor;
         synchronized (LOCK) {
             Integer known = IDS.get(key);
@@ -86,7 +98,7 @@ public final class MethodTable {
             }
             m[id] = defaultMask;
             masks = m; // volatile write publishes the slot before the id can be used
-            infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers, trivial);
+            infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers, probe);
             IDS.put(key, id);
             size = id + 1;
             return id;
