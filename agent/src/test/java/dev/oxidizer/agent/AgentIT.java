@@ -195,6 +195,23 @@ class AgentIT {
     }
 
     @Test
+    void aGlobThatMatchesNothingIsNamedInTheLogAtTheEnd() throws Exception {
+        Path out = dir.resolve("globs.jfr");
+        // A method written with a dot is a class glob, and matches no class; the # form excludes the method.
+        String options = "output=" + out + ",include=example.app.**,exclude=" + COUNTING + ".syncInc,exclude="
+                + COUNTING + "#mayThrow";
+        ForkedJvm jvm = ForkedJvm.start(dir, options, classpath(), COUNTING, "2", "5000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        Map<String, Long> inv = Recorded.read(out).invocations();
+        assertEquals(10_000L, inv.get(COUNTING + "#syncInc()V"), jvm.describe() + inv);
+        assertFalse(inv.containsKey(COUNTING + "#mayThrow(I)I"), jvm.describe() + inv);
+        String log = Files.readString(Path.of(out + ".log"));
+        assertTrue(log.contains("exclude=" + COUNTING + ".syncInc matched no method"), log);
+        assertFalse(log.contains("#mayThrow matched no method"), log);
+        assertFalse(log.contains("include=example.app.** matched no method"), log);
+    }
+
+    @Test
     void trivialMethodsGetTheFullProbeWithTimedAndNoneWithSkip() throws Exception {
         for (String mode : List.of("timed", "skip")) {
             Path out = dir.resolve("trivial-" + mode + ".jfr");

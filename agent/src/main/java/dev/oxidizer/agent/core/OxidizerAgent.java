@@ -72,7 +72,8 @@ public final class OxidizerAgent {
         Flusher flusher = new Flusher(session, policy, calibration);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
-        Instrumenter instrumenter = new Instrumenter(new MethodFilter(o.includes(), o.excludes()), log, o.trivial());
+        MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
+        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial());
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -106,6 +107,10 @@ public final class OxidizerAgent {
                 flusher.flush(true);
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
+            }
+            for (String glob : filter.unmatched()) {
+                log.warn(glob + " matched no method in this run; accepted forms: com.acme.** (a package and its "
+                        + "subpackages), com.acme.Class, com.acme.Class#method (docs/agent.md)", null);
             }
             // The recording is not stopped here: JFR's own shutdown hook stops it and writes the file
             // (dumpOnExit, or its final stop of every running recording). Stopping it here as well raced with that
