@@ -3,6 +3,8 @@ package dev.oxidizer.agent.core;
 import dev.oxidizer.agent.runtime.MethodTable;
 import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
+
 /**
  * Measures, once at start, what each kind of probe adds to a call on this JVM, for the overhead estimates
  * written with every flush. Runs on the flusher thread, in loops the JIT has compiled, on copies of the probes'
@@ -39,7 +41,7 @@ final class Calibration {
         final int[] masks = new int[32];
 
         State() {
-            java.util.Arrays.fill(masks, MethodTable.MASK_OFF);
+            Arrays.fill(masks, MethodTable.MASK_OFF);
         }
     }
 

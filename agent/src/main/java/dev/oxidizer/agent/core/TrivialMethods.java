@@ -129,7 +129,7 @@ final class TrivialMethods {
 
         /** Trivial if every method of its class it calls is. */
         boolean qualifies() {
-            return visited && !disqualified && instructions > 0 && instructions <= MAX_INSTRUCTIONS;
+            return visited && !disqualified && instructions > 0; // count() disqualifies past MAX_INSTRUCTIONS
         }
 
         private void count() {
@@ -186,7 +186,7 @@ final class TrivialMethods {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             count();
-            if (owner.equals(this.owner) && opcode != Opcodes.INVOKEDYNAMIC) {
+            if (owner.equals(this.owner)) {
                 sameClassCalls.add(name + descriptor); // decided once the whole class is read
             } else if (!boundedJdkCall(opcode, owner, name, descriptor)) {
                 disqualified = true;
