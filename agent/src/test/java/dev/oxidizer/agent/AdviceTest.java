@@ -2,6 +2,7 @@ package dev.oxidizer.agent;
 
 import dev.oxidizer.agent.core.AdviceFactory;
 import dev.oxidizer.agent.runtime.MethodTable;
+import dev.oxidizer.agent.runtime.StatePool;
 import dev.oxidizer.agent.runtime.ThreadState;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
@@ -45,8 +46,9 @@ class AdviceTest {
     private static long count(String key, int slot) {
         int id = MethodTable.find(key);
         long sum = 0;
+        StatePool.refill(); // registers a state this thread took from the pool (filled by another test)
         for (ThreadState s : ThreadState.registered()) {
-            if (s.thread == Thread.currentThread()) {
+            if (s.owner() == Thread.currentThread()) {
                 sum += s.count(2 * id + slot);
             }
         }

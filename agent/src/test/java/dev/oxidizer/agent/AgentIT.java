@@ -195,6 +195,28 @@ class AgentIT {
     }
 
     @Test
+    void threadsStartingFasterThanThePoolRefillsAndEndingAreCountedExactly() throws Exception {
+        // 5,000 threads, 100 at a time: the pool of 32 states runs dry in every wave (the rest take the
+        // thread-local path), and thread ids pass 4,096, so new threads meet slots of ended ones.
+        String app = APP + "ChurnApp";
+        int waves = 50;
+        int width = 100;
+        int calls = 2_000;
+        Path out = dir.resolve("churn.jfr");
+        ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",interval=100ms", classpath(), app, "" + waves,
+                "" + width, "" + calls);
+        assertEquals(0, jvm.await(300), jvm.describe());
+        Map<String, Long> inv = Recorded.read(out).invocations();
+        long threads = (long) waves * width;
+        String why = jvm.describe() + "\ncounts: " + inv;
+        assertEquals(threads, inv.get(app + "#body(I)J"), why);
+        assertEquals(threads * calls, inv.get(app + "#tiny(I)I"), why);
+        ForkedJvm plain = ForkedJvm.start(dir, null, classpath(), app, "" + waves, "" + width, "" + calls);
+        assertEquals(0, plain.await(300), plain.describe());
+        assertEquals(plain.out(), jvm.out(), "stdout differs");
+    }
+
+    @Test
     void aGlobThatMatchesNothingIsNamedInTheLogAtTheEnd() throws Exception {
         Path out = dir.resolve("globs.jfr");
         // A method written with a dot is a class glob, and matches no class; the # form excludes the method.

@@ -1,6 +1,7 @@
 package dev.oxidizer.agent.core;
 
 import dev.oxidizer.agent.runtime.MethodTable;
+import dev.oxidizer.agent.runtime.StatePool;
 import dev.oxidizer.agent.runtime.ThreadState;
 import org.HdrHistogram.Histogram;
 
@@ -144,9 +145,11 @@ final class Flusher {
         for (int i = 0; i < Math.min(total.length, retired.length); i++) {
             total[i] += retired[i];
         }
+        StatePool.refill(); // registers the states threads took from the pool since the last flush
         List<ThreadState> states = ThreadState.registered();
         for (ThreadState s : states) {
-            boolean ended = !s.thread.isAlive(); // read first: happens-after all of the thread's writes
+            Thread owner = s.owner(); // null: taken, its owner's write not seen yet; live for this flush
+            boolean ended = owner != null && !owner.isAlive(); // read first: happens-after all its writes
             int len = Math.min(2 * n, s.countsLength());
             for (int i = 0; i < len; i++) {
                 total[i] += s.count(i);
@@ -179,6 +182,7 @@ final class Flusher {
     }
 
     private static long[] totals(boolean unused) {
+        StatePool.refill(); // the session's first fill, before anything is instrumented
         int n = MethodTable.size();
         long[] total = new long[2 * n];
         for (ThreadState s : ThreadState.registered()) {

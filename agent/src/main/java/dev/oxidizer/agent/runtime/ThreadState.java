@@ -28,8 +28,13 @@ public final class ThreadState {
     private static final Object REGISTRY_LOCK = new Object();
     private static final List<ThreadState> REGISTRY = new ArrayList<>();
 
-    /** Owning thread; the flusher checks {@code isAlive()}. */
-    public final Thread thread;
+    /**
+     * Owning thread; the flusher checks {@code isAlive()}. Null while the state waits in the {@link StatePool};
+     * written once, by the owner, when it takes the state. Not final, so read racily by others: a thread
+     * comparing a slot's state with itself can see only its own write or someone else's owner, never itself
+     * wrongly; the flusher treats null as a live owner (the counts it reads are then still zero or cumulative).
+     */
+    Thread thread;
     /**
      * Grown by the owner only. Plain, not volatile, to keep the hot path lean: the flusher may see an older
      * array for a while after a growth, which only delays counts (it keeps the largest value it has seen).
@@ -55,19 +60,45 @@ public final class ThreadState {
 
     private ThreadState(Thread thread) {
         this.thread = thread;
-        int n = Math.max(64, MethodTable.size() * 2);
+        int n = initialCapacity();
         this.counts = new long[2 * n];
         this.hist = new Histogram[n];
         this.epoch = MethodTable.epoch;
         refreshMasks(n);
     }
 
+    /** A registered state owned by the calling thread (the slow path, {@code Probe.claim}). */
     static ThreadState create() {
         ThreadState s = new ThreadState(Thread.currentThread());
+        register(s);
+        return s;
+    }
+
+    /** An unregistered state without an owner, for the {@link StatePool}. */
+    static ThreadState unowned() {
+        return new ThreadState(null);
+    }
+
+    /** Methods a new state has room for: twice the table's current size, so that few states ever grow. */
+    static int initialCapacity() {
+        return Math.max(64, MethodTable.size() * 2);
+    }
+
+    /** Methods this state has room for without growing (as last seen by the caller). */
+    int capacity() {
+        return counts.length / 2;
+    }
+
+    /** Adds a state to those the flusher reads. */
+    static void register(ThreadState s) {
         synchronized (REGISTRY_LOCK) {
             REGISTRY.add(s);
         }
-        return s;
+    }
+
+    /** The owning thread, or null while no thread has taken this state (read racily: see {@link #thread}). */
+    public Thread owner() {
+        return thread;
     }
 
     /** A snapshot of all registered states (flusher). */
@@ -134,10 +165,16 @@ public final class ThreadState {
      */
     long add(int index, long n) {
         long[] c = counts;
-        if (index >= c.length) {
-            c = grow(index);
+        try {
+            return c[index] += n;
+        } catch (ArrayIndexOutOfBoundsException e) {
+            // The JVM's own bounds check is the growth test, on purpose: C2 compiles a failing bounds check that
+            // has never failed in compiled code as a trap, whereas an explicit test that the profile saw taken
+            // (any thread growing during warm-up) becomes a call to grow() in every inlined probe, which costs
+            // the caller its registers (StatePool, docs/performance.md). Growth is rare: a state starts with room
+            // for twice the methods known, and at least doubles when it grows.
+            return grow(index)[index] += n;
         }
-        return c[index] += n;
     }
 
     void exceptional(int id) {
