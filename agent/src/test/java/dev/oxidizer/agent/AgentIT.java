@@ -217,6 +217,29 @@ class AgentIT {
     }
 
     @Test
+    void virtualThreadsAreCountedExactlyWithinASmallHeap() throws Exception {
+        // 100,000 virtual threads: counted per carrier thread. A state (counters and histograms) per virtual
+        // thread ran this heap out of memory.
+        String app = APP + "VirtualThreadsApp";
+        int tasks = 100_000;
+        int calls = 100;
+        Path out = dir.resolve("virtual.jfr");
+        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xmx96m"), dir, "output=" + out, classpath(),
+                app, "" + tasks, "" + calls);
+        assertEquals(0, jvm.await(300), jvm.describe());
+        Map<String, Long> inv = Recorded.read(out).invocations();
+        String why = jvm.describe() + "\ncounts: " + inv;
+        assertEquals((long) tasks, inv.get(app + "#task(I)J"), why);
+        assertEquals((long) tasks * calls, inv.get(app + "#tiny(I)I"), why);
+        String log = Files.readString(Path.of(out + ".log"));
+        assertFalse(log.contains("virtual threads each get their own counters"), log);
+        ForkedJvm plain = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xmx96m"), dir, null, classpath(), app,
+                "" + tasks, "" + calls);
+        assertEquals(0, plain.await(300), plain.describe());
+        assertEquals(plain.out(), jvm.out(), "stdout differs");
+    }
+
+    @Test
     void aGlobThatMatchesNothingIsNamedInTheLogAtTheEnd() throws Exception {
         Path out = dir.resolve("globs.jfr");
         // A method written with a dot is a class glob, and matches no class; the # form excludes the method.

@@ -1,9 +1,12 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.runtime.Carrier;
 import dev.oxidizer.agent.runtime.MethodTable;
 import jdk.jfr.FlightRecorder;
 
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,24 @@ public final class OxidizerAgent {
         }
     }
 
+    /**
+     * Opens {@code java.lang} to the probes' module, so that {@link Carrier} reaches the carrier thread; must run
+     * before anything initialises {@code Carrier} (a class literal does not). Returns why it could not, or null.
+     */
+    private static String openJavaLangToRuntime(Instrumentation inst) {
+        Module javaBase = Thread.class.getModule();
+        Module runtime = Carrier.class.getModule();
+        try {
+            if (!javaBase.isOpen("java.lang", runtime)) {
+                inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(runtime)), Set.of(),
+                        Map.of());
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     private static void startSession(String args, Instrumentation inst, boolean attached) throws Exception {
         long t0 = System.nanoTime();
         long pid = ProcessHandle.current().pid();
@@ -64,6 +85,13 @@ public final class OxidizerAgent {
             return;
         }
         AgentLog log = new AgentLog(o.log());
+        // Before the first probe: counts of virtual threads go to their carrier's state (Carrier).
+        String closed = openJavaLangToRuntime(inst);
+        if (!Carrier.perCarrier() && Runtime.version().feature() >= 21) { // virtual threads: JDK 21 and later
+            log.warn("virtual threads each get their own counters (" + (closed != null ? closed
+                    : Carrier.whyNotPerCarrier()) + "); an application that starts very many "
+                    + "may run short of memory under the agent", null);
+        }
         Calibration calibration = new Calibration();
         Session session = new Session(o, log, main, calibration);
         TimingPolicy policy = new TimingPolicy(o);

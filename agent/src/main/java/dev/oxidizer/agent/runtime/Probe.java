@@ -1,5 +1,7 @@
 package dev.oxidizer.agent.runtime;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The hot path, called from advice inlined into every instrumented method. Allocates nothing (after a
  * thread's first call), takes no lock and writes no shared memory: counts and histograms are per thread
@@ -16,11 +18,12 @@ public final class Probe {
      */
     public static final long NOT_TIMED = 0L;
 
-    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::create);
+    /** States of threads that found their slot held by another thread: the slow path, keyed by carrier thread. */
+    private static final ConcurrentHashMap<Thread, ThreadState> OVERFLOW = new ConcurrentHashMap<>();
     /**
-     * A thread's state found by its id, checked against its owner: cheaper than {@link ThreadLocal#get()}
-     * (measured 0.2 vs 1.8 ns added on a quiet machine). Two live threads whose ids collide share a slot; the
-     * one not in it takes the ThreadLocal path. Slots are written racily: a slot only ever holds a state
+     * A carrier thread's state found by its id, checked against its owner: cheaper than a
+     * {@link ThreadLocal#get()} (measured 0.2 vs 1.8 ns added on a quiet machine). Two live threads whose ids
+     * collide share a slot; the one not in it takes {@link #claim}'s map. Slots are written racily: a slot only ever holds a state
      * whose owner is checked before use, and each thread only uses its own state.
      */
     private static final ThreadState[] SLOTS = new ThreadState[4096];
@@ -102,7 +105,7 @@ public final class Probe {
      * as a call to {@code claim} into every inlined probe.
      */
     private static ThreadState state() {
-        Thread t = Thread.currentThread();
+        Thread t = Carrier.current();
         int i = (int) t.getId() & SLOT_MASK;
         ThreadState s = SLOTS[i];
         if (s != null) {
@@ -119,22 +122,42 @@ public final class Probe {
         return s;
     }
 
+    /**
+     * The state of carrier thread {@code t} when its slot holds another thread's state or the pool was empty.
+     * Registering a new state takes a lock, where a virtual thread may leave its carrier: the loop returns only a
+     * state of the carrier the caller runs on after the last point where it could have blocked.
+     */
     private static ThreadState claim(Thread t) {
-        ThreadState s = STATE.get();
-        int i = (int) t.getId() & SLOT_MASK;
-        ThreadState holder = SLOTS[i];
-        Thread owner = holder == null ? null : holder.thread; // null: published racily, not yet seen whole
-        if (owner == null || !owner.isAlive()) {
-            SLOTS[i] = s;
+        for (;;) {
+            ThreadState s = OVERFLOW.get(t);
+            if (s == null) {
+                ThreadState created = ThreadState.create(t);
+                s = OVERFLOW.putIfAbsent(t, created);
+                if (s == null) {
+                    s = created;
+                }
+            }
+            int i = (int) t.getId() & SLOT_MASK;
+            ThreadState holder = SLOTS[i];
+            Thread owner = holder == null ? null : holder.thread; // null: published racily, not yet seen whole
+            if (owner == null || !owner.isAlive()) {
+                SLOTS[i] = s;
+            }
+            Thread now = Carrier.current();
+            if (now == t) {
+                return s;
+            }
+            t = now;
         }
-        return s;
     }
 
     /** Frees the slot of a state whose thread has ended (flusher), so it can be collected. */
     public static void release(ThreadState s) {
-        int i = (int) s.thread.getId() & SLOT_MASK;
+        Thread owner = s.thread;
+        int i = (int) owner.getId() & SLOT_MASK;
         if (SLOTS[i] == s) {
             SLOTS[i] = null;
         }
+        OVERFLOW.remove(owner, s);
     }
 }

@@ -67,9 +67,9 @@ public final class ThreadState {
         refreshMasks(n);
     }
 
-    /** A registered state owned by the calling thread (the slow path, {@code Probe.claim}). */
-    static ThreadState create() {
-        ThreadState s = new ThreadState(Thread.currentThread());
+    /** A registered state owned by {@code owner} (the slow path, {@code Probe.claim}). */
+    static ThreadState create(Thread owner) {
+        ThreadState s = new ThreadState(owner);
         register(s);
         return s;
     }
