@@ -8,9 +8,10 @@ import java.util.Map;
  * uses to index per-thread arrays. Also holds the per-method timing mask the hot path reads, and the flush
  * epoch that tells writers to hand their interval histograms over.
  *
- * <p>Threading: {@link #register} is synchronized (transform time only). {@link #masks}, {@link #maskVersion}
- * and {@link #epoch} are written only by the flusher and read without locks: the epoch and mask version on
- * the timed path, the masks when a thread refreshes its own copy. Arrays are replaced, never
+ * <p>Threading: {@link #register} is synchronized (transform time only). {@link #masks} and {@link #maskVersion}
+ * are written under that lock (by {@link #register} and the flusher's {@link #setMask}), {@link #epoch} only by the
+ * flusher; all are read without locks: the epoch and mask version on the timed path, the masks when a thread
+ * refreshes its own copy. Arrays are replaced, never
  * shrunk, so an id handed out is always a valid index in every array published after it.
  *
  * <p>This class is loaded by the bootstrap class loader (see {@code AgentEntry}), so advice inlined into any
@@ -35,8 +36,9 @@ public final class MethodTable {
     /** Incremented by the flusher; a writer seeing a new value hands its interval histograms over. */
     public static volatile int epoch;
     /**
-     * Incremented after every change of {@link #masks}: a thread seeing a new value on its timed path refreshes
-     * its own copy of the masks ({@link ThreadState}), so the hot path reads no volatile field.
+     * Incremented after every change of {@link #masks}, a new method's included: a thread seeing a new value on its
+     * timed path refreshes its own copy of the masks ({@link ThreadState}), so the hot path reads no volatile
+     * field.
      */
     public static volatile int maskVersion;
 
@@ -98,6 +100,9 @@ public final class MethodTable {
             }
             m[id] = defaultMask;
             masks = m; // volatile write publishes the slot before the id can be used
+            // Threads whose copy of the masks predates this id (every pooled state does) hold 0 for it, "time
+            // every call": the new version makes them refresh at that first timed call.
+            maskVersion++;
             infos[id] = new MethodInfo(id, className, methodName, descriptor, modifiers, probe);
             IDS.put(key, id);
             size = id + 1;

@@ -83,4 +83,29 @@ class ThreadStateTest {
         assertEquals(1, mine.size());
         assertEquals(1, mine.get(0).count(2 * id));
     }
+
+    @Test
+    void aMethodRegisteredAfterAStateWasMadeTakesItsMaskFromTheFirstTimedCall() throws Exception {
+        StatePool.refill(); // pooled states copy the masks as they are now, without the method below
+        MethodTable.setDefaultMask(MethodTable.MASK_OFF);
+        try {
+            int id = MethodTable.register("example.Late", "untimed", "()V", 0, MethodTable.PROBE_FULL);
+            long[] starts = new long[4];
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < starts.length; i++) {
+                    starts[i] = Probe.enter(id);
+                    Probe.exit(id, starts[i], null);
+                }
+            }, "late");
+            th.start();
+            th.join();
+            // The first call may be timed (the state's copy predates the method: 0, "time all"); it refreshes the
+            // copy, and no later call is timed. Before, every call was timed until some mask changed.
+            for (int i = 1; i < starts.length; i++) {
+                assertEquals(Probe.NOT_TIMED, starts[i], "call " + i);
+            }
+        } finally {
+            MethodTable.setDefaultMask(MethodTable.MASK_ALL);
+        }
+    }
 }
