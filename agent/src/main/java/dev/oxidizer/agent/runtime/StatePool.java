@@ -15,12 +15,13 @@ import java.lang.invoke.VarHandle;
  * ({@code Probe.state}) compiles to two intrinsics ({@code lock xadd}, {@code xchg}).
  *
  * <p>Threading: any thread takes an entry, without a lock, by {@code getAndSet(null)} on the entry that
- * {@link #NEXT} points to, so each state is handed out at most once. {@link #refill} runs on the flusher (synchronized): it registers the states taken since
- * its last run with {@link ThreadState#register}, so the flusher only iterates states a thread owns, and puts
- * fresh states into empty entries, and into entries whose state is smaller than the method table has become.
+ * {@link #NEXT} points to, so each state is handed out at most once. {@link #refill} runs on the flusher
+ * (synchronized): it registers the states taken since its last run with {@link ThreadState#register}, so the
+ * flusher only iterates states a thread owns, and puts fresh states into empty entries, and into entries whose
+ * state is smaller than the method table has become.
  */
 public final class StatePool {
-    /** Thread starts between two flushes that take no call (more fall back to the thread-local path). */
+    /** Thread starts between two flushes that take no call (more fall back to {@code Probe.claim}). */
     static final int SIZE = 32;
     static final int MASK = SIZE - 1;
     static final ThreadState[] ENTRIES = new ThreadState[SIZE];
@@ -29,7 +30,7 @@ public final class StatePool {
     static final VarHandle NEXT;
     /** Where the next thread takes its state: only ever incremented, wraps around the entries. */
     private static int next;
-    /** What {@link #refill} put into each entry: the state a thread took from an entry found empty. */
+    /** What {@link #refill} last put into each entry: the state a thread took when the entry is found empty. */
     private static final ThreadState[] ISSUED = new ThreadState[SIZE];
 
     static {
