@@ -229,8 +229,9 @@ class AgentIT {
         assertEquals(0, jvm.await(300), jvm.describe());
         Map<String, Long> inv = Recorded.read(out).invocations();
         String why = jvm.describe() + "\ncounts: " + inv;
-        assertEquals((long) tasks, inv.get(app + "#task(I)J"), why);
-        assertEquals((long) tasks * calls, inv.get(app + "#tiny(I)I"), why);
+        String work = APP + "ChurnApp"; // the tasks run its body
+        assertEquals((long) tasks, inv.get(work + "#body(I)J"), why);
+        assertEquals((long) tasks * calls, inv.get(work + "#tiny(I)I"), why);
         String log = Files.readString(Path.of(out + ".log"));
         assertFalse(log.contains("virtual threads each get their own counters"), log);
         ForkedJvm plain = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xmx96m"), dir, null, classpath(), app,

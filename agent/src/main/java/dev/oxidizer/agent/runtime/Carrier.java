@@ -19,7 +19,6 @@ import java.lang.invoke.MethodType;
 public final class Carrier {
     /** {@code () -> Thread}: {@code Thread.currentCarrierThread()}, or {@code Thread.currentThread()} without it. */
     static final MethodHandle CURRENT;
-    private static final boolean PER_CARRIER;
     /** Why the carrier thread cannot be reached (null when it can). */
     private static final String WHY_NOT;
 
@@ -34,7 +33,6 @@ public final class Carrier {
             // java.lang not opened to us, or a JDK without the method: per thread, as before virtual threads
             why = e.toString();
         }
-        PER_CARRIER = carrier != null;
         WHY_NOT = why;
         try {
             CURRENT = carrier != null ? carrier : MethodHandles.publicLookup().findStatic(Thread.class, "currentThread", type);
@@ -52,7 +50,7 @@ public final class Carrier {
 
     /** Whether counts are kept per carrier thread (else per thread, including each virtual thread). */
     public static boolean perCarrier() {
-        return PER_CARRIER;
+        return WHY_NOT == null;
     }
 
     /** The platform thread running the caller (see the class comment). */
