@@ -116,7 +116,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
         GeneratorOptions options;
         try {
-            options = new GeneratorOptions(mode, criticalMaxNs, crateName, javaClass, ulps, output.toAbsolutePath().normalize().toString());
+            options = new GeneratorOptions(mode, criticalMaxNs, crateName, javaClass, ulps, null);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
