@@ -44,7 +44,9 @@ public final class OriginalArtifact {
             }
             Path classes = Path.of(source.substring(0, source.length() - rel.length()));
             Path target = classes.getParent();
-            if (classes.getFileName() == null || target == null || !target.getFileName().toString().equals("target")) {
+            // target/test-classes holds classes the module's artifact does not ship
+            if (classes.getFileName() == null || !classes.getFileName().toString().equals("classes") || target == null
+                    || target.getFileName() == null || !target.getFileName().toString().equals("target")) {
                 return Optional.empty();
             }
             return fromPom(target.getParent().resolve("pom.xml"));
