@@ -233,6 +233,24 @@ class GeneratedModuleIT {
                 skipped.output);
     }
 
+    @Test
+    @Order(6)
+    void theLintGoalPassesAFormattedCrateAndFailsAnUnformattedOneWithRustfmtsDiff() throws Exception {
+        Process fmt = new ProcessBuilder("cargo", "fmt").directory(port.toFile()).redirectErrorStream(true).start();
+        String fmtOut = new String(fmt.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(fmt.waitFor(120, TimeUnit.SECONDS) && fmt.exitValue() == 0, "cargo fmt: " + fmtOut);
+        String goal = "dev.oxidizer:oxidizer-maven-plugin:" + VERSION + ":lint";
+        Run clean = mvn(work, goal, "-pl", "ports/sum/java", "-Doxidizer.lint.clippy=false");
+        assertEquals(0, clean.exit, clean.output);
+        assertTrue(clean.output.contains("oxidizer: cargo fmt --check"), clean.output);
+
+        Path lib = port.resolve("src/lib.rs");
+        Files.writeString(lib, Files.readString(lib) + "\npub fn   badly_spaced( ) -> i32 { 1 }\n");
+        Run dirty = mvn(work, goal, "-pl", "ports/sum/java", "-Doxidizer.lint.clippy=false");
+        assertNotEquals(0, dirty.exit, dirty.output);
+        assertTrue(dirty.output.contains("'cargo fmt --check' failed in " + port) && dirty.output.contains("badly_spaced"), dirty.output);
+    }
+
     // ---- support
 
     record Run(int exit, String output, double seconds) {}
