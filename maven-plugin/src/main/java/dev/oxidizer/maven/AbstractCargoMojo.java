@@ -103,6 +103,14 @@ abstract class AbstractCargoMojo extends AbstractMojo {
             if (!module.equals(manifest.dir())) {
                 // the Maven module inside the crate (java/ of a generated port): its Java sources do not change the library
                 excluded.add(module);
+            } else {
+                // pom.xml beside Cargo.toml: leave out the Java source folders
+                for (String root : project.getCompileSourceRoots()) {
+                    excluded.add(Path.of(root).toAbsolutePath().normalize());
+                }
+                for (String root : project.getTestCompileSourceRoots()) {
+                    excluded.add(Path.of(root).toAbsolutePath().normalize());
+                }
             }
             now = CrateFingerprint.of(manifest.dir(), excluded, commands.stream().flatMap(List::stream).toList(), toolchain, System.getenv());
             before = CrateFingerprint.read(stamp);

@@ -161,6 +161,8 @@ class GeneratedModuleIT {
             assertEquals(List.of("native/", "native/" + CRATE + "/", "native/" + CRATE + "/" + PLATFORM + "/", resource, resource + ".sha256"), names);
         }
         assertTrue(Files.isRegularFile(module.resolve("target/" + artifact("-tests"))));
+        Path extracted = module.resolve("target/native-cache").resolve(CRATE).resolve(sha.substring(0, 16)).resolve(LIBRARY);
+        assertEquals(sha, sha256(Files.readAllBytes(extracted)), "the differential test loaded the bundled library from the module's own cache");
     }
 
     @Test
