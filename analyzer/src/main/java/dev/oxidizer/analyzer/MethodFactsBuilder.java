@@ -14,9 +14,11 @@ import java.util.Set;
 /** Assembles the per-method facts the rules judge, from the merged profile. Stateless apart from the configuration. */
 final class MethodFactsBuilder {
     private final AnalyzerConfig config;
+    private final CodeOrigins origins;
 
-    MethodFactsBuilder(AnalyzerConfig config) {
+    MethodFactsBuilder(AnalyzerConfig config, CodeOrigins origins) {
         this.config = config;
+        this.origins = origins;
     }
 
     /**
@@ -55,6 +57,12 @@ final class MethodFactsBuilder {
         Set<Long> threads = new HashSet<>();
         Map<String, long[]> callers = new HashMap<>(); // key -> {samples, minDistance}
         Map<String, Long> frameCallers = new HashMap<>();
+        Map<Integer, Long> calleeSamples = new HashMap<>();
+        Map<Integer, Long> intrinsicEntries = new HashMap<>();
+        Map<Integer, Long> dependencyEntries = new HashMap<>();
+        long jdkSamples = 0;
+        long intrinsicSamples = 0;
+        long dependencySamples = 0;
         Node tree = new Node(fid);
         for (int s : stacks) {
             int[] frames = st.stack(s);
@@ -130,6 +138,35 @@ final class MethodFactsBuilder {
                     frameCallerFound = true;
                 }
             }
+            if (w > 0 && outer > 0) {
+                // Where this sample's CPU went below the method: a direct callee, JDK intrinsics, dependency code.
+                calleeSamples.merge(frames[outer - 1], w, Long::sum);
+                int outermostJdk = -1;
+                int outermostDependency = -1;
+                boolean intrinsic = false;
+                for (int j = outer - 1; j >= 0; j--) {
+                    StackTable.Frame fr = st.frame(frames[j]);
+                    CodeOrigins.Kind kind = origins.kind(fr.className());
+                    if (kind == CodeOrigins.Kind.JDK) {
+                        if (outermostJdk < 0) {
+                            outermostJdk = j;
+                        }
+                        intrinsic |= JdkIntrinsics.matches(fr.className(), fr.methodName());
+                    } else if (kind == CodeOrigins.Kind.DEPENDENCY && outermostDependency < 0) {
+                        outermostDependency = j;
+                    }
+                }
+                if (outermostDependency >= 0) {
+                    dependencySamples += w;
+                    dependencyEntries.merge(frames[outermostDependency], w, Long::sum);
+                } else if (outermostJdk >= 0 && origins.kind(st.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
+                    jdkSamples += w;
+                    if (intrinsic) {
+                        intrinsicSamples += w;
+                        intrinsicEntries.merge(frames[outermostJdk], w, Long::sum);
+                    }
+                }
+            }
             if (w > 0) {
                 Node n = tree;
                 n.weight += w;
@@ -139,7 +176,7 @@ final class MethodFactsBuilder {
                 }
             }
         }
-        Long observed = t == null ? null : t.calls;
+        Long observed = t == null || !t.callsKnown() ? null : t.calls;
         // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
         long windowMs = Math.round(windowSeconds * 1000);
         Double perDay = observed != null && windowMs > 0 ? observed * (Analyzer.DAY_SECONDS * 1000) / windowMs : null;
@@ -148,6 +185,7 @@ final class MethodFactsBuilder {
         double agentShare = agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive);
         Double mean = t == null || t.meanNs == null ? null : t.meanNs * (1 - agentShare);
         Double wall = mean != null && observed != null ? mean * observed : null;
+        Double measuredWall = t != null && t.meanNs != null && observed != null ? t.meanNs * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
         // Time its calls spent runnable without a core is in the measured wall time but is neither work nor I/O or lock
         // waiting: it is taken out of the wall time (CpuModel, docs/analyzer.md "Waiting for a core").
@@ -177,6 +215,19 @@ final class MethodFactsBuilder {
         }
         List<MethodFacts.Caller> callerList = new ArrayList<>();
         callers.forEach((k, v) -> callerList.add(new MethodFacts.Caller(k, (int) v[1], v[0], allMeans.get(k))));
+        List<MethodFacts.Callee> callees = new ArrayList<>();
+        calleeSamples.forEach((f, n) -> {
+            StackTable.Frame fr = st.frame(f);
+            callees.add(new MethodFacts.Callee(fr.label(), fr.key(), origins.kind(fr.className()).label(), n, allMeans.get(fr.key())));
+        });
+        callees.sort(Comparator.comparingLong((MethodFacts.Callee c) -> -c.samples()).thenComparing(MethodFacts.Callee::key));
+        MethodFacts.CodeMix mix = new MethodFacts.CodeMix(jdkSamples, intrinsicSamples, dependencySamples,
+                shares(st, intrinsicEntries), shares(st, dependencyEntries), callees.size() > 12 ? callees.subList(0, 12) : callees);
+        MethodFacts.CallSpread spread = t == null || t.intervalsWithCalls == 0 ? null
+                : new MethodFacts.CallSpread(t.firstCallMs, t.lastCallMs, t.intervalsWithCalls, windowMs,
+                java.util.Arrays.stream(t.busiestIntervals).boxed().filter(c -> c > 0).toList(), t.sessions);
+        MethodFacts.Instrumentation instrumentation = t == null || t.instrumentation == null ? null
+                : new MethodFacts.Instrumentation(t.instrumentation, t.instrumentationReason);
         callerList.sort(Comparator.comparingInt(MethodFacts.Caller::distance).thenComparing(c -> -c.samples())
                 .thenComparing(MethodFacts.Caller::key));
         String nearestFrame = frameCallers.entrySet().stream()
@@ -189,7 +240,17 @@ final class MethodFactsBuilder {
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
                 nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial,
-                runQueueNs);
+                runQueueNs, t == null ? null : t.medianNs, modifiers,
+                origins.kind(className) == CodeOrigins.Kind.DEPENDENCY ? MethodFacts.Origin.DEPENDENCY : MethodFacts.Origin.APPLICATION,
+                measuredWall, mix, spread, instrumentation);
+    }
+
+    /** Frame ids with sample counts as frame shares, heaviest first (then by name), at most five. */
+    private static List<MethodFacts.FrameShare> shares(StackTable st, Map<Integer, Long> byFrame) {
+        return byFrame.entrySet().stream()
+                .map(e -> new MethodFacts.FrameShare(st.frame(e.getKey()).label(), e.getValue()))
+                .sorted(Comparator.comparingLong((MethodFacts.FrameShare f) -> -f.samples()).thenComparing(MethodFacts.FrameShare::frame))
+                .limit(5).toList();
     }
 
     /** The most distinct threads in any one recording: thread keys are per file (ProfileAggregator.scopedThreadId). */

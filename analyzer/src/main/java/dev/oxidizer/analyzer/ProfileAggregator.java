@@ -52,6 +52,7 @@ final class ProfileAggregator {
     static final String ACTIVE_SETTING = "jdk.ActiveSetting";
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String CPU_LOAD = "jdk.CPULoad";
+    static final String CPU_INFORMATION = "jdk.CPUInformation";
     static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
 
     /** Every event name the analyzer subscribes to. */
@@ -60,7 +61,7 @@ final class ProfileAggregator {
     static {
         List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
-                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD));
+                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION));
         all.addAll(IO_EVENTS);
         EVENTS = List.copyOf(all);
     }
@@ -79,12 +80,35 @@ final class ProfileAggregator {
         final LatencyCounts latency = new LatencyCounts();
         final Set<String> policies = new LinkedHashSet<>();
         final Set<String> sessions = new LinkedHashSet<>();
+        /** Start of the first and end of the last interval with calls (epoch ms), and the intervals with calls. */
+        long firstCallMs = Long.MAX_VALUE;
+        long lastCallMs = Long.MIN_VALUE;
+        long intervalsWithCalls;
+        /** The largest call counts of single intervals, descending (a burst shows as most calls in one or two). */
+        final long[] busiestIntervals = new long[BUSIEST_KEPT];
+        /** The agent's instrumentation form and its reason (optional fields; the last one written wins), null when absent. */
+        String instrumentation;
+        String instrumentationReason;
 
         AgentMethod(String className, String methodName, String descriptor, int modifiers) {
             this.className = className;
             this.methodName = methodName;
             this.descriptor = descriptor;
             this.modifiers = modifiers;
+        }
+    }
+
+    /** Per method, how many of its busiest intervals' counts are kept. */
+    static final int BUSIEST_KEPT = 4;
+
+    /** Puts {@code calls} into the descending top list {@code top}. */
+    static void keepBusiest(long[] top, long calls) {
+        for (int i = 0; i < top.length; i++) {
+            if (calls > top[i]) {
+                System.arraycopy(top, i, top, i + 1, top.length - i - 1);
+                top[i] = calls;
+                return;
+            }
         }
     }
 
@@ -189,6 +213,13 @@ final class ProfileAggregator {
     long machineLoadCount;
     /** A per-chunk aggregator's jdk.CPULoad values in event order, so that the merged sum is the same sum. */
     private double[] machineLoads;
+    /** A per-chunk aggregator's jdk.CPULoad jvmUser + jvmSystem values in event order (see {@link #machineLoads}). */
+    private double[] jvmLoads = new double[16];
+    private int jvmLoadCount;
+    /** Per file index: {sum of jvmUser + jvmSystem, events} of jdk.CPULoad (shares of the whole machine). */
+    final Map<Integer, double[]> jvmLoad = new LinkedHashMap<>();
+    /** Per file index: hardware threads of the machine (jdk.CPUInformation). */
+    final Map<Integer, Integer> fileCpus = new HashMap<>();
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
     private boolean countedCallSet;
@@ -283,7 +314,7 @@ final class ProfileAggregator {
     /** The handler of an event type, found once per type instead of a string switch per event. */
     private enum Kind {
         EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, SESSION, OVERHEAD, TIMING, SETTING, JVM,
-        MACHINE_LOAD, NONE;
+        MACHINE_LOAD, CPU_INFO, NONE;
 
         static Kind of(String eventName) {
             return switch (eventName) {
@@ -299,6 +330,7 @@ final class ProfileAggregator {
                 case ACTIVE_SETTING -> SETTING;
                 case JVM_INFORMATION -> JVM;
                 case CPU_LOAD -> MACHINE_LOAD;
+                case CPU_INFORMATION -> CPU_INFO;
                 default -> IO_EVENTS.contains(eventName) ? IO : NONE;
             };
         }
@@ -361,6 +393,14 @@ final class ProfileAggregator {
                 if (has(e, "machineTotal")) {
                     addMachineLoad(e.getFloat("machineTotal"));
                 }
+                if (has(e, "jvmUser") && has(e, "jvmSystem")) {
+                    addJvmLoad(e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem"));
+                }
+            }
+            case CPU_INFO -> {
+                if (has(e, "hwThreads")) {
+                    fileCpus.putIfAbsent(fileIndex, intField(e, "hwThreads"));
+                }
             }
             case NONE -> { }
         }
@@ -388,6 +428,13 @@ final class ProfileAggregator {
         }
         machineLoadSum += v;
         machineLoadCount++;
+    }
+
+    private void addJvmLoad(double v) {
+        if (jvmLoadCount == jvmLoads.length) {
+            jvmLoads = java.util.Arrays.copyOf(jvmLoads, jvmLoads.length * 2);
+        }
+        jvmLoads[jvmLoadCount++] = v;
     }
 
     private void see(long epochMs) {
@@ -526,6 +573,9 @@ final class ProfileAggregator {
 
     /** kind: 0 park/sleep, 1 monitor, 2 io. */
     private void onWait(RecordedEvent e, int kind) {
+        if (kind == 2) {
+            eventTypeIds.putIfAbsent(e.getEventType().getName(), e.getEventType().getId());
+        }
         int sid = stacks.intern(stackTrace(e));
         RecordedThread t = threadField(e, "eventThread");
         ThreadInfo ti = thread(t);
@@ -591,6 +641,19 @@ final class ProfileAggregator {
         }
         long from = timestampMs(e, "intervalStart");
         long to = timestampMs(e, "intervalEnd");
+        long calls = longField(e, "invocations");
+        if (calls > 0 && from > 0 && to >= from) {
+            keepBusiest(m.busiestIntervals, calls);
+            m.firstCallMs = Math.min(m.firstCallMs, from);
+            m.lastCallMs = Math.max(m.lastCallMs, to);
+            m.intervalsWithCalls++;
+        }
+        String form = string(e, "instrumentation");
+        if (form != null && !form.isEmpty()) {
+            m.instrumentation = form;
+            String reason = string(e, "instrumentationReason");
+            m.instrumentationReason = reason == null || reason.isEmpty() ? null : reason;
+        }
         if (session != null) {
             Session s = sessions.computeIfAbsent(session, Session::new);
             if (from > 0 && to >= from) {
@@ -694,6 +757,16 @@ final class ProfileAggregator {
             t.latency.addAll(m.latency);
             t.policies.addAll(m.policies);
             t.sessions.addAll(m.sessions);
+            t.firstCallMs = Math.min(t.firstCallMs, m.firstCallMs);
+            t.lastCallMs = Math.max(t.lastCallMs, m.lastCallMs);
+            t.intervalsWithCalls += m.intervalsWithCalls;
+            for (long c : m.busiestIntervals) {
+                keepBusiest(t.busiestIntervals, c);
+            }
+            if (m.instrumentation != null) {
+                t.instrumentation = m.instrumentation;
+                t.instrumentationReason = m.instrumentationReason;
+            }
         });
         chunk.sessions.forEach((id, s) -> {
             Session t = sessions.computeIfAbsent(id, Session::new);
@@ -767,6 +840,14 @@ final class ProfileAggregator {
         for (int i = 0; i < chunk.machineLoadCount; i++) {
             addMachineLoad(chunk.machineLoads[i]);
         }
+        if (chunk.jvmLoadCount > 0) {
+            double[] jl = jvmLoad.computeIfAbsent(chunk.fileIndex, k -> new double[2]);
+            for (int i = 0; i < chunk.jvmLoadCount; i++) {
+                jl[0] += chunk.jvmLoads[i];
+                jl[1]++;
+            }
+        }
+        chunk.fileCpus.forEach(fileCpus::putIfAbsent);
         firstEventMs = Math.min(firstEventMs, chunk.firstEventMs);
         lastEventMs = Math.max(lastEventMs, chunk.lastEventMs);
         chunk.eventCounts().forEach((name, n) -> mergedCounts.merge(name, n, Long::sum));

@@ -26,6 +26,7 @@ import java.util.List;
  * @param suggestion   pattern or refactoring advice, may be null
  * @param callTree     hottest sampled call paths under the method, may be null
  * @param port         measured result of a verified Rust port, null until {@code oxidizer verify} ran
+ * @param code         whose code it is and what a port would take (schema 2), null in older reports
  */
 public record MethodReport(
         String key,
@@ -48,17 +49,27 @@ public record MethodReport(
         Confidence confidence,
         Suggestion suggestion,
         CallTree callTree,
-        PortResult port) {
+        PortResult port,
+        Code code) {
 
     public MethodReport {
         findings = List.copyOf(findings == null ? List.of() : findings);
+    }
+
+    /** A method report without {@link #code} (schema 1's fields). */
+    public MethodReport(String key, String className, String methodName, String descriptor, String javaSignature,
+                        Boolean isStatic, Calls calls, Latency latency, Cpu cpu, Allocation allocation, LatencyPath latencyPath,
+                        Portability portability, List<Finding> findings, Verdict verdict, String rejectedBy, Integer rank,
+                        double score, Confidence confidence, Suggestion suggestion, CallTree callTree, PortResult port) {
+        this(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu, allocation, latencyPath,
+                portability, findings, verdict, rejectedBy, rank, score, confidence, suggestion, callTree, port, null);
     }
 
     /** Returns a copy with {@code port} replaced. */
     public MethodReport withPort(PortResult newPort) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
-                suggestion, callTree, newPort);
+                suggestion, callTree, newPort, code);
     }
 
     /** Returns a copy with the rules' outcome replaced: findings, verdict, rejecting rule, rank and suggestion. */
@@ -66,8 +77,20 @@ public record MethodReport(
                                     Suggestion newSuggestion) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, newFindings, newVerdict, newRejectedBy, newRank, score, confidence,
-                newSuggestion, callTree, port);
+                newSuggestion, callTree, port, code);
     }
+
+    /**
+     * Whose code the method is and what a port would take.
+     *
+     * @param origin            {@code application} (the application's own code) or {@code dependency} (a library's)
+     * @param visibility        {@code public}, {@code protected}, {@code package} or {@code private}, null when unknown
+     * @param intrinsicShare    share of its CPU samples inside JDK intrinsics and native stubs, null without samples
+     * @param dependencyShare   share of its CPU samples inside dependency code, null without samples
+     * @param portNote          what a port would take beyond the method itself (fork a library, reimplement one,
+     *                          widen a private method), null when nothing
+     */
+    public record Code(String origin, String visibility, Double intrinsicShare, Double dependencyShare, String portNote) {}
 
     /** How sure the ranking is. */
     public enum Confidence { HIGH, MEDIUM, LOW }
