@@ -7,7 +7,8 @@ import java.util.List;
  * array copies and comparisons, number parsing and formatting, BigInteger arithmetic, AES and GHASH, Base64, zlib.
  * Time a method spends inside them is not portable work: a Rust port would have to reimplement the JDK's
  * vectorised (SHA-NI, CLMUL, AES-NI, AVX) code and would likely lose to it, and a wrapper passing a String still
- * calls the JDK's encoder. Frames are matched as {@code binary.Class.method} prefixes.
+ * calls the JDK's encoder. Frames are matched as {@code binary.Class.method} prefixes, against the JDK method the
+ * application's (or library's) code called: the outermost JDK frame of a sample.
  *
  * <p>Limit: an intrinsic the JIT expands inline (System.arraycopy, Math.sqrt) leaves no frame of its own in JFR's
  * stacks, so its time shows as the caller's; only what runs under a JDK frame can be recognised.
@@ -20,7 +21,7 @@ final class JdkIntrinsics {
             // string coding
             "java.lang.String.getBytes", "java.lang.String.<init>", "java.lang.String.encode", "java.lang.String.decode",
             "java.lang.StringCoding.", "java.lang.StringLatin1.", "java.lang.StringUTF16.", "sun.nio.cs.",
-            "java.lang.String.equals", "java.lang.String.indexOf", "java.lang.String.compareTo", "java.lang.String.hashCode",
+            "java.lang.String.equals", "java.lang.String.indexOf", "java.lang.String.compareTo",
             // digests, checksums, ciphers
             "sun.security.provider.", "java.security.MessageDigest.", "java.util.zip.CRC32", "java.util.zip.Adler32",
             "java.util.zip.Deflater", "java.util.zip.Inflater", "com.sun.crypto.provider.", "javax.crypto.",

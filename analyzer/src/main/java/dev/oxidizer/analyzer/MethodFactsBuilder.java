@@ -143,15 +143,10 @@ final class MethodFactsBuilder {
                 calleeSamples.merge(frames[outer - 1], w, Long::sum);
                 int outermostJdk = -1;
                 int outermostDependency = -1;
-                boolean intrinsic = false;
                 for (int j = outer - 1; j >= 0; j--) {
-                    StackTable.Frame fr = st.frame(frames[j]);
-                    CodeOrigins.Kind kind = origins.kind(fr.className());
-                    if (kind == CodeOrigins.Kind.JDK) {
-                        if (outermostJdk < 0) {
-                            outermostJdk = j;
-                        }
-                        intrinsic |= JdkIntrinsics.matches(fr.className(), fr.methodName());
+                    CodeOrigins.Kind kind = origins.kind(st.frame(frames[j]).className());
+                    if (kind == CodeOrigins.Kind.JDK && outermostJdk < 0) {
+                        outermostJdk = j;
                     } else if (kind == CodeOrigins.Kind.DEPENDENCY && outermostDependency < 0) {
                         outermostDependency = j;
                     }
@@ -161,7 +156,11 @@ final class MethodFactsBuilder {
                     dependencyEntries.merge(frames[outermostDependency], w, Long::sum);
                 } else if (outermostJdk >= 0 && origins.kind(st.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
                     jdkSamples += w;
-                    if (intrinsic) {
+                    // Judged by the JDK API the method's code called (the outermost JDK frame): String.getBytes,
+                    // MessageDigest.update, Double.parseDouble. A leaf deeper down (String.hashCode inside class
+                    // loading) says nothing about what the method asked the JDK to do.
+                    StackTable.Frame jdkEntry = st.frame(frames[outermostJdk]);
+                    if (JdkIntrinsics.matches(jdkEntry.className(), jdkEntry.methodName())) {
                         intrinsicSamples += w;
                         intrinsicEntries.merge(frames[outermostJdk], w, Long::sum);
                     }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The order of the report: candidates ranked from 1, then rejected methods. Candidates of the application's own code
- * come first by score, then candidates of dependencies by score (a port of a library method means forking or
- * reimplementing the library), unless the user ranks them together ({@code ranking.dependenciesWithOwnCode}). Rejected
+ * come first by score, then candidates whose port is library work (a dependency's method, or one with more of its CPU
+ * in dependency code than in its own: a port means forking or reimplementing the library) by score, unless the user ranks them together ({@code ranking.dependenciesWithOwnCode}). Rejected
  * methods follow by score. Ties break by key.
  */
 final class Ranking {
@@ -30,9 +30,8 @@ final class Ranking {
         return out;
     }
 
-    /** Whether the method is a dependency's, or spends most of its CPU in dependency code. */
+    /** Whether a port of the method is library work ({@link MethodReport.Code#libraryWork()}). */
     static boolean isDependency(MethodReport m) {
-        return m.code() != null && ("dependency".equals(m.code().origin())
-                || (m.code().dependencyShare() != null && m.code().dependencyShare() >= 0.5));
+        return m.code() != null && m.code().libraryWork();
     }
 }

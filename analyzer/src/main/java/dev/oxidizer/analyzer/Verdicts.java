@@ -91,6 +91,8 @@ final class Verdicts {
         long n = f.inclusiveSamples();
         Double intrinsic = n == 0 ? null : f.codeMix().intrinsicSamples() / (double) n;
         Double dependency = n == 0 ? null : f.codeMix().dependencySamples() / (double) n;
+        Double jdk = n == 0 ? null : f.codeMix().jdkSamples() / (double) n;
+        double own = n == 0 ? 0 : 1 - dependency - jdk;
         List<String> notes = new ArrayList<>();
         if (f.origin() == MethodFacts.Origin.DEPENDENCY) {
             String pkg = f.className().lastIndexOf('.') > 0 ? f.className().substring(0, f.className().lastIndexOf('.')) : f.className();
@@ -101,9 +103,9 @@ final class Verdicts {
         } else if ("private".equals(visibility) || "package".equals(visibility) || "protected".equals(visibility)) {
             notes.add("a " + visibility + " method: the wrapper replaces its body in its own class (or widen it to call the port from outside)");
         }
-        if (dependency != null && dependency >= 0.5 && !f.codeMix().dependencyFrames().isEmpty()) {
-            notes.add(String.format(Locale.ROOT, "%.0f%% of its CPU is inside library code (%s): a port reimplements that library",
-                    dependency * 100, f.codeMix().dependencyFrames().getFirst().frame()));
+        if (dependency != null && dependency > 0 && dependency > own && !f.codeMix().dependencyFrames().isEmpty()) {
+            notes.add(String.format(Locale.ROOT, "%.0f%% of its CPU is inside library code (%s), %.0f%% in its own: a port "
+                    + "reimplements that library", dependency * 100, f.codeMix().dependencyFrames().getFirst().frame(), own * 100));
         }
         if (intrinsic != null && intrinsic >= 0.2 && !f.codeMix().intrinsicFrames().isEmpty()) {
             notes.add(String.format(Locale.ROOT, "%.0f%% of its CPU is in JDK intrinsics (%s), which a port will not make faster",
@@ -114,7 +116,7 @@ final class Verdicts {
                     + ": calls unknown, judged from its samples");
         }
         return new MethodReport.Code(f.origin() == MethodFacts.Origin.DEPENDENCY ? "dependency" : "application", visibility,
-                intrinsic, dependency, notes.isEmpty() ? null : String.join("; ", notes));
+                jdk, intrinsic, dependency, notes.isEmpty() ? null : String.join("; ", notes));
     }
 
     private List<String> topAllocClasses(MethodIndex index, String key) {

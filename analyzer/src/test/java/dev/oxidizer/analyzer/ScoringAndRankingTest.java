@@ -44,7 +44,7 @@ class ScoringAndRankingTest {
         return new MethodReport(key, "a.K", key.substring(key.indexOf('#') + 1, key.indexOf('(')), "()V", "void m()", true, null,
                 null, null, null, null, null, List.of(new Finding("r", "r", verdict == Verdict.CANDIDATE ? Outcome.PASS : Outcome.FAIL,
                 50, "s", "e", null, Map.of())), verdict, verdict == Verdict.CANDIDATE ? null : "r", null, score,
-                MethodReport.Confidence.HIGH, null, tree, null, new MethodReport.Code(origin, "public", 0.0, 0.0, null));
+                MethodReport.Confidence.HIGH, null, tree, null, new MethodReport.Code(origin, "public", 0.0, 0.0, 0.0, null));
     }
 
     @Test

@@ -85,12 +85,30 @@ public record MethodReport(
      *
      * @param origin            {@code application} (the application's own code) or {@code dependency} (a library's)
      * @param visibility        {@code public}, {@code protected}, {@code package} or {@code private}, null when unknown
+     * @param jdkShare          share of its CPU samples in JDK code its own code called (not through a library), null
+     *                          without samples
      * @param intrinsicShare    share of its CPU samples inside JDK intrinsics and native stubs, null without samples
      * @param dependencyShare   share of its CPU samples inside dependency code, null without samples
      * @param portNote          what a port would take beyond the method itself (fork a library, reimplement one,
      *                          widen a private method), null when nothing
      */
-    public record Code(String origin, String visibility, Double intrinsicShare, Double dependencyShare, String portNote) {}
+    public record Code(String origin, String visibility, Double jdkShare, Double intrinsicShare, Double dependencyShare,
+                       String portNote) {
+        /**
+         * Whether a port of it is library work: it is a dependency's method, or more of its CPU is inside dependency code
+         * than in its own code (what is neither the JDK's nor a library's).
+         */
+        public boolean libraryWork() {
+            if ("dependency".equals(origin)) {
+                return true;
+            }
+            if (dependencyShare == null) {
+                return false;
+            }
+            double own = 1 - dependencyShare - (jdkShare == null ? 0 : jdkShare);
+            return dependencyShare > 0 && dependencyShare > own;
+        }
+    }
 
     /** How sure the ranking is. */
     public enum Confidence { HIGH, MEDIUM, LOW }
