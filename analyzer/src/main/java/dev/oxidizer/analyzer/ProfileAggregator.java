@@ -41,6 +41,8 @@ final class ProfileAggregator {
     static final String METHOD_PROFILE = "oxidizer.MethodProfile";
     static final String AGENT_SESSION = "oxidizer.AgentSession";
     static final String AGENT_OVERHEAD = "oxidizer.AgentOverhead";
+    /** Agent format v2: a form decided by a JIT limit or the cost budget (docs/formats/agent-events.md). */
+    static final String METHOD_FORM = "oxidizer.MethodForm";
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
@@ -59,7 +61,7 @@ final class ProfileAggregator {
     static final List<String> EVENTS;
 
     static {
-        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
+        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, METHOD_FORM, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
                 ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION));
         all.addAll(IO_EVENTS);
@@ -86,9 +88,22 @@ final class ProfileAggregator {
         long intervalsWithCalls;
         /** The largest call counts of single intervals, descending (a burst shows as most calls in one or two). */
         final long[] busiestIntervals = new long[BUSIEST_KEPT];
-        /** The agent's instrumentation form and its reason (optional fields; the last one written wins), null when absent. */
+        /**
+         * The agent's instrumentation form and its reason (format v2: MethodProfile's {@code form}/{@code formReason}, or
+         * an {@code oxidizer.MethodForm} event; the latest by event time wins), null when the recording does not say.
+         */
         String instrumentation;
         String instrumentationReason;
+        long instrumentationAtMs = Long.MIN_VALUE;
+
+        /** Records a form seen at {@code atMs}, keeping the latest (the later unit's on ties, as a merge in order does). */
+        void form(String form, String reason, long atMs) {
+            if (form != null && !form.isEmpty() && atMs >= instrumentationAtMs) {
+                instrumentation = form;
+                instrumentationReason = reason == null || reason.isEmpty() ? null : reason;
+                instrumentationAtMs = atMs;
+            }
+        }
 
         AgentMethod(String className, String methodName, String descriptor, int modifiers) {
             this.className = className;
@@ -313,7 +328,7 @@ final class ProfileAggregator {
 
     /** The handler of an event type, found once per type instead of a string switch per event. */
     private enum Kind {
-        EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, SESSION, OVERHEAD, TIMING, SETTING, JVM,
+        EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, FORM, SESSION, OVERHEAD, TIMING, SETTING, JVM,
         MACHINE_LOAD, CPU_INFO, NONE;
 
         static Kind of(String eventName) {
@@ -326,6 +341,7 @@ final class ProfileAggregator {
                 case METHOD_PROFILE -> AGENT_METHOD;
                 case AGENT_SESSION -> SESSION;
                 case AGENT_OVERHEAD -> OVERHEAD;
+                case METHOD_FORM -> FORM;
                 case METHOD_TIMING -> TIMING;
                 case ACTIVE_SETTING -> SETTING;
                 case JVM_INFORMATION -> JVM;
@@ -386,6 +402,7 @@ final class ProfileAggregator {
             case AGENT_METHOD -> onMethodProfile(e);
             case SESSION -> onSession(e);
             case OVERHEAD -> onOverhead(e);
+            case FORM -> onMethodForm(e);
             case TIMING -> onMethodTiming(e);
             case SETTING -> onSetting(e);
             case JVM -> onJvm(e);
@@ -648,17 +665,31 @@ final class ProfileAggregator {
             m.lastCallMs = Math.max(m.lastCallMs, to);
             m.intervalsWithCalls++;
         }
-        String form = string(e, "instrumentation");
-        if (form != null && !form.isEmpty()) {
-            m.instrumentation = form;
-            String reason = string(e, "instrumentationReason");
-            m.instrumentationReason = reason == null || reason.isEmpty() ? null : reason;
-        }
+        m.form(string(e, "form"), string(e, "formReason"), to > 0 ? to : startMs(e));
         if (session != null) {
             Session s = sessions.computeIfAbsent(session, Session::new);
             if (from > 0 && to >= from) {
                 s.cover(from, to);
             }
+        }
+        see(startMs(e));
+    }
+
+    /** Agent format v2: a method's form changed (a JIT limit or the budget); {@code none} leaves its calls unknown. */
+    private void onMethodForm(RecordedEvent e) {
+        String cls = string(e, "className");
+        String mname = string(e, "methodName");
+        if (cls == null || mname == null) {
+            return;
+        }
+        String desc = string(e, "descriptor");
+        String key = MethodKeys.key(cls, mname, desc);
+        int modifiers = intField(e, "modifiers");
+        AgentMethod m = agentMethods.computeIfAbsent(key, k -> new AgentMethod(cls, mname, desc, modifiers));
+        m.form(string(e, "form"), string(e, "reason"), startMs(e));
+        String session = string(e, "sessionId");
+        if (session != null) {
+            m.sessions.add(session);
         }
         see(startMs(e));
     }
@@ -764,8 +795,7 @@ final class ProfileAggregator {
                 keepBusiest(t.busiestIntervals, c);
             }
             if (m.instrumentation != null) {
-                t.instrumentation = m.instrumentation;
-                t.instrumentationReason = m.instrumentationReason;
+                t.form(m.instrumentation, m.instrumentationReason, m.instrumentationAtMs);
             }
         });
         chunk.sessions.forEach((id, s) -> {

@@ -79,7 +79,9 @@ final class Timed {
                 t.timerOverheadNs = ovh;
                 Histogram h = m.latency.toHistogram();
                 String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
-                t.trivial = m.policies.contains("trivial");
+                // Format v2 also reports a count-only probe given for a JIT limit or the budget as "trivial": only a
+                // method without such a reason is trivial code.
+                t.trivial = m.policies.contains("trivial") && (m.instrumentationReason == null || m.instrumentationReason.equals("trivial"));
                 t.firstCallMs = m.firstCallMs;
                 t.lastCallMs = m.lastCallMs;
                 t.intervalsWithCalls = m.intervalsWithCalls;

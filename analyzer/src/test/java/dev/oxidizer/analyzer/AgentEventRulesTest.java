@@ -140,4 +140,19 @@ class AgentEventRulesTest {
         assertEquals(MethodReport.Confidence.LOW, m.confidence());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no jdk.ExecutionSample")), r.warnings().toString());
     }
+
+    @Test
+    void aMethodTheAgentLeftUninstrumentedIsReportedWithUnknownCalls() throws Exception {
+        Path f = Recordings.agentOnly(dir.resolve("form.jfr"), () -> {
+            TestEvents.session("s", "a.Main", 0);
+            TestEvents.profile("s", "a.K#m([D)D", STATIC, 100, TestEvents.constant(100_000, 100), T0, T0 + WINDOW_MS);
+            TestEvents.form("s", "a.K#huge([D)D", STATIC, "none", "huge-method-limit");
+        });
+        MethodReport m = method(Analyses.report(f), "a.K#huge([D)D");
+        assertNull(m.calls(), "calls are unknown, not 0");
+        Finding calls = finding(m, "calls-per-day");
+        assertEquals(Outcome.UNKNOWN, calls.outcome(), calls.explanation());
+        assertTrue(calls.explanation().contains("huge-method limit"), calls.explanation());
+        assertTrue(m.code().portNote().contains("not instrumented (huge-method-limit)"), m.code().portNote());
+    }
 }
