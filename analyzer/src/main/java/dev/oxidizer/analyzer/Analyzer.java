@@ -363,7 +363,8 @@ public final class Analyzer {
         Report.Assumptions assumptions = new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs);
         RuleContext ctx = new AnalysisContext(thresholds, assumptions, mode, pathKnown, config.latencyConfigured(), ioNote);
         List<MethodReport> reports = new ArrayList<>();
-        MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config, origins);
+        StubCallSites stubs = new StubCallSites(agg.fileClassPath.values());
+        MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config, origins, stubs);
         Verdicts verdicts = new Verdicts(rules, config);
         Map<String, Double> cpuPerDay = new HashMap<>();
         for (String key : keys) {
@@ -371,6 +372,7 @@ public final class Analyzer {
             cpuPerDay.put(key, Scoring.cpuSecondsPerDay(facts));
             reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet()));
         }
+        stubs.close();
         reports = Ranking.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())),
                 config.dependenciesWithOwnCode());
         Report.Savings savings = Headline.of(reports, cpuPerDay, jvmCpuSecondsPerDay(agg, fileSeconds, windowSeconds), config.speedup());

@@ -15,10 +15,12 @@ import java.util.Set;
 final class MethodFactsBuilder {
     private final AnalyzerConfig config;
     private final CodeOrigins origins;
+    private final StubCallSites stubs;
 
-    MethodFactsBuilder(AnalyzerConfig config, CodeOrigins origins) {
+    MethodFactsBuilder(AnalyzerConfig config, CodeOrigins origins, StubCallSites stubs) {
         this.config = config;
         this.origins = origins;
+        this.stubs = stubs;
     }
 
     /**
@@ -58,8 +60,8 @@ final class MethodFactsBuilder {
         Map<String, long[]> callers = new HashMap<>(); // key -> {samples, minDistance}
         Map<String, Long> frameCallers = new HashMap<>();
         Map<Integer, Long> calleeSamples = new HashMap<>();
-        Map<Integer, Long> intrinsicEntries = new HashMap<>();
-        Map<Integer, Long> dependencyEntries = new HashMap<>();
+        Map<String, Long> intrinsicEntries = new HashMap<>();
+        Map<String, Long> dependencyEntries = new HashMap<>();
         long jdkSamples = 0;
         long intrinsicSamples = 0;
         long dependencySamples = 0;
@@ -153,7 +155,7 @@ final class MethodFactsBuilder {
                 }
                 if (outermostDependency >= 0) {
                     dependencySamples += w;
-                    dependencyEntries.merge(frames[outermostDependency], w, Long::sum);
+                    dependencyEntries.merge(st.frame(frames[outermostDependency]).label(), w, Long::sum);
                 } else if (outermostJdk >= 0 && origins.kind(st.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
                     jdkSamples += w;
                     // Judged by the JDK API the method's code called (the outermost JDK frame): String.getBytes,
@@ -162,7 +164,18 @@ final class MethodFactsBuilder {
                     StackTable.Frame jdkEntry = st.frame(frames[outermostJdk]);
                     if (JdkIntrinsics.matches(jdkEntry.className(), jdkEntry.methodName())) {
                         intrinsicSamples += w;
-                        intrinsicEntries.merge(frames[outermostJdk], w, Long::sum);
+                        intrinsicEntries.merge(jdkEntry.label(), w, Long::sum);
+                    }
+                }
+            }
+            if (w > 0 && outer == 0 && !index.useCpuTime && x.topLine != null && stubs != null) {
+                // Its own frame executing: a JIT stub called from it (System.arraycopy, CRC32) shows here, on the call's line.
+                for (var b : x.topLine.entrySet()) {
+                    String callee = stubs.intrinsicAt(className, methodName, descriptor, b.getKey());
+                    if (callee != null) {
+                        jdkSamples += b.getValue();
+                        intrinsicSamples += b.getValue();
+                        intrinsicEntries.merge(callee + " (a JIT stub: samples on the line of its call)", b.getValue(), Long::sum);
                     }
                 }
             }
@@ -244,10 +257,10 @@ final class MethodFactsBuilder {
                 measuredWall, mix, spread, instrumentation);
     }
 
-    /** Frame ids with sample counts as frame shares, heaviest first (then by name), at most five. */
-    private static List<MethodFacts.FrameShare> shares(StackTable st, Map<Integer, Long> byFrame) {
+    /** Frame labels with sample counts as frame shares, heaviest first (then by name), at most five. */
+    private static List<MethodFacts.FrameShare> shares(StackTable st, Map<String, Long> byFrame) {
         return byFrame.entrySet().stream()
-                .map(e -> new MethodFacts.FrameShare(st.frame(e.getKey()).label(), e.getValue()))
+                .map(e -> new MethodFacts.FrameShare(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong((MethodFacts.FrameShare f) -> -f.samples()).thenComparing(MethodFacts.FrameShare::frame))
                 .limit(5).toList();
     }

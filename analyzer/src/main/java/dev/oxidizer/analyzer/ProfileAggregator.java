@@ -55,6 +55,7 @@ final class ProfileAggregator {
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String CPU_LOAD = "jdk.CPULoad";
     static final String CPU_INFORMATION = "jdk.CPUInformation";
+    static final String SYSTEM_PROPERTY = "jdk.InitialSystemProperty";
     static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
 
     /** Every event name the analyzer subscribes to. */
@@ -63,7 +64,7 @@ final class ProfileAggregator {
     static {
         List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, METHOD_FORM, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
-                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION));
+                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION, SYSTEM_PROPERTY));
         all.addAll(IO_EVENTS);
         EVENTS = List.copyOf(all);
     }
@@ -235,6 +236,8 @@ final class ProfileAggregator {
     final Map<Integer, double[]> jvmLoad = new LinkedHashMap<>();
     /** Per file index: hardware threads of the machine (jdk.CPUInformation). */
     final Map<Integer, Integer> fileCpus = new HashMap<>();
+    /** Per file index: the recorded JVM's java.class.path and user.dir (jdk.InitialSystemProperty), to read its bytecode. */
+    final Map<Integer, String[]> fileClassPath = new HashMap<>();
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
     private boolean countedCallSet;
@@ -329,7 +332,7 @@ final class ProfileAggregator {
     /** The handler of an event type, found once per type instead of a string switch per event. */
     private enum Kind {
         EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, FORM, SESSION, OVERHEAD, TIMING, SETTING, JVM,
-        MACHINE_LOAD, CPU_INFO, NONE;
+        MACHINE_LOAD, CPU_INFO, PROPERTY, NONE;
 
         static Kind of(String eventName) {
             return switch (eventName) {
@@ -347,6 +350,7 @@ final class ProfileAggregator {
                 case JVM_INFORMATION -> JVM;
                 case CPU_LOAD -> MACHINE_LOAD;
                 case CPU_INFORMATION -> CPU_INFO;
+                case SYSTEM_PROPERTY -> PROPERTY;
                 default -> IO_EVENTS.contains(eventName) ? IO : NONE;
             };
         }
@@ -412,6 +416,13 @@ final class ProfileAggregator {
                 }
                 if (has(e, "jvmUser") && has(e, "jvmSystem")) {
                     addJvmLoad(e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem"));
+                }
+            }
+            case PROPERTY -> {
+                String key = string(e, "key");
+                if ("java.class.path".equals(key) || "user.dir".equals(key)) {
+                    String[] cp = fileClassPath.computeIfAbsent(fileIndex, k -> new String[2]);
+                    cp[key.equals("java.class.path") ? 0 : 1] = string(e, "value");
                 }
             }
             case CPU_INFO -> {
@@ -497,7 +508,8 @@ final class ProfileAggregator {
         eventTypeIds.putIfAbsent(EXECUTION_SAMPLE, e.getEventType().getId());
         RecordedThread t = threadField(e, "sampledThread");
         ThreadInfo ti = thread(t);
-        int sid = stacks.intern(stackTrace(e));
+        RecordedStackTrace trace = stackTrace(e);
+        int sid = stacks.intern(trace);
         long ms = startMs(e);
         see(ms);
         long tid = ti == null ? -1 : ti.id;
@@ -516,6 +528,7 @@ final class ProfileAggregator {
         StackTable.Stats s = stacks.stats(sid);
         s.exec++;
         s.evidence++;
+        s.addTopLine(stacks.topLine(trace), 1);
         if (ti != null && ti.latencyThread) {
             s.evidenceOnLatencyThread++;
         }
@@ -878,6 +891,11 @@ final class ProfileAggregator {
             }
         }
         chunk.fileCpus.forEach(fileCpus::putIfAbsent);
+        chunk.fileClassPath.forEach((file, cp) -> {
+            String[] t = fileClassPath.computeIfAbsent(file, k -> new String[2]);
+            t[0] = t[0] == null ? cp[0] : t[0];
+            t[1] = t[1] == null ? cp[1] : t[1];
+        });
         firstEventMs = Math.min(firstEventMs, chunk.firstEventMs);
         lastEventMs = Math.max(lastEventMs, chunk.lastEventMs);
         chunk.eventCounts().forEach((name, n) -> mergedCounts.merge(name, n, Long::sum));
