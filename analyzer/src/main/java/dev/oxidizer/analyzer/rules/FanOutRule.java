@@ -20,8 +20,9 @@ import static dev.oxidizer.analyzer.rules.Scores.pct;
  * libraries and the JDK code included. A direct callee counts as separate work when it is library or JDK code, or an
  * application method coarse enough to be a port of its own (its median passes {@code granularity}); small helpers of
  * the method's own code are part of its work. FAIL when at least {@code fan-out.minCallees} separate callees each
- * hold {@code fan-out.minCalleeShare} of its samples, together at least {@code fan-out.minShare}; the action names the
- * heaviest portable callees (application code) instead. UNKNOWN under {@code fan-out.minSamples} samples.
+ * hold {@code fan-out.minCalleeShare} of its samples, together at least {@code fan-out.minShare}, each judged on the
+ * 95 % (Wilson) interval of its share: FAIL when the low ends pass, PASS when the high ends do not, UNKNOWN in between
+ * and under {@code fan-out.minSamples} samples. The action names the heaviest portable callees (application code).
  */
 public final class FanOutRule implements Rule {
     public static final String MIN_SHARE = "fan-out.minShare";
@@ -68,7 +69,9 @@ public final class FanOutRule implements Rule {
         }
         List<MethodFacts.Callee> out = new ArrayList<>();
         for (MethodFacts.Callee c : units.values().stream().sorted((a, b) -> Long.compare(b.samples(), a.samples())).toList()) {
-            if (n == 0 || c.samples() < minCallee * n) {
+            // Every callee that may hold the minimum share (the high end of its 95% interval): evaluate() decides
+            // on the intervals.
+            if (n == 0 || Evidence.wilson(c.samples(), n)[1] < minCallee) {
                 continue;
             }
             boolean own = c.kind().equals("application");
@@ -92,7 +95,8 @@ public final class FanOutRule implements Rule {
         if (f.outcome() != Outcome.FAIL) {
             return RuleOutput.of(f);
         }
-        List<MethodFacts.Callee> own = separate(m, ctx).stream().filter(c -> c.kind().equals("application")).toList();
+        List<MethodFacts.Callee> own = separate(m, ctx).stream().filter(c -> c.kind().equals("application")
+                && c.samples() >= ctx.threshold(MIN_CALLEE_SHARE) * m.inclusiveSamples()).toList();
         String reason = "a dispatcher: its time fans out into " + separate(m, ctx).size() + " callees"
                 + (own.isEmpty() ? "; none is own code" : "; port its heaviest portable callees instead: "
                 + own.stream().limit(3).map(c -> c.key() + " (" + pct(c.samples() / (double) m.inclusiveSamples()) + ")")
@@ -115,23 +119,36 @@ public final class FanOutRule implements Rule {
                     "Only " + n + " samples went through the method (at least " + num(ctx.threshold(MIN_SAMPLES)) + " needed).",
                     null, numbers);
         }
+        double minCallee = ctx.threshold(MIN_CALLEE_SHARE);
         List<MethodFacts.Callee> separate = separate(m, ctx);
         long inSeparate = separate.stream().mapToLong(MethodFacts.Callee::samples).sum();
         double share = inSeparate / (double) n;
-        numbers.put("separateCallees", (double) separate.size());
+        double[] shareInterval = Evidence.wilson(inSeparate, n);
+        // Decided on intervals, so that a callee near 5 % or a share near 60 % does not flip the verdict between runs.
+        long surely = separate.stream().filter(c -> Evidence.wilson(c.samples(), n)[0] >= minCallee).count();
+        long possibly = separate.size();
+        numbers.put("separateCallees", (double) separate.stream().filter(c -> c.samples() >= minCallee * n).count());
         numbers.put("separateShare", share);
+        numbers.put("separateShareLow", shareInterval[0]);
+        numbers.put("separateShareHigh", shareInterval[1]);
         String list = separate.stream().limit(6)
                 .map(c -> c.frame() + " " + pct(c.samples() / (double) n) + (c.kind().equals("application") ? "" : " (" + c.kind() + ")"))
                 .collect(Collectors.joining(", "));
-        String explanation = pct(share) + " of its " + n + " samples are in " + separate.size() + " separate callees (library or JDK code, "
-                + "or own methods coarse enough to port on their own)" + (separate.isEmpty() ? "" : ": " + list)
+        String explanation = pct(share) + " of its " + n + " samples (95% interval " + pct(shareInterval[0]) + "-"
+                + pct(shareInterval[1]) + ") are in " + possibly + " separate callees (library or JDK code, or own methods coarse "
+                + "enough to port on their own)" + (separate.isEmpty() ? "" : ": " + list)
                 + "; its own frame was executing in " + pct(m.selfSamples() / (double) n) + " (fan-out at " + pct(minShare)
-                + " over at least " + num(minCallees) + " callees).";
-        if (separate.size() >= minCallees && share >= minShare) {
+                + " over at least " + num(minCallees) + " callees of " + pct(minCallee) + " each).";
+        if (surely >= minCallees && shareInterval[0] >= minShare) {
             return new Finding(id(), name(), Outcome.FAIL, Scores.clamp(100 * (1 - share)),
-                    "fans out: " + pct(share) + " of its time in " + separate.size() + " callees",
+                    "fans out: " + pct(share) + " of its time in " + surely + " callees",
                     explanation + " Porting it means porting all of them, libraries included; the saving is in the callees.",
                     "Port its heaviest portable callees instead, one at a time.", numbers);
+        }
+        if (possibly >= minCallees && shareInterval[1] >= minShare) {
+            return new Finding(id(), name(), Outcome.UNKNOWN, 0,
+                    "too few samples to decide: " + pct(share) + " of its time in " + possibly + " callees",
+                    explanation + " The intervals straddle the thresholds.", "Observe a longer or busier window.", numbers);
         }
         return new Finding(id(), name(), Outcome.PASS, Scores.clamp(100 * (1 - share)),
                 "its own work: " + pct(1 - share) + " outside separate callees", explanation, null, numbers);

@@ -66,14 +66,14 @@ public final class KernelService implements Workload {
     @Override
     public void background(long deadlineNanos) throws InterruptedException {
         SplittableRandom random = new SplittableRandom(99);
-        Thread.sleep(6_000);
+        Thread.sleep(4_000);
         while (System.nanoTime() < deadlineNanos) {
             Reports.quarterEnd(Inputs.doubles(random, 300_000));
             long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 break;
             }
-            Thread.sleep(Math.min(left, 12_000));
+            Thread.sleep(Math.min(left, 30_000));
         }
     }
 

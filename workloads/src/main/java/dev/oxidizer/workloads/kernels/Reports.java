@@ -8,7 +8,8 @@ public final class Reports {
 
     /**
      * A quarter-end summary over 300 000 values (sort plus scans, tens of milliseconds of CPU) run by the background
-     * thread at 6 s and then every 12 s: a 20 s run sees two calls, 8 640 a day. Label: decoy for {@code calls-per-day}.
+     * thread at 4 s and then every 30 s: a run of 15-30 s sees one call, at most 5,760 a day. Label: decoy for
+     * {@code calls-per-day}.
      */
     public static double quarterEnd(double[] values) {
         double[] sorted = values.clone();
