@@ -188,9 +188,10 @@ public record MethodFacts(
      * @param windowMs           the observation window
      * @param busiestCalls       calls of its busiest intervals, descending (up to four)
      * @param sessions           agent sessions (JVM runs) that counted it
+     * @param windowIntervals    count intervals of those sessions, with or without its calls (0 when unknown)
      */
     public record CallSpread(long firstCallMs, long lastCallMs, long intervalsWithCalls, long windowMs, List<Long> busiestCalls,
-                             int sessions) {
+                             int sessions, long windowIntervals) {
         public CallSpread {
             busiestCalls = List.copyOf(busiestCalls);
         }

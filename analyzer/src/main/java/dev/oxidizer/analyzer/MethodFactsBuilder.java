@@ -237,7 +237,7 @@ final class MethodFactsBuilder {
                 shares(st, intrinsicEntries), shares(st, dependencyEntries), callees.size() > 12 ? callees.subList(0, 12) : callees);
         MethodFacts.CallSpread spread = t == null || t.intervalsWithCalls == 0 ? null
                 : new MethodFacts.CallSpread(t.firstCallMs, t.lastCallMs, t.intervalsWithCalls, windowMs,
-                java.util.Arrays.stream(t.busiestIntervals).boxed().filter(c -> c > 0).toList(), t.sessions);
+                java.util.Arrays.stream(t.busiestIntervals).boxed().filter(c -> c > 0).toList(), t.sessions, t.sessionIntervals);
         MethodFacts.Instrumentation instrumentation = t == null || t.instrumentation == null ? null
                 : new MethodFacts.Instrumentation(t.instrumentation, t.instrumentationReason);
         callerList.sort(Comparator.comparingInt(MethodFacts.Caller::distance).thenComparing(c -> -c.samples())

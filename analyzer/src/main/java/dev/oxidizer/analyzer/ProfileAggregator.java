@@ -146,6 +146,8 @@ final class ProfileAggregator {
 
         /** Whether an AgentSession event described it (pid, main class, versions, JVM start: the last one wins). */
         boolean described;
+        /** Start times of its count intervals (one per flush): how many intervals the window has. */
+        final Set<Long> intervalStarts = new java.util.HashSet<>();
 
         Session(String id) {
             this.id = id;
@@ -683,6 +685,7 @@ final class ProfileAggregator {
             Session s = sessions.computeIfAbsent(session, Session::new);
             if (from > 0 && to >= from) {
                 s.cover(from, to);
+                s.intervalStarts.add(from);
             }
         }
         see(startMs(e));
@@ -828,6 +831,7 @@ final class ProfileAggregator {
             t.endMs = Math.max(t.endMs, s.endMs);
             t.seenFromMs = Math.min(t.seenFromMs, s.seenFromMs);
             t.seenToMs = Math.max(t.seenToMs, s.seenToMs);
+            t.intervalStarts.addAll(s.intervalStarts);
         });
         chunk.threads.forEach((id, ti) -> {
             ThreadInfo t = threads.putIfAbsent(id, ti);

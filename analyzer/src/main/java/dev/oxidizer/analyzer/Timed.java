@@ -36,6 +36,8 @@ final class Timed {
     long[] busiestIntervals = new long[0];
     /** Agent sessions (JVM runs) that counted it. */
     int sessions;
+    /** Count intervals of those sessions (whether or not it was called in them). */
+    long sessionIntervals;
     /** The agent's instrumentation form and reason, null when the recording does not say. */
     String instrumentation;
     String instrumentationReason;
@@ -87,6 +89,10 @@ final class Timed {
                 t.intervalsWithCalls = m.intervalsWithCalls;
                 t.busiestIntervals = m.busiestIntervals.clone();
                 t.sessions = m.sessions.size();
+                for (String sid : m.sessions) {
+                    ProfileAggregator.Session ss = agg.sessions.get(sid);
+                    t.sessionIntervals += ss == null ? 0 : ss.intervalStarts.size();
+                }
                 t.instrumentation = m.instrumentation;
                 t.instrumentationReason = m.instrumentationReason;
                 if (h != null && h.getTotalCount() > 0) {

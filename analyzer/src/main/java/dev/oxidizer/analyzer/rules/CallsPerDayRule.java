@@ -76,9 +76,11 @@ public final class CallsPerDayRule implements Rule {
         if (pass && spread != null && m.windowSeconds() > 0) {
             long burst = Math.min(spread.burstCalls(), m.callsObserved());
             double steadyPerDay = (m.callsObserved() - burst) * perDay / Math.max(1, m.callsObserved());
-            // A burst shows against the rest of the window: calls in more intervals than the busiest ones, or all in a
-            // short part of it. A recording of one or two intervals cannot tell a burst from a rate.
-            boolean distinguishable = spread.intervalsWithCalls() > 2L * Math.max(1, spread.sessions()) || spread.spanShare() < 0.5;
+            // A burst shows against the rest of the window: calls in more intervals than the busiest ones, all in a
+            // short part of it, or in few of the window's intervals (a slow start-up can make the first interval long).
+            // A recording of one or two intervals cannot tell a burst from a rate.
+            boolean distinguishable = spread.intervalsWithCalls() > 2L * Math.max(1, spread.sessions()) || spread.spanShare() < 0.5
+                    || spread.windowIntervals() >= 3 * spread.intervalsWithCalls();
             if (distinguishable && steadyPerDay < min && burst >= ctx.threshold(MIN_BURST_CALLS) && burst * 2 > m.callsObserved()) {
                 numbers.put("burstCalls", (double) burst);
                 numbers.put("steadyCallsPerDay", steadyPerDay);

@@ -109,25 +109,29 @@ class NewRulesTest {
         RuleEdgesTest.Ctx ctx = new RuleEdgesTest.Ctx(rule);
         long t0 = 1_000_000;
         // 4,096 calls, all in the first of twenty 1 s intervals: 17.7 million a day if projected, a steady rate of 0.
-        MethodFacts.CallSpread startUp = new MethodFacts.CallSpread(t0, t0 + 1000, 1, 20_000, List.of(4096L), 1);
+        MethodFacts.CallSpread startUp = new MethodFacts.CallSpread(t0, t0 + 1000, 1, 20_000, List.of(4096L), 1, 20);
         Finding burst = rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, startUp, null, 4096, 4096 * 86_400 / 20.0), ctx);
         assertEquals(Outcome.FAIL, burst.outcome(), burst.explanation());
         assertTrue(burst.summary().startsWith("burst, not a rate"), burst.summary());
         assertEquals(0.0, burst.numbers().get("steadyCallsPerDay"));
         // The same count spread over the window is a rate.
-        MethodFacts.CallSpread steady = new MethodFacts.CallSpread(t0, t0 + 20_000, 20, 20_000, List.of(210L, 209L, 208L, 207L), 1);
+        MethodFacts.CallSpread steady = new MethodFacts.CallSpread(t0, t0 + 20_000, 20, 20_000, List.of(210L, 209L, 208L, 207L), 1, 20);
         assertEquals(Outcome.PASS, rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, steady, null, 4096, 4096 * 86_400 / 20.0), ctx)
                 .outcome());
         // A burst plus a steady rate above the minimum passes on its steady rate.
-        MethodFacts.CallSpread burstAndRate = new MethodFacts.CallSpread(t0, t0 + 20_000, 20, 20_000, List.of(4000L, 30L, 30L, 30L), 1);
+        MethodFacts.CallSpread burstAndRate = new MethodFacts.CallSpread(t0, t0 + 20_000, 20, 20_000, List.of(4000L, 30L, 30L, 30L), 1, 20);
         assertEquals(Outcome.PASS, rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, burstAndRate, null, 4570, 4570 * 86_400 / 20.0),
                 ctx).outcome());
         // A recording of one interval cannot tell a burst from a rate.
-        MethodFacts.CallSpread one = new MethodFacts.CallSpread(t0, t0 + 20_000, 1, 20_000, List.of(4096L), 1);
+        MethodFacts.CallSpread one = new MethodFacts.CallSpread(t0, t0 + 20_000, 1, 20_000, List.of(4096L), 1, 1);
         assertEquals(Outcome.PASS, rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, one, null, 4096, 4096 * 86_400 / 20.0), ctx)
                 .outcome());
+        // A slow start-up made the first interval 11 s of a 19 s window, but the window has 9 intervals: still a burst.
+        MethodFacts.CallSpread longFirst = new MethodFacts.CallSpread(t0, t0 + 11_000, 1, 19_000, List.of(4096L), 1, 9);
+        assertEquals(Outcome.FAIL, rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, longFirst, null, 4096, 4096 * 86_400 / 19.0), ctx)
+                .outcome());
         // Fewer than calls-per-day.minBurstCalls in the busiest intervals is a rare method, judged by its count.
-        MethodFacts.CallSpread rare = new MethodFacts.CallSpread(t0, t0 + 1000, 1, 20_000, List.of(19L), 1);
+        MethodFacts.CallSpread rare = new MethodFacts.CallSpread(t0, t0 + 1000, 1, 20_000, List.of(19L), 1, 20);
         assertEquals(Outcome.PASS, rule.evaluate(facts(20, MethodFacts.CodeMix.NONE, rare, null, 19, 1e6), ctx).outcome());
     }
 
