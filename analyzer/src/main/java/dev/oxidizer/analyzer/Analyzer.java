@@ -442,19 +442,10 @@ public final class Analyzer {
      * recordings and projected from the window; null when no recording has both events.
      */
     private static Double jvmCpuSecondsPerDay(ProfileAggregator agg, Map<Integer, Double> fileSeconds, double windowSeconds) {
-        double total = 0;
-        boolean any = false;
-        for (var e : agg.jvmLoad.entrySet()) {
-            Integer cpus = agg.fileCpus.get(e.getKey());
-            Double secs = fileSeconds.get(e.getKey());
-            if (cpus == null || cpus <= 0 || secs == null || e.getValue()[1] == 0) {
-                continue;
-            }
-            total += e.getValue()[0] / e.getValue()[1] * cpus * secs;
-            any = true;
-        }
-        return any && windowSeconds > 0 ? total / windowSeconds * DAY_SECONDS : null;
+        Double total = agg.cpuLoad.jvmCpuSeconds(fileSeconds);
+        return total != null && windowSeconds > 0 ? total / windowSeconds * DAY_SECONDS : null;
     }
+
 
     static long unionMs(List<long[]> intervals) {
         List<long[]> sorted = new ArrayList<>(intervals);

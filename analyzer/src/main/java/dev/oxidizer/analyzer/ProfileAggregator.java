@@ -227,17 +227,8 @@ final class ProfileAggregator {
     final Map<String, Long> eventTypeIds = new HashMap<>();
     final List<String> problems = new ArrayList<>();
     long overheadNs;
-    double machineLoadSum;
-    long machineLoadCount;
-    /** A per-chunk aggregator's jdk.CPULoad values in event order, so that the merged sum is the same sum. */
-    private double[] machineLoads;
-    /** A per-chunk aggregator's jdk.CPULoad jvmUser + jvmSystem values in event order (see {@link #machineLoads}). */
-    private double[] jvmLoads = new double[16];
-    private int jvmLoadCount;
-    /** Per file index: {sum of jvmUser + jvmSystem, events} of jdk.CPULoad (shares of the whole machine). */
-    final Map<Integer, double[]> jvmLoad = new LinkedHashMap<>();
-    /** Per file index: hardware threads of the machine (jdk.CPUInformation). */
-    final Map<Integer, Integer> fileCpus = new HashMap<>();
+    /** The jdk.CPULoad / jdk.CPUInformation family. */
+    final CpuLoadAccumulator cpuLoad;
     /** Per file index: the recorded JVM's java.class.path and user.dir (jdk.InitialSystemProperty), to read its bytecode. */
     final Map<Integer, String[]> fileClassPath = new HashMap<>();
     double nsPerCountedCall = Double.NaN;
@@ -291,9 +282,7 @@ final class ProfileAggregator {
         this.threads = perChunk ? new LinkedHashMap<>() : new HashMap<>();
         this.allocations = perChunk ? new LinkedHashMap<>() : new HashMap<>();
         this.stacks = new StackTable(perChunk ? Integer.MAX_VALUE : StackTable.MAX_THREADS_PER_STACK);
-        if (perChunk) {
-            machineLoads = new double[16];
-        }
+        this.cpuLoad = new CpuLoadAccumulator(fileIndex, perChunk);
     }
 
     /**
@@ -413,12 +402,8 @@ final class ProfileAggregator {
             case SETTING -> onSetting(e);
             case JVM -> onJvm(e);
             case MACHINE_LOAD -> {
-                if (has(e, "machineTotal")) {
-                    addMachineLoad(e.getFloat("machineTotal"));
-                }
-                if (has(e, "jvmUser") && has(e, "jvmSystem")) {
-                    addJvmLoad(e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem"));
-                }
+                cpuLoad.acceptLoad(has(e, "machineTotal") ? e.getFloat("machineTotal") : Double.NaN,
+                        has(e, "jvmUser") && has(e, "jvmSystem") ? e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem") : Double.NaN);
             }
             case PROPERTY -> {
                 String key = string(e, "key");
@@ -429,7 +414,7 @@ final class ProfileAggregator {
             }
             case CPU_INFO -> {
                 if (has(e, "hwThreads")) {
-                    fileCpus.putIfAbsent(fileIndex, intField(e, "hwThreads"));
+                    cpuLoad.acceptCpus(intField(e, "hwThreads"));
                 }
             }
             case NONE -> { }
@@ -447,24 +432,6 @@ final class ProfileAggregator {
         info.count++;
         current = info;
         return info;
-    }
-
-    private void addMachineLoad(double v) {
-        if (machineLoads != null) {
-            if (machineLoadCount == machineLoads.length) {
-                machineLoads = java.util.Arrays.copyOf(machineLoads, machineLoads.length * 2);
-            }
-            machineLoads[(int) machineLoadCount] = v;
-        }
-        machineLoadSum += v;
-        machineLoadCount++;
-    }
-
-    private void addJvmLoad(double v) {
-        if (jvmLoadCount == jvmLoads.length) {
-            jvmLoads = java.util.Arrays.copyOf(jvmLoads, jvmLoads.length * 2);
-        }
-        jvmLoads[jvmLoadCount++] = v;
     }
 
     private void see(long epochMs) {
@@ -884,17 +851,7 @@ final class ProfileAggregator {
             nsPerTimedCall = chunk.nsPerTimedCall;
             timedCallSet = true;
         }
-        for (int i = 0; i < chunk.machineLoadCount; i++) {
-            addMachineLoad(chunk.machineLoads[i]);
-        }
-        if (chunk.jvmLoadCount > 0) {
-            double[] jl = jvmLoad.computeIfAbsent(chunk.fileIndex, k -> new double[2]);
-            for (int i = 0; i < chunk.jvmLoadCount; i++) {
-                jl[0] += chunk.jvmLoads[i];
-                jl[1]++;
-            }
-        }
-        chunk.fileCpus.forEach(fileCpus::putIfAbsent);
+        cpuLoad.merge(chunk.cpuLoad);
         chunk.fileClassPath.forEach((file, cp) -> {
             String[] t = fileClassPath.computeIfAbsent(file, k -> new String[2]);
             t[0] = t[0] == null ? cp[0] : t[0];
