@@ -70,7 +70,7 @@ class AgentIT {
             } else {
                 assertEquals("", e.getString("histogram"));
             }
-            assertEquals(1, e.getInt("formatVersion"));
+            assertEquals(2, e.getInt("formatVersion"));
         }
         Map<String, Long> timed = rec.sum(e -> e.getLong("timedCount"));
         assertTrue(timed.get(COUNTING + "#syncInc()V") < n, "hot short method sampled: " + timed);

@@ -7,6 +7,11 @@ import net.bytebuddy.asm.Advice;
  * Advice inlined into instrumented methods (not constructors). Only references {@link Probe}, which lives on
  * the bootstrap class path and is therefore visible from every class loader. Any {@code Throwable} thrown by
  * the advice itself is suppressed; the method's own exceptions pass through unchanged.
+ *
+ * <p>{@code backupArguments = false}: the exit advice reads no argument, so Byte Buddy need not copy the arguments
+ * into new local variables; with the copy, every access to a local variable of the method moved to a higher slot,
+ * and one-byte instructions ({@code aload_1}) became two-byte ones: a 7,500-byte interpreter loop grew by 770 bytes
+ * and crossed HugeMethodLimit ({@link FormPlanner}).
  */
 public final class MethodAdvice {
     private MethodAdvice() {}
@@ -16,7 +21,7 @@ public final class MethodAdvice {
         return Probe.enter(id);
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, backupArguments = false)
     static void exit(@MethodId int id, @Advice.Enter long start, @Advice.Thrown Throwable thrown) {
         Probe.exit(id, start, thrown);
     }
