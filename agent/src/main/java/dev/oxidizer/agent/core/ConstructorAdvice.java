@@ -17,7 +17,7 @@ public final class ConstructorAdvice {
         return Probe.enter(id);
     }
 
-    @Advice.OnMethodExit(suppress = Throwable.class, backupArguments = false)
+    @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@MethodId int id, @Advice.Enter long start) {
         Probe.exitNormally(id, start);
     }

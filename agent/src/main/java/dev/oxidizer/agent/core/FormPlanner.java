@@ -37,7 +37,8 @@ final class FormPlanner {
      * Upper bound of what the full probe adds to a method of this shape: the advice (measured 40-60 bytes, plus a
      * store and a jump per return), one byte for each one-byte local variable instruction ({@code iload_3}), which
      * the probe's start-time variable may move to a two-byte form, two for each that may need {@code wide}, and a
-     * switch's alignment padding.
+     * switch's alignment padding. The probe copies the arguments into new variables (MethodAdvice), so every
+     * variable moves by the arguments' size and two slots.
      */
     static int fullProbeBytes(Shape shape) {
         return 80 + 8 * shape.returns() + shape.shortLocals() + 2 * shape.nearWideLocals() + 3 * shape.switches();
@@ -89,7 +90,7 @@ final class FormPlanner {
                         private void local(int index) {
                             if (index <= 3) {
                                 shortLocals++;
-                            } else if (index >= 250 && index <= 255) {
+                            } else if (index >= 200 && index <= 255) { // moved past 255 by the copied arguments
                                 nearWide++;
                             }
                         }
