@@ -17,7 +17,7 @@ root=$(cd "$here/../.." && pwd)
 oxidizer_find_jdk
 java="$JAVA_HOME/bin/java"
 rounds=${1:-5}; requests=${2:-600}; threads=${3:-2}; irounds=${4:-3}; extra=${EXTRA_AGENT_OPTIONS:-}
-(cd "$root" && ./maven -B -q -pl agent package -DskipTests && ./maven -B -q -f agent/bench/workloads/pom.xml package)
+[ -n "${SKIP_BUILD:-}" ] || (cd "$root" && ./maven -B -q -pl agent package -DskipTests && ./maven -B -q -f agent/bench/workloads/pom.xml package)
 agent=$(ls "$root"/agent/target/oxidizer-agent-*.jar | grep -v original | head -1)
 cp="$here/workloads/target/oxidizer-agent-workloads-0.1.0-SNAPSHOT.jar:$here/workloads/target/lib/*"
 out=$(mktemp -d "${TMPDIR:-/tmp}/oxidizer-lib-bench.XXXXXX")

@@ -214,6 +214,7 @@ public final class Analyzer {
             warnings.add("damaged input: " + d + "; the readable chunks were analysed");
         }
         warnings.addAll(agg.problems);
+        warnings.addAll(agg.notInstrumented.values());
         return new Result(build(agg, thresholds, recordings, chunkIntervals, warnings), List.copyOf(damage));
     }
 

@@ -41,6 +41,8 @@ final class ProfileAggregator {
     static final String METHOD_PROFILE = "oxidizer.MethodProfile";
     static final String AGENT_SESSION = "oxidizer.AgentSession";
     static final String AGENT_OVERHEAD = "oxidizer.AgentOverhead";
+    /** Agent layout v2: a method's instrumentation form chosen by a JIT limit or the cost budget. */
+    static final String METHOD_FORM = "oxidizer.MethodForm";
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
@@ -58,7 +60,7 @@ final class ProfileAggregator {
     static final List<String> EVENTS;
 
     static {
-        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
+        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, METHOD_FORM, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
                 ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD));
         all.addAll(IO_EVENTS);
@@ -184,6 +186,11 @@ final class ProfileAggregator {
     final Map<Long, Map<String, Set<String>>> settings = new HashMap<>();
     final Map<String, Long> eventTypeIds = new HashMap<>();
     final List<String> problems = new ArrayList<>();
+    /**
+     * Methods the agent left uninstrumented (form {@code none}, agent layout v2), by method key, with why: their calls
+     * are unknown, not zero, and they are judged from samples only.
+     */
+    final Map<String, String> notInstrumented = new java.util.TreeMap<>();
     long overheadNs;
     double machineLoadSum;
     long machineLoadCount;
@@ -283,7 +290,7 @@ final class ProfileAggregator {
     /** The handler of an event type, found once per type instead of a string switch per event. */
     private enum Kind {
         EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, SESSION, OVERHEAD, TIMING, SETTING, JVM,
-        MACHINE_LOAD, NONE;
+        MACHINE_LOAD, FORM, NONE;
 
         static Kind of(String eventName) {
             return switch (eventName) {
@@ -295,6 +302,7 @@ final class ProfileAggregator {
                 case METHOD_PROFILE -> AGENT_METHOD;
                 case AGENT_SESSION -> SESSION;
                 case AGENT_OVERHEAD -> OVERHEAD;
+                case METHOD_FORM -> FORM;
                 case METHOD_TIMING -> TIMING;
                 case ACTIVE_SETTING -> SETTING;
                 case JVM_INFORMATION -> JVM;
@@ -354,6 +362,7 @@ final class ProfileAggregator {
             case AGENT_METHOD -> onMethodProfile(e);
             case SESSION -> onSession(e);
             case OVERHEAD -> onOverhead(e);
+            case FORM -> onMethodForm(e);
             case TIMING -> onMethodTiming(e);
             case SETTING -> onSetting(e);
             case JVM -> onJvm(e);
@@ -571,6 +580,11 @@ final class ProfileAggregator {
         long timed = longField(e, "timedCount");
         m.overheadNs += longField(e, "overheadNs");
         String policy = string(e, "timingPolicy");
+        String formReason = string(e, "formReason");
+        if (formReason != null && !formReason.isEmpty() && !formReason.equals("trivial")) {
+            // a form a JIT limit or the budget chose: not a trivial method even with the count-only probe
+            policy = string(e, "form") + " (" + formReason + ")";
+        }
         if (policy != null && !policy.isEmpty()) {
             int interval = intField(e, "samplingInterval");
             m.policies.add("sampled".equals(policy) ? "sampled 1/" + interval : policy);
@@ -621,6 +635,31 @@ final class ProfileAggregator {
         long at = startMs(e);
         s.seen(at);
         see(at);
+    }
+
+    private void onMethodForm(RecordedEvent e) {
+        String cls = string(e, "className");
+        String mname = string(e, "methodName");
+        if (cls == null || mname == null) {
+            return;
+        }
+        String key = MethodKeys.key(cls, mname, string(e, "descriptor"));
+        if (!"none".equals(string(e, "form"))) {
+            notInstrumented.remove(key);
+            return;
+        }
+        String reason = string(e, "reason");
+        String why = switch (reason == null ? "" : reason) {
+            case "huge-method-limit" -> "would have exceeded the JIT's huge-method limit (" + intField(e, "bytecodeSize")
+                    + " bytes of bytecode, about " + intField(e, "instrumentedSize") + " instrumented, limit "
+                    + intField(e, "limit") + ": it would never have been compiled)";
+            case "inline-limit" -> "would have exceeded the JIT's hot inlining size (" + intField(e, "bytecodeSize")
+                    + " bytes, limit " + intField(e, "limit") + ")";
+            case "budget" -> "its probes cost more than the agent's budget";
+            default -> reason;
+        };
+        notInstrumented.put(key, "not instrumented: " + cls + "." + mname + " " + why
+                + "; its calls are unknown, judged from samples only");
     }
 
     private void onOverhead(RecordedEvent e) {
@@ -754,6 +793,7 @@ final class ProfileAggregator {
         });
         chunk.eventTypeIds.forEach(eventTypeIds::putIfAbsent);
         chunk.problems.forEach(this::problem);
+        chunk.notInstrumented.forEach(notInstrumented::put);
         overheadNs += chunk.overheadNs;
         sawOverhead |= chunk.sawOverhead;
         if (chunk.countedCallSet) {

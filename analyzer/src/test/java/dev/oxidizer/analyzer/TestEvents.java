@@ -50,6 +50,24 @@ final class TestEvents {
         long overheadNs;
     }
 
+    /** Layout v2: a form chosen by a JIT limit or the cost budget. */
+    @Name("oxidizer.MethodForm")
+    static final class MethodForm extends Event {
+        int formatVersion = 2;
+        String sessionId;
+        int methodId;
+        String className;
+        String methodName;
+        String descriptor;
+        int modifiers;
+        String form;
+        String previousForm = "";
+        String reason;
+        int bytecodeSize;
+        int instrumentedSize;
+        int limit;
+    }
+
     @Name("oxidizer.AgentOverhead")
     static final class AgentOverhead extends Event {
         int formatVersion = 1;
