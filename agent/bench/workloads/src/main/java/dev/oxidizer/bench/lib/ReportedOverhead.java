@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * The agent's own estimate of its cost within a time window, from its recording: the sum of
- * {@code oxidizer.AgentOverhead.estimatedOverheadNs} of the intervals in the window (prorated at its edges), printed
+ * {@code oxidizer.AgentOverhead.estimatedOverheadNs + flushCpuNs} of the intervals in the window (prorated at its edges), printed
  * in ns, with the number of budget demotions ({@code oxidizer.MethodForm}, reason budget) and JIT-limit decisions.
  * Arguments: recording, window start and end in epoch ms.
  */
@@ -27,7 +27,8 @@ public final class ReportedOverhead {
                 long b = e.getLong("intervalEnd");
                 long overlap = Math.min(b, to) - Math.max(a, from);
                 if (b > a && overlap > 0) {
-                    ns += e.getLong("estimatedOverheadNs") * (double) overlap / (b - a);
+                    long flushCpu = e.hasField("flushCpuNs") ? Math.max(0, e.getLong("flushCpuNs")) : 0;
+                    ns += (e.getLong("estimatedOverheadNs") + flushCpu) * (double) overlap / (b - a);
                 }
             } else if (name.equals("oxidizer.MethodForm")) {
                 if (e.getString("reason").equals("budget")) {
