@@ -46,13 +46,16 @@ for r in $(seq 1 "$rounds"); do
     printf "%.3f %.1f %.1f %.2f", t, m, rp, (m > 0 ? rp / m : 0) }')
   read -r t m rp q <<<"$line"
   thr+=("$t"); cpuadd+=("$m"); rep+=("$rp"); rat+=("$q")
-  echo "round $r: plain $pr req/s $pc us CPU/req; agent $ar req/s $ac us CPU/req; throughput ratio $t; measured CPU overhead $m %; reported $rp %; reported/measured $q; budget demotions $budget, JIT-limit decisions $jit (load $(load))"
+  pj=$(field "$out/plain-$r.err" 'JIT compiling [0-9]+'); aj=$(field "$out/agent-$r.err" 'JIT compiling [0-9]+')
+  echo "round $r: plain $pr req/s $pc us CPU/req, JIT ${pj:-?} ms; agent $ar req/s $ac us CPU/req, JIT ${aj:-?} ms; throughput ratio $t; measured CPU overhead $m %; reported $rp %; reported/measured $q; budget demotions $budget, JIT-limit decisions $jit (load $(load))"
 done
+[ "$rounds" -gt 0 ] && {
 echo "library service, medians (smallest..largest) over $rounds rounds:"
 echo "  throughput agent/plain      $(median "${thr[@]}") ($(range "${thr[@]}"))"
 echo "  measured CPU overhead, %    $(median "${cpuadd[@]}") ($(range "${cpuadd[@]}"))"
 echo "  reported overhead, %        $(median "${rep[@]}") ($(range "${rep[@]}"))"
 echo "  reported / measured         $(median "${rat[@]}") ($(range "${rat[@]}"))"
+}
 
 echo "== interpreter (HugeLoopApp, a 7,498-byte dispatch loop), $irounds alternating rounds (load $(load))"
 icp="$out/interp"; mkdir -p "$icp"

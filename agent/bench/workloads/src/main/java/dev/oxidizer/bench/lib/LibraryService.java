@@ -145,6 +145,8 @@ public final class LibraryService {
         steady = true;
         long steadyStartMs = System.currentTimeMillis();
         long steadyCpu = os.getProcessCpuTime();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long steadyJitMs = jit.getTotalCompilationTime();
         for (Thread w : workers) {
             w.join();
         }
@@ -160,8 +162,10 @@ public final class LibraryService {
         long steadyRequests = steadyDone.sum();
         System.err.printf("whole: %.1f requests/s, %.1f us of process CPU per request%n",
                 requests / ((end - t0) / 1e9), (cpu1 - cpu0) / 1e3 / requests);
-        System.err.printf("steady: %.1f requests/s, %.1f us of process CPU per request, window %d %d ms, cpu %d ns%n",
+        System.err.printf("steady: %.1f requests/s, %.1f us of process CPU per request, window %d %d ms, cpu %d ns, "
+                        + "JIT compiling %d ms%n",
                 steadyRequests / ((end - steadyStart) / 1e9), (cpu1 - steadyCpu) / 1e3 / steadyRequests,
-                steadyStartMs, System.currentTimeMillis(), cpu1 - steadyCpu);
+                steadyStartMs, System.currentTimeMillis(), cpu1 - steadyCpu,
+                jit.getTotalCompilationTime() - steadyJitMs);
     }
 }
