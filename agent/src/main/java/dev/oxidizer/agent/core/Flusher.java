@@ -32,8 +32,16 @@ final class Flusher {
     private boolean closed;
     /** CPU time the previous flush took on its thread (encoding histograms, committing events). */
     private long lastFlushCpuNs;
-    private static final java.lang.management.ThreadMXBean THREADS =
-            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Null where the java.management module is absent (a jlinked runtime): the flush CPU is then unknown (0). */
+    private static final java.lang.management.ThreadMXBean THREADS = threadBean();
+
+    private static java.lang.management.ThreadMXBean threadBean() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean();
+        } catch (LinkageError | RuntimeException noManagement) {
+            return null;
+        }
+    }
 
     Flusher(Session session, TimingPolicy policy, Calibration calibration, MethodForms forms) {
         this.session = session;
@@ -163,7 +171,7 @@ final class Flusher {
     /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
     private static long threadCpuNs() {
         try {
-            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            return THREADS != null && THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         } catch (RuntimeException | LinkageError unsupported) {
             return -1;
         }
