@@ -74,6 +74,22 @@ class JitLimitsAndBudgetIT {
         assertEquals(12L, inv.get(HUGE + "#run([I[JI)J"), "run counted at entry: " + inv);
         long mixCalls = Long.parseLong(result.replaceAll(".*mix_calls ", "").trim());
         assertEquals(mixCalls, inv.get(HUGE + "#mix(JI)J"), "mix counted by its own probe: " + inv);
+        // issue 17 item 7: the I/O wait events the agent enables are not throttled to 100 per second
+        Map<Long, String> types = new java.util.HashMap<>();
+        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(out)) {
+            for (jdk.jfr.EventType t : f.readEventTypes()) {
+                types.put(t.getId(), t.getName());
+            }
+        }
+        Map<String, String> throttle = new java.util.TreeMap<>();
+        for (RecordedEvent e : rec.named("jdk.ActiveSetting")) {
+            String type = types.get(e.getLong("id"));
+            if (e.getString("name").equals("throttle") && type != null && type.matches("jdk\\.(Socket|File)(Read|Write)")) {
+                throttle.put(type, e.getString("value"));
+            }
+        }
+        assertEquals(Map.of("jdk.FileRead", "off", "jdk.FileWrite", "off", "jdk.SocketRead", "off", "jdk.SocketWrite",
+                "off"), throttle);
         for (RecordedEvent e : rec.named("oxidizer.MethodProfile")) {
             if (e.getString("methodName").equals("run")) {
                 assertEquals("entry", e.getString("form"));
