@@ -188,7 +188,7 @@ final class ProfileAggregator {
     final List<String> problems = new ArrayList<>();
     /**
      * Methods the agent left uninstrumented (form {@code none}, agent layout v2), by method key, with why: their calls
-     * are unknown, not zero, and they are judged from samples only.
+     * are unknown, not zero.
      */
     final Map<String, String> notInstrumented = new java.util.TreeMap<>();
     long overheadNs;
@@ -659,7 +659,7 @@ final class ProfileAggregator {
             default -> reason;
         };
         notInstrumented.put(key, "not instrumented: " + cls + "." + mname + " " + why
-                + "; its calls are unknown, judged from samples only");
+                + "; its calls are unknown (not zero), so it is not ranked here: judge it from its samples");
     }
 
     private void onOverhead(RecordedEvent e) {
