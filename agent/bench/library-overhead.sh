@@ -9,6 +9,7 @@
 #  2. An interpreter whose dispatch loop is 7,498 bytes of bytecode (agent/src/test/java/example/app/HugeLoopApp.java),
 #     plain and under the agent with -XX:+PrintCompilation: whether C2 compiled the loop in both, and the time ratio.
 #   agent/bench/library-overhead.sh [rounds=5] [requests per thread=600] [threads=2] [interpreter rounds=3]
+#   (ISTEPS=N: interpreter steps per run, 12 runs; default 3000000; SKIP_BUILD=1: use the jars already built)
 # Wrap it in `flock /work/bench.lock` on a shared machine; the load average is printed with every round.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -63,9 +64,9 @@ icp="$out/interp"; mkdir -p "$icp"
 c2() { grep -E '^\s*[0-9]+\s+[0-9]+\s+[%sbn! ]*4\s+example\.app\.HugeLoopApp::run ' "$1" | grep -vc 'made not entrant' || true; }
 ir=()
 for r in $(seq 1 "$irounds"); do
-  "$java" -XX:+PrintCompilation -cp "$icp" example.app.HugeLoopApp 3000000 12 >"$out/iplain-$r.out" 2>"$out/iplain-$r.err"
+  "$java" -XX:+PrintCompilation -cp "$icp" example.app.HugeLoopApp ${ISTEPS:-3000000} 12 >"$out/iplain-$r.out" 2>"$out/iplain-$r.err"
   "$java" -XX:+PrintCompilation -javaagent:"$agent"="output=$out/iagent-$r.jfr${extra:+,$extra}" -cp "$icp" \
-    example.app.HugeLoopApp 3000000 12 >"$out/iagent-$r.out" 2>"$out/iagent-$r.err"
+    example.app.HugeLoopApp ${ISTEPS:-3000000} 12 >"$out/iagent-$r.out" 2>"$out/iagent-$r.err"
   [ "$(grep checksum "$out/iplain-$r.out")" = "$(grep checksum "$out/iagent-$r.out")" ] \
     || { echo "interpreter output differs in round $r (see $out)" >&2; exit 1; }
   p=$(field "$out/iplain-$r.err" 'time_ms [0-9]+'); a=$(field "$out/iagent-$r.err" 'time_ms [0-9]+')
