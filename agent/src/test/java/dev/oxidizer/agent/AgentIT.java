@@ -153,7 +153,8 @@ class AgentIT {
 
         // The same counts with the probe in every trivial method, and the application's output unchanged.
         Path probeOut = dir.resolve("probe.jfr");
-        ForkedJvm probe = ForkedJvm.start(dir, "output=" + probeOut + ",trivial=probe", classpath(), app, "4", "20000");
+        ForkedJvm probe = ForkedJvm.start(dir, "output=" + probeOut + ",budget=off,trivial=probe", classpath(), app, "4",
+                "20000");
         assertEquals(3, probe.await(300), probe.describe());
         Map<String, Long> probeInv = Recorded.read(probeOut).invocations();
         keys.values().forEach(key -> assertEquals(inv.get(app + key), probeInv.get(app + key), key));
