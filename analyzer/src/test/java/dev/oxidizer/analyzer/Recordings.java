@@ -20,7 +20,6 @@ final class Recordings {
             r.enable("oxidizer.MethodProfile");
             r.enable("oxidizer.AgentSession");
             r.enable("oxidizer.AgentOverhead");
-            r.enable("oxidizer.MethodForm");
             r.start();
             body.run();
             r.stop();
