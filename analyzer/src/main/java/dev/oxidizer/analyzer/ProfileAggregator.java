@@ -702,7 +702,8 @@ final class ProfileAggregator {
 
     private void onOverhead(RecordedEvent e) {
         sawOverhead = true;
-        overheadNs += longField(e, "estimatedOverheadNs");
+        // agent layout v2: the flusher's own CPU is agent cost too (docs/formats/agent-events.md)
+        overheadNs += longField(e, "estimatedOverheadNs") + Math.max(0, longField(e, "flushCpuNs"));
         if (has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;
