@@ -3,6 +3,7 @@ package dev.oxidizer.cli;
 import dev.oxidizer.model.Report;
 import dev.oxidizer.model.ReportFormatException;
 import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.stubgen.AutoPortGenerator;
 import dev.oxidizer.stubgen.ClassFileMethodReader;
 import dev.oxidizer.stubgen.ClassPathReader;
 import dev.oxidizer.stubgen.GeneratedFiles;
@@ -90,6 +91,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite files edited since they were generated")
     boolean force;
 
+    @Option(names = "--auto", description = "translate the method's byte code into the Rust body (needs --classpath);"
+            + " a method outside the subset is refused with the instruction and its line (see docs/generator.md)")
+    boolean auto;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -110,6 +115,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (report != null && candidate == null) {
             throw usage("--report needs --candidate: a candidate rank (1 = best) or a method key from the report");
+        }
+        if (auto && classpath == null) {
+            throw usage("--auto needs --classpath: the class files of the method and of the application methods it calls");
         }
         if (method != null && classpath == null) {
             throw usage("--method needs --classpath: the folders and jars holding the method's class");
@@ -134,14 +142,15 @@ final class GenerateCommand implements Callable<Integer> {
             } else {
                 spec = new ClassFileMethodReader(cp).read(method);
             }
-            GeneratedFiles files = StubGenerator.generate(spec, options);
+            GeneratedFiles files = auto ? AutoPortGenerator.generate(spec, options, cp) : StubGenerator.generate(spec, options);
             Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
             out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
             out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
             out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
-            out.println("Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "'");
+            out.println(auto ? "Next:   'oxidizer build " + output + "', then run the differential test (the body was translated from byte code)"
+                    : "Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "'");
             out.flush();
             return ExitCodes.OK;
         } catch (GeneratorException e) {

@@ -88,7 +88,7 @@ final class BenchmarkEmitter {
             }
             b.line(a.javaName() + " = " + switch (a.shape()) {
                 case VALUE -> TestInputs.random(a.prim());
-                case STR -> plan.javaClass() + "DifferentialTest.randomString(r, size)";
+                case STR, STR_UTF16 -> plan.javaClass() + "DifferentialTest.randomString(r, size)";
                 case SLICE, SLICE_MUT -> plan.javaClass() + "DifferentialTest.random" + a.prim().boxed + "s(r, size)";
             } + ";");
         }

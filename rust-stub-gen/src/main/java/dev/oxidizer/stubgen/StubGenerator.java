@@ -17,7 +17,11 @@ public final class StubGenerator {
 
     /** Plans and emits; throws (UNSUPPORTED) before emitting anything when the signature cannot cross. */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options) throws GeneratorException {
-        PortPlan plan = PortPlanner.plan(spec, options);
+        return emit(PortPlanner.plan(spec, options));
+    }
+
+    /** Every file for a plan, in memory. */
+    static GeneratedFiles emit(PortPlan plan) {
         Map<String, String> files = new LinkedHashMap<>(new RustCrateEmitter(plan).emit());
         GeneratedFiles shape = new GeneratedFiles(plan, Map.of());
         files.put("README.md", new ReadmeEmitter(plan, shape).emit());
