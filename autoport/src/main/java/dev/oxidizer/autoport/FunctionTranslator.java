@@ -99,7 +99,24 @@ final class FunctionTranslator implements Opcodes {
     }
 
     private Refusal refuse(int insn, String instruction, String reason) {
-        return new Refusal(who(), insn < 0 ? -1 : lineOf[insn], instruction, reason);
+        return new Refusal(who(), lineAt(insn), instruction, reason);
+    }
+
+    /** The source line of the instruction at (or, for a label, right after) {@code insn}; -1 when unknown. */
+    private int lineAt(int insn) {
+        if (insn < 0) {
+            for (int i = 0; i < insns.size(); i++) {
+                if (insns.get(i) instanceof LineNumberNode ln) {
+                    return ln.line;
+                }
+            }
+            return -1;
+        }
+        int i = insn;
+        while (i < insns.size() - 1 && insns.get(i).getOpcode() < 0) {
+            i++;
+        }
+        return lineOf[i];
     }
 
     private Refusal refuse(int insn, String reason) {
@@ -1211,6 +1228,8 @@ final class FunctionTranslator implements Opcodes {
             for (int k = ats.length - 1; k >= 0; k--) {
                 args.addFirst(pop());
             }
+            // Arguments are evaluated before the call borrows any array mutably (`f(&mut *a, jrt::len(&*a))` would not borrow-check).
+            args.replaceAll(this::materialize);
             SE recv = m.getOpcode() == INVOKESTATIC ? null : pop();
             if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>")) {
                 if (recv == null || recv.kind() != 'X') {
