@@ -385,6 +385,12 @@ final class FunctionTranslator implements Opcodes {
             for (int d = 0; d < f.getStackSize(); d++) {
                 OValue v = f.getStack(d);
                 char k = v.type() == null ? '?' : kind(v.type());
+                if (k == 'A' && v.origins().size() == 1 && !(v.origins().iterator().next() instanceof OValue.Made mm
+                        && (insns.get(mm.insn()).getOpcode() == NEW))) {
+                    // an array reference is named statically: the same on every path into this block (a[i] = c ? x : y)
+                    stack.add(arrayValue(v, block.start));
+                    continue;
+                }
                 if (k == 'A' || k == '?') {
                     throw refuse(block.start, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays or strings is outside the subset");
@@ -483,6 +489,9 @@ final class FunctionTranslator implements Opcodes {
             List<String> assigns = new ArrayList<>();
             for (int d = 0; d < stack.size(); d++) {
                 SE e = stack.get(d);
+                if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
+                    continue;
+                }
                 if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S') {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");

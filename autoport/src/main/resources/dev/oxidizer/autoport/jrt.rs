@@ -359,18 +359,17 @@ pub fn copy_of<T: Copy + Default>(a: &[T], n: i32) -> Result<Vec<T>, PortError> 
     Ok(v)
 }
 
-/// `Arrays.copyOfRange`: `to` may pass the end (zero-padded).
+/// `Arrays.copyOfRange`, step by step as the JDK does it: the new length `to - from` in `int` arithmetic, then
+/// `System.arraycopy(a, from, copy, 0, min(a.length - from, newLength))`; `to` may pass the end (zero-padded).
 #[inline(always)]
 pub fn copy_of_range<T: Copy + Default>(a: &[T], from: i32, to: i32) -> Result<Vec<T>, PortError> {
-    if from > to {
+    let new_len = to.wrapping_sub(from);
+    if new_len < 0 {
         return Err(throw(JavaException::IllegalArgument, format!("{from} > {to}")));
     }
-    if from < 0 || from as usize > a.len() {
-        return Err(aioobe(from as i64, a.len()));
-    }
-    let mut v = vec![T::default(); (to - from) as usize];
-    let end = (to as usize).min(a.len());
-    v[..end - from as usize].copy_from_slice(&a[from as usize..end]);
+    let mut v = new_array::<T>(new_len)?;
+    let n = (a.len() as i32).wrapping_sub(from).min(new_len);
+    arraycopy(a, from, &mut v, 0, n)?;
     Ok(v)
 }
 

@@ -411,6 +411,10 @@ final class RustCrateEmitter {
         b.line("/// # Safety");
         b.line("/// Each `*_ptr` must point to `*_len` initialised elements (any pointer when the length is 0), valid and");
         b.line("/// not otherwise accessed for the duration of the call" + (cParams().contains("ox_out: *mut OxBuf") ? "; `ox_out` must be writable." : "."));
+        if (cParams().stream().anyMatch(p -> p.contains("__"))) {
+            // a parameter named like a Rust keyword ('in' -> 'in_') gives 'in__ptr'
+            b.line("#[allow(non_snake_case)]");
+        }
         b.line("#[no_mangle]");
         b.open("pub unsafe extern \"C\" fn " + plan.symbol() + "(");
         cParams().forEach(p -> b.line(p + ","));

@@ -34,7 +34,7 @@ class AutoPortCorpusIT {
     private static final Path CARGO_TARGET = Path.of(System.getProperty("oxidizer.it.cargoTarget", "target/it-cargo-target")).toAbsolutePath();
 
     @TempDir
-    Path work;
+    static Path WORK;
 
     @Test
     void corpusAutoPortsAndPassesTheStrictDifferentialTest() throws Exception {
@@ -43,11 +43,41 @@ class AutoPortCorpusIT {
         List<Method> methods = new ArrayList<>(Arrays.stream(Corpus.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())).toList());
         methods.sort(Comparator.comparing(Method::getName));
-        List<String> passed = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        StringBuilder log = new StringBuilder();
+        List<String> passed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, String> lines = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // Workers (-Doxidizer.corpus.threads, default 1), each with its own cargo target folder (cargo locks one). One by
+        // default: a Java original that runs out of heap on a huge edge input must not starve a concurrent case.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Integer.getInteger("oxidizer.corpus.threads", 1));
+        ThreadLocal<Path> target = ThreadLocal.withInitial(() -> Path.of(CARGO_TARGET + "-" + Thread.currentThread().getName().replaceAll("\\W", "")));
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (Method m : methods) {
+            futures.add(pool.submit(() -> {
+                StringBuilder log = new StringBuilder();
+                portOne(m, cp, classes, target.get(), passed, refused, failed, log);
+                lines.put(m.getName(), log.toString());
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        StringBuilder log = new StringBuilder();
+        lines.values().forEach(log::append);
+        String summary = "auto-port corpus: " + methods.size() + " methods, " + passed.size() + " passed, " + refused.size()
+                + " refused, " + failed.size() + " failed\n";
+        Files.writeString(Path.of("target/autoport-corpus.txt"), summary + log);
+        System.out.print(summary + log);
+        assertEquals(List.of(), failed, "no auto-port may fail its differential test:\n" + log);
+        assertTrue(passed.size() >= 0.8 * methods.size(), summary + log);
+    }
+
+    private static void portOne(Method m, ClassPathReader cp, Path classes, Path cargoTarget, List<String> passed,
+                                List<String> refused, List<String> failed, StringBuilder log) throws Exception {
+        Path work = WORK;
+        {
             String key = Corpus.class.getName() + "#" + m.getName() + Type.getMethodDescriptor(m);
             MethodSpec spec = new ClassFileMethodReader(cp).read(key);
             Path out = work.resolve(m.getName());
@@ -60,11 +90,11 @@ class AutoPortCorpusIT {
                 (named ? refused : failed).add(m.getName());
                 log.append(named ? "REFUSED " : "FAILED (refusal names no line) ").append(m.getName()).append(": ")
                         .append(e.getMessage()).append('\n');
-                continue;
+                return;
             }
             OutputWriter.write(g, out, false);
             long t0 = System.nanoTime();
-            String problem = buildAndTest(g, out, classes);
+            String problem = buildAndTest(g, out, classes, cargoTarget);
             log.append(String.format("%6d ms ", (System.nanoTime() - t0) / 1_000_000));
             if (problem == null) {
                 passed.add(m.getName());
@@ -74,19 +104,13 @@ class AutoPortCorpusIT {
                 log.append("FAILED  ").append(m.getName()).append(": ").append(problem).append('\n');
             }
         }
-        String summary = "auto-port corpus: " + methods.size() + " methods, " + passed.size() + " passed, " + refused.size()
-                + " refused, " + failed.size() + " failed\n";
-        Files.writeString(Path.of("target/autoport-corpus.txt"), summary + log);
-        System.out.print(summary + log);
-        assertEquals(List.of(), failed, "no auto-port may fail its differential test:\n" + log);
-        assertTrue(passed.size() >= 0.8 * methods.size(), summary + log);
     }
 
     /** Null when the crate builds cleanly and its differential test passes, else what went wrong. */
-    private static String buildAndTest(GeneratedFiles g, Path out, Path fixtures) throws Exception {
+    private static String buildAndTest(GeneratedFiles g, Path out, Path fixtures, Path cargoTarget) throws Exception {
         CargoBuild.Result r;
         try {
-            r = new CargoBuild("cargo", CARGO_TARGET, 600).build(out);
+            r = new CargoBuild("cargo", cargoTarget, 600).build(out);
         } catch (GeneratorException e) {
             return "the crate does not build: " + e.getMessage();
         }

@@ -513,7 +513,7 @@ public final class Corpus {
     public static long fibonacci(int n) {
         long a = 0;
         long b = 1;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < Math.min(n, 92); i++) {
             long t = a + b;
             a = b;
             b = t;
