@@ -395,7 +395,9 @@ pub fn sort<T: Ord + Copy>(a: &mut [T]) {
     a.sort_unstable();
 }
 
-/// `Arrays.sort(double[])`: ascending, -0.0 before 0.0, NaNs last.
+/// `Arrays.sort(double[])`: ascending, -0.0 before 0.0, NaNs last. The non-NaN values are sorted as integer keys
+/// that order like the doubles (sign bit flipped for positives, all bits for negatives): the same order as
+/// `Double.compare`, at the speed of an integer sort.
 pub fn sort_f64(a: &mut [f64]) {
     let mut n = 0;
     for i in 0..a.len() {
@@ -404,7 +406,14 @@ pub fn sort_f64(a: &mut [f64]) {
             n += 1;
         }
     }
-    a[..n].sort_unstable_by(|x, y| x.total_cmp(y));
+    let mut keys: Vec<u64> = a[..n].iter().map(|x| {
+        let b = x.to_bits();
+        if b >> 63 == 1 { !b } else { b | (1 << 63) }
+    }).collect();
+    keys.sort_unstable();
+    for (x, k) in a[..n].iter_mut().zip(keys) {
+        *x = f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k });
+    }
 }
 
 pub fn sort_f32(a: &mut [f32]) {
@@ -470,15 +479,11 @@ fn view_error(i: i32, len: usize, size: usize) -> PortError {
 
 #[inline(always)]
 pub fn view<const N: usize>(a: &[i8], i: i32) -> Result<[u8; N], PortError> {
-    let start = i as usize;
-    match a.get(start..start.wrapping_add(N)) {
-        Some(s) if i >= 0 => {
-            let mut b = [0u8; N];
-            for k in 0..N {
-                b[k] = s[k] as u8;
-            }
-            Ok(b)
+    if i >= 0 {
+        if let Some(s) = a.get(i as usize..i as usize + N) {
+            // SAFETY: `s` holds exactly N bytes; i8 and u8 have the same layout; the read is unaligned.
+            return Ok(unsafe { std::ptr::read_unaligned(s.as_ptr() as *const [u8; N]) });
         }
-        _ => Err(view_error(i, a.len(), N)),
     }
+    Err(view_error(i, a.len(), N))
 }
