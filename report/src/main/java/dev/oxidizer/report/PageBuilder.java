@@ -52,6 +52,10 @@ final class PageBuilder {
             candidates.add(candidate(methods.get(i), "m-" + i));
             saved += methods.get(i).score();
         }
+        if (report.savings() != null) {
+            // Schema 2: the analyzer's headline counts a candidate and the candidates it calls once.
+            saved = report.savings().cpuSecondsPerDay();
+        }
         for (int i = 0; i < methods.size(); i++) {
             if (methods.get(i).verdict() != dev.oxidizer.model.Verdict.CANDIDATE) {
                 rejected.add(rejected(methods.get(i), "m-" + i));

@@ -46,7 +46,8 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
      * @param overhead       the agent's own cost, null without agent events
      * @param warnings       analyzer warnings
      * @param methodCount    methods analysed
-     * @param savedPerDay    sum of the candidates' scores, formatted
+     * @param savedPerDay    the candidates' saving per day, formatted: the report's headline (each CPU second counted
+     *                       once) when it has one, else the sum of the candidates' scores
      */
     public record Summary(String application, String generatedAt, String toolVersion, String mode, String modeNote,
                           String windowStart, String windowEnd, String windowDuration, int jvms,

@@ -27,6 +27,15 @@ public final class AutoPortGenerator {
      * @param classes the class path holding the method's class and the application methods it calls
      */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes) throws GeneratorException {
+        return generate(spec, options, classes, OriginalArtifact.find(spec).orElse(null));
+    }
+
+    /**
+     * @param classes  the class path holding the method's class and the application methods it calls
+     * @param original the artifact holding the original class (for the generated Maven module), null when unknown
+     */
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes,
+                                          MavenCoordinates original) throws GeneratorException {
         PortPlan names = PortPlanner.plan(spec, options);
         Map<String, String> fields = new LinkedHashMap<>();
         Set<String> mutableFields = new HashSet<>();
@@ -59,7 +68,7 @@ public final class AutoPortGenerator {
         GeneratorOptions strict = new GeneratorOptions(options.memory(), options.criticalMaxNs(), options.crateName(),
                 options.javaClass(), port.approximate() ? options.maxUlps() : 0, options.crateDirForJava());
         PortPlan plan = PortPlanner.plan(exact, strict).withUtf16Strings();
-        GeneratedFiles emitted = StubGenerator.emit(plan);
+        GeneratedFiles emitted = StubGenerator.emit(plan, original);
         Map<String, String> files = new LinkedHashMap<>(emitted.files());
         files.put("src/lib.rs", new AutoLibEmitter(plan, port).emit());
         files.put("src/jrt.rs", AutoPorter.runtimeSource());
