@@ -52,15 +52,17 @@ final class PageBuilder {
             candidates.add(candidate(methods.get(i), "m-" + i));
             saved += methods.get(i).score();
         }
+        long rejectedCount = methods.size() - candidateIndexes.size();
         for (int i = 0; i < methods.size(); i++) {
             if (methods.get(i).verdict() != dev.oxidizer.model.Verdict.CANDIDATE) {
-                rejected.add(rejected(methods.get(i), "m-" + i));
+                rejected.add(rejected(methods.get(i), "m-" + i, rejectedCount <= ALL_RULES_MAX_ROWS));
             }
         }
         String app = report.application() == null || report.application().isBlank() ? null : report.application();
         String title = "Oxidizer report" + (app == null ? "" : " — " + app);
+        EmbeddedModel model = EmbeddedModel.of(report);
         return new PageView(title, summary(app, saved), candidates, columns(candidates), rejected,
-                ScriptJson.escape(ReportJson.toJson(report)), script, scriptHash, css);
+                ScriptJson.escape(model.json()), model.abridged(), rejected.size() > ALL_RULES_MAX_ROWS, script, scriptHash, css);
     }
 
     private static PageView.Columns columns(List<PageView.Candidate> cs) {
@@ -144,14 +146,20 @@ final class PageBuilder {
                 suggestion(m.suggestion()), port(m.port()), allocation(m.allocation()), latencyPath(m.latencyPath()));
     }
 
-    private PageView.Rejected rejected(MethodReport m, String anchor) {
+    /**
+     * Above this many rejected methods their rows show the failing rule only; every rule's finding stays in the JSON
+     * report (6 findings of a few hundred words each would make a page of thousands of methods tens of MB).
+     */
+    static final int ALL_RULES_MAX_ROWS = 300;
+
+    private PageView.Rejected rejected(MethodReport m, String anchor, boolean allRules) {
         List<PageView.FindingRow> findings = findings(m);
         PageView.FindingRow failing = findings.stream().filter(f -> f.ruleId().equals(m.rejectedBy())).findFirst()
                 .orElse(findings.stream().filter(f -> f.outcome().equals("fail")).findFirst().orElse(null));
         String ruleName = failing != null ? failing.ruleName() : text(m.rejectedBy());
         MethodReport.Latency lat = m.latency();
         return new PageView.Rejected(anchor, text(m.key()), displayName(m), text(m.javaSignature()), search(m),
-                text(m.rejectedBy()), ruleName, failing, findings, suggestion(m.suggestion()),
+                text(m.rejectedBy()), ruleName, failing, allRules ? findings : List.of(), suggestion(m.suggestion()),
                 Formats.count(m.calls() == null ? null : m.calls().perDay()),
                 Formats.nanos(lat == null ? null : lat.meanNs()),
                 Formats.percent(m.cpu() == null ? null : m.cpu().cpuBoundRatio()));

@@ -14,12 +14,16 @@ import java.util.List;
  * @param columns      which optional table columns have data
  * @param rejected     not worth porting, in model order
  * @param modelJson    the report model as JSON, already escaped for a {@code <script type="application/json">}
+ * @param modelAbridged whether the embedded model leaves out rejected methods' histograms, call trees and passing
+ *                     findings ({@link EmbeddedModel})
+ * @param rulesOmitted whether rejected rows show only the failing rule (more than
+ *                     {@link PageBuilder#ALL_RULES_MAX_ROWS} rejected methods)
  * @param script       the page's inline script (a trusted resource of this jar)
  * @param scriptHash   {@code sha256-...} of {@code script}, for the Content-Security-Policy
  * @param css          the page's style sheet (a trusted resource of this jar)
  */
 public record PageView(String title, Summary summary, List<Candidate> candidates, Columns columns,
-                       List<Rejected> rejected, String modelJson, String script, String scriptHash, String css) {
+                       List<Rejected> rejected, String modelJson, boolean modelAbridged, boolean rulesOmitted, String script, String scriptHash, String css) {
 
     /**
      * Which optional columns of the candidates table have a figure for at least one candidate; a column
