@@ -10,7 +10,8 @@ import java.util.Map;
  * <p>Layout of the output folder: the crate at its root ({@code Cargo.toml}, {@code src/lib.rs}, {@code src/ffi.rs},
  * {@code include/<crate>.h}), {@code README.md}, and the Java sources under {@code java/src/main/java} (wrapper),
  * {@code java/src/test/java} (differential test) and {@code java/src/jmh/java} (benchmark). {@code oxidizer build}
- * places the library under {@code java/src/main/resources/native/<crate>/<os>-<arch>/}.
+ * places the library under {@code java/src/main/resources/native/<crate>/<os>-<arch>/}. {@value PortManifest#FILE_NAME}
+ * (the port manifest) tells {@code oxidizer verify} what is where.
  */
 public final class StubGenerator {
     private StubGenerator() {}
@@ -24,6 +25,8 @@ public final class StubGenerator {
         files.put(shape.wrapperPath(), new JavaWrapperEmitter(plan).emit());
         files.put(shape.testPath(), new DifferentialTestEmitter(plan).emit());
         files.put(shape.benchmarkPath(), new BenchmarkEmitter(plan).emit());
+        files.put(shape.pairedRunPath(), new PairedRunEmitter(plan, plan.javaClass() + "Benchmark").emit());
+        files.put(PortManifest.FILE_NAME, PortManifest.of(plan, "stub", PortManifest.Inputs.generated()).toJson());
         return new GeneratedFiles(plan, files);
     }
 }
