@@ -11,9 +11,16 @@ import java.util.List;
  */
 final class DifferentialTestEmitter {
     private final PortPlan plan;
+    /** Whether the port carries captured calls to replay ({@link CapturedCallsEmitter}). */
+    private final boolean captured;
 
     DifferentialTestEmitter(PortPlan plan) {
+        this(plan, false);
+    }
+
+    DifferentialTestEmitter(PortPlan plan, boolean captured) {
         this.plan = plan;
+        this.captured = captured;
     }
 
     String className() {
@@ -73,6 +80,10 @@ final class DifferentialTestEmitter {
         b.blank();
         emitTestMethod(b);
         b.blank();
+        if (captured) {
+            b.block(CapturedCallsEmitter.testMethod(plan));
+            b.blank();
+        }
         emitCheck(b);
         b.blank();
         emitCall(b);
@@ -323,7 +334,7 @@ final class DifferentialTestEmitter {
                         }
                     }
 
-                    private static Object[] prepend(Object receiver, Object[] args) {
+                    static Object[] prepend(Object receiver, Object[] args) {
                         Object[] all = new Object[args.length + 1];
                         all[0] = receiver;
                         System.arraycopy(args, 0, all, 1, args.length);

@@ -1,6 +1,8 @@
 package dev.oxidizer.stubgen;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,15 +20,41 @@ public final class StubGenerator {
 
     /** Plans and emits; throws (UNSUPPORTED) before emitting anything when the signature cannot cross. */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options) throws GeneratorException {
+        return generate(spec, options, InputProfile.none());
+    }
+
+    /**
+     * Plans and emits with the application's inputs: its captured calls are replayed by the differential test and fill
+     * the benchmark's pool; without them the benchmark's arrays and Strings have the recorded lengths.
+     */
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, InputProfile inputs) throws GeneratorException {
         PortPlan plan = PortPlanner.plan(spec, options);
         Map<String, String> files = new LinkedHashMap<>(new RustCrateEmitter(plan).emit());
         GeneratedFiles shape = new GeneratedFiles(plan, Map.of());
         files.put("README.md", new ReadmeEmitter(plan, shape).emit());
         files.put(shape.wrapperPath(), new JavaWrapperEmitter(plan).emit());
-        files.put(shape.testPath(), new DifferentialTestEmitter(plan).emit());
-        files.put(shape.benchmarkPath(), new BenchmarkEmitter(plan).emit());
+        boolean captured = !inputs.captures().isEmpty();
+        files.put(shape.testPath(), new DifferentialTestEmitter(plan, captured).emit());
+        CapturedCallsEmitter captures = new CapturedCallsEmitter(plan, inputs);
+        if (captured) {
+            captures.files().forEach(f -> files.put(f[0], f[1]));
+        }
+        files.put(shape.benchmarkPath(), new BenchmarkEmitter(plan, inputs).emit());
         files.put(shape.pairedRunPath(), new PairedRunEmitter(plan, plan.javaClass() + "Benchmark").emit());
-        files.put(PortManifest.FILE_NAME, PortManifest.of(plan, "stub", PortManifest.Inputs.generated()).toJson());
+        files.put(PortManifest.FILE_NAME, PortManifest.of(plan, "stub", manifestInputs(plan, inputs,
+                captured ? "java/src/test/resources/" + captures.resource() : null)).toJson());
         return new GeneratedFiles(plan, files);
+    }
+
+    private static PortManifest.Inputs manifestInputs(PortPlan plan, InputProfile inputs, String capturesFile) {
+        List<PortManifest.ParamLengths> lengths = new ArrayList<>();
+        List<PortPlan.Arg> ps = plan.paramArgs();
+        for (int i = 0; i < ps.size(); i++) {
+            List<Integer> l = inputs.lengths().get(i);
+            if (l != null && !l.isEmpty()) {
+                lengths.add(new PortManifest.ParamLengths(i + 1, ps.get(i).javaName(), l));
+            }
+        }
+        return new PortManifest.Inputs(inputs.source(), inputs.captures().size(), capturesFile, lengths);
     }
 }

@@ -41,6 +41,8 @@ final class Instrumenter {
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
     private final String trivialPolicy;
+    /** Argument lengths and capture (docs/agent.md, "Inputs"); null: neither. */
+    private volatile InputRecording inputs;
     /**
      * The class file locator Byte Buddy built for the class being transformed on this thread (it holds the
      * very bytes being transformed), kept by {@link LocatorKeeping} for {@link #trivialMethods}.
@@ -55,6 +57,16 @@ final class Instrumenter {
         this.filter = filter;
         this.log = log;
         this.trivialPolicy = trivialPolicy;
+    }
+
+    /** Sets what is recorded about inputs; before {@link #install}. */
+    void inputs(InputRecording recording) {
+        this.inputs = recording;
+    }
+
+    /** What is recorded about inputs, or null. */
+    InputRecording inputs() {
+        return inputs;
     }
 
     void install(Instrumentation inst, boolean attached) {
@@ -114,6 +126,10 @@ final class Instrumenter {
                     DynamicType.Builder<?> b = builder
                             .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
                             .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
+                    InputRecording in = inputs;
+                    if (in != null) {
+                        b = in.decorate(b, type, methods(type).and(not(isTrivial)));
+                    }
                     if (trivialPolicy.equals("skip")) {
                         return b;
                     }

@@ -102,6 +102,9 @@ public final class OxidizerAgent {
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
         Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial());
+        InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
+        instrumenter.inputs(inputs);
+        InputRecording.registerHook();
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -136,6 +139,7 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
+            inputs.finish();
             for (String glob : filter.unmatched()) {
                 log.warn(glob + " matched no method in this run; accepted forms: com.acme.** (a package and its "
                         + "subpackages), com.acme.Class, com.acme.Class#method (docs/agent.md)", null);
@@ -229,6 +233,10 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
+            InputRecording.removeHook();
+            if (a.instrumenter().inputs() != null) {
+                a.instrumenter().inputs().finish();
+            }
             r.stop();
         }
         try {
