@@ -9,7 +9,7 @@ import java.util.List;
  * @param lengths       record argument lengths ({@code lengths=on|off})
  * @param capture       methods whose calls are captured ({@code capture=GLOB}, repeatable); empty: no capture
  * @param captureCalls  most calls captured per method
- * @param captureBytes  most bytes of copies in all
+ * @param captureBytes  most bytes of copies per captured method
  * @param captureArray  arrays longer than this many elements are not captured (the call is skipped)
  * @param captureEvery  1 call in this many is considered for capture
  */

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * result or exception type at exit, kept in memory and written at the end of the run to a file beside the recording
  * (docs/formats/captures.md). The data may be user data: it never goes into the recording or a report.
  *
- * <p>Bounds: at most {@code maxCalls} captured calls per method, at most {@code maxBytes} of copies in all, 1 call in
+ * <p>Bounds: at most {@code maxCalls} captured calls per method and {@code maxBytes} of copies per method (so memory
+ * is at most {@code maxBytes} times the captured methods; a call that would exceed it is not captured), 1 call in
  * {@code every} considered. Once a method's budget is spent, its calls cost a counter check (and the argument array
  * Byte Buddy builds for the advice). Copies are taken, nothing of the application's is changed or kept; the advice
  * suppresses everything it might throw.
@@ -37,6 +38,7 @@ public final class ArgumentCapture {
     private static int size;
     private static volatile AtomicLongArray seen = new AtomicLongArray(16);
     private static volatile AtomicLongArray taken = new AtomicLongArray(16);
+    private static volatile AtomicLongArray methodBytes = new AtomicLongArray(16);
     private static final AtomicLong bytes = new AtomicLong();
     private static final AtomicInteger skippedTooLarge = new AtomicInteger();
     private static final ConcurrentLinkedQueue<Call> done = new ConcurrentLinkedQueue<>();
@@ -67,6 +69,7 @@ public final class ArgumentCapture {
             keys = java.util.Arrays.copyOf(keys, size * 2);
             seen = grow(seen, size * 2);
             taken = grow(taken, size * 2);
+            methodBytes = grow(methodBytes, size * 2);
         }
         keys[size] = methodKey;
         return size++;
@@ -83,7 +86,7 @@ public final class ArgumentCapture {
     /** At entry: true when this call is captured (its copies taken now, before the method can change them). */
     public static boolean enter(int id, Object[] args) {
         try {
-            if (taken.get(id) >= maxCalls || bytes.get() >= maxBytes) {
+            if (taken.get(id) >= maxCalls || methodBytes.get(id) >= maxBytes) {
                 return false;
             }
             if ((seen.getAndIncrement(id) % every) != 0) {
@@ -100,11 +103,13 @@ public final class ArgumentCapture {
                     return false;
                 }
                 copy[i] = copyOf(a);
-                size += 16 + n * 8;
+                size += 16 + n * elementBytes(a);
             }
-            if (bytes.addAndGet(size) > maxBytes || taken.incrementAndGet(id) > maxCalls) {
+            if (methodBytes.get(id) + size > maxBytes || taken.incrementAndGet(id) > maxCalls) {
                 return false;
             }
+            methodBytes.addAndGet(id, size);
+            bytes.addAndGet(size);
             OPEN.get().push(new Call(id, copy));
             return true;
         } catch (Throwable t) {
@@ -123,6 +128,13 @@ public final class ArgumentCapture {
         } catch (Throwable ignored) {
             // never into the application
         }
+    }
+
+    private static int elementBytes(Object a) {
+        if (a instanceof String || a instanceof char[] || a instanceof short[]) return 2;
+        if (a instanceof int[] || a instanceof float[]) return 4;
+        if (a instanceof long[] || a instanceof double[]) return 8;
+        return 1;
     }
 
     private static Object copyOf(Object a) {

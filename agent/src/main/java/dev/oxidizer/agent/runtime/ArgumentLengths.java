@@ -13,14 +13,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link #RESERVOIR} lengths, so the generated benchmark can use the sizes production sees. No argument's content is
  * ever read or kept.
  *
- * <p>Cost: on the 63 calls in 64 not sampled, a random draw and a compare (a few ns per array parameter); on a
- * sampled call, a short lock on the parameter's own statistics. Never throws.
+ * <p>Cost: on the 63 calls in 64 not sampled, a field read, a thread-local random draw and a compare (a few ns per
+ * array parameter); on a sampled call, a short lock on the parameter's own statistics. After {@link #MAX_SAMPLES}
+ * samples of a parameter (about 262,000 calls) only the field read remains: the lengths describe the first part of a
+ * run. Never throws (an unknown id is caught like anything else).
  */
 public final class ArgumentLengths {
     /** One call in this many is sampled. */
     public static final int SAMPLE_EVERY = 64;
     /** Lengths kept per parameter. */
     public static final int RESERVOIR = 64;
+    /** Sampled calls per parameter after which it stops sampling (about 262,000 calls), so a hot method pays a field read. */
+    public static final int MAX_SAMPLES = 4096;
 
     /** Statistics of one parameter; guarded by itself. */
     public static final class Stats {
@@ -29,6 +33,8 @@ public final class ArgumentLengths {
         public final String type;
         long samples;
         long nulls;
+        /** Set once {@link #MAX_SAMPLES} were taken; read without a lock (a stale false costs one more sample). */
+        boolean closed;
         int min = Integer.MAX_VALUE;
         int max = -1;
         long sum;
@@ -46,6 +52,9 @@ public final class ArgumentLengths {
                 return;
             }
             long n = samples++;
+            if (samples >= MAX_SAMPLES) {
+                closed = true;
+            }
             min = Math.min(min, length);
             max = Math.max(max, length);
             sum += length;
@@ -94,16 +103,16 @@ public final class ArgumentLengths {
     /** Samples the length of {@code value} (an array or a String, or null) for parameter {@code id}. Never throws. */
     public static void record(Object value, int id) {
         try {
+            Stats st = table[id];
+            if (st.closed) {
+                return;
+            }
             ThreadLocalRandom r = ThreadLocalRandom.current();
             if ((r.nextInt() & (SAMPLE_EVERY - 1)) != 0) {
                 return;
             }
-            Stats[] t = table;
-            if (id < 0 || id >= t.length || t[id] == null) {
-                return;
-            }
             int length = value == null ? -1 : value instanceof String s ? s.length() : Array.getLength(value);
-            t[id].add(length, r);
+            st.add(length, r);
         } catch (Throwable ignored) {
             // never into the application
         }
