@@ -77,8 +77,12 @@ final class DemoCommand implements Callable<Integer> {
         Path jfr = out.resolve("demo.jfr");
         Path demoJar = Installation.demoJar();
 
-        step(1, "profiling the demo under the agent for " + runSeconds + " s on " + workers + " threads (seed " + seed + ")");
-        sub("run", "-o", jfr.toString(), "--force", "--", "-jar", demoJar.toString(),
+        step(1, "profiling the demo under the agent for " + runSeconds + " s on " + workers + " threads (seed " + seed
+                + "), capturing calls of its kernels");
+        // capture: the ports are then tested and benchmarked on the demo's own calls (an image filter indexes its
+        // arrays by its width and height arguments: random ones would not fit)
+        sub("run", "-o", jfr.toString(), "--force", "--agent-options", "capture=dev.oxidizer.demo.kernels.**,captureCalls=100",
+                "--", "-jar", demoJar.toString(),
                 "--seconds", Integer.toString(runSeconds), "--threads", Integer.toString(workers), "--seed", Long.toString(seed));
 
         step(2, "advising: oxidizer advise " + jfr.getFileName() + " --classpath " + demoJar.getFileName() + " --top " + ports

@@ -100,18 +100,23 @@ final class VerifyCommand implements Callable<Integer> {
                 cargo, !noBenchmark, quick, Duration.ofSeconds(timeoutSeconds), System.err, roundCount, threshold));
         List<VerifyResult> results = new ArrayList<>();
         VerifyException firstFailure = null;
+        VerifyException toolFailure = null;
         for (Path dir : dirs) {
             try {
                 VerifyResult r = verifier.verify(dir);
                 results.add(r);
                 out.println(line(r));
             } catch (VerifyException e) {
-                if (e.kind() != VerifyException.Kind.MISMATCH) {
-                    throw new CliException(e.kind() == VerifyException.Kind.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.TOOL_FAILED,
-                            dir + ": " + e.getMessage());
+                if (e.kind() == VerifyException.Kind.BAD_INPUT) {
+                    throw new CliException(ExitCodes.BAD_INPUT, dir + ": " + e.getMessage());
                 }
+                // a port that disagrees, or whose benchmark failed, does not stop the others; its recorded result is kept
                 out.println(dir + ": FAILED: " + e.getMessage());
-                firstFailure = firstFailure == null ? e : firstFailure;
+                if (e.kind() == VerifyException.Kind.MISMATCH) {
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                } else {
+                    toolFailure = toolFailure == null ? e : toolFailure;
+                }
                 try {
                     results.add(VerifyResult.read(dir.toAbsolutePath()));
                 } catch (VerifyException unreadable) {
@@ -131,6 +136,9 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (toolFailure != null) {
+            throw new CliException(ExitCodes.TOOL_FAILED, toolFailure.getMessage());
+        }
         if (firstFailure != null) {
             throw new CliException(ExitCodes.VERIFY_FAILED, firstFailure.getMessage());
         }

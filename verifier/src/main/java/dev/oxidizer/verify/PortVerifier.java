@@ -78,6 +78,12 @@ public final class PortVerifier {
      */
     public VerifyResult verify(Path dir) throws VerifyException {
         GeneratedPort port = GeneratedPort.read(dir);
+        try {
+            // a result of an earlier run must never pass for this one's
+            Files.deleteIfExists(port.dir().resolve(VerifyResult.FILE_NAME));
+        } catch (IOException e) {
+            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot remove the earlier result in " + port.dir() + ": " + e.getMessage(), e);
+        }
         List<Path> junit = libs("junit-platform-console-standalone");
         List<Path> jmh = libs("jmh-core", "jopt-simple", "commons-math3");
         List<Path> jmhProcessor = new ArrayList<>(libs("jmh-generator-annprocess"));
@@ -154,10 +160,16 @@ public final class PortVerifier {
             ChildJvm.Exit exit = ChildJvm.run(cmd, port.dir(), port.workDir().resolve("benchmark.log"),
                     options.timeout(), "the benchmark");
             if (exit.code() != 0 || !Files.isRegularFile(result)) {
-                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "the benchmark failed (exit " + exit.code() + "): "
+                String why = "the benchmark failed (exit " + exit.code() + "): "
                         + firstException(exit) + "; the generated inputs come from " + port.manifest().inputs().source()
                         + " (see " + PortManifest.FILE_NAME + "); give it inputs the method accepts in setup() of "
-                        + port.manifest().benchmarkClass().replace('.', '/') + ".java under java/src/jmh/java; log: " + exit.log());
+                        + port.manifest().benchmarkClass().replace('.', '/') + ".java under java/src/jmh/java; log: " + exit.log();
+                // the differential test passed: record that, unmeasured, so the report shows the port and why it has no number
+                PortResult unmeasured = MeasuredVerdicts.judge(null, new PortResult(port.dir().toString(), true, null, null, null,
+                        Instant.now().toString(), why), options.threshold());
+                writeResult(new VerifyResult(VerifyResult.SCHEMA, VerifyResult.SCHEMA_VERSION, port.methodKey(), port.crate(),
+                        summary.tests(), summary.failed(), summary.messages(), port.bodyOrigin(), unmeasured), port);
+                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, why);
             }
             scores = PairedScores.read(result);
             how = String.format(Locale.ROOT, "interleaved in one JVM: %d rounds, %d ABBA pairs of %d calls each; "
@@ -175,11 +187,7 @@ public final class PortVerifier {
         pr = MeasuredVerdicts.judge(null, pr, options.threshold());
         VerifyResult result = new VerifyResult(VerifyResult.SCHEMA, VerifyResult.SCHEMA_VERSION, port.methodKey(), port.crate(),
                 summary.tests(), summary.failed(), summary.messages(), port.bodyOrigin(), pr);
-        try {
-            result.write(port.dir());
-        } catch (IOException e) {
-            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot write " + port.dir().resolve(VerifyResult.FILE_NAME) + ": " + e.getMessage(), e);
-        }
+        writeResult(result, port);
         if (!passed) {
             String first = summary.messages().isEmpty() ? tests.tail(10) : summary.messages().getFirst();
             boolean notPorted = summary.messages().stream().anyMatch(m -> m.contains("not yet ported"));
@@ -189,6 +197,14 @@ public final class PortVerifier {
                     + " (full output: " + tests.log() + ")");
         }
         return result;
+    }
+
+    private static void writeResult(VerifyResult result, GeneratedPort port) throws VerifyException {
+        try {
+            result.write(port.dir());
+        } catch (IOException e) {
+            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot write " + port.dir().resolve(VerifyResult.FILE_NAME) + ": " + e.getMessage(), e);
+        }
     }
 
     /** The first line of the log that names an exception, for a one-line message. */
