@@ -2,7 +2,6 @@ package dev.oxidizer.agent.core;
 
 import dev.oxidizer.agent.runtime.ArgumentCapture;
 import dev.oxidizer.agent.runtime.ArgumentLengths;
-import jdk.jfr.FlightRecorder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -27,7 +26,7 @@ import java.util.List;
  *   <li>argument lengths: at the entry of each non-trivial instrumented method (not constructors) that takes arrays of
  *       primitives or Strings, one static call per such parameter to {@link ArgumentLengths#record} (no branch, no new
  *       local, no allocation), which samples 1 call in 64; written as {@code oxidizer.ArgumentLengths} events at the
- *       end of each chunk (docs/formats/agent-events.md);</li>
+ *       end of each chunk by {@link ArgumentLengthsHook} (docs/formats/agent-events.md);</li>
  *   <li>capture (opt-in): {@link CaptureAdvice} on methods matching {@code capture=GLOB} whose parameters and result
  *       are primitives, primitive arrays or Strings; written at the end of the run to {@code <output>.captures}
  *       (docs/formats/captures.md), never into the recording.</li>
@@ -163,48 +162,6 @@ final class InputRecording {
                 }
             };
         }
-    }
-
-    /** Emits one {@code oxidizer.ArgumentLengths} event per sampled parameter (a JFR periodic hook at chunk end). */
-    static void emitLengths() {
-        for (ArgumentLengths.Stats s : ArgumentLengths.all()) {
-            long[] snap = s.snapshot();
-            ArgumentLengthsEvent e = new ArgumentLengthsEvent();
-            int hash = s.methodKey.indexOf('#');
-            int paren = s.methodKey.indexOf('(', hash);
-            e.formatVersion = 1;
-            e.className = s.methodKey.substring(0, hash);
-            e.methodName = s.methodKey.substring(hash + 1, paren);
-            e.descriptor = s.methodKey.substring(paren);
-            e.parameter = s.parameter + 1;
-            e.type = s.type;
-            e.samples = snap[0];
-            e.nulls = snap[1];
-            e.minLength = snap[2];
-            e.maxLength = snap[3];
-            e.meanLength = snap[0] == 0 ? 0 : (double) snap[4] / snap[0];
-            StringBuilder kept = new StringBuilder();
-            long[] lengths = java.util.Arrays.copyOfRange(snap, 5, snap.length);
-            java.util.Arrays.sort(lengths);
-            for (long l : lengths) {
-                kept.append(kept.length() == 0 ? "" : ",").append(l);
-            }
-            e.lengths = kept.toString();
-            e.commit();
-        }
-    }
-
-    /** The periodic hook (one instance, so that it can be removed). */
-    private static final Runnable HOOK = InputRecording::emitLengths;
-
-    /** Registers the length events' hook (when the recording starts). */
-    static void registerHook() {
-        FlightRecorder.addPeriodicEvent(ArgumentLengthsEvent.class, HOOK);
-    }
-
-    /** Removes the hook (detach). */
-    static void removeHook() {
-        FlightRecorder.removePeriodicEvent(HOOK);
     }
 
     /** Writes the captures file at the end of the run (shutdown or detach); a no-op without capture. */

@@ -123,13 +123,12 @@ final class Instrumenter {
                             : TrivialCallSites.NONE;
                     java.util.Set<String> counted = sites.counted();
                     ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
-                    DynamicType.Builder<?> b = builder
-                            .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
-                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
                     InputRecording in = inputs;
-                    if (in != null) {
-                        b = in.decorate(b, type, methods(type).and(not(isTrivial)));
-                    }
+                    // first, so that it is the innermost visitor: its code at the method's start stays outside the
+                    // ranges the call-site counting (below) opens
+                    DynamicType.Builder<?> b = in == null ? builder : in.decorate(builder, type, methods(type).and(not(isTrivial)));
+                    b = b.visit(methodAdvice.on(methods(type).and(not(isTrivial))))
+                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
                     if (trivialPolicy.equals("skip")) {
                         return b;
                     }

@@ -104,7 +104,6 @@ public final class OxidizerAgent {
         Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial());
         InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
         instrumenter.inputs(inputs);
-        InputRecording.registerHook();
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -189,6 +188,7 @@ public final class OxidizerAgent {
         try {
             JfrRecording r = JfrRecording.start(o);
             FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
+            ArgumentLengthsHook.registerHook();
             session.emitSessionEvent();
             recording.complete(r);
         } catch (Throwable t) {
@@ -233,7 +233,7 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
-            InputRecording.removeHook();
+            ArgumentLengthsHook.removeHook();
             if (a.instrumenter().inputs() != null) {
                 a.instrumenter().inputs().finish();
             }
