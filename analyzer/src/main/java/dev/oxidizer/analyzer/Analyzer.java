@@ -214,7 +214,12 @@ public final class Analyzer {
             warnings.add("damaged input: " + d + "; the readable chunks were analysed");
         }
         warnings.addAll(agg.problems);
-        return new Result(build(agg, thresholds, recordings, chunkIntervals, warnings), List.copyOf(damage));
+        Map<Integer, Double> fileSeconds = new HashMap<>();
+        for (int i = 0; i < scans.size(); i++) {
+            double secs = scans.get(i).chunks().stream().mapToLong(JfrChunkScanner.Chunk::durationNanos).sum() / 1e9;
+            fileSeconds.put(i, secs);
+        }
+        return new Result(build(agg, thresholds, recordings, chunkIntervals, warnings, fileSeconds), List.copyOf(damage));
     }
 
     private static String jvmLabel(String pidAtStart) {
@@ -229,7 +234,7 @@ public final class Analyzer {
     // ------------------------------------------------------------------------------------------------------------
 
     private Report build(ProfileAggregator agg, Map<String, Report.Threshold> thresholds, List<Report.Recording> recordings,
-                         List<long[]> chunkIntervals, List<String> warnings) {
+                         List<long[]> chunkIntervals, List<String> warnings, Map<Integer, Double> fileSeconds) {
         String mode = !agg.agentMethods.isEmpty() ? "agent" : !agg.timing.isEmpty() ? "method-timing" : "sampling-only";
         long execSamples = agg.eventCounts().getOrDefault(ProfileAggregator.EXECUTION_SAMPLE, 0L);
         long cpuSamples = agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L);
@@ -341,23 +346,39 @@ public final class Analyzer {
                     : "no entry point or latency thread was configured and the defaults") + " matched nothing in the input: "
                     + "latency-path is UNKNOWN for every method (pass --entry-point or --latency-thread)");
         }
+        // Callers and callees are judged by their typical (median) call, as the granularity rule judges methods.
         Map<String, Double> allMeans = new HashMap<>();
         timed.forEach((k, t) -> {
-            if (t.meanNs != null) {
-                allMeans.put(k, t.meanNs);
+            Double typical = t.medianNs != null ? t.medianNs : t.meanNs;
+            if (typical != null) {
+                allMeans.put(k, typical);
             }
         });
+        CodeOrigins origins = origins(agg, warnings);
+        String ioNote = ioEventsNote(agg);
+        if (ioNote != null) {
+            warnings.add(ioNote);
+        }
 
         Report.Assumptions assumptions = new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs);
-        RuleContext ctx = new AnalysisContext(thresholds, assumptions, mode, pathKnown, config.latencyConfigured());
+        RuleContext ctx = new AnalysisContext(thresholds, assumptions, mode, pathKnown, config.latencyConfigured(), ioNote);
         List<MethodReport> reports = new ArrayList<>();
-        MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config);
+        StubCallSites stubs = new StubCallSites(agg.fileClassPath.values());
+        MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config, origins, stubs);
         Verdicts verdicts = new Verdicts(rules, config);
+        Map<String, Double> cpuPerDay = new HashMap<>();
         for (String key : keys) {
             MethodFacts facts = factsBuilder.facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
+            cpuPerDay.put(key, Scoring.cpuSecondsPerDay(facts));
             reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet()));
         }
-        reports = Verdicts.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())));
+        stubs.close();
+        reports = Ranking.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())),
+                config.dependenciesWithOwnCode());
+        Report.Savings savings = Headline.of(reports, cpuPerDay, jvmCpuSecondsPerDay(agg, fileSeconds, windowSeconds), config.speedup());
+        if (Boolean.FALSE.equals(savings.fits())) {
+            warnings.add(savings.note());
+        }
 
         Report.AgentOverhead overhead = null;
         if (agg.sawOverhead) {
@@ -371,8 +392,60 @@ public final class Analyzer {
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                assumptions, overhead, warnings, reports);
+                assumptions, overhead, warnings, reports, savings);
     }
+
+    /**
+     * Whose code is whose: the configured application globs, else the package of the main class each agent session
+     * saw (and its subpackages); without either, every non-JDK class is taken as the application's.
+     */
+    private CodeOrigins origins(ProfileAggregator agg, List<String> warnings) {
+        List<String> globs = new ArrayList<>(config.application());
+        if (globs.isEmpty()) {
+            agg.sessions.values().stream().map(s -> CodeOrigins.globOfMainClass(s.mainClass)).filter(g -> g != null)
+                    .distinct().forEach(globs::add);
+        }
+        if (globs.isEmpty()) {
+            warnings.add("the application's own packages are unknown (no main class in the recording, no 'application' setting): "
+                    + "every non-JDK method is taken as its own code; set application=com.acme.** to tell dependencies apart");
+        }
+        return new CodeOrigins(config.excludePackages(), globs);
+    }
+
+    /**
+     * Whether the socket and file events were throttled (JDK 25's default keeps 100 events/s of jdk.SocketRead,
+     * SocketWrite, FileRead and FileWrite, visible in jdk.ActiveSetting): then the recorded I/O waits are a sample, not
+     * a total, and every I/O share is a lower bound. Null when no throttle was in force on an I/O event that occurred.
+     */
+    private static String ioEventsNote(ProfileAggregator agg) {
+        List<String> throttled = new ArrayList<>();
+        for (String name : ProfileAggregator.IO_EVENTS) {
+            Long id = agg.eventTypeIds.get(name);
+            Set<String> values = id == null ? null : agg.settings.getOrDefault(id, Map.of()).get("throttle");
+            if (values != null) {
+                for (String v : values) {
+                    if (v != null && !v.isBlank() && !v.trim().equals("off") && !v.trim().equals("0/s")) {
+                        throttled.add(name + " (throttle " + v.trim() + ")");
+                        break;
+                    }
+                }
+            }
+        }
+        return throttled.isEmpty() ? null : "I/O events were throttled in the recording: " + String.join(", ", throttled)
+                + "; above that rate JFR keeps a sample of them, so recorded I/O waits and I/O shares are lower bounds "
+                + "(record with the throttle off, as the Oxidizer agent does, for totals)";
+    }
+
+    /**
+     * CPU the recorded JVMs used per day: per recording, the mean of jdk.CPULoad's jvmUser + jvmSystem (shares of the
+     * whole machine) times the machine's hardware threads (jdk.CPUInformation) times the recording's span, added over
+     * recordings and projected from the window; null when no recording has both events.
+     */
+    private static Double jvmCpuSecondsPerDay(ProfileAggregator agg, Map<Integer, Double> fileSeconds, double windowSeconds) {
+        Double total = agg.cpuLoad.jvmCpuSeconds(fileSeconds);
+        return total != null && windowSeconds > 0 ? total / windowSeconds * DAY_SECONDS : null;
+    }
+
 
     static long unionMs(List<long[]> intervals) {
         List<long[]> sorted = new ArrayList<>(intervals);

@@ -121,7 +121,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
 
     /** Mean machine-wide CPU use from jdk.CPULoad (0..1), null without those events. */
     static Double machineBusy(ProfileAggregator agg) {
-        return agg.machineLoadCount == 0 ? null : agg.machineLoadSum / agg.machineLoadCount;
+        return agg.cpuLoad.machineBusy();
     }
 
     /**

@@ -41,6 +41,8 @@ final class ProfileAggregator {
     static final String METHOD_PROFILE = "oxidizer.MethodProfile";
     static final String AGENT_SESSION = "oxidizer.AgentSession";
     static final String AGENT_OVERHEAD = "oxidizer.AgentOverhead";
+    /** Agent format v2: a form decided by a JIT limit or the cost budget (docs/formats/agent-events.md). */
+    static final String METHOD_FORM = "oxidizer.MethodForm";
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
     static final String CPU_TIME_SAMPLE = "jdk.CPUTimeSample";
     static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
@@ -52,15 +54,17 @@ final class ProfileAggregator {
     static final String ACTIVE_SETTING = "jdk.ActiveSetting";
     static final String JVM_INFORMATION = "jdk.JVMInformation";
     static final String CPU_LOAD = "jdk.CPULoad";
+    static final String CPU_INFORMATION = "jdk.CPUInformation";
+    static final String SYSTEM_PROPERTY = "jdk.InitialSystemProperty";
     static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
 
     /** Every event name the analyzer subscribes to. */
     static final List<String> EVENTS;
 
     static {
-        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, EXECUTION_SAMPLE,
+        List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, METHOD_FORM, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
-                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD));
+                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION, SYSTEM_PROPERTY));
         all.addAll(IO_EVENTS);
         EVENTS = List.copyOf(all);
     }
@@ -79,12 +83,48 @@ final class ProfileAggregator {
         final LatencyCounts latency = new LatencyCounts();
         final Set<String> policies = new LinkedHashSet<>();
         final Set<String> sessions = new LinkedHashSet<>();
+        /** Start of the first and end of the last interval with calls (epoch ms), and the intervals with calls. */
+        long firstCallMs = Long.MAX_VALUE;
+        long lastCallMs = Long.MIN_VALUE;
+        long intervalsWithCalls;
+        /** The largest call counts of single intervals, descending (a burst shows as most calls in one or two). */
+        final long[] busiestIntervals = new long[BUSIEST_KEPT];
+        /**
+         * The agent's instrumentation form and its reason (format v2: MethodProfile's {@code form}/{@code formReason}, or
+         * an {@code oxidizer.MethodForm} event; the latest by event time wins), null when the recording does not say.
+         */
+        String instrumentation;
+        String instrumentationReason;
+        long instrumentationAtMs = Long.MIN_VALUE;
+
+        /** Records a form seen at {@code atMs}, keeping the latest (the later unit's on ties, as a merge in order does). */
+        void form(String form, String reason, long atMs) {
+            if (form != null && !form.isEmpty() && atMs >= instrumentationAtMs) {
+                instrumentation = form;
+                instrumentationReason = reason == null || reason.isEmpty() ? null : reason;
+                instrumentationAtMs = atMs;
+            }
+        }
 
         AgentMethod(String className, String methodName, String descriptor, int modifiers) {
             this.className = className;
             this.methodName = methodName;
             this.descriptor = descriptor;
             this.modifiers = modifiers;
+        }
+    }
+
+    /** Per method, how many of its busiest intervals' counts are kept. */
+    static final int BUSIEST_KEPT = 4;
+
+    /** Puts {@code calls} into the descending top list {@code top}. */
+    static void keepBusiest(long[] top, long calls) {
+        for (int i = 0; i < top.length; i++) {
+            if (calls > top[i]) {
+                System.arraycopy(top, i, top, i + 1, top.length - i - 1);
+                top[i] = calls;
+                return;
+            }
         }
     }
 
@@ -106,6 +146,8 @@ final class ProfileAggregator {
 
         /** Whether an AgentSession event described it (pid, main class, versions, JVM start: the last one wins). */
         boolean described;
+        /** Start times of its count intervals (one per flush): how many intervals the window has. */
+        final Set<Long> intervalStarts = new java.util.HashSet<>();
 
         Session(String id) {
             this.id = id;
@@ -185,10 +227,10 @@ final class ProfileAggregator {
     final Map<String, Long> eventTypeIds = new HashMap<>();
     final List<String> problems = new ArrayList<>();
     long overheadNs;
-    double machineLoadSum;
-    long machineLoadCount;
-    /** A per-chunk aggregator's jdk.CPULoad values in event order, so that the merged sum is the same sum. */
-    private double[] machineLoads;
+    /** The jdk.CPULoad / jdk.CPUInformation family. */
+    final CpuLoadAccumulator cpuLoad;
+    /** Per file index: the recorded JVM's java.class.path and user.dir (jdk.InitialSystemProperty), to read its bytecode. */
+    final Map<Integer, String[]> fileClassPath = new HashMap<>();
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
     private boolean countedCallSet;
@@ -240,9 +282,7 @@ final class ProfileAggregator {
         this.threads = perChunk ? new LinkedHashMap<>() : new HashMap<>();
         this.allocations = perChunk ? new LinkedHashMap<>() : new HashMap<>();
         this.stacks = new StackTable(perChunk ? Integer.MAX_VALUE : StackTable.MAX_THREADS_PER_STACK);
-        if (perChunk) {
-            machineLoads = new double[16];
-        }
+        this.cpuLoad = new CpuLoadAccumulator(fileIndex, perChunk);
     }
 
     /**
@@ -282,8 +322,8 @@ final class ProfileAggregator {
 
     /** The handler of an event type, found once per type instead of a string switch per event. */
     private enum Kind {
-        EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, SESSION, OVERHEAD, TIMING, SETTING, JVM,
-        MACHINE_LOAD, NONE;
+        EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, FORM, SESSION, OVERHEAD, TIMING, SETTING, JVM,
+        MACHINE_LOAD, CPU_INFO, PROPERTY, NONE;
 
         static Kind of(String eventName) {
             return switch (eventName) {
@@ -295,10 +335,13 @@ final class ProfileAggregator {
                 case METHOD_PROFILE -> AGENT_METHOD;
                 case AGENT_SESSION -> SESSION;
                 case AGENT_OVERHEAD -> OVERHEAD;
+                case METHOD_FORM -> FORM;
                 case METHOD_TIMING -> TIMING;
                 case ACTIVE_SETTING -> SETTING;
                 case JVM_INFORMATION -> JVM;
                 case CPU_LOAD -> MACHINE_LOAD;
+                case CPU_INFORMATION -> CPU_INFO;
+                case SYSTEM_PROPERTY -> PROPERTY;
                 default -> IO_EVENTS.contains(eventName) ? IO : NONE;
             };
         }
@@ -354,12 +397,24 @@ final class ProfileAggregator {
             case AGENT_METHOD -> onMethodProfile(e);
             case SESSION -> onSession(e);
             case OVERHEAD -> onOverhead(e);
+            case FORM -> onMethodForm(e);
             case TIMING -> onMethodTiming(e);
             case SETTING -> onSetting(e);
             case JVM -> onJvm(e);
             case MACHINE_LOAD -> {
-                if (has(e, "machineTotal")) {
-                    addMachineLoad(e.getFloat("machineTotal"));
+                cpuLoad.acceptLoad(has(e, "machineTotal") ? e.getFloat("machineTotal") : Double.NaN,
+                        has(e, "jvmUser") && has(e, "jvmSystem") ? e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem") : Double.NaN);
+            }
+            case PROPERTY -> {
+                String key = string(e, "key");
+                if ("java.class.path".equals(key) || "user.dir".equals(key)) {
+                    String[] cp = fileClassPath.computeIfAbsent(fileIndex, k -> new String[2]);
+                    cp[key.equals("java.class.path") ? 0 : 1] = string(e, "value");
+                }
+            }
+            case CPU_INFO -> {
+                if (has(e, "hwThreads")) {
+                    cpuLoad.acceptCpus(intField(e, "hwThreads"));
                 }
             }
             case NONE -> { }
@@ -377,17 +432,6 @@ final class ProfileAggregator {
         info.count++;
         current = info;
         return info;
-    }
-
-    private void addMachineLoad(double v) {
-        if (machineLoads != null) {
-            if (machineLoadCount == machineLoads.length) {
-                machineLoads = java.util.Arrays.copyOf(machineLoads, machineLoads.length * 2);
-            }
-            machineLoads[(int) machineLoadCount] = v;
-        }
-        machineLoadSum += v;
-        machineLoadCount++;
     }
 
     private void see(long epochMs) {
@@ -433,7 +477,8 @@ final class ProfileAggregator {
         eventTypeIds.putIfAbsent(EXECUTION_SAMPLE, e.getEventType().getId());
         RecordedThread t = threadField(e, "sampledThread");
         ThreadInfo ti = thread(t);
-        int sid = stacks.intern(stackTrace(e));
+        RecordedStackTrace trace = stackTrace(e);
+        int sid = stacks.intern(trace);
         long ms = startMs(e);
         see(ms);
         long tid = ti == null ? -1 : ti.id;
@@ -452,6 +497,7 @@ final class ProfileAggregator {
         StackTable.Stats s = stacks.stats(sid);
         s.exec++;
         s.evidence++;
+        s.addTopLine(stacks.topLine(trace), 1);
         if (ti != null && ti.latencyThread) {
             s.evidenceOnLatencyThread++;
         }
@@ -526,6 +572,9 @@ final class ProfileAggregator {
 
     /** kind: 0 park/sleep, 1 monitor, 2 io. */
     private void onWait(RecordedEvent e, int kind) {
+        if (kind == 2) {
+            eventTypeIds.putIfAbsent(e.getEventType().getName(), e.getEventType().getId());
+        }
         int sid = stacks.intern(stackTrace(e));
         RecordedThread t = threadField(e, "eventThread");
         ThreadInfo ti = thread(t);
@@ -591,11 +640,39 @@ final class ProfileAggregator {
         }
         long from = timestampMs(e, "intervalStart");
         long to = timestampMs(e, "intervalEnd");
+        long calls = longField(e, "invocations");
+        if (calls > 0 && from > 0 && to >= from) {
+            keepBusiest(m.busiestIntervals, calls);
+            m.firstCallMs = Math.min(m.firstCallMs, from);
+            m.lastCallMs = Math.max(m.lastCallMs, to);
+            m.intervalsWithCalls++;
+        }
+        m.form(string(e, "form"), string(e, "formReason"), to > 0 ? to : startMs(e));
         if (session != null) {
             Session s = sessions.computeIfAbsent(session, Session::new);
             if (from > 0 && to >= from) {
                 s.cover(from, to);
+                s.intervalStarts.add(from);
             }
+        }
+        see(startMs(e));
+    }
+
+    /** Agent format v2: a method's form changed (a JIT limit or the budget); {@code none} leaves its calls unknown. */
+    private void onMethodForm(RecordedEvent e) {
+        String cls = string(e, "className");
+        String mname = string(e, "methodName");
+        if (cls == null || mname == null) {
+            return;
+        }
+        String desc = string(e, "descriptor");
+        String key = MethodKeys.key(cls, mname, desc);
+        int modifiers = intField(e, "modifiers");
+        AgentMethod m = agentMethods.computeIfAbsent(key, k -> new AgentMethod(cls, mname, desc, modifiers));
+        m.form(string(e, "form"), string(e, "reason"), startMs(e));
+        String session = string(e, "sessionId");
+        if (session != null) {
+            m.sessions.add(session);
         }
         see(startMs(e));
     }
@@ -625,7 +702,8 @@ final class ProfileAggregator {
 
     private void onOverhead(RecordedEvent e) {
         sawOverhead = true;
-        overheadNs += longField(e, "estimatedOverheadNs");
+        // agent layout v2: the flusher's own CPU is agent cost too (docs/formats/agent-events.md)
+        overheadNs += longField(e, "estimatedOverheadNs") + Math.max(0, longField(e, "flushCpuNs"));
         if (has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;
@@ -694,6 +772,15 @@ final class ProfileAggregator {
             t.latency.addAll(m.latency);
             t.policies.addAll(m.policies);
             t.sessions.addAll(m.sessions);
+            t.firstCallMs = Math.min(t.firstCallMs, m.firstCallMs);
+            t.lastCallMs = Math.max(t.lastCallMs, m.lastCallMs);
+            t.intervalsWithCalls += m.intervalsWithCalls;
+            for (long c : m.busiestIntervals) {
+                keepBusiest(t.busiestIntervals, c);
+            }
+            if (m.instrumentation != null) {
+                t.form(m.instrumentation, m.instrumentationReason, m.instrumentationAtMs);
+            }
         });
         chunk.sessions.forEach((id, s) -> {
             Session t = sessions.computeIfAbsent(id, Session::new);
@@ -712,6 +799,7 @@ final class ProfileAggregator {
             t.endMs = Math.max(t.endMs, s.endMs);
             t.seenFromMs = Math.min(t.seenFromMs, s.seenFromMs);
             t.seenToMs = Math.max(t.seenToMs, s.seenToMs);
+            t.intervalStarts.addAll(s.intervalStarts);
         });
         chunk.threads.forEach((id, ti) -> {
             ThreadInfo t = threads.putIfAbsent(id, ti);
@@ -764,9 +852,12 @@ final class ProfileAggregator {
             nsPerTimedCall = chunk.nsPerTimedCall;
             timedCallSet = true;
         }
-        for (int i = 0; i < chunk.machineLoadCount; i++) {
-            addMachineLoad(chunk.machineLoads[i]);
-        }
+        cpuLoad.merge(chunk.cpuLoad);
+        chunk.fileClassPath.forEach((file, cp) -> {
+            String[] t = fileClassPath.computeIfAbsent(file, k -> new String[2]);
+            t[0] = t[0] == null ? cp[0] : t[0];
+            t[1] = t[1] == null ? cp[1] : t[1];
+        });
         firstEventMs = Math.min(firstEventMs, chunk.firstEventMs);
         lastEventMs = Math.max(lastEventMs, chunk.lastEventMs);
         chunk.eventCounts().forEach((name, n) -> mergedCounts.merge(name, n, Long::sum));

@@ -26,6 +26,26 @@ final class Timed {
     double timerOverheadNs;
     /** The agent counted it with its count-only probe for trivial methods (timing policy {@code trivial}). */
     boolean trivial;
+    /** Median of the timed calls after the timer overhead, null when not timed or unknown (jdk.MethodTiming). */
+    Double medianNs;
+    /** Per-interval spread of the calls (agent only): first and last interval with calls, intervals with calls. */
+    long firstCallMs = Long.MAX_VALUE;
+    long lastCallMs = Long.MIN_VALUE;
+    long intervalsWithCalls;
+    /** Calls of its busiest intervals, descending. */
+    long[] busiestIntervals = new long[0];
+    /** Agent sessions (JVM runs) that counted it. */
+    int sessions;
+    /** Count intervals of those sessions (whether or not it was called in them). */
+    long sessionIntervals;
+    /** The agent's instrumentation form and reason, null when the recording does not say. */
+    String instrumentation;
+    String instrumentationReason;
+
+    /** Whether the calls were counted: an agent that left the method uninstrumented ({@code none}) knows none. */
+    boolean callsKnown() {
+        return !"none".equals(instrumentation);
+    }
 
     /**
      * Count and timing figures by method key, in the agent's order: from the agent's events (counts added over
@@ -37,7 +57,7 @@ final class Timed {
         if (mode.equals("agent")) {
             for (var e : agg.agentMethods.entrySet()) {
                 ProfileAggregator.AgentMethod m = e.getValue();
-                if (m.invocations <= 0) {
+                if (m.invocations <= 0 && !"none".equals(m.instrumentation)) {
                     continue;
                 }
                 Timed t = new Timed();
@@ -61,11 +81,25 @@ final class Timed {
                 t.timerOverheadNs = ovh;
                 Histogram h = m.latency.toHistogram();
                 String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
-                t.trivial = m.policies.contains("trivial");
+                // Format v2 also reports a count-only probe given for a JIT limit or the budget as "trivial": only a
+                // method without such a reason is trivial code.
+                t.trivial = m.policies.contains("trivial") && (m.instrumentationReason == null || m.instrumentationReason.equals("trivial"));
+                t.firstCallMs = m.firstCallMs;
+                t.lastCallMs = m.lastCallMs;
+                t.intervalsWithCalls = m.intervalsWithCalls;
+                t.busiestIntervals = m.busiestIntervals.clone();
+                t.sessions = m.sessions.size();
+                for (String sid : m.sessions) {
+                    ProfileAggregator.Session ss = agg.sessions.get(sid);
+                    t.sessionIntervals += ss == null ? 0 : ss.intervalStarts.size();
+                }
+                t.instrumentation = m.instrumentation;
+                t.instrumentationReason = m.instrumentationReason;
                 if (h != null && h.getTotalCount() > 0) {
                     Figures f = Figures.of(h);
                     double mean = Math.max(0, f.mean - ovh);
                     t.meanNs = mean;
+                    t.medianNs = (double) adj(f.atPercentile[0], ovh);
                     ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
                     int len = h.encodeIntoCompressedByteBuffer(buf);
                     String b64 = Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));

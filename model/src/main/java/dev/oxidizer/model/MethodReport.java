@@ -26,6 +26,7 @@ import java.util.List;
  * @param suggestion   pattern or refactoring advice, may be null
  * @param callTree     hottest sampled call paths under the method, may be null
  * @param port         measured result of a verified Rust port, null until {@code oxidizer verify} ran
+ * @param code         whose code it is and what a port would take (schema 2), null in older reports
  */
 public record MethodReport(
         String key,
@@ -48,17 +49,27 @@ public record MethodReport(
         Confidence confidence,
         Suggestion suggestion,
         CallTree callTree,
-        PortResult port) {
+        PortResult port,
+        Code code) {
 
     public MethodReport {
         findings = List.copyOf(findings == null ? List.of() : findings);
+    }
+
+    /** A method report without {@link #code} (schema 1's fields). */
+    public MethodReport(String key, String className, String methodName, String descriptor, String javaSignature,
+                        Boolean isStatic, Calls calls, Latency latency, Cpu cpu, Allocation allocation, LatencyPath latencyPath,
+                        Portability portability, List<Finding> findings, Verdict verdict, String rejectedBy, Integer rank,
+                        double score, Confidence confidence, Suggestion suggestion, CallTree callTree, PortResult port) {
+        this(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu, allocation, latencyPath,
+                portability, findings, verdict, rejectedBy, rank, score, confidence, suggestion, callTree, port, null);
     }
 
     /** Returns a copy with {@code port} replaced. */
     public MethodReport withPort(PortResult newPort) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
-                suggestion, callTree, newPort);
+                suggestion, callTree, newPort, code);
     }
 
     /** Returns a copy with the rules' outcome replaced: findings, verdict, rejecting rule, rank and suggestion. */
@@ -66,7 +77,37 @@ public record MethodReport(
                                     Suggestion newSuggestion) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, newFindings, newVerdict, newRejectedBy, newRank, score, confidence,
-                newSuggestion, callTree, port);
+                newSuggestion, callTree, port, code);
+    }
+
+    /**
+     * Whose code the method is and what a port would take.
+     *
+     * @param origin            {@code application} (the application's own code) or {@code dependency} (a library's)
+     * @param visibility        {@code public}, {@code protected}, {@code package} or {@code private}, null when unknown
+     * @param jdkShare          share of its CPU samples in JDK code its own code called (not through a library), null
+     *                          without samples
+     * @param intrinsicShare    share of its CPU samples inside JDK intrinsics and native stubs, null without samples
+     * @param dependencyShare   share of its CPU samples inside dependency code, null without samples
+     * @param portNote          what a port would take beyond the method itself (fork a library, reimplement one,
+     *                          widen a private method), null when nothing
+     */
+    public record Code(String origin, String visibility, Double jdkShare, Double intrinsicShare, Double dependencyShare,
+                       String portNote) {
+        /**
+         * Whether a port of it is library work: it is a dependency's method, or more of its CPU is inside dependency code
+         * than in its own code (what is neither the JDK's nor a library's).
+         */
+        public boolean libraryWork() {
+            if ("dependency".equals(origin)) {
+                return true;
+            }
+            if (dependencyShare == null) {
+                return false;
+            }
+            double own = 1 - dependencyShare - (jdkShare == null ? 0 : jdkShare);
+            return dependencyShare > 0 && dependencyShare > own;
+        }
     }
 
     /** How sure the ranking is. */

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param agentOverhead the agent's own estimate of what it cost, null without agent events
  * @param warnings      human-readable warnings (missing figures, damaged chunks), never null
  * @param methods       every analysed method, candidates first in rank order, then rejected ones
+ * @param savings       the headline saving and its check against the CPU the recorded JVMs used (schema 2), null in
+ *                      older reports
  */
 public record Report(
         String schema,
@@ -34,18 +36,27 @@ public record Report(
         Assumptions assumptions,
         AgentOverhead agentOverhead,
         List<String> warnings,
-        List<MethodReport> methods) {
+        List<MethodReport> methods,
+        Savings savings) {
 
     /** Value of {@link #schema()} in every report file. */
     public static final String SCHEMA = "oxidizer-report";
     /** Major version of the layout this build writes and reads; readers refuse a larger one. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Report {
         recordings = List.copyOf(recordings == null ? List.of() : recordings);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         methods = List.copyOf(methods == null ? List.of() : methods);
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** A report without {@link #savings} (schema 1's fields). */
+    public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
+                  Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
+                  AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods) {
+        this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
+                agentOverhead, warnings, methods, null);
     }
 
     /** Methods with {@link MethodReport#verdict()} {@code CANDIDATE}, in rank order. */
@@ -61,8 +72,23 @@ public record Report(
     /** Returns a copy of this report with {@code methods} replaced. */
     public Report withMethods(List<MethodReport> newMethods) {
         return new Report(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings,
-                thresholds, assumptions, agentOverhead, warnings, newMethods);
+                thresholds, assumptions, agentOverhead, warnings, newMethods, savings);
     }
+
+    /**
+     * The headline saving on one scale (sampled CPU time), checked against the CPU the recorded JVMs used.
+     *
+     * @param basis                   what every score is computed from, in words
+     * @param cpuSecondsPerDay        the candidates' savings added up, each counted once: a candidate's share of
+     *                                samples inside other candidates it calls is left to them
+     * @param candidatesCpuSecondsPerDay CPU the candidates used per day (sampled, each counted once), before any speedup
+     * @param jvmCpuSecondsPerDay     CPU the recorded JVMs used per day (jdk.CPULoad jvmUser + jvmSystem times the
+     *                                hardware threads, projected from the window), null without those events
+     * @param fits                    whether the candidates' CPU fits in the JVMs' CPU; null when the JVMs' CPU is unknown
+     * @param note                    the check in words
+     */
+    public record Savings(String basis, double cpuSecondsPerDay, double candidatesCpuSecondsPerDay, Double jvmCpuSecondsPerDay,
+                          Boolean fits, String note) {}
 
     /**
      * Observation window.

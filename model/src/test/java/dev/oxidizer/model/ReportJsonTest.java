@@ -14,6 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportJsonTest {
 
+    /** A version-1 report (no savings, no code), as the version-1 fixture holds it. */
+    static Report sampleV1() {
+        Report r = sample();
+        return new Report(r.schema(), 1, r.generatedAt(), r.toolVersion(), r.application(), r.mode(), r.window(), r.recordings(),
+                r.thresholds(), r.assumptions(), r.agentOverhead(), r.warnings(),
+                r.methods().stream().map(m -> new MethodReport(m.key(), m.className(), m.methodName(), m.descriptor(),
+                        m.javaSignature(), m.isStatic(), m.calls(), m.latency(), m.cpu(), m.allocation(), m.latencyPath(),
+                        m.portability(), m.findings(), m.verdict(), m.rejectedBy(), m.rank(), m.score(), m.confidence(),
+                        m.suggestion(), m.callTree(), m.port())).toList());
+    }
+
     static Report sample() {
         var finding = new Finding("calls-per-day", "Called often enough", Outcome.PASS, 90, "1.2M calls/day",
                 "Observed 1,000 calls in 72 s", null, Map.of("perDay", 1_200_000.0, "observed", 1000.0));
@@ -25,12 +36,14 @@ class ReportJsonTest {
                 new MethodReport.Portability(true, "fn c(values: &[f64]) -> f64", List.of()),
                 List.of(finding), Verdict.CANDIDATE, null, 1, 123.4, MethodReport.Confidence.HIGH,
                 new MethodReport.Suggestion("native", null, "short CPU-bound call"),
-                new MethodReport.CallTree("a.B.c", 12, List.of(new MethodReport.CallTree("a.B.d", 5, null))), null);
+                new MethodReport.CallTree("a.B.c", 12, List.of(new MethodReport.CallTree("a.B.d", 5, null))), null,
+                new MethodReport.Code("application", "public", 0.1, 0.0, 0.25, null));
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, "2026-01-01T00:00:00Z", "test", "a.Main", "agent",
                 new Report.Window("2026-01-01T00:00:00Z", "2026-01-01T00:01:12Z", 72, 1),
                 List.of(new Report.Recording("x.jfr", "1@h", 1, false, null)),
                 Map.of("calls-per-day.min", new Report.Threshold(10_000, 10_000, "calls/day", "min calls per day")),
-                new Report.Assumptions(2.0, 8.0, true), null, List.of(), List.of(method));
+                new Report.Assumptions(2.0, 8.0, true), null, List.of(), List.of(method),
+                new Report.Savings("sampled CPU time", 123.4, 246.8, 86_400.0, true, "fits"));
     }
 
     @Test
@@ -50,9 +63,9 @@ class ReportJsonTest {
 
     @Test
     void refusesNewerSchemaVersionNamingBoth() {
-        String json = ReportJson.toJson(sample()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 99");
+        String json = ReportJson.toJson(sample()).replace("\"schemaVersion\" : " + Report.SCHEMA_VERSION, "\"schemaVersion\" : 99");
         var e = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson(json, "r.json"));
-        assertTrue(e.getMessage().contains("r.json") && e.getMessage().contains("99") && e.getMessage().contains("1 to 1"),
+        assertTrue(e.getMessage().contains("r.json") && e.getMessage().contains("99") && e.getMessage().contains("1 to 2"),
                 e.getMessage());
     }
 
@@ -90,7 +103,17 @@ class ReportJsonTest {
     void keepsTheVersion1FixtureReadable() throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/report-v1.json")) {
             Report r = ReportJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "fixture");
+            assertEquals(sampleV1(), r);
+        }
+    }
+
+    @Test
+    void readsTheVersion2FixtureAndWritesItByteForByte() throws Exception {
+        try (var in = getClass().getResourceAsStream("/fixtures/report-v2.json")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            Report r = ReportJson.fromJson(text, "fixture");
             assertEquals(sample(), r);
+            assertEquals(text, ReportJson.toJson(r));
         }
     }
 }

@@ -62,6 +62,11 @@ final class PageBuilder {
             measured += isMeasured(m) ? 1 : 0;
         }
         long rejectedCount = methods.size() - candidateIndexes.size();
+        if (report.savings() != null && measured == 0) {
+            // Schema 2: the analyzer's headline counts a candidate and the candidates it calls once. Once ports are
+            // measured, the sum of the ranked candidates' savings (measured where they exist) is shown instead.
+            saved = report.savings().cpuSecondsPerDay();
+        }
         for (int i = 0; i < methods.size(); i++) {
             if (methods.get(i).verdict() != dev.oxidizer.model.Verdict.CANDIDATE) {
                 rejected.add(rejected(methods.get(i), "m-" + i, rejectedCount <= ALL_RULES_MAX_ROWS));

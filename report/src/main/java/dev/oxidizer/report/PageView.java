@@ -51,7 +51,9 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
      * @param overhead       the agent's own cost, null without agent events
      * @param warnings       analyzer warnings
      * @param methodCount    methods analysed
-     * @param savedPerDay    sum of the ranked candidates' savings (measured where a port was verified), formatted
+     * @param savedPerDay    the candidates' saving per day, formatted: with measured ports, the sum of the ranked
+     *                       candidates' savings (measured where a port was verified); else the report's headline (each CPU
+     *                       second counted once) when it has one, else the sum of the candidates' scores
      * @param measuredPorts how many of those savings are measured
      */
     public record Summary(String application, String generatedAt, String toolVersion, String mode, String modeNote,

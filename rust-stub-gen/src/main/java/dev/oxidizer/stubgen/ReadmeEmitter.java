@@ -34,6 +34,7 @@ final class ReadmeEmitter {
                 | `%s` | Java wrapper with the original signature, calling Rust through FFM | no |
                 | `%s` | JUnit 5 differential test: Java original against the port | add cases |
                 | `%s` | JMH benchmark: Java against Rust | as you like |
+                | `java/pom.xml` | Maven module: builds, tests and bundles the crate into a jar | yes |
 
                 ## Next steps
 
@@ -41,9 +42,10 @@ final class ReadmeEmitter {
                 2. `cargo test --offline` runs the shim's tests; `oxidizer build <this folder>` runs
                    `cargo build --release --offline` and copies the library to
                    `java/src/main/resources/native/%s/<os>-<arch>/` with its SHA-256, where the wrapper finds it.
-                3. Copy the Java sources into your project (the test and benchmark need the original class on their class
-                   path), run the differential test, then the benchmark. Run the JVM with
-                   `--enable-native-access=ALL-UNNAMED`.
+                3. `mvn package` in `java/` (its `pom.xml` uses oxidizer-maven-plugin) builds the crate, bundles the library
+                   into the jar, runs the Rust tests and the differential test; `mvn install`, then add the jar to your
+                   service as a dependency. Or copy the Java sources into your project (the test and benchmark need the
+                   original class on their class path). Run the JVM with `--enable-native-access=ALL-UNNAMED`.
                 4. Call `%s.%s(...)` where the original was called%s.
 
                 ## Arguments

@@ -34,7 +34,7 @@ final class RustCrateEmitter {
     Map<String, String> emit() {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Cargo.toml", emitCargoToml());
-        files.put(".gitignore", "/target\n");
+        files.put(".gitignore", "/target\n/java/target\n");
         files.put("src/lib.rs", emitLib());
         files.put("src/ffi.rs", emitFfi());
         files.put("include/" + plan.crateName() + ".h", emitHeader());

@@ -11,23 +11,37 @@ import java.util.Map;
  *
  * <p>Layout of the output folder: the crate at its root ({@code Cargo.toml}, {@code src/lib.rs}, {@code src/ffi.rs},
  * {@code include/<crate>.h}), {@code README.md}, and the Java sources under {@code java/src/main/java} (wrapper),
- * {@code java/src/test/java} (differential test) and {@code java/src/jmh/java} (benchmark). {@code oxidizer build}
+ * {@code java/src/test/java} (differential test) and {@code java/src/jmh/java} (benchmark), with {@code java/pom.xml}
+ * making {@code java/} a Maven module that builds and bundles the crate ({@link MavenModuleEmitter}). {@code oxidizer build}
  * places the library under {@code java/src/main/resources/native/<crate>/<os>-<arch>/}. {@value PortManifest#FILE_NAME}
  * (the port manifest) tells {@code oxidizer verify} what is where.
  */
 public final class StubGenerator {
     private StubGenerator() {}
 
-    /** Plans and emits; throws (UNSUPPORTED) before emitting anything when the signature cannot cross. */
+    /**
+     * Plans and emits; throws (UNSUPPORTED) before emitting anything when the signature cannot cross. The Maven
+     * module's test dependency on the original class is found from where its class file was read
+     * ({@link OriginalArtifact}).
+     */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options) throws GeneratorException {
-        return generate(spec, options, InputProfile.none());
+        return generate(spec, options, OriginalArtifact.find(spec).orElse(null));
+    }
+
+    /**
+     * Plans and emits, with {@code original} (null when unknown) as the artifact holding the original class, which the
+     * generated Maven module's differential test depends on.
+     */
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, MavenCoordinates original) throws GeneratorException {
+        return generate(spec, options, original, InputProfile.none());
     }
 
     /**
      * Plans and emits with the application's inputs: its captured calls are replayed by the differential test and fill
      * the benchmark's pool; without them the benchmark's arrays and Strings have the recorded lengths.
      */
-    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, InputProfile inputs) throws GeneratorException {
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, MavenCoordinates original,
+                                          InputProfile inputs) throws GeneratorException {
         PortPlan plan = PortPlanner.plan(spec, options);
         Map<String, String> files = new LinkedHashMap<>(new RustCrateEmitter(plan).emit());
         GeneratedFiles shape = new GeneratedFiles(plan, Map.of());
@@ -41,6 +55,7 @@ public final class StubGenerator {
         }
         files.put(shape.benchmarkPath(), new BenchmarkEmitter(plan, inputs).emit());
         files.put(shape.pairedRunPath(), new PairedRunEmitter(plan, plan.javaClass() + "Benchmark").emit());
+        files.put(GeneratedFiles.MODULE_POM, new MavenModuleEmitter(plan, original).emit());
         files.put(PortManifest.FILE_NAME, PortManifest.of(plan, "stub", manifestInputs(plan, inputs,
                 captured ? "java/src/test/resources/" + captures.resource() : null)).toJson());
         return new GeneratedFiles(plan, files);

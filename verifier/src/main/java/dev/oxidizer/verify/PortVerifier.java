@@ -122,10 +122,12 @@ public final class PortVerifier {
         runCp.addAll(options.classPath());
         String java = options.javaHome().resolve("bin").resolve("java").toString();
         String crateProperty = "-Doxidizer." + port.crate() + ".crate=" + port.dir();
+        // the wrapper extracts the bundled library into a cache: keep it inside the port's work folder, not the user's home
+        String nativeDir = "-Doxidizer.native.dir=" + port.workDir().resolve("native");
 
         step("running the differential test " + simpleName(port.testClass()));
         Path reports = port.workDir().resolve("junit");
-        List<String> junitCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty,
+        List<String> junitCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir,
                 "-jar", junit.getFirst().toString(), "execute", "--disable-banner", "--details=none",
                 "--class-path", PortCompiler.join(runCp), "--select-class", port.testClass(),
                 "--reports-dir", reports.toString()));
@@ -154,7 +156,7 @@ public final class PortVerifier {
             }
             List<Path> benchCp = new ArrayList<>(runCp);
             benchCp.addAll(jmh);
-            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, "-Xms512m",
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir, "-Xms512m",
                     "-cp", PortCompiler.join(benchCp), paired.get(), Long.toString(warmupMs), Long.toString(measureMs),
                     Integer.toString(options.rounds()), result.toString()));
             ChildJvm.Exit exit = ChildJvm.run(cmd, port.dir(), port.workDir().resolve("benchmark.log"),

@@ -34,7 +34,7 @@ class GeneratedPortTest {
     void readsWhatTheGeneratorWroteAndSeesAnEditedBodyAsHandWritten(@TempDir Path dir) throws Exception {
         var spec = new ClassFileMethodReader(new ClassPathReader(System.getProperty("java.class.path")))
                 .read("dev.oxidizer.verify.GeneratedPortTest#total([IJ)J");
-        var files = StubGenerator.generate(spec, GeneratorOptions.defaults(),
+        var files = StubGenerator.generate(spec, GeneratorOptions.defaults(), null,
                 new InputProfile(Map.of(0, List.of(10, 20, 30)), List.of()));
         OutputWriter.write(files, dir, false);
         GeneratedPort port = GeneratedPort.read(dir);
