@@ -226,7 +226,40 @@ public record MethodReport(
      * @param speedup             javaNsPerOp / rustNsPerOp (below 1 means Rust is slower)
      * @param measuredAt          ISO-8601 instant
      * @param benchmark           how it was measured (tool, forks, iterations)
+     * @param speedupLow          lower end of the speedup's 95% confidence interval; null when not measured or when
+     *                            too few rounds ran to state one
+     * @param speedupHigh         upper end of that interval
+     * @param verdict             what the measurement says, against {@code threshold}: {@code PORT} (the interval lies
+     *                            above it), {@code KEEP_JAVA} (below it), {@code INCONCLUSIVE} (it straddles it),
+     *                            {@code UNMEASURED} (no benchmark or no interval), {@code FAILED} (the differential test
+     *                            failed); null in results written before verdicts existed
+     * @param verdictReason       the verdict in words, with the numbers and, when inconclusive, what would settle it
+     * @param threshold           the speedup a port must surely exceed to be worth it (default 1.2)
+     * @param measuredScore       CPU seconds per day the port saves at the measured speedup (negative: it costs);
+     *                            null without a measured speedup or the figures to scale it
      */
     public record PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
-                             Double speedup, String measuredAt, String benchmark) {}
+                             Double speedup, String measuredAt, String benchmark, Double speedupLow, Double speedupHigh,
+                             String verdict, String verdictReason, Double threshold, Double measuredScore) {
+
+        /** A result without an interval or a verdict (as results were before verdicts existed). */
+        public PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
+                          Double speedup, String measuredAt, String benchmark) {
+            this(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark, null, null, null,
+                    null, null, null);
+        }
+
+        /** This result judged: the verdict, its reason, the threshold and the measured saving filled in. */
+        public PortResult judged(String newVerdict, String reason, double newThreshold, Double newMeasuredScore) {
+            return new PortResult(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark,
+                    speedupLow, speedupHigh, newVerdict, reason, newThreshold, newMeasuredScore);
+        }
+    }
+
+    /** This method with a new rank (null: not ranked). */
+    public MethodReport withRank(Integer newRank) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, newRank, score, confidence,
+                suggestion, callTree, port);
+    }
 }

@@ -78,6 +78,28 @@ class ReportJsonTest {
     }
 
     @Test
+    void refusesEmptyTruncatedAndNullMethodsWithOneLineEachAndNoParserInternals() throws Exception {
+        String whole = ReportJson.toJson(sample());
+        var empty = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson("", "e.json"));
+        assertEquals("e.json: the file is empty; expected an Oxidizer report written by 'oxidizer analyze -o FILE.json'",
+                empty.getMessage());
+        var truncated = assertThrows(ReportFormatException.class,
+                () -> ReportJson.fromJson(whole.substring(0, whole.length() / 2), "t.json"));
+        assertTrue(truncated.getMessage().startsWith("t.json: truncated: the JSON ends at line "), truncated.getMessage());
+        var nullMethods = assertThrows(ReportFormatException.class,
+                () -> ReportJson.fromJson(whole.replaceFirst("\"methods\" : \\[", "\"methods\" : null, \"x\" : ["), "n.json"));
+        assertTrue(nullMethods.getMessage().startsWith("n.json: malformed report: \"methods\" is null; expected a list"),
+                nullMethods.getMessage());
+        var notObject = assertThrows(ReportFormatException.class, () -> ReportJson.fromJson("[1, 2]", "l.json"));
+        assertTrue(notObject.getMessage().contains("a list, not an object"), notObject.getMessage());
+        for (var e : List.of(empty, truncated, nullMethods, notObject)) {
+            String m = e.getMessage();
+            assertTrue(!m.contains("\n") && !m.contains("Source") && !m.contains("REDACTED") && !m.contains("--json")
+                    && !m.contains("StreamReadFeature"), m);
+        }
+    }
+
+    @Test
     void keepsTheVersion1FixtureReadable() throws Exception {
         try (var in = getClass().getResourceAsStream("/fixtures/report-v1.json")) {
             Report r = ReportJson.fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "fixture");

@@ -66,7 +66,7 @@ class ReportToHtmlTest {
         }
         Element first = panels.first();
         assertTrue(first.hasAttr("open"), "top candidate's panel starts open");
-        assertTrue(first.text().contains("Measured port: 1.8×"), first.text());
+        assertTrue(first.text().contains("Measured port: 1.80×"), first.text());
         assertTrue(panels.get(2).text().contains("Not ported yet"));
     }
 

@@ -106,6 +106,8 @@ public final class OxidizerAgent {
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
         Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), limits, forms);
         flusher.demoter(instrumenter::demote);
+        InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
+        instrumenter.inputs(inputs);
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -140,6 +142,7 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
+            inputs.finish();
             for (String glob : filter.unmatched()) {
                 log.warn(glob + " matched no method in this run; accepted forms: com.acme.** (a package and its "
                         + "subpackages), com.acme.Class, com.acme.Class#method (docs/agent.md)", null);
@@ -189,6 +192,7 @@ public final class OxidizerAgent {
         try {
             JfrRecording r = JfrRecording.start(o);
             FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
+            ArgumentLengthsHook.registerHook();
             session.emitSessionEvent();
             recording.complete(r);
         } catch (Throwable t) {
@@ -233,6 +237,10 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
+            ArgumentLengthsHook.removeHook();
+            if (a.instrumenter().inputs() != null) {
+                a.instrumenter().inputs().finish();
+            }
             r.stop();
         }
         try {
