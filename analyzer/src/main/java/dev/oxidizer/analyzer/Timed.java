@@ -52,11 +52,11 @@ final class Timed {
      * sessions, histograms merged, the timer's overhead taken out) or, without them, from {@code jdk.MethodTiming}
      * (each JVM's largest cumulative snapshot, then JVMs added). Empty in sampling-only mode.
      */
-    static Map<String, Timed> byMethod(ProfileAggregator agg, String mode) {
+    static Map<String, Timed> byMethod(Profile profile, String mode) {
         Map<String, Timed> out = new LinkedHashMap<>();
         if (mode.equals("agent")) {
-            for (var e : agg.agentMethods.entrySet()) {
-                ProfileAggregator.AgentMethod m = e.getValue();
+            for (var e : profile.agentMethods().entrySet()) {
+                AgentAccumulator.AgentMethod m = e.getValue();
                 if (m.invocations <= 0 && !"none".equals(m.instrumentation)) {
                     continue;
                 }
@@ -71,7 +71,7 @@ final class Timed {
                 double overheadSum = 0;
                 int n = 0;
                 for (String sid : m.sessions) {
-                    ProfileAggregator.Session s = agg.sessions.get(sid);
+                    AgentAccumulator.Session s = profile.sessions().get(sid);
                     if (s != null && !Double.isNaN(s.timerOverheadNs)) {
                         overheadSum += s.timerOverheadNs;
                         n++;
@@ -90,7 +90,7 @@ final class Timed {
                 t.busiestIntervals = m.busiestIntervals.clone();
                 t.sessions = m.sessions.size();
                 for (String sid : m.sessions) {
-                    ProfileAggregator.Session ss = agg.sessions.get(sid);
+                    AgentAccumulator.Session ss = profile.sessions().get(sid);
                     t.sessionIntervals += ss == null ? 0 : ss.intervalStarts.size();
                 }
                 t.instrumentation = m.instrumentation;
@@ -111,17 +111,17 @@ final class Timed {
             }
         } else if (mode.equals("method-timing")) {
             // Cumulative per JVM: keep each JVM's largest snapshot, then add JVMs.
-            Map<String, Map<String, ProfileAggregator.TimingSnapshot>> perJvm = new HashMap<>();
-            for (var fe : agg.timing.entrySet()) {
-                String jvm = agg.fileJvm.getOrDefault(fe.getKey(), "file " + fe.getKey());
-                Map<String, ProfileAggregator.TimingSnapshot> target = perJvm.computeIfAbsent(jvm, k -> new HashMap<>());
+            Map<String, Map<String, MethodTimingAccumulator.TimingSnapshot>> perJvm = new HashMap<>();
+            for (var fe : profile.timing().entrySet()) {
+                String jvm = profile.fileJvm().getOrDefault(fe.getKey(), "file " + fe.getKey());
+                Map<String, MethodTimingAccumulator.TimingSnapshot> target = perJvm.computeIfAbsent(jvm, k -> new HashMap<>());
                 fe.getValue().forEach((k, v) -> target.merge(k, v, (a, b) -> a.invocations() >= b.invocations() ? a : b));
             }
             Map<String, double[]> sums = new TreeMap<>();
-            Map<String, ProfileAggregator.TimingSnapshot> any = new HashMap<>();
+            Map<String, MethodTimingAccumulator.TimingSnapshot> any = new HashMap<>();
             for (var jvm : perJvm.values()) {
                 for (var e : jvm.entrySet()) {
-                    ProfileAggregator.TimingSnapshot s = e.getValue();
+                    MethodTimingAccumulator.TimingSnapshot s = e.getValue();
                     double[] a = sums.computeIfAbsent(e.getKey(), k -> new double[] {0, 0, 0, 0});
                     a[0] += s.invocations();
                     if (s.avgNs() >= 0) {
@@ -137,7 +137,7 @@ final class Timed {
                 if (a[0] <= 0) {
                     continue;
                 }
-                ProfileAggregator.TimingSnapshot s = any.get(e.getKey());
+                MethodTimingAccumulator.TimingSnapshot s = any.get(e.getKey());
                 Timed t = new Timed();
                 t.className = s.className();
                 t.methodName = s.methodName();
