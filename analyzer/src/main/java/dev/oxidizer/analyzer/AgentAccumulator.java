@@ -33,27 +33,27 @@ final class AgentAccumulator {
         final String methodName;
         final String descriptor;
         final int modifiers;
-        long invocations;
-        long exceptional;
-        long timedCount;
-        long overheadNs;
+        private long invocations;
+        private long exceptional;
+        private long timedCount;
+        private long overheadNs;
         /** Exact sum of the agent's latency histograms. */
-        final LatencyCounts latency = new LatencyCounts();
-        final Set<String> policies = new LinkedHashSet<>();
-        final Set<String> sessions = new LinkedHashSet<>();
+        private final LatencyCounts latency = new LatencyCounts();
+        private final Set<String> policies = new LinkedHashSet<>();
+        private final Set<String> sessions = new LinkedHashSet<>();
         /** Start of the first and end of the last interval with calls (epoch ms), and the intervals with calls. */
         long firstCallMs = Long.MAX_VALUE;
         long lastCallMs = Long.MIN_VALUE;
-        long intervalsWithCalls;
+        private long intervalsWithCalls;
         /** The largest call counts of single intervals, descending (a burst shows as most calls in one or two). */
-        final long[] busiestIntervals = new long[BUSIEST_KEPT];
+        private final long[] busiestIntervals = new long[BUSIEST_KEPT];
         /**
          * The agent's instrumentation form and its reason (format v2: MethodProfile's {@code form}/{@code formReason}, or
          * an {@code oxidizer.MethodForm} event; the latest by event time wins), null when the recording does not say.
          */
-        String instrumentation;
-        String instrumentationReason;
-        long instrumentationAtMs = Long.MIN_VALUE;
+        private String instrumentation;
+        private String instrumentationReason;
+        private long instrumentationAtMs = Long.MIN_VALUE;
 
         AgentMethod(String className, String methodName, String descriptor, int modifiers) {
             this.className = className;
@@ -61,6 +61,22 @@ final class AgentAccumulator {
             this.descriptor = descriptor;
             this.modifiers = modifiers;
         }
+
+        long invocations() { return invocations; }
+        long exceptional() { return exceptional; }
+        long timedCount() { return timedCount; }
+        long overheadNs() { return overheadNs; }
+        /** A new histogram of the exact sum of the agent's latency histograms (null when none was timed). */
+        org.HdrHistogram.Histogram latencyHistogram() { return latency.toHistogram(); }
+        java.util.Set<String> policies() { return java.util.Collections.unmodifiableSet(policies); }
+        java.util.Set<String> sessions() { return java.util.Collections.unmodifiableSet(sessions); }
+        long firstCallMs() { return firstCallMs; }
+        long lastCallMs() { return lastCallMs; }
+        long intervalsWithCalls() { return intervalsWithCalls; }
+        /** A copy of the busiest intervals' call counts, descending. */
+        long[] busiestIntervals() { return busiestIntervals.clone(); }
+        String instrumentation() { return instrumentation; }
+        String instrumentationReason() { return instrumentationReason; }
 
         /** Records a form seen at {@code atMs}, keeping the latest (the later unit's on ties, as a merge in order does). */
         void form(String form, String reason, long atMs) {
@@ -106,27 +122,41 @@ final class AgentAccumulator {
     /** One agent session (one JVM run). */
     static final class Session {
         final String id;
-        long pid;
-        String mainClass;
-        long jvmStartMs;
-        double timerOverheadNs = Double.NaN;
-        String agentVersion;
-        int formatVersion;
+        private long pid;
+        private String mainClass;
+        private long jvmStartMs;
+        private double timerOverheadNs = Double.NaN;
+        private String agentVersion;
+        private int formatVersion;
         /** Span of the agent's count intervals: the window its counts cover. */
-        long startMs = Long.MAX_VALUE;
-        long endMs = Long.MIN_VALUE;
+        private long startMs = Long.MAX_VALUE;
+        private long endMs = Long.MIN_VALUE;
         /** Span of its AgentSession events, used only when no interval was recorded. */
-        long seenFromMs = Long.MAX_VALUE;
-        long seenToMs = Long.MIN_VALUE;
+        private long seenFromMs = Long.MAX_VALUE;
+        private long seenToMs = Long.MIN_VALUE;
 
         /** Whether an AgentSession event described it (pid, main class, versions, JVM start: the last one wins). */
-        boolean described;
+        private boolean described;
         /** Start times of its count intervals (one per flush): how many intervals the window has. */
-        final Set<Long> intervalStarts = new HashSet<>();
+        private final Set<Long> intervalStarts = new HashSet<>();
 
         Session(String id) {
             this.id = id;
         }
+
+        long pid() { return pid; }
+        String mainClass() { return mainClass; }
+        long jvmStartMs() { return jvmStartMs; }
+        double timerOverheadNs() { return timerOverheadNs; }
+        String agentVersion() { return agentVersion; }
+        int formatVersion() { return formatVersion; }
+        long startMs() { return startMs; }
+        long endMs() { return endMs; }
+        long seenFromMs() { return seenFromMs; }
+        long seenToMs() { return seenToMs; }
+        boolean described() { return described; }
+        /** How many count intervals (flushes) the session recorded. */
+        int intervals() { return intervalStarts.size(); }
 
         void cover(long fromMs, long toMs) {
             startMs = Math.min(startMs, fromMs);

@@ -259,10 +259,10 @@ public final class Analyzer {
         int jvms;
         if (mode.equals("agent")) {
             for (AgentAccumulator.Session s : profile.sessions().values()) {
-                if (s.startMs <= s.endMs) {
-                    intervals.add(new long[] {s.startMs, s.endMs});
-                } else if (s.seenFromMs < s.seenToMs) {
-                    intervals.add(new long[] {s.seenFromMs, s.seenToMs});
+                if (s.startMs() <= s.endMs()) {
+                    intervals.add(new long[] {s.startMs(), s.endMs()});
+                } else if (s.seenFromMs() < s.seenToMs()) {
+                    intervals.add(new long[] {s.seenFromMs(), s.seenToMs()});
                 }
             }
             jvms = Math.max(1, profile.sessions().size());
@@ -388,7 +388,7 @@ public final class Analyzer {
                     Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(), secs,
                     windowSeconds > 0 ? secs / (windowSeconds * jvms) : null);
         }
-        String application = profile.sessions().values().stream().map(s -> s.mainClass).filter(s -> s != null && !s.isBlank())
+        String application = profile.sessions().values().stream().map(s -> s.mainClass()).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
@@ -403,7 +403,7 @@ public final class Analyzer {
     private CodeOrigins origins(Profile profile, List<String> warnings) {
         List<String> globs = new ArrayList<>(config.application());
         if (globs.isEmpty()) {
-            profile.sessions().values().stream().map(s -> CodeOrigins.globOfMainClass(s.mainClass)).filter(g -> g != null)
+            profile.sessions().values().stream().map(s -> CodeOrigins.globOfMainClass(s.mainClass())).filter(g -> g != null)
                     .distinct().forEach(globs::add);
         }
         if (globs.isEmpty()) {

@@ -138,16 +138,16 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         Map<Long, double[]> pools = new java.util.HashMap<>(); // file -> {cpu ns, busy ns, samples}
         List<Long> few = new ArrayList<>();
         profile.threads().forEach((id, ti) -> {
-            long samples = cpuTimeSamples ? ti.cpuTimeSamples : ti.execSamples;
+            long samples = cpuTimeSamples ? ti.cpuTimeSamples() : ti.execSamples();
             if (samples == 0) {
                 return;
             }
-            if (ti.lastMs <= ti.firstMs) {
+            if (ti.lastMs() <= ti.firstMs()) {
                 few.add(id);
                 return;
             }
             double cpu = samples * nsPerSample;
-            double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
+            double busyNs = Math.max(cpu, (ti.lastMs() - ti.firstMs()) * 1e6 - ti.waitNs());
             double[] pool = pools.computeIfAbsent(StackSampleAccumulator.fileOfThread(id), k -> new double[3]);
             pool[0] += cpu;
             pool[1] += busyNs;

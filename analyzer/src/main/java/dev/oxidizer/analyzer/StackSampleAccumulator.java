@@ -38,14 +38,14 @@ final class StackSampleAccumulator {
         final String name;
         final boolean latencyThread;
         final String matchedGlob;
-        long execSamples;
+        private long execSamples;
         /** jdk.CPUTimeSample events (not failed) on this thread. */
-        long cpuTimeSamples;
+        private long cpuTimeSamples;
         /** Recorded waits (park, sleep, monitor, socket, file) on this thread, ns. */
-        long waitNs;
+        private long waitNs;
         /** First and last event time seen on this thread (epoch ms). */
-        long firstMs = Long.MAX_VALUE;
-        long lastMs = Long.MIN_VALUE;
+        private long firstMs = Long.MAX_VALUE;
+        private long lastMs = Long.MIN_VALUE;
 
         ThreadInfo(long id, String name, String matchedGlob) {
             this.id = id;
@@ -53,6 +53,12 @@ final class StackSampleAccumulator {
             this.matchedGlob = matchedGlob;
             this.latencyThread = matchedGlob != null;
         }
+
+        long execSamples() { return execSamples; }
+        long cpuTimeSamples() { return cpuTimeSamples; }
+        long waitNs() { return waitNs; }
+        long firstMs() { return firstMs; }
+        long lastMs() { return lastMs; }
 
         void seen(long ms) {
             firstMs = Math.min(firstMs, ms);

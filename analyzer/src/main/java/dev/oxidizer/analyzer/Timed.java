@@ -57,7 +57,7 @@ final class Timed {
         if (mode.equals("agent")) {
             for (var e : profile.agentMethods().entrySet()) {
                 AgentAccumulator.AgentMethod m = e.getValue();
-                if (m.invocations <= 0 && !"none".equals(m.instrumentation)) {
+                if (m.invocations() <= 0 && !"none".equals(m.instrumentation())) {
                     continue;
                 }
                 Timed t = new Timed();
@@ -65,36 +65,36 @@ final class Timed {
                 t.methodName = m.methodName;
                 t.descriptor = m.descriptor;
                 t.modifiers = m.modifiers;
-                t.calls = m.invocations;
-                t.exceptional = m.exceptional;
+                t.calls = m.invocations();
+                t.exceptional = m.exceptional();
                 t.source = "agent";
                 double overheadSum = 0;
                 int n = 0;
-                for (String sid : m.sessions) {
+                for (String sid : m.sessions()) {
                     AgentAccumulator.Session s = profile.sessions().get(sid);
-                    if (s != null && !Double.isNaN(s.timerOverheadNs)) {
-                        overheadSum += s.timerOverheadNs;
+                    if (s != null && !Double.isNaN(s.timerOverheadNs())) {
+                        overheadSum += s.timerOverheadNs();
                         n++;
                     }
                 }
                 double ovh = n == 0 ? 0 : overheadSum / n;
                 t.timerOverheadNs = ovh;
-                Histogram h = m.latency.toHistogram();
-                String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
+                Histogram h = m.latencyHistogram();
+                String policy = m.policies().isEmpty() ? "unknown" : String.join(", ", m.policies());
                 // Format v2 also reports a count-only probe given for a JIT limit or the budget as "trivial": only a
                 // method without such a reason is trivial code.
-                t.trivial = m.policies.contains("trivial") && (m.instrumentationReason == null || m.instrumentationReason.equals("trivial"));
-                t.firstCallMs = m.firstCallMs;
-                t.lastCallMs = m.lastCallMs;
-                t.intervalsWithCalls = m.intervalsWithCalls;
-                t.busiestIntervals = m.busiestIntervals.clone();
-                t.sessions = m.sessions.size();
-                for (String sid : m.sessions) {
+                t.trivial = m.policies().contains("trivial") && (m.instrumentationReason() == null || m.instrumentationReason().equals("trivial"));
+                t.firstCallMs = m.firstCallMs();
+                t.lastCallMs = m.lastCallMs();
+                t.intervalsWithCalls = m.intervalsWithCalls();
+                t.busiestIntervals = m.busiestIntervals();
+                t.sessions = m.sessions().size();
+                for (String sid : m.sessions()) {
                     AgentAccumulator.Session ss = profile.sessions().get(sid);
-                    t.sessionIntervals += ss == null ? 0 : ss.intervalStarts.size();
+                    t.sessionIntervals += ss == null ? 0 : ss.intervals();
                 }
-                t.instrumentation = m.instrumentation;
-                t.instrumentationReason = m.instrumentationReason;
+                t.instrumentation = m.instrumentation();
+                t.instrumentationReason = m.instrumentationReason();
                 if (h != null && h.getTotalCount() > 0) {
                     Figures f = Figures.of(h);
                     double mean = Math.max(0, f.mean - ovh);
@@ -105,7 +105,7 @@ final class Timed {
                     String b64 = Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
                     t.latency = new MethodReport.Latency(h.getTotalCount(), policy, mean, adj(f.atPercentile[0], ovh),
                             adj(f.atPercentile[1], ovh), adj(f.atPercentile[2], ovh),
-                            adj(f.atPercentile[3], ovh), adj(h.getMaxValue(), ovh), mean * m.invocations, b64);
+                            adj(f.atPercentile[3], ovh), adj(h.getMaxValue(), ovh), mean * m.invocations(), b64);
                 }
                 out.put(e.getKey(), t);
             }

@@ -107,7 +107,7 @@ class AccumulatorMergeTest {
         assertEquals(2, p.agentMethods().size());
         assertEquals(2, p.sessions().size());
         assertTrue(p.sawOverhead());
-        assertEquals("counted", p.agentMethods().get(OTHER).instrumentation);
+        assertEquals("counted", p.agentMethods().get(OTHER).instrumentation());
         assertMergesLikeOneUnit(AccumulatorMergeTest::agent);
     }
 
@@ -148,18 +148,18 @@ class AccumulatorMergeTest {
     private static String agent(Profile p) {
         StringBuilder b = new StringBuilder();
         p.agentMethods().forEach((k, m) -> {
-            Histogram h = m.latency.toHistogram();
-            b.append(k).append(' ').append(m.invocations).append(' ').append(m.exceptional).append(' ').append(m.timedCount)
-                    .append(' ').append(m.overheadNs).append(' ').append(h.getTotalCount()).append(' ').append(h.getMean())
+            Histogram h = m.latencyHistogram();
+            b.append(k).append(' ').append(m.invocations()).append(' ').append(m.exceptional()).append(' ').append(m.timedCount())
+                    .append(' ').append(m.overheadNs()).append(' ').append(h.getTotalCount()).append(' ').append(h.getMean())
                     .append(' ').append(h.getValueAtPercentile(50)).append(' ').append(h.getMaxValue()).append(' ')
-                    .append(m.policies).append(m.sessions).append(' ').append(m.firstCallMs).append(' ').append(m.lastCallMs)
-                    .append(' ').append(m.intervalsWithCalls).append(Arrays.toString(m.busiestIntervals)).append(' ')
-                    .append(m.instrumentation).append(' ').append(m.instrumentationReason).append('\n');
+                    .append(m.policies()).append(m.sessions()).append(' ').append(m.firstCallMs()).append(' ').append(m.lastCallMs())
+                    .append(' ').append(m.intervalsWithCalls()).append(Arrays.toString(m.busiestIntervals())).append(' ')
+                    .append(m.instrumentation()).append(' ').append(m.instrumentationReason()).append('\n');
         });
-        p.sessions().forEach((id, s) -> b.append(id).append(' ').append(s.described).append(' ').append(s.pid).append(' ')
-                .append(s.mainClass).append(' ').append(s.jvmStartMs).append(' ').append(s.timerOverheadNs).append(' ')
-                .append(s.startMs).append(' ').append(s.endMs).append(' ').append(s.seenFromMs).append(' ').append(s.seenToMs)
-                .append(' ').append(new java.util.TreeSet<>(s.intervalStarts)).append('\n'));
+        p.sessions().forEach((id, s) -> b.append(id).append(' ').append(s.described()).append(' ').append(s.pid()).append(' ')
+                .append(s.mainClass()).append(' ').append(s.jvmStartMs()).append(' ').append(s.timerOverheadNs()).append(' ')
+                .append(s.startMs()).append(' ').append(s.endMs()).append(' ').append(s.seenFromMs()).append(' ').append(s.seenToMs())
+                .append(' ').append(s.intervals()).append('\n'));
         return b.append(p.problems()).append(' ').append(p.overheadNs()).append(' ').append(p.nsPerCountedCall()).append(' ')
                 .append(p.nsPerTimedCall()).toString();
     }
@@ -180,8 +180,8 @@ class AccumulatorMergeTest {
                     .append(Arrays.toString(Arrays.copyOf(x.threadExec, x.threadCount))).append(x.topLine).append('\n');
         }
         new TreeMap<>(p.threads()).forEach((id, t) -> b.append(id).append(' ').append(t.name).append(' ').append(t.latencyThread)
-                .append(' ').append(t.execSamples).append(' ').append(t.cpuTimeSamples).append(' ').append(t.waitNs).append(' ')
-                .append(t.firstMs).append(' ').append(t.lastMs).append('\n'));
+                .append(' ').append(t.execSamples()).append(' ').append(t.cpuTimeSamples()).append(' ').append(t.waitNs()).append(' ')
+                .append(t.firstMs()).append(' ').append(t.lastMs()).append('\n'));
         p.allocations().forEach((k, w) -> b.append(k).append('=').append(w[0]).append(' '));
         b.append(p.allocClasses()).append('\n');
         p.samplerTicks().forEach((file, t) -> {
