@@ -302,7 +302,8 @@ final class AgentAccumulator {
     /** One {@code oxidizer.AgentOverhead} event: overhead adds up; the per-call costs of the last event are kept. */
     void acceptOverhead(RecordedEvent e, EventFields f) {
         sawOverhead = true;
-        overheadNs += f.longField(e, "estimatedOverheadNs");
+        // agent layout v2: the flusher's own CPU is agent cost too (docs/formats/agent-events.md)
+        overheadNs += f.longField(e, "estimatedOverheadNs") + Math.max(0, f.longField(e, "flushCpuNs"));
         if (f.has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;

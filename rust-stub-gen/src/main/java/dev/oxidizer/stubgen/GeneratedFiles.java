@@ -11,6 +11,9 @@ import java.util.Map;
  * @param files contents by relative path
  */
 public record GeneratedFiles(PortPlan plan, Map<String, String> files) {
+    /** Relative path of the Maven module's pom, beside the Java sources. */
+    public static final String MODULE_POM = "java/pom.xml";
+
     public GeneratedFiles {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         for (String p : files.keySet()) {

@@ -94,10 +94,12 @@ public final class PortVerifier {
         runCp.addAll(options.classPath());
         String java = options.javaHome().resolve("bin").resolve("java").toString();
         String crateProperty = "-Doxidizer." + port.crate() + ".crate=" + port.dir();
+        // the wrapper extracts the bundled library into a cache: keep it inside the port's work folder, not the user's home
+        String nativeDir = "-Doxidizer.native.dir=" + port.workDir().resolve("native");
 
         step("running the differential test " + simpleName(port.testClass()));
         Path reports = port.workDir().resolve("junit");
-        List<String> junitCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty,
+        List<String> junitCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir,
                 "-jar", junit.getFirst().toString(), "execute", "--disable-banner", "--details=none",
                 "--class-path", PortCompiler.join(runCp), "--select-class", port.testClass(),
                 "--reports-dir", reports.toString()));
@@ -117,7 +119,7 @@ public final class PortVerifier {
                     : List.of("-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"));
             List<Path> benchCp = new ArrayList<>(runCp);
             benchCp.addAll(jmh);
-            List<String> jmhCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty,
+            List<String> jmhCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir,
                     "-cp", PortCompiler.join(benchCp), "org.openjdk.jmh.Main", "^" + bench.get().replace(".", "\\.") + "\\.",
                     "-rf", "json", "-rff", json.toString()));
             jmhCmd.addAll(run);

@@ -39,15 +39,17 @@ import java.util.Properties;
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
  * @param allocationSamples whether jdk.ObjectAllocationSample is on
  * @param bootstrap    whether the hot-path classes were put on the bootstrap class path (read by AgentEntry)
+ * @param budget       the share of the process's CPU the probes may cost before the agent demotes the costliest
+ *                     methods (0: never demote)
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
                            long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
-                           boolean allocationSamples, boolean bootstrap) {
+                           boolean allocationSamples, boolean bootstrap, double budget) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
             "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
-            "allocationSamples", "bootstrap", "config");
+            "allocationSamples", "bootstrap", "budget", "config");
 
     /**
      * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
@@ -132,9 +134,10 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         if (!List.of("on", "off", "true", "false").contains(boot)) {
             throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
         }
+        double budget = percent(values, "budget", "5%");
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
                 hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
-                boot.equals("on") || boot.equals("true"));
+                boot.equals("on") || boot.equals("true"), budget);
     }
 
     /** Options in force, normalized, as recorded in {@code oxidizer.AgentSession.options}. */
@@ -143,7 +146,8 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 + ";interval=" + flushMillis + "ms;timing=" + timing + ";sampleEvery=" + sampleEvery
                 + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";trivial=" + trivial + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
-                + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off");
+                + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off")
+                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%");
     }
 
     private static String join(List<MethodGlob> globs) {
@@ -209,6 +213,25 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         }
         throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a whole number from " + min
                 + " to " + max);
+    }
+
+    /** Parses {@code 5%} (or {@code off}, 0) as a fraction from 0.1 % to 100 %. */
+    private static double percent(Map<String, List<String>> values, String key, String dflt)
+            throws AgentOptionsException {
+        String s = single(values, key, dflt).toLowerCase(Locale.ROOT);
+        if (s.equals("off") || s.equals("0") || s.equals("0%")) {
+            return 0;
+        }
+        try {
+            double v = Double.parseDouble(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
+            if (v >= 0.1 && v <= 100) {
+                return v / 100;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a percentage from 0.1% to 100% "
+                + "written like 5%, or off");
     }
 
     /** Parses {@code 250ms}, {@code 1s}, {@code 2m}; bounds in ms. */

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class OxidizerAgent {
     /** Layout version of the events, see docs/formats/agent-events.md. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** System property through which attach and detach report their outcome. */
     public static final String STATUS_PROPERTY = "oxidizer.agent.status";
 
@@ -97,11 +97,15 @@ public final class OxidizerAgent {
         TimingPolicy policy = new TimingPolicy(o);
         MethodTable.setDefaultMask(policy.initialMask());
         MethodTable.warmupCalls = policy.warmupCalls();
-        Flusher flusher = new Flusher(session, policy, calibration);
+        JitLimits limits = JitLimits.read();
+        log.info("JIT limits: " + limits.describe());
+        MethodForms forms = new MethodForms();
+        Flusher flusher = new Flusher(session, policy, calibration, forms);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
-        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial());
+        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), limits, forms);
+        flusher.demoter(instrumenter::demote);
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
