@@ -11,7 +11,9 @@ import java.util.Set;
  * families behind them afterwards. Keys and units are those of the families: {@link AgentAccumulator} (agent
  * counts, histograms, sessions), {@link MethodTimingAccumulator} ({@code jdk.MethodTiming}),
  * {@link StackSampleAccumulator} (stacks, threads, samples, allocations, waits), {@link CpuLoadAccumulator},
- * {@link SettingsAccumulator} and {@link RecordedJvmAccumulator}.
+ * {@link SettingsAccumulator} and {@link RecordedJvmAccumulator}. Their values (agent methods, sessions, threads) are
+ * read through accessors; the stack table's {@link StackTable.Stats} and {@link SamplerTicks} are not yet read-only
+ * types, and nothing may change them once frozen.
  */
 final class Profile {
     private final AgentAccumulator agent;
