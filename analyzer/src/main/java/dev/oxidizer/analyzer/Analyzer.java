@@ -1,5 +1,7 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.analyzer.fleet.FleetCalls;
+import dev.oxidizer.analyzer.fleet.FleetWarnings;
 import dev.oxidizer.analyzer.rules.Rule;
 import dev.oxidizer.analyzer.rules.RuleContext;
 import dev.oxidizer.analyzer.rules.Scores;
@@ -40,6 +42,7 @@ public final class Analyzer {
     private Double ffmCallNsOverride;
     private int threads;
     private long unitBytes;
+    private FleetCalls fleet;
 
     /** The analysis and the damage found (one line per problem, each naming the file). */
     public record Result(Report report, List<String> damage) {}
@@ -126,6 +129,15 @@ public final class Analyzer {
      * ({@link RecordingReader#defaultUnitBytes}).
      */
     static final long DEFAULT_UNIT_BYTES = 32L << 20;
+
+    /**
+     * Calls per day measured over a fleet's range (from Prometheus, {@link FleetCalls}) instead of projected from the
+     * recordings' window, for the methods the fleet counted; null (the default) projects.
+     */
+    public Analyzer fleet(FleetCalls measured) {
+        this.fleet = measured;
+        return this;
+    }
 
     /** Uses a fixed FFM call cost instead of measuring (tests, reproducible reports). */
     public Analyzer ffmCallNs(Double ns) {
@@ -355,7 +367,9 @@ public final class Analyzer {
         Verdicts verdicts = new Verdicts(rules, config);
         for (String key : keys) {
             MethodFacts facts = factsBuilder.facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
-            reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet()));
+            facts = fleet == null ? facts : fleet.applyTo(facts);
+            MethodReport report = verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet());
+            reports.add(fleet == null ? report : fleet.annotate(report));
         }
         reports = Verdicts.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())));
 
@@ -371,7 +385,8 @@ public final class Analyzer {
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                assumptions, overhead, warnings, reports);
+                assumptions, overhead, fleet == null ? warnings : FleetWarnings.add(fleet, keys, recordings.size(), warnings),
+                reports, fleet == null ? null : fleet.source());
     }
 
     static long unionMs(List<long[]> intervals) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param agentOverhead the agent's own estimate of what it cost, null without agent events
  * @param warnings      human-readable warnings (missing figures, damaged chunks), never null
  * @param methods       every analysed method, candidates first in rank order, then rejected ones
+ * @param fleet         the second source of call counts and latency, a Prometheus server that scraped the agents of a
+ *                      fleet ({@code oxidizer analyze --prometheus}); null when the report comes from recordings only
  */
 public record Report(
         String schema,
@@ -34,18 +36,27 @@ public record Report(
         Assumptions assumptions,
         AgentOverhead agentOverhead,
         List<String> warnings,
-        List<MethodReport> methods) {
+        List<MethodReport> methods,
+        Fleet fleet) {
 
     /** Value of {@link #schema()} in every report file. */
     public static final String SCHEMA = "oxidizer-report";
     /** Major version of the layout this build writes and reads; readers refuse a larger one. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Report {
         recordings = List.copyOf(recordings == null ? List.of() : recordings);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
         methods = List.copyOf(methods == null ? List.of() : methods);
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
+    }
+
+    /** A report from recordings only (no {@link #fleet()} source). */
+    public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
+                  Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
+                  AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods) {
+        this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
+                agentOverhead, warnings, methods, null);
     }
 
     /** Methods with {@link MethodReport#verdict()} {@code CANDIDATE}, in rank order. */
@@ -61,8 +72,29 @@ public record Report(
     /** Returns a copy of this report with {@code methods} replaced. */
     public Report withMethods(List<MethodReport> newMethods) {
         return new Report(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings,
-                thresholds, assumptions, agentOverhead, warnings, newMethods);
+                thresholds, assumptions, agentOverhead, warnings, newMethods, fleet);
     }
+
+    /**
+     * Where the fleet's calls and latency came from: a Prometheus server that scraped the Oxidizer agents' endpoints
+     * (docs/fleet.md). Calls per day of the methods it counted are measured over {@code coveredSeconds} instead of
+     * projected from the recordings' window.
+     *
+     * @param source         always {@code "prometheus"}
+     * @param url            the server's base URL
+     * @param selector       the label selector applied to every query, e.g. {@code {job="orders"}}; {@code {}} for all
+     * @param range          the range asked for, as given (e.g. {@code 7d})
+     * @param start          ISO-8601 instant of the first sample of any agent in the range
+     * @param end            ISO-8601 instant of the last sample of any agent in the range
+     * @param coveredSeconds {@code end - start}: the time calls per day are measured over
+     * @param jvms           distinct agent sessions (JVM runs) scraped in the range
+     * @param instances      distinct scrape targets ({@code job}, {@code instance}) in the range
+     * @param methods        methods with a call counter in the range
+     * @param resetSeries    counter series that were reset within the range (an instance restarted under the same
+     *                       labels); their calls are Prometheus's {@code increase()}, which extrapolates
+     */
+    public record Fleet(String source, String url, String selector, String range, String start, String end,
+                        double coveredSeconds, int jvms, int instances, int methods, int resetSeries) {}
 
     /**
      * Observation window.

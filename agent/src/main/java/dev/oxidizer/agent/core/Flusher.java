@@ -1,5 +1,6 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.metrics.MethodMetrics;
 import dev.oxidizer.agent.runtime.MethodTable;
 import dev.oxidizer.agent.runtime.StatePool;
 import dev.oxidizer.agent.runtime.ThreadState;
@@ -28,6 +29,8 @@ final class Flusher {
     private Histogram[] merged = new Histogram[0];
     private long intervalStart;
     private boolean closed;
+    /** The Prometheus endpoint's counters, fed with the events' numbers; null without {@code metrics=}. */
+    private MethodMetrics metrics;
 
     Flusher(Session session, TimingPolicy policy, Calibration calibration) {
         this.session = session;
@@ -36,6 +39,11 @@ final class Flusher {
         this.intervalStart = System.currentTimeMillis();
         // Counts are cumulative per thread; a session attached after an earlier one starts from what is there.
         this.last = totals(false);
+    }
+
+    /** Feeds every later flush's numbers to the Prometheus endpoint as well. */
+    synchronized void metrics(MethodMetrics m) {
+        this.metrics = m;
     }
 
     /** Whether the final flush has run. */
@@ -104,6 +112,9 @@ final class Flusher {
             e.intervalEnd = end;
             e.overheadNs = overhead;
             e.commit();
+            if (metrics != null) {
+                metrics.record(id, inv, exc, h);
+            }
             countedCalls += inv;
             timedCalls += timed;
             estimated += overhead;
@@ -118,6 +129,9 @@ final class Flusher {
             }
         }
         last = total;
+        if (metrics != null) {
+            metrics.publish(end, isFinal);
+        }
 
         session.emitSessionEvent();
         AgentOverheadEvent o = new AgentOverheadEvent();
