@@ -241,7 +241,11 @@ class FleetPrometheusIT {
         assertTrue(compared >= 4, "methods compared: " + compared + "\n" + run.all());
         MethodReport handle = report.methods().stream().filter(m -> m.methodName().equals("handle")).findFirst().orElseThrow();
         assertEquals(REQUESTS[0] + REQUESTS[1] + REQUESTS[2], handle.calls().measured().calls());
-        assertEquals((REQUESTS[0] + REQUESTS[1] + REQUESTS[2]) / 16, handle.calls().measured().exceptional());
+        long invalid = 0; // orders 0, 16, 32, ... of each JVM are invalid and throw
+        for (int n : REQUESTS) {
+            invalid += (n + 15) / 16;
+        }
+        assertEquals(invalid, handle.calls().measured().exceptional());
         assertNotNull(handle.calls().measured().p50Ns(), "handle is timed: its latency comes from the histogram buckets");
         assertTrue(handle.calls().measured().meanNs() > 0);
 
