@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# What a Prometheus scrape of the agent's metrics endpoint costs the observed application: the demo under the agent
+# with metrics=PORT, in alternating runs without scrapes and with a scraper (curl) at a fixed rate, far above a real
+# scrape interval (10/s by default, 150x Prometheus's common 15 s) so the cost becomes measurable. Prints per run the
+# steady-state requests/s and process CPU per request; for scraped runs the endpoint's own CPU per scrape (its
+# oxidizer_metrics_scrape_cpu_seconds_total / oxidizer_metrics_scrapes_total, the serving thread's CPU time: render
+# once per flush, then send) and the bytes per scrape; then the medians and the difference.
+#   flock /work/bench.lock agent/bench/scrape-cost.sh [rounds=3] [seconds=40] [scrapes-per-second=10] [threads=2]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$root/bin/find-jdk.sh"
+oxidizer_find_jdk
+java="$JAVA_HOME/bin/java"
+rounds=${1:-3}; seconds=${2:-40}; rate=${3:-10}; threads=${4:-2}; warmup=$((seconds / 2))
+(cd "$root" && ./maven -B -q -pl agent,demo-app package -DskipTests)
+agent=$(ls "$root"/agent/target/oxidizer-agent-*.jar | grep -v original | head -1)
+demo=$(ls "$root"/demo-app/target/oxidizer-demo-app-*.jar | head -1)
+out=$(mktemp -d "${TMPDIR:-/tmp}/oxidizer-scrape-bench.XXXXXX")
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+period=$(awk -v r="$rate" 'BEGIN { printf "%.3f", 1 / r }')
+
+steady() { grep -oE 'warm-up: ([0-9.]+) requests/s' "$1" | grep -oE '[0-9.]+' | head -1; }
+cpu() { grep -oE '([0-9.]+) us of process CPU per request' "$1" | grep -oE '^[0-9.]+' | head -1; }
+run() { # label round scrape(0/1)
+  local label=$1 r=$2 scrape=$3
+  local args=(-javaagent:"$agent"=output="$out/$label-$r.jfr",metrics=127.0.0.1:$port -jar "$demo" --seconds "$seconds" --threads "$threads" --warmup "$warmup")
+  "$java" "${args[@]}" >"$out/$label-$r.out" 2>"$out/$label-$r.err" &
+  local pid=$!
+  if [ "$scrape" = 1 ]; then
+    : >"$out/$label-$r.scrapes"
+    while kill -0 "$pid" 2>/dev/null; do
+      curl -s -o "$out/last.txt" -w '%{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$out/$label-$r.scrapes" 2>/dev/null || true
+      [ -s "$out/last.txt" ] && cp "$out/last.txt" "$out/$label-$r.metrics"
+      sleep "$period"
+    done
+  fi
+  wait "$pid"
+}
+np=(); sp=(); nc=(); sc=(); per=()
+for r in $(seq 1 "$rounds"); do
+  if [ $((r % 2)) = 1 ]; then run none "$r" 0; run scraped "$r" 1; else run scraped "$r" 1; run none "$r" 0; fi
+  np+=("$(steady "$out/none-$r.err")"); sp+=("$(steady "$out/scraped-$r.err")")
+  nc+=("$(cpu "$out/none-$r.err")"); sc+=("$(cpu "$out/scraped-$r.err")")
+  m="$out/scraped-$r.metrics"
+  n=$(awk '/^oxidizer_metrics_scrapes_total/ {print $2}' "$m"); c=$(awk '/^oxidizer_metrics_scrape_cpu_seconds_total/ {print $2}' "$m")
+  series=$(grep -vc '^#' "$m"); bytes=$(sort -n "$out/scraped-$r.scrapes" | tail -1)
+  per+=("$(awk -v n="$n" -v c="$c" 'BEGIN { printf "%.1f", c / n * 1e6 }')")
+  echo "round $r: after ${warmup} s none ${np[-1]} scraped ${sp[-1]} req/s; CPU per request none ${nc[-1]} scraped ${sc[-1]} us; $n scrapes, ${per[-1]} us CPU each, $series series, $bytes bytes (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+awk -v a="$(median "${np[@]}")" -v b="$(median "${sp[@]}")" -v ca="$(median "${nc[@]}")" -v cb="$(median "${sc[@]}")" \
+    -v per="$(median "${per[@]}")" -v rate="$rate" 'BEGIN {
+  printf "steady state, medians of %s: unscraped %.1f req/s, scraped %s/s %.1f req/s (%+.2f %%); CPU per request %.1f vs %.1f us (%+.2f %%); endpoint CPU per scrape %.1f us\n",
+         "'"$rounds"' rounds", a, rate, b, (b / a - 1) * 100, ca, cb, (cb / ca - 1) * 100, per }'
+echo "runs: $out" >&2
