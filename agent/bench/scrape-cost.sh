@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What a Prometheus scrape of the agent's metrics endpoint costs the observed application: the demo under the agent
 # with metrics=PORT, in alternating runs without scrapes and with a scraper (curl) at a fixed rate, far above a real
-# scrape interval (10/s by default, 150x Prometheus's common 15 s) so the cost becomes measurable. Prints per run the
+# scrape interval (10/s by default, 150x Prometheus's common 15 s) so the cost becomes measurable; the scraper is one
+# process on one keep-alive connection. Prints per run the
 # steady-state requests/s and process CPU per request; for scraped runs the endpoint's own CPU per scrape (its
 # oxidizer_metrics_scrape_cpu_seconds_total / oxidizer_metrics_scrapes_total, the serving thread's CPU time: render
 # once per flush, then send) and the bytes per scrape; then the medians and the difference.
@@ -28,14 +29,37 @@ run() { # label round scrape(0/1)
   "$java" "${args[@]}" >"$out/$label-$r.out" 2>"$out/$label-$r.err" &
   local pid=$!
   if [ "$scrape" = 1 ]; then
-    : >"$out/$label-$r.scrapes"
-    while kill -0 "$pid" 2>/dev/null; do
-      curl -s -o "$out/last.txt" -w '%{size_download}\n' "http://127.0.0.1:$port/metrics" >>"$out/$label-$r.scrapes" 2>/dev/null || true
-      [ -s "$out/last.txt" ] && cp "$out/last.txt" "$out/$label-$r.metrics"
-      sleep "$period"
-    done
+    # One scraper process on one keep-alive connection (as Prometheus does), so the scraper's own start-up costs
+    # the shared cores nothing per scrape.
+    python3 - "$port" "$period" "$pid" "$out/$label-$r.metrics" "$out/$label-$r.scrapes" <<'PY' &
+import http.client, os, sys, time
+port, period, pid, last, log = int(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+conn, sizes = None, []
+def alive():
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+while alive():
+    try:
+        if conn is None:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        conn.request("GET", "/metrics")
+        body = conn.getresponse().read()
+        sizes.append(len(body))
+        with open(last, "wb") as f:
+            f.write(body)
+    except Exception:
+        conn = None
+    time.sleep(period)
+with open(log, "w") as f:
+    f.write("\n".join(map(str, sizes)) + "\n")
+PY
+    local scraper=$!
   fi
   wait "$pid"
+  if [ "$scrape" = 1 ]; then wait "$scraper"; fi
 }
 np=(); sp=(); nc=(); sc=(); per=()
 for r in $(seq 1 "$rounds"); do
