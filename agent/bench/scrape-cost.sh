@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What a Prometheus scrape of the agent's metrics endpoint costs the observed application: the demo under the agent
-# with metrics=PORT, in alternating runs without scrapes and with a scraper (curl) at a fixed rate, far above a real
+# What the agent's metrics endpoint costs the observed application: the demo under the agent in rotating runs of
+# three kinds: without metrics= ("off"), with metrics=PORT but never scraped ("none": the flusher's added work between
+# scrapes), and with a scraper at a fixed rate ("scraped"), far above a real
 # scrape interval (10/s by default, 150x Prometheus's common 15 s) so the cost becomes measurable; the scraper is one
 # process on one keep-alive connection. Prints per run the
 # steady-state requests/s and process CPU per request; for scraped runs the endpoint's own CPU per scrape (its
@@ -23,9 +24,10 @@ period=$(awk -v r="$rate" 'BEGIN { printf "%.3f", 1 / r }')
 
 steady() { grep -oE 'warm-up: ([0-9.]+) requests/s' "$1" | grep -oE '[0-9.]+' | head -1; }
 cpu() { grep -oE '([0-9.]+) us of process CPU per request' "$1" | grep -oE '^[0-9.]+' | head -1; }
-run() { # label round scrape(0/1)
-  local label=$1 r=$2 scrape=$3
-  local args=(-javaagent:"$agent"=output="$out/$label-$r.jfr",metrics=127.0.0.1:$port -jar "$demo" --seconds "$seconds" --threads "$threads" --warmup "$warmup")
+run() { # label round scrape(0/1/off)
+  local label=$1 r=$2 scrape=$3 metrics=,metrics=127.0.0.1:$port
+  [ "$scrape" = off ] && metrics=
+  local args=(-javaagent:"$agent"=output="$out/$label-$r.jfr"$metrics -jar "$demo" --seconds "$seconds" --threads "$threads" --warmup "$warmup")
   "$java" "${args[@]}" >"$out/$label-$r.out" 2>"$out/$label-$r.err" &
   local pid=$!
   if [ "$scrape" = 1 ]; then
@@ -61,20 +63,26 @@ PY
   wait "$pid"
   if [ "$scrape" = 1 ]; then wait "$scraper"; fi
 }
-np=(); sp=(); nc=(); sc=(); per=()
+op=(); np=(); sp=(); oc=(); nc=(); sc=(); per=()
 for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) = 1 ]; then run none "$r" 0; run scraped "$r" 1; else run scraped "$r" 1; run none "$r" 0; fi
-  np+=("$(steady "$out/none-$r.err")"); sp+=("$(steady "$out/scraped-$r.err")")
-  nc+=("$(cpu "$out/none-$r.err")"); sc+=("$(cpu "$out/scraped-$r.err")")
+  case $((r % 3)) in
+    1) run off "$r" off; run none "$r" 0; run scraped "$r" 1 ;;
+    2) run none "$r" 0; run scraped "$r" 1; run off "$r" off ;;
+    0) run scraped "$r" 1; run off "$r" off; run none "$r" 0 ;;
+  esac
+  op+=("$(steady "$out/off-$r.err")"); np+=("$(steady "$out/none-$r.err")"); sp+=("$(steady "$out/scraped-$r.err")")
+  oc+=("$(cpu "$out/off-$r.err")"); nc+=("$(cpu "$out/none-$r.err")"); sc+=("$(cpu "$out/scraped-$r.err")")
   m="$out/scraped-$r.metrics"
   n=$(awk '/^oxidizer_metrics_scrapes_total/ {print $2}' "$m"); c=$(awk '/^oxidizer_metrics_scrape_cpu_seconds_total/ {print $2}' "$m")
   series=$(grep -vc '^#' "$m"); bytes=$(sort -n "$out/scraped-$r.scrapes" | tail -1)
   per+=("$(awk -v n="$n" -v c="$c" 'BEGIN { printf "%.1f", c / n * 1e6 }')")
-  echo "round $r: after ${warmup} s none ${np[-1]} scraped ${sp[-1]} req/s; CPU per request none ${nc[-1]} scraped ${sc[-1]} us; $n scrapes, ${per[-1]} us CPU each, $series series, $bytes bytes (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  echo "round $r: after ${warmup} s off ${op[-1]} none ${np[-1]} scraped ${sp[-1]} req/s; CPU per request off ${oc[-1]} none ${nc[-1]} scraped ${sc[-1]} us; $n scrapes, ${per[-1]} us CPU each, $series series, $bytes bytes (load $(cut -d' ' -f1 /proc/loadavg))" >&2
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-awk -v a="$(median "${np[@]}")" -v b="$(median "${sp[@]}")" -v ca="$(median "${nc[@]}")" -v cb="$(median "${sc[@]}")" \
-    -v per="$(median "${per[@]}")" -v rate="$rate" 'BEGIN {
-  printf "steady state, medians of %s: unscraped %.1f req/s, scraped %s/s %.1f req/s (%+.2f %%); CPU per request %.1f vs %.1f us (%+.2f %%); endpoint CPU per scrape %.1f us\n",
-         "'"$rounds"' rounds", a, rate, b, (b / a - 1) * 100, ca, cb, (cb / ca - 1) * 100, per }'
+awk -v o="$(median "${op[@]}")" -v a="$(median "${np[@]}")" -v b="$(median "${sp[@]}")" -v co="$(median "${oc[@]}")" \
+    -v ca="$(median "${nc[@]}")" -v cb="$(median "${sc[@]}")" -v per="$(median "${per[@]}")" -v rate="$rate" 'BEGIN {
+  printf "steady state, medians of %s: metrics off %.1f req/s, on but unscraped %.1f req/s (%+.2f %%), scraped %s/s %.1f req/s (%+.2f %% vs unscraped)\n",
+         "'"$rounds"' rounds", o, a, (a / o - 1) * 100, rate, b, (b / a - 1) * 100
+  printf "CPU per request: off %.1f, unscraped %.1f (%+.2f %%), scraped %.1f us (%+.2f %% vs unscraped); endpoint CPU per scrape %.1f us\n",
+         co, ca, (ca / co - 1) * 100, cb, (cb / ca - 1) * 100, per }'
 echo "runs: $out" >&2

@@ -18,9 +18,9 @@ import java.util.TreeMap;
  *
  * <p>How a counter's increase over the range is counted, per series (one method of one JVM run): its largest value
  * in the range less its last value before the range (0 for a series that starts in the range: the agent's counters
- * start at 0 with the JVM). That is exact up to the last scrape, unlike {@code increase()}, which extrapolates to
- * the range's edges and ignores the first sample's value (a JVM that lived one minute in a one-hour range was
- * counted 1-2 % high or low in tests). A series that was reset within the range (an instance restarted under the same
+ * start at 0 with the JVM). That is exact up to the last scrape, unlike {@code increase()}, which takes the first
+ * sample in the range as its base (losing the calls before it) and extrapolates towards the range's edges: off by up
+ * to about a scrape interval's worth of calls at each end of each series, which matters for JVMs that live minutes. A series that was reset within the range (an instance restarted under the same
  * labels) is counted with {@code increase()} instead and reported in {@link Report.Fleet#resetSeries()}.
  *
  * <p>Latency: the same increase of the histogram's buckets, {@code _sum} and {@code _count} by method; the mean is
