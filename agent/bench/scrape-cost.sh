@@ -15,9 +15,12 @@ root=$(cd "$here/../.." && pwd)
 oxidizer_find_jdk
 java="$JAVA_HOME/bin/java"
 rounds=${1:-3}; seconds=${2:-40}; rate=${3:-10}; threads=${4:-2}; warmup=$((seconds / 2))
-(cd "$root" && ./maven -B -q -pl agent,demo-app package -DskipTests)
-agent=$(ls "$root"/agent/target/oxidizer-agent-*.jar | grep -v original | head -1)
-demo=$(ls "$root"/demo-app/target/oxidizer-demo-app-*.jar | head -1)
+# AGENT_JAR and DEMO_JAR (both set) use those jars as they are, e.g. private copies while the tree is being rebuilt.
+if [ -z "${AGENT_JAR:-}" ] || [ -z "${DEMO_JAR:-}" ]; then
+  (cd "$root" && ./maven -B -q -pl agent,demo-app package -DskipTests)
+fi
+agent=${AGENT_JAR:-$(ls "$root"/agent/target/oxidizer-agent-*.jar | grep -v original | head -1)}
+demo=${DEMO_JAR:-$(ls "$root"/demo-app/target/oxidizer-demo-app-*.jar | head -1)}
 out=$(mktemp -d "${TMPDIR:-/tmp}/oxidizer-scrape-bench.XXXXXX")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 period=$(awk -v r="$rate" 'BEGIN { printf "%.3f", 1 / r }')
