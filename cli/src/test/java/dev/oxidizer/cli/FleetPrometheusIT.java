@@ -181,15 +181,17 @@ class FleetPrometheusIT {
                     "-cp", cp, APP, Integer.toString(REQUESTS[i]), "2")));
         }
         awaitReady(promUrl, server, promLog);
+        long[] doneSeen = new long[3];
         for (int i = 0; i < 3; i++) {
             awaitLine(logs.get(i), "done ", jvms.get(i), 150);
+            doneSeen[i] = System.currentTimeMillis();
         }
-        // Every call happened; after two flush intervals each endpoint holds its final counts. Wait until Prometheus has
-        // scraped those, then let the JVMs exit (their recordings hold the same calls: nothing runs after "done").
-        Thread.sleep(2_500);
+        // Every call happened before "done"; a flush that started after it holds them all. Read each endpoint once it
+        // shows such a flush, wait until Prometheus has scraped those counts, then let the JVMs exit (their recordings
+        // hold the same calls: nothing runs after "done").
         long[] expected = new long[3];
         for (int i = 0; i < 3; i++) {
-            expected[i] = endpointTotal(get("http://127.0.0.1:" + ports[i] + "/metrics"));
+            expected[i] = endpointTotal(awaitFlushAfter("http://127.0.0.1:" + ports[i] + "/metrics", doneSeen[i]));
         }
         awaitScraped(promUrl, ports, expected);
         for (Process p : jvms) {
@@ -296,6 +298,21 @@ class FleetPrometheusIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no '" + prefix + "' in " + seconds + " s: " + Files.readString(log));
+    }
+
+    String awaitFlushAfter(String url, long millis) throws Exception {
+        Pattern flush = Pattern.compile("^oxidizer_agent_last_flush_timestamp_seconds (\\S+)$", Pattern.MULTILINE);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = get(url);
+            Matcher m = flush.matcher(text);
+            if (m.find() && new java.math.BigDecimal(m.group(1)).movePointRight(3).longValue() >= millis) {
+                return text;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no flush after " + millis + " within 30 s at " + url + ":\n" + text);
     }
 
     void awaitScraped(String promUrl, int[] ports, long[] expected) throws Exception {
