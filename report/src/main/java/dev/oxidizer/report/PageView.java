@@ -52,7 +52,7 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
                           String windowStart, String windowEnd, String windowDuration, int jvms,
                           List<RecordingRow> recordings, List<ThresholdRow> thresholds, String speedup, String ffmCall,
                           boolean ffmMeasured, Overhead overhead, List<String> warnings, int methodCount,
-                          String savedPerDay) {}
+                          String savedPerDay, String fleet) {}
 
     /** One input recording. */
     public record RecordingRow(String path, String jvm, int chunks, boolean damaged, String problem) {}
