@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * cached; it never reads the application threads' counters or histograms, takes no lock they take, and does no work
  * between scrapes. {@code /} answers with a one-line pointer; other paths 404, methods other than GET and HEAD 405.
  *
- * <p>Threading: {@link #start} and {@link #stop} by the agent's session; requests on the server's one thread.
+ * <p>Threading: {@link #start} and {@link #stop} by the agent's session; requests on the server's one thread (or, when
+ * more than 64 wait, on its dispatcher thread: requests are handled one at a time).
  */
 public final class MetricsServer {
     private final HttpServer server;
@@ -51,7 +52,7 @@ public final class MetricsServer {
             Thread t = new Thread(r, "oxidizer-metrics");
             t.setDaemon(true);
             return t;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        }, new ThreadPoolExecutor.CallerRunsPolicy()); // a flood of scrapes waits on the server's own thread, never dropped unanswered
         server.setExecutor(executor);
         MetricsServer s = new MetricsServer(server, executor, metrics);
         server.createContext("/", s::handle);
@@ -79,7 +80,7 @@ public final class MetricsServer {
         executor.shutdownNow();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
+    private synchronized void handle(HttpExchange ex) throws IOException {
         long t0 = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
         try {
             String path = ex.getRequestURI().getPath();
