@@ -77,7 +77,7 @@ class OlderJdkIT {
         ForkedJvm plain = ForkedJvm.startOn(java, dir, null, classes.toString(), "old.OldApp", "" + threads, "" + calls);
         assertEquals(0, plain.await(120), plain.describe());
         Path out = dir.resolve("old.jfr");
-        ForkedJvm jvm = ForkedJvm.startOn(java, dir, "include=old.**,output=" + out, classes.toString(), "old.OldApp",
+        ForkedJvm jvm = ForkedJvm.startOn(java, dir, "include=old.**,budget=off,output=" + out, classes.toString(), "old.OldApp",
                 "" + threads, "" + calls);
         assertEquals(0, jvm.await(180), jvm.describe());
         assertEquals(Files.readString(plain.stdout), Files.readString(jvm.stdout), "output changed by the agent");

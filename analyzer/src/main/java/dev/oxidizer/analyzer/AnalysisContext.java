@@ -10,7 +10,7 @@ import java.util.Map;
  * report charge a method the same crossing cost), the mode.
  */
 record AnalysisContext(Map<String, Report.Threshold> thresholds, Report.Assumptions assumptions, String mode,
-                       boolean latencyPathKnown, boolean latencyConfigured) implements RuleContext {
+                       boolean latencyPathKnown, boolean latencyConfigured, String ioEventsNote) implements RuleContext {
     @Override
     public double threshold(String key) {
         Report.Threshold t = thresholds.get(key);

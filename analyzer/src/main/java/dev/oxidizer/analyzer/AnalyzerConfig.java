@@ -47,6 +47,8 @@ public final class AnalyzerConfig {
     static final String ENTRY_POINTS = "entryPoints";
     static final String LATENCY_THREADS = "latencyThreads";
     static final String EXCLUDE_PACKAGES = "sampling-only.excludePackages";
+    static final String APPLICATION = "application";
+    static final String DEPENDENCIES_RANKED_WITH_OWN_CODE = "ranking.dependenciesWithOwnCode";
 
     private final Map<String, Double> thresholds;
     private final List<String> entryPoints;
@@ -58,6 +60,8 @@ public final class AnalyzerConfig {
     private final int javaThreadsPerPeriod;
     private final int samplingOnlyMaxMethods;
     private final List<String> excludePackages;
+    private final List<String> application;
+    private final boolean dependenciesWithOwnCode;
 
     private AnalyzerConfig(Builder b) {
         this.thresholds = Map.copyOf(b.thresholds);
@@ -70,6 +74,8 @@ public final class AnalyzerConfig {
         this.javaThreadsPerPeriod = b.javaThreadsPerPeriod;
         this.samplingOnlyMaxMethods = b.samplingOnlyMaxMethods;
         this.excludePackages = List.copyOf(b.excludePackages);
+        this.application = List.copyOf(b.application);
+        this.dependenciesWithOwnCode = b.dependenciesWithOwnCode;
     }
 
     public static Builder builder() {
@@ -91,6 +97,8 @@ public final class AnalyzerConfig {
         b.samplingOnlyMaxMethods = samplingOnlyMaxMethods;
         b.excludePackages.clear();
         b.excludePackages.addAll(excludePackages);
+        b.application.addAll(application);
+        b.dependenciesWithOwnCode = dependenciesWithOwnCode;
         return b;
     }
 
@@ -147,6 +155,19 @@ public final class AnalyzerConfig {
         return excludePackages;
     }
 
+    /**
+     * Class-name globs of the application's own code ({@code com.acme.**}); empty to derive them from the recording
+     * (the package of the main class the agent saw, and its subpackages). Other non-JDK code is a dependency.
+     */
+    public List<String> application() {
+        return application;
+    }
+
+    /** Whether dependency methods rank among own-code methods by score (else below every own-code candidate). */
+    public boolean dependenciesWithOwnCode() {
+        return dependenciesWithOwnCode;
+    }
+
     /** Whether {@code className} is in one of {@link #excludePackages()} (never proposed in sampling-only mode). */
     boolean excludes(String className) {
         for (String p : excludePackages()) {
@@ -178,8 +199,22 @@ public final class AnalyzerConfig {
         private int samplingOnlyMaxMethods = 50;
         private final List<String> excludePackages = new ArrayList<>(List.of(
                 "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.oxidizer.agent."));
+        private final List<String> application = new ArrayList<>();
+        private boolean dependenciesWithOwnCode;
 
         private Builder() {}
+
+        /** Adds a class-name glob of the application's own code (see {@link AnalyzerConfig#application()}). */
+        public Builder application(String glob) {
+            application.add(glob);
+            return this;
+        }
+
+        /** Ranks dependency methods among own-code ones by score instead of below them. */
+        public Builder dependenciesWithOwnCode(boolean value) {
+            this.dependenciesWithOwnCode = value;
+            return this;
+        }
 
         public Builder threshold(String key, double value) {
             thresholds.put(key, value);
@@ -242,6 +277,13 @@ public final class AnalyzerConfig {
             switch (key) {
                 case ENTRY_POINTS -> splitList(v).forEach(this::entryPoint);
                 case LATENCY_THREADS -> splitList(v).forEach(this::latencyThread);
+                case APPLICATION -> splitList(v).forEach(this::application);
+                case DEPENDENCIES_RANKED_WITH_OWN_CODE -> {
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException("key '" + key + "' must be true or false, was '" + v + "'");
+                    }
+                    dependenciesWithOwnCode(Boolean.parseBoolean(v));
+                }
                 case EXCLUDE_PACKAGES -> {
                     excludePackages.clear();
                     excludePackages.addAll(splitList(v));
@@ -255,7 +297,8 @@ public final class AnalyzerConfig {
                     if (key.indexOf('.') <= 0) {
                         throw new IllegalArgumentException("unknown key '" + key + "'; known keys: " + ENTRY_POINTS + ", "
                                 + LATENCY_THREADS + ", " + SPEEDUP + ", " + FFM_CALL_NS + ", " + FFM_PLAIN_CALL_NS + ", " + JAVA_THREADS_PER_PERIOD + ", "
-                                + SAMPLING_ONLY_MAX_METHODS + ", " + EXCLUDE_PACKAGES + " and <rule-id>.<threshold>");
+                                + SAMPLING_ONLY_MAX_METHODS + ", " + EXCLUDE_PACKAGES + ", " + APPLICATION + ", "
+                                + DEPENDENCIES_RANKED_WITH_OWN_CODE + " and <rule-id>.<threshold>");
                     }
                     threshold(key, number(key, v));
                 }

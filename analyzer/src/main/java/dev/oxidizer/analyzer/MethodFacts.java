@@ -52,6 +52,17 @@ import java.util.List;
  *                        instrumented callees): high values mean instrumentation dominates its measured time
  * @param trivial         the agent found it trivial (straight-line code without loops, calling only bounded helpers, docs/agent.md) and
  *                        counted it with its count-only probe, so it is not timed
+ * @param runQueueNs      see above
+ * @param medianNs        median latency of the timed calls after subtracting the timer overhead, null when not timed or
+ *                        when the source has no percentiles (jdk.MethodTiming): decisions use it, since preemption
+ *                        inflates the mean of short calls 10-80x on a busy machine
+ * @param modifiers       access flags, null when unknown
+ * @param origin          whose code it is: the application's own or a dependency's
+ * @param measuredWallNs  wall time as measured (mean x calls) before any correction, null without timing: shares of
+ *                        recorded waits are taken against it, since the waits are not corrected either
+ * @param codeMix         where its sampled CPU went: JDK intrinsics, dependencies, direct callees
+ * @param callSpread      how its calls spread over the window, null without per-interval counts
+ * @param instrumentation how the agent instrumented it (form and reason), null when the recording does not say
  */
 public record MethodFacts(
         String key,
@@ -89,13 +100,133 @@ public record MethodFacts(
         double cpuAvailability,
         double agentSampleShare,
         boolean trivial,
-        double runQueueNs) {
+        double runQueueNs,
+        Double medianNs,
+        Integer modifiers,
+        Origin origin,
+        Double measuredWallNs,
+        CodeMix codeMix,
+        CallSpread callSpread,
+        Instrumentation instrumentation) {
 
     public MethodFacts {
         callers = callers == null ? List.of() : List.copyOf(callers);
         if (!(runQueueNs >= 0)) {
             throw new IllegalArgumentException("runQueueNs must be >= 0, got " + runQueueNs);
         }
+        origin = origin == null ? Origin.APPLICATION : origin;
+        codeMix = codeMix == null ? CodeMix.NONE : codeMix;
+    }
+
+    /** Facts without the figures added for issue 17 (median, origin, code mix, spread): tests of the older rules. */
+    public MethodFacts(String key, String className, String methodName, String descriptor, Boolean isStatic,
+                       Long callsObserved, long exceptional, Double callsPerDay, String callSource, Integer threads,
+                       Double meanNs, Double totalWallNs, Long maxNs, long selfSamples, long inclusiveSamples,
+                       double cpuTimeNs, Double cpuBoundRatio, long parkCount, long monitorCount, long ioCount, long parkNs,
+                       long monitorNs, long ioNs, Double allocBytesPerSecond, Boolean onLatencyPath, String latencyMatched,
+                       Double latencyShare, List<Caller> callers, String nearestFrameCaller, MethodReport.CallTree callTree,
+                       double windowSeconds, double samplePeriodNs, double cpuAvailability, double agentSampleShare,
+                       boolean trivial, double runQueueNs) {
+        this(key, className, methodName, descriptor, isStatic, callsObserved, exceptional, callsPerDay, callSource, threads,
+                meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount, monitorCount,
+                ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched, latencyShare, callers,
+                nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare, trivial,
+                runQueueNs, meanNs, null, Origin.APPLICATION, totalWallNs, CodeMix.NONE, null, null);
+    }
+
+    /** Whose code a method is. */
+    public enum Origin {
+        /** The application's own code (its include globs or {@code application} setting). */
+        APPLICATION,
+        /** A library the application depends on: porting it means forking or reimplementing that library. */
+        DEPENDENCY
+    }
+
+    /** A frame (or package) and the samples through the method that were in it. */
+    public record FrameShare(String frame, long samples) {}
+
+    /**
+     * A direct callee seen in the method's samples.
+     *
+     * @param frame    {@code Class.method}
+     * @param key      its method key
+     * @param kind     {@code application}, {@code dependency} or {@code jdk}
+     * @param samples  samples through the method that were inside this callee
+     * @param medianNs its median latency when the analysis timed it, else null
+     */
+    public record Callee(String frame, String key, String kind, long samples, Double medianNs) {}
+
+    /**
+     * Where the method's sampled CPU went (counts of its inclusive samples, outside the agent's probes).
+     *
+     * @param jdkSamples        samples whose executing frame was JDK code
+     * @param intrinsicSamples  samples inside a JDK method backed by a JIT intrinsic or native stub (string coding,
+     *                          digests, checksums, array copies and comparisons, number parsing and formatting,
+     *                          BigInteger, AES; {@link JdkIntrinsics})
+     * @param dependencySamples samples whose executing frame was a dependency's code
+     * @param intrinsicFrames   the JDK methods the intrinsic samples entered through (outermost JDK frame), heaviest first
+     * @param dependencyFrames  the dependency methods its samples entered through (outermost dependency frame), heaviest first
+     * @param callees           its direct callees, heaviest first
+     */
+    public record CodeMix(long jdkSamples, long intrinsicSamples, long dependencySamples, List<FrameShare> intrinsicFrames,
+                          List<FrameShare> dependencyFrames, List<Callee> callees) {
+        public static final CodeMix NONE = new CodeMix(0, 0, 0, List.of(), List.of(), List.of());
+
+        public CodeMix {
+            intrinsicFrames = List.copyOf(intrinsicFrames);
+            dependencyFrames = List.copyOf(dependencyFrames);
+            callees = List.copyOf(callees);
+        }
+    }
+
+    /**
+     * How a method's calls spread over the observation window, from the agent's per-interval counts.
+     *
+     * @param firstCallMs        start of the first interval with calls (epoch ms)
+     * @param lastCallMs         end of the last interval with calls
+     * @param intervalsWithCalls intervals (of all sessions) in which it was called
+     * @param windowMs           the observation window
+     * @param busiestCalls       calls of its busiest intervals, descending (up to four)
+     * @param sessions           agent sessions (JVM runs) that counted it
+     * @param windowIntervals    count intervals of those sessions, with or without its calls (0 when unknown)
+     */
+    public record CallSpread(long firstCallMs, long lastCallMs, long intervalsWithCalls, long windowMs, List<Long> busiestCalls,
+                             int sessions, long windowIntervals) {
+        public CallSpread {
+            busiestCalls = List.copyOf(busiestCalls);
+        }
+
+        /** Calls in its two busiest intervals per session (at most four): the calls a burst would be. */
+        public long burstCalls() {
+            long n = 0;
+            for (int i = 0; i < Math.min(busiestCalls.size(), 2 * Math.max(1, sessions)); i++) {
+                n += busiestCalls.get(i);
+            }
+            return n;
+        }
+
+        /** The share of the window between the first and the last interval with calls (0..1). */
+        public double spanShare() {
+            return windowMs <= 0 ? 1 : Math.min(1, Math.max(0, lastCallMs - firstCallMs) / (double) windowMs);
+        }
+    }
+
+    /**
+     * How the agent instrumented a method (oxidizer.MethodProfile's optional instrumentation fields).
+     *
+     * @param form   {@code timed}, {@code sampled}, {@code count}, {@code entry} or {@code none}
+     * @param reason why a lesser form was chosen (e.g. {@code huge-method-limit}, {@code budget}), may be null
+     */
+    public record Instrumentation(String form, String reason) {
+        /** Whether its calls were counted at all ({@code none}: calls are unknown, not zero). */
+        public boolean counted() {
+            return !"none".equals(form);
+        }
+    }
+
+    /** The statistic decisions use for the length of a call: the median when known, else the mean. */
+    public Double typicalNs() {
+        return medianNs != null ? medianNs : meanNs;
     }
 
     /** Facts without a run-queue estimate (every runnable thread had a core). */
@@ -110,7 +241,7 @@ public record MethodFacts(
         this(key, className, methodName, descriptor, isStatic, callsObserved, exceptional, callsPerDay, callSource, threads,
                 meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount, monitorCount,
                 ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched, latencyShare, callers,
-                nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare, trivial, 0);
+                nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare, trivial, 0.0);
     }
 
     /**
@@ -142,9 +273,9 @@ public record MethodFacts(
      * @param key      method key
      * @param distance frames between it and the method (1 = direct caller)
      * @param samples  samples through both
-     * @param meanNs   its own mean latency when it is timed, else null
+     * @param typicalNs its own median latency when it is timed (else its mean), null when not timed
      */
-    public record Caller(String key, int distance, long samples, Double meanNs) {}
+    public record Caller(String key, int distance, long samples, Double typicalNs) {}
 
     /** A copy with different call figures (tests and what-if use). */
     public MethodFacts withCalls(Long observed, Double perDay) {
@@ -152,6 +283,6 @@ public record MethodFacts(
                 threads, meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount,
                 monitorCount, ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched,
                 latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare,
-                trivial, runQueueNs);
+                trivial, runQueueNs, medianNs, modifiers, origin, measuredWallNs, codeMix, callSpread, instrumentation);
     }
 }

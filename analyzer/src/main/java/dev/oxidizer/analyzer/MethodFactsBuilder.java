@@ -14,18 +14,22 @@ import java.util.Set;
 /** Assembles the per-method facts the rules judge, from the merged profile. Stateless apart from the configuration. */
 final class MethodFactsBuilder {
     private final AnalyzerConfig config;
+    private final CodeOrigins origins;
+    private final StubCallSites stubs;
 
-    MethodFactsBuilder(AnalyzerConfig config) {
+    MethodFactsBuilder(AnalyzerConfig config, CodeOrigins origins, StubCallSites stubs) {
         this.config = config;
+        this.origins = origins;
+        this.stubs = stubs;
     }
 
     /**
      * The figures of method {@code key} (timed figures {@code t}, null in sampling-only mode) from the stacks through
      * it: self and inclusive samples, waits, allocation, latency-path evidence, callers and the call tree.
      */
-    MethodFacts facts(String key, Timed t, ProfileAggregator agg, MethodIndex index, CpuModel cpu, double windowSeconds,
+    MethodFacts facts(String key, Timed t, Profile profile, MethodIndex index, CpuModel cpu, double windowSeconds,
                       Map<String, Double> allMeans) {
-        StackTable st = agg.stacks;
+        StackTable st = profile.stacks();
         int fid = index.frameOf.getOrDefault(key, -1);
         int[] stacks = index.stacksOf.getOrDefault(key, new int[0]);
         String className;
@@ -55,6 +59,12 @@ final class MethodFactsBuilder {
         Set<Long> threads = new HashSet<>();
         Map<String, long[]> callers = new HashMap<>(); // key -> {samples, minDistance}
         Map<String, Long> frameCallers = new HashMap<>();
+        Map<Integer, Long> calleeSamples = new HashMap<>();
+        Map<String, Long> intrinsicEntries = new HashMap<>();
+        Map<String, Long> dependencyEntries = new HashMap<>();
+        long jdkSamples = 0;
+        long intrinsicSamples = 0;
+        long dependencySamples = 0;
         Node tree = new Node(fid);
         for (int s : stacks) {
             int[] frames = st.stack(s);
@@ -130,6 +140,45 @@ final class MethodFactsBuilder {
                     frameCallerFound = true;
                 }
             }
+            if (w > 0 && outer > 0) {
+                // Where this sample's CPU went below the method: a direct callee, JDK intrinsics, dependency code.
+                calleeSamples.merge(frames[outer - 1], w, Long::sum);
+                int outermostJdk = -1;
+                int outermostDependency = -1;
+                for (int j = outer - 1; j >= 0; j--) {
+                    CodeOrigins.Kind kind = origins.kind(st.frame(frames[j]).className());
+                    if (kind == CodeOrigins.Kind.JDK && outermostJdk < 0) {
+                        outermostJdk = j;
+                    } else if (kind == CodeOrigins.Kind.DEPENDENCY && outermostDependency < 0) {
+                        outermostDependency = j;
+                    }
+                }
+                if (outermostDependency >= 0) {
+                    dependencySamples += w;
+                    dependencyEntries.merge(st.frame(frames[outermostDependency]).label(), w, Long::sum);
+                } else if (outermostJdk >= 0 && origins.kind(st.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
+                    jdkSamples += w;
+                    // Judged by the JDK API the method's code called (the outermost JDK frame): String.getBytes,
+                    // MessageDigest.update, Double.parseDouble. A leaf deeper down (String.hashCode inside class
+                    // loading) says nothing about what the method asked the JDK to do.
+                    StackTable.Frame jdkEntry = st.frame(frames[outermostJdk]);
+                    if (JdkIntrinsics.matches(jdkEntry.className(), jdkEntry.methodName())) {
+                        intrinsicSamples += w;
+                        intrinsicEntries.merge(jdkEntry.label(), w, Long::sum);
+                    }
+                }
+            }
+            if (w > 0 && outer == 0 && !index.useCpuTime && x.topLine != null && stubs != null) {
+                // Its own frame executing: a JIT stub called from it (System.arraycopy, CRC32) shows here, on the call's line.
+                for (var b : x.topLine.entrySet()) {
+                    String callee = stubs.intrinsicAt(className, methodName, descriptor, b.getKey());
+                    if (callee != null) {
+                        jdkSamples += b.getValue();
+                        intrinsicSamples += b.getValue();
+                        intrinsicEntries.merge(callee + " (a JIT stub: samples on the line of its call)", b.getValue(), Long::sum);
+                    }
+                }
+            }
             if (w > 0) {
                 Node n = tree;
                 n.weight += w;
@@ -139,7 +188,7 @@ final class MethodFactsBuilder {
                 }
             }
         }
-        Long observed = t == null ? null : t.calls;
+        Long observed = t == null || !t.callsKnown() ? null : t.calls;
         // Window timestamps are whole milliseconds: projecting in ms keeps threshold edges exact.
         long windowMs = Math.round(windowSeconds * 1000);
         Double perDay = observed != null && windowMs > 0 ? observed * (Analyzer.DAY_SECONDS * 1000) / windowMs : null;
@@ -148,13 +197,14 @@ final class MethodFactsBuilder {
         double agentShare = agentSamples + inclusive == 0 ? 0 : agentSamples / (double) (agentSamples + inclusive);
         Double mean = t == null || t.meanNs == null ? null : t.meanNs * (1 - agentShare);
         Double wall = mean != null && observed != null ? mean * observed : null;
+        Double measuredWall = t != null && t.meanNs != null && observed != null ? t.meanNs * observed : null;
         double cpuNs = inclusive * cpu.nsPerSample();
         // Time its calls spent runnable without a core is in the measured wall time but is neither work nor I/O or lock
         // waiting: it is taken out of the wall time (CpuModel, docs/analyzer.md "Waiting for a core").
         double runQueueNs = runQueueSamples * cpu.nsPerSample();
         double availability = cpuNs > 0 ? cpuNs / (cpuNs + runQueueNs) : 1.0;
         Double ratio = wall != null && wall > 0 ? MethodFacts.cpuBoundRatio(cpuNs, wall, runQueueNs) : null;
-        Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
+        Double allocRate = profile.eventCounts().getOrDefault(EventKind.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
         Double share = null;
@@ -167,7 +217,7 @@ final class MethodFactsBuilder {
                 matched = index.entryGlobs.get(best);
             } else if (pathEvidence > 0) {
                 for (long tid : threads) {
-                    ProfileAggregator.ThreadInfo ti = agg.threads.get(tid);
+                    StackSampleAccumulator.ThreadInfo ti = profile.threads().get(tid);
                     if (ti != null && ti.latencyThread) {
                         matched = "thread " + ti.name + " (" + ti.matchedGlob + ")";
                         break;
@@ -177,6 +227,19 @@ final class MethodFactsBuilder {
         }
         List<MethodFacts.Caller> callerList = new ArrayList<>();
         callers.forEach((k, v) -> callerList.add(new MethodFacts.Caller(k, (int) v[1], v[0], allMeans.get(k))));
+        List<MethodFacts.Callee> callees = new ArrayList<>();
+        calleeSamples.forEach((f, n) -> {
+            StackTable.Frame fr = st.frame(f);
+            callees.add(new MethodFacts.Callee(fr.label(), fr.key(), origins.kind(fr.className()).label(), n, allMeans.get(fr.key())));
+        });
+        callees.sort(Comparator.comparingLong((MethodFacts.Callee c) -> -c.samples()).thenComparing(MethodFacts.Callee::key));
+        MethodFacts.CodeMix mix = new MethodFacts.CodeMix(jdkSamples, intrinsicSamples, dependencySamples,
+                shares(st, intrinsicEntries), shares(st, dependencyEntries), callees.size() > 12 ? callees.subList(0, 12) : callees);
+        MethodFacts.CallSpread spread = t == null || t.intervalsWithCalls == 0 ? null
+                : new MethodFacts.CallSpread(t.firstCallMs, t.lastCallMs, t.intervalsWithCalls, windowMs,
+                java.util.Arrays.stream(t.busiestIntervals).boxed().filter(c -> c > 0).toList(), t.sessions, t.sessionIntervals);
+        MethodFacts.Instrumentation instrumentation = t == null || t.instrumentation == null ? null
+                : new MethodFacts.Instrumentation(t.instrumentation, t.instrumentationReason);
         callerList.sort(Comparator.comparingInt(MethodFacts.Caller::distance).thenComparing(c -> -c.samples())
                 .thenComparing(MethodFacts.Caller::key));
         String nearestFrame = frameCallers.entrySet().stream()
@@ -189,14 +252,24 @@ final class MethodFactsBuilder {
                 t == null || t.latency == null ? null : t.latency.maxNs(), self, inclusive, cpuNs, ratio, park, mon, io, parkNs,
                 monNs, ioNs, allocRate, onPath, matched, share, callerList.size() > 10 ? callerList.subList(0, 10) : callerList,
                 nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial,
-                runQueueNs);
+                runQueueNs, t == null ? null : t.medianNs, modifiers,
+                origins.kind(className) == CodeOrigins.Kind.DEPENDENCY ? MethodFacts.Origin.DEPENDENCY : MethodFacts.Origin.APPLICATION,
+                measuredWall, mix, spread, instrumentation);
     }
 
-    /** The most distinct threads in any one recording: thread keys are per file (ProfileAggregator.scopedThreadId). */
+    /** Frame labels with sample counts as frame shares, heaviest first (then by name), at most five. */
+    private static List<MethodFacts.FrameShare> shares(StackTable st, Map<String, Long> byFrame) {
+        return byFrame.entrySet().stream()
+                .map(e -> new MethodFacts.FrameShare(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong((MethodFacts.FrameShare f) -> -f.samples()).thenComparing(MethodFacts.FrameShare::frame))
+                .limit(5).toList();
+    }
+
+    /** The most distinct threads in any one recording: thread keys are per file (StackSampleAccumulator.scopedThreadId). */
     private static int threadsPerRecording(Set<Long> threadKeys) {
         Map<Long, Integer> perFile = new HashMap<>();
         for (long k : threadKeys) {
-            perFile.merge(ProfileAggregator.fileOfThread(k), 1, Integer::sum);
+            perFile.merge(StackSampleAccumulator.fileOfThread(k), 1, Integer::sum);
         }
         return perFile.values().stream().max(Integer::compare).orElse(0);
     }

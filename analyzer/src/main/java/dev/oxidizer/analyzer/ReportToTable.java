@@ -33,8 +33,14 @@ public final class ReportToTable {
         Report.Assumptions a = r.assumptions();
         String ffm = a.ffmPlainCallNs() == null ? Scores.ns(a.ffmCallNs()) + " per call"
                 : Scores.ns(a.ffmCallNs()) + " per call copying arguments, " + Scores.ns(a.ffmPlainCallNs()) + " with primitive ones";
-        sb.append(String.format(Locale.ROOT, "Score = CPU seconds saved per day at an assumed %.1fx speedup, minus FFM call cost (%s, %s)%n%n",
+        sb.append(String.format(Locale.ROOT, "Score = CPU seconds saved per day, from the CPU each method was sampled using, at an "
+                        + "assumed %.1fx speedup, minus FFM call cost (%s, %s)%n",
                 a.speedup(), ffm, a.ffmCallMeasured() ? "measured on this JVM" : "configured"));
+        if (r.savings() != null) {
+            sb.append(String.format(Locale.ROOT, "Headline: %s CPU-s/day saved by the candidates, each counted once; %s%n",
+                    Scores.num(r.savings().cpuSecondsPerDay()), r.savings().note()));
+        }
+        sb.append('\n');
         List<MethodReport> candidates = r.candidates();
         List<MethodReport> rejected = r.rejected();
         sb.append("Candidates (").append(candidates.size()).append(")\n");
@@ -42,13 +48,16 @@ public final class ReportToTable {
             sb.append("  none: every analysed method was rejected by a rule (see below)\n");
         } else {
             sb.append(String.format(Locale.ROOT, "  %4s %10s %-6s %12s %10s %6s %-9s %s%n", "rank", "score", "conf", "calls/day",
-                    "mean", "cpu", "pattern", "method"));
+                    "median", "cpu", "pattern", "method"));
             for (MethodReport m : limit(candidates, top)) {
                 sb.append(String.format(Locale.ROOT, "  %4d %10s %-6s %12s %10s %6s %-9s %s%n", m.rank(), Scores.num(m.score()),
                         m.confidence(), m.calls() == null ? "?" : Scores.num(m.calls().perDay()),
-                        m.latency() == null ? "?" : Scores.ns(m.latency().meanNs()),
+                        m.latency() == null || m.latency().p50Ns() < 0 ? "?" : Scores.ns(m.latency().p50Ns()),
                         m.cpu() == null || m.cpu().cpuBoundRatio() == null ? "?" : String.format(Locale.ROOT, "%.2f", m.cpu().cpuBoundRatio()),
                         m.suggestion() == null ? "" : m.suggestion().pattern(), m.key()));
+                if (m.code() != null && m.code().portNote() != null) {
+                    sb.append("         ").append(m.code().origin()).append(": ").append(m.code().portNote()).append('\n');
+                }
                 for (Finding f : m.findings()) {
                     if (f.outcome() == Outcome.UNKNOWN || (f.outcome() == Outcome.INFO && f.score() >= 50)) {
                         sb.append("         ").append(f.outcome()).append(' ').append(f.ruleId()).append(": ").append(f.summary()).append('\n');
@@ -64,7 +73,9 @@ public final class ReportToTable {
             Finding why = m.findings().stream().filter(f -> f.ruleId().equals(m.rejectedBy())).findFirst().orElse(null);
             sb.append("  ").append(m.key()).append('\n');
             sb.append("      rejected by ").append(m.rejectedBy()).append(": ").append(why == null ? "" : why.summary()).append('\n');
-            if (why != null && why.action() != null) {
+            if (m.suggestion() != null && m.suggestion().coarserCaller() != null) {
+                sb.append("      ").append(m.suggestion().reason()).append('\n');
+            } else if (why != null && why.action() != null) {
                 sb.append("      ").append(why.action()).append('\n');
             }
         }

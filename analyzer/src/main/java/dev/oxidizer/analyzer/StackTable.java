@@ -65,6 +65,23 @@ final class StackTable {
         long[] threads = new long[2];
         int threadCount;
 
+        /**
+         * Execution samples by the source line of the executing (top) frame, null until one is seen: a JIT stub
+         * (System.arraycopy, CRC32) leaves no frame of its own, so its time shows on the line of its call. Lines, not
+         * bytecode indexes: the agent's probes shift the indexes of an instrumented method, never its lines.
+         */
+        Map<Integer, Long> topLine;
+
+        void addTopLine(int line, long n) {
+            if (line < 0) {
+                return;
+            }
+            if (topLine == null) {
+                topLine = new java.util.LinkedHashMap<>();
+            }
+            topLine.merge(line, n, Long::sum);
+        }
+
         /** Samples per thread (execution samples, plus CPU-time samples when recorded), parallel to {@link #threads}. */
         long[] threadExec = new long[2];
         /** Threads from which a stack's threads are found by hash instead of a scan. */
@@ -154,6 +171,9 @@ final class StackTable {
             ioCount += other.ioCount;
             ioNs += other.ioNs;
             allocBytes += other.allocBytes;
+            if (other.topLine != null) {
+                other.topLine.forEach(this::addTopLine);
+            }
             for (int i = 0; i < other.threadCount; i++) {
                 addThread(other.threads[i], other.threadExec[i]);
             }
@@ -164,6 +184,7 @@ final class StackTable {
     private final Map<String, Integer> frameIds = new HashMap<>();
     private final ResolvedObjectCache<RecordedMethod, Integer> methodCache = new ResolvedObjectCache<>(IDENTITY_CACHE_GENERATION);
     private final ResolvedObjectCache<RecordedStackTrace, Integer> stackCache = new ResolvedObjectCache<>(IDENTITY_CACHE_GENERATION);
+    private final ResolvedObjectCache<RecordedStackTrace, Integer> topLineCache = new ResolvedObjectCache<>(IDENTITY_CACHE_GENERATION);
     private final Map<StackKey, Integer> stackIds = new HashMap<>();
     private final List<int[]> stacks = new ArrayList<>();
     private final List<Stats> stats = new ArrayList<>();
@@ -183,6 +204,21 @@ final class StackTable {
         public int hashCode() {
             return hash;
         }
+    }
+
+    /** The source line of the executing (top) frame of {@code st}, -1 when unknown. */
+    int topLine(RecordedStackTrace st) {
+        if (st == null) {
+            return -1;
+        }
+        Integer cached = topLineCache.get(st);
+        if (cached != null) {
+            return cached;
+        }
+        List<RecordedFrame> fs = st.getFrames();
+        int line = fs.isEmpty() || fs.get(0).getMethod() == null ? -1 : fs.get(0).getLineNumber();
+        topLineCache.put(st, line);
+        return line;
     }
 
     /** Id of the stack, or -1 for an event without one. */

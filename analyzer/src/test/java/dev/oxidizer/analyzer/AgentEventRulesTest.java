@@ -122,7 +122,7 @@ class AgentEventRulesTest {
     }
 
     @Test
-    void rulesWhoseEventsAreMissingAreUnknownAndDoNotReject() throws Exception {
+    void withoutCpuSamplesTheRulesThatNeedThemAreUnknownAndNoPortIsRecommended() throws Exception {
         Path f = Recordings.agentOnly(dir.resolve("nosamples.jfr"), () -> {
             TestEvents.session("s", "a.Main", 0);
             TestEvents.profile("s", "a.K#m([D)D", STATIC, 100, TestEvents.constant(100_000, 100), T0, T0 + WINDOW_MS);
@@ -131,28 +131,28 @@ class AgentEventRulesTest {
         MethodReport m = method(r, "a.K#m([D)D");
         assertEquals(Outcome.UNKNOWN, finding(m, "cpu-bound").outcome());
         assertEquals(Outcome.UNKNOWN, finding(m, "latency-path").outcome());
-        assertEquals(Verdict.CANDIDATE, m.verdict());
-        assertEquals(1, m.rank());
-        assertNull(m.rejectedBy());
+        assertEquals(Outcome.UNKNOWN, finding(m, "jdk-bound").outcome());
+        // UNKNOWN is never a pass: with no CPU seen, the method is not worth porting.
+        assertEquals(Verdict.REJECTED, m.verdict());
+        assertEquals("cpu-evidence", m.rejectedBy());
+        assertNull(m.rank());
+        assertEquals(0.0, m.score());
         assertEquals(MethodReport.Confidence.LOW, m.confidence());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no jdk.ExecutionSample")), r.warnings().toString());
     }
 
     @Test
-    void rankingOrdersCandidatesByCpuSecondsSavedPerDayAndListsRejectedAfter() throws Exception {
-        Path f = Recordings.agentOnly(dir.resolve("rank.jfr"), () -> {
+    void aMethodTheAgentLeftUninstrumentedIsReportedWithUnknownCalls() throws Exception {
+        Path f = Recordings.agentOnly(dir.resolve("form.jfr"), () -> {
             TestEvents.session("s", "a.Main", 0);
-            TestEvents.profile("s", "a.K#small([D)D", STATIC, 1000, TestEvents.constant(10_000, 1000), T0, T0 + WINDOW_MS);
-            TestEvents.profile("s", "a.K#big([D)D", STATIC, 1000, TestEvents.constant(100_000, 1000), T0, T0 + WINDOW_MS);
-            TestEvents.profile("s", "a.K#rare([D)D", STATIC, 1, TestEvents.constant(1_000_000, 1), T0, T0 + WINDOW_MS);
+            TestEvents.profile("s", "a.K#m([D)D", STATIC, 100, TestEvents.constant(100_000, 100), T0, T0 + WINDOW_MS);
+            TestEvents.form("s", "a.K#huge([D)D", STATIC, "none", "huge-method-limit");
         });
-        Report r = Analyses.report(f);
-        assertEquals("a.K#big([D)D", r.methods().get(0).key());
-        assertEquals("a.K#small([D)D", r.methods().get(1).key());
-        assertEquals("a.K#rare([D)D", r.methods().get(2).key());
-        // big: 1,000,000 calls/day x 100 us x (1 - 1/2) - 50 ns x 1,000,000 = 50 - 0.05 s/day
-        assertEquals(49.95, r.methods().get(0).score(), 1e-6);
-        assertEquals(2, r.methods().get(1).rank());
-        assertNull(r.methods().get(2).rank());
+        MethodReport m = method(Analyses.report(f), "a.K#huge([D)D");
+        assertNull(m.calls(), "calls are unknown, not 0");
+        Finding calls = finding(m, "calls-per-day");
+        assertEquals(Outcome.UNKNOWN, calls.outcome(), calls.explanation());
+        assertTrue(calls.explanation().contains("huge-method limit"), calls.explanation());
+        assertTrue(m.code().portNote().contains("not instrumented (huge-method-limit)"), m.code().portNote());
     }
 }

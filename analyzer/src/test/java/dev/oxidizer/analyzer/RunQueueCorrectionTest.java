@@ -19,6 +19,7 @@ import java.util.concurrent.locks.LockSupport;
 import static dev.oxidizer.analyzer.Analyses.finding;
 import static dev.oxidizer.analyzer.Analyses.method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -121,8 +122,9 @@ class RunQueueCorrectionTest {
                 + f.explanation());
         assertTrue(f.numbers().get("runQueueNs") > 0, f.explanation());
         assertTrue(f.numbers().get("cpuAvailability") < 0.6, f.explanation());
-        // PASS is the behaviour; the corrected ratio itself is not pinned closer than the threshold (see record()).
-        assertEquals(Outcome.PASS, f.outcome(), f.explanation());
+        // Never FAIL: a pure kernel is not "waiting". PASS when the correction recovers the ratio; UNKNOWN when its threads
+        // were so starved (on a CPU at the estimate's floor) that no wait evidence and no CPU evidence can decide.
+        assertNotEquals(Outcome.FAIL, f.outcome(), f.explanation());
         assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("threads waited for a core")), report.warnings().toString());
     }
 

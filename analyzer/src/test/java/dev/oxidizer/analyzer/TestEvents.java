@@ -50,6 +50,40 @@ final class TestEvents {
         long overheadNs;
     }
 
+    /** Agent format v2 (docs/formats/agent-events.md): a form decided by a JIT limit or the budget. */
+    @Name("oxidizer.MethodForm")
+    static final class MethodForm extends Event {
+        int formatVersion = 2;
+        String sessionId;
+        int methodId;
+        String className;
+        String methodName;
+        String descriptor;
+        int modifiers;
+        String form;
+        String previousForm = "";
+        String reason;
+        int bytecodeSize;
+        int instrumentedSize;
+        int limit;
+    }
+
+    /** Emits a MethodForm event for {@code key}. */
+    static void form(String session, String key, int modifiers, String form, String reason) {
+        MethodForm e = new MethodForm();
+        int hash = key.indexOf('#');
+        int paren = key.indexOf('(');
+        e.sessionId = session;
+        e.methodId = key.hashCode();
+        e.className = key.substring(0, hash);
+        e.methodName = key.substring(hash + 1, paren);
+        e.descriptor = key.substring(paren);
+        e.modifiers = modifiers;
+        e.form = form;
+        e.reason = reason;
+        e.commit();
+    }
+
     @Name("oxidizer.AgentOverhead")
     static final class AgentOverhead extends Event {
         int formatVersion = 1;

@@ -16,6 +16,28 @@ final class AgentOptions {
     private AgentOptions() {}
 
     /**
+     * Checks the agent options with the agent's own parser, loaded from the agent jar (the one place options are
+     * parsed: {@code dev.oxidizer.agent.core.OptionsCheck}), so that {@code run} and {@code attach} refuse a bad option
+     * with exit code {@link ExitCodes#USAGE} before starting or touching any JVM. A jar too old to have the check
+     * is not an error (the agent then reports it, as before).
+     */
+    static void check(String options, Path agentJar) {
+        String problem;
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {agentJar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> check = Class.forName("dev.oxidizer.agent.core.OptionsCheck", true, loader);
+            problem = (String) check.getMethod("problem", String.class).invoke(null, options);
+        } catch (ClassNotFoundException | NoSuchMethodException oldAgent) {
+            return;
+        } catch (java.io.IOException | ReflectiveOperationException | LinkageError e) {
+            throw new CliException(ExitCodes.TOOL_FAILED, "cannot read the agent jar " + agentJar + ": " + e);
+        }
+        if (problem != null) {
+            throw new CliException(ExitCodes.USAGE, "--agent-options: " + problem + "; see docs/agent.md");
+        }
+    }
+
+    /**
      * Agent options with {@code output=} set from {@code -o}: the path made absolute (an attached JVM has
      * its own working directory), its directory checked, an existing file refused unless {@code force}.
      */

@@ -65,6 +65,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "name of latency-critical threads, glob (repeatable), e.g. 'http-nio-*'")
     List<String> latencyThreads = new ArrayList<>();
 
+    @Option(names = "--application", paramLabel = "GLOB",
+            description = "the application's own classes, glob over pkg.Class (repeatable), e.g. 'com.acme.**'; other non-JDK "
+                    + "code is a dependency (default: the main class's package and subpackages)")
+    List<String> application = new ArrayList<>();
+
+    @Option(names = "--rank-dependencies-with-own-code",
+            description = "rank candidates of dependencies among own-code ones by score (default: below them)")
+    boolean dependenciesWithOwnCode;
+
     @Option(names = "--fail-on-score", paramLabel = "N",
             description = "exit 1 when a candidate scores N or more (CPU seconds saved per day); for CI")
     Double failOnScore;
@@ -122,6 +131,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             AnalyzerConfig.Builder b = config == null ? AnalyzerConfig.builder() : AnalyzerConfig.builder().load(config);
             entryPoints.forEach(b::entryPoint);
             latencyThreads.forEach(b::latencyThread);
+            application.forEach(b::application);
+            if (dependenciesWithOwnCode) {
+                b.dependenciesWithOwnCode(true);
+            }
             if (speedup != null) {
                 b.speedup(speedup);
             }

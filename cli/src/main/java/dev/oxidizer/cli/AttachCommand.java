@@ -39,6 +39,7 @@ final class AttachCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String options = AgentOptions.withOutput(agentOptions, output, force);
+        AgentOptions.check(options, Installation.agentJar());
         String status = Attacher.load(pid, Installation.agentJar(), options);
         if (!status.startsWith("running")) {
             throw new CliException(ExitCodes.TOOL_FAILED, "the agent did not start in JVM " + pid + ": "

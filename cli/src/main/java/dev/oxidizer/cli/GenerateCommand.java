@@ -3,13 +3,16 @@ package dev.oxidizer.cli;
 import dev.oxidizer.model.Report;
 import dev.oxidizer.model.ReportFormatException;
 import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.stubgen.AutoPortGenerator;
 import dev.oxidizer.stubgen.ClassFileMethodReader;
 import dev.oxidizer.stubgen.ClassPathReader;
 import dev.oxidizer.stubgen.GeneratedFiles;
 import dev.oxidizer.stubgen.GeneratorException;
 import dev.oxidizer.stubgen.GeneratorOptions;
+import dev.oxidizer.stubgen.MavenCoordinates;
 import dev.oxidizer.stubgen.MemoryMode;
 import dev.oxidizer.stubgen.MethodSpec;
+import dev.oxidizer.stubgen.OriginalArtifact;
 import dev.oxidizer.stubgen.OutputWriter;
 import dev.oxidizer.stubgen.ReportMethodSource;
 import dev.oxidizer.stubgen.StubGenerator;
@@ -87,8 +90,28 @@ final class GenerateCommand implements Callable<Integer> {
             description = "with --pattern sidecar|queue|host (repeatable), e.g. -P package=com.acme -P class=Orders -P 'item=long id, double price'")
     Map<String, String> patternOptions = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--original-artifact", paramLabel = "GROUP:ARTIFACT:VERSION",
+            description = {"the Maven artifact holding the method's class, a test dependency of the generated java/pom.xml",
+                    "(default: read from the jar's pom.properties or the pom.xml beside target/classes)"})
+    String originalArtifact;
+
     @Option(names = "--force", description = "overwrite files edited since they were generated")
     boolean force;
+
+    @Option(names = "--auto", description = "translate the method's byte code into the Rust body (needs --classpath);"
+            + " a method outside the subset is refused with the instruction and its line (see docs/generator.md)")
+    boolean auto;
+
+    @Option(names = "--recording", paramLabel = "FILE.jfr", description = {"recordings whose argument lengths size the benchmark's "
+            + "arrays and Strings (repeatable; default: the recordings the --report lists, when they exist)"})
+    java.util.List<Path> recordings = new java.util.ArrayList<>();
+
+    @Option(names = "--captures", paramLabel = "FILE", description = {"calls captured by the agent (option capture=GLOB) to replay in "
+            + "the differential test and benchmark (default: <recording>.captures beside a recording, when it exists)"})
+    Path captures;
+
+    @Option(names = "--no-inputs", description = "ignore recorded lengths and captured calls: edge values and random inputs only")
+    boolean noInputs;
 
     @Override
     public Integer call() {
@@ -111,20 +134,31 @@ final class GenerateCommand implements Callable<Integer> {
         if (report != null && candidate == null) {
             throw usage("--report needs --candidate: a candidate rank (1 = best) or a method key from the report");
         }
+        if (auto && classpath == null) {
+            throw usage("--auto needs --classpath: the class files of the method and of the application methods it calls");
+        }
         if (method != null && classpath == null) {
             throw usage("--method needs --classpath: the folders and jars holding the method's class");
         }
+        MavenCoordinates original = null;
+        if (originalArtifact != null) {
+            try {
+                original = MavenCoordinates.parse(originalArtifact);
+            } catch (IllegalArgumentException e) {
+                throw usage("--original-artifact: " + e.getMessage());
+            }
+        }
         GeneratorOptions options;
         try {
-            options = new GeneratorOptions(mode, criticalMaxNs, crateName, javaClass, ulps, output.toAbsolutePath().normalize().toString());
+            options = new GeneratorOptions(mode, criticalMaxNs, crateName, javaClass, ulps, null);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
         try {
             ClassPathReader cp = classpath == null ? null : new ClassPathReader(classpath);
             MethodSpec spec;
+            Report r = null;
             if (report != null) {
-                Report r;
                 try {
                     r = ReportJson.read(report);
                 } catch (ReportFormatException e) {
@@ -134,14 +168,28 @@ final class GenerateCommand implements Callable<Integer> {
             } else {
                 spec = new ClassFileMethodReader(cp).read(method);
             }
-            GeneratedFiles files = StubGenerator.generate(spec, options);
+            if (original == null) {
+                original = OriginalArtifact.find(spec).orElse(null);
+            }
+            dev.oxidizer.stubgen.InputProfile inputs = noInputs ? dev.oxidizer.stubgen.InputProfile.none()
+                    : RecordedInputs.of(spec.key(), recordings, captures, r, report);
+            GeneratedFiles files = auto ? AutoPortGenerator.generate(spec, options, cp, original, inputs)
+                    : StubGenerator.generate(spec, options, original, inputs);
             Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
             out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
             out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
             out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
-            out.println("Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "'");
+            out.println("Inputs: " + RecordedInputs.describe(inputs));
+            String pkg = files.plan().javaPackage();
+            out.println("Maven:  " + GeneratedFiles.MODULE_POM + (pkg.startsWith("oxidizer.port.") ? "" : original != null
+                    ? " (the differential test depends on " + original + ")"
+                    : " (FIXME: set the artifact holding " + spec.className() + " there, or pass --original-artifact)"));
+            out.println(auto ? "Next:   'oxidizer build " + output + "' or 'mvn package' in " + output.resolve("java")
+                    + ", then run the differential test (the body was translated from byte code)"
+                    : "Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "' or 'mvn package' in "
+                    + output.resolve("java") + " (see docs/maven-plugin.md)");
             out.flush();
             return ExitCodes.OK;
         } catch (GeneratorException e) {

@@ -41,8 +41,9 @@ final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "no program to run; accepted: oxidizer run [options] -- "
                     + "<java args>, e.g. oxidizer run -- -jar app.jar");
         }
-        List<String> cmd = command(Installation.javaExecutable(), Installation.agentJar(),
-                AgentOptions.withOutput(agentOptions, output, force), javaArgs);
+        String options = AgentOptions.withOutput(agentOptions, output, force);
+        AgentOptions.check(options, Installation.agentJar());
+        List<String> cmd = command(Installation.javaExecutable(), Installation.agentJar(), options, javaArgs);
         Process p;
         try {
             p = new ProcessBuilder(cmd).inheritIO().start();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -121,6 +122,41 @@ class AgentCommandsIT {
             Result twice = oxidizer("detach", pid);
             assertEquals(ExitCodes.BAD_INPUT, twice.code(), twice.all());
             assertTrue(twice.err().contains("not active"), twice.all());
+        } finally {
+            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void badAgentOptionsExitTwoWithOneLineFromRunAndAttachAlikeAndStartNothing() throws Exception {
+        Path jfr = dir.resolve("bad.jfr");
+        Result run = oxidizer("run", "-o", jfr.toString(), "--agent-options", "foo=bar", "--", "-cp", CP, APP, "exit", "0");
+        assertEquals(ExitCodes.USAGE, run.code(), run.all());
+        assertEquals(1, run.err().lines().count(), run.all());
+        assertTrue(run.err().startsWith("oxidizer run: --agent-options: unknown option 'foo'; accepted keys: include,"),
+                run.all());
+        assertEquals("", run.out(), "the program did not start: " + run.all());
+        assertFalse(Files.exists(jfr), "no recording");
+        Result value = oxidizer("run", "--agent-options", "interval=often", "--", "-cp", CP, APP, "exit", "0");
+        assertEquals(ExitCodes.USAGE, value.code(), value.all());
+        assertTrue(value.err().contains("option 'interval=often': accepted: a duration"), value.all());
+
+        Path appOut = dir.resolve("app.out");
+        Process app = new ProcessBuilder(JAVA.toString(), "-XX:+EnableDynamicAgentLoading", "-cp", CP, APP, "serve")
+                .redirectOutput(appOut.toFile()).redirectError(dir.resolve("app.err").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(appOut).contains("ready")) {
+                assertTrue(System.nanoTime() < deadline && app.isAlive(), "app not ready");
+                Thread.sleep(50);
+            }
+            Result attach = oxidizer("attach", Long.toString(app.pid()), "--agent-options", "foo=bar");
+            assertEquals(ExitCodes.USAGE, attach.code(), attach.all());
+            assertEquals(1, attach.err().lines().count(), attach.all());
+            assertTrue(attach.err().startsWith("oxidizer attach: --agent-options: unknown option 'foo'"), attach.all());
+            // nothing was loaded: a good attach afterwards starts the first session
+            Result good = oxidizer("attach", Long.toString(app.pid()), "-o", jfr.toString());
+            assertEquals(0, good.code(), good.all());
         } finally {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

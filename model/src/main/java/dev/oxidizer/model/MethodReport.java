@@ -26,6 +26,7 @@ import java.util.List;
  * @param suggestion   pattern or refactoring advice, may be null
  * @param callTree     hottest sampled call paths under the method, may be null
  * @param port         measured result of a verified Rust port, null until {@code oxidizer verify} ran
+ * @param code         whose code it is and what a port would take (schema 2), null in older reports
  */
 public record MethodReport(
         String key,
@@ -48,17 +49,27 @@ public record MethodReport(
         Confidence confidence,
         Suggestion suggestion,
         CallTree callTree,
-        PortResult port) {
+        PortResult port,
+        Code code) {
 
     public MethodReport {
         findings = List.copyOf(findings == null ? List.of() : findings);
+    }
+
+    /** A method report without {@link #code} (schema 1's fields). */
+    public MethodReport(String key, String className, String methodName, String descriptor, String javaSignature,
+                        Boolean isStatic, Calls calls, Latency latency, Cpu cpu, Allocation allocation, LatencyPath latencyPath,
+                        Portability portability, List<Finding> findings, Verdict verdict, String rejectedBy, Integer rank,
+                        double score, Confidence confidence, Suggestion suggestion, CallTree callTree, PortResult port) {
+        this(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu, allocation, latencyPath,
+                portability, findings, verdict, rejectedBy, rank, score, confidence, suggestion, callTree, port, null);
     }
 
     /** Returns a copy with {@code port} replaced. */
     public MethodReport withPort(PortResult newPort) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
-                suggestion, callTree, newPort);
+                suggestion, callTree, newPort, code);
     }
 
     /** Returns a copy with the rules' outcome replaced: findings, verdict, rejecting rule, rank and suggestion. */
@@ -66,14 +77,44 @@ public record MethodReport(
                                     Suggestion newSuggestion) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, newFindings, newVerdict, newRejectedBy, newRank, score, confidence,
-                newSuggestion, callTree, port);
+                newSuggestion, callTree, port, code);
+    }
+
+    /**
+     * Whose code the method is and what a port would take.
+     *
+     * @param origin            {@code application} (the application's own code) or {@code dependency} (a library's)
+     * @param visibility        {@code public}, {@code protected}, {@code package} or {@code private}, null when unknown
+     * @param jdkShare          share of its CPU samples in JDK code its own code called (not through a library), null
+     *                          without samples
+     * @param intrinsicShare    share of its CPU samples inside JDK intrinsics and native stubs, null without samples
+     * @param dependencyShare   share of its CPU samples inside dependency code, null without samples
+     * @param portNote          what a port would take beyond the method itself (fork a library, reimplement one,
+     *                          widen a private method), null when nothing
+     */
+    public record Code(String origin, String visibility, Double jdkShare, Double intrinsicShare, Double dependencyShare,
+                       String portNote) {
+        /**
+         * Whether a port of it is library work: it is a dependency's method, or more of its CPU is inside dependency code
+         * than in its own code (what is neither the JDK's nor a library's).
+         */
+        public boolean libraryWork() {
+            if ("dependency".equals(origin)) {
+                return true;
+            }
+            if (dependencyShare == null) {
+                return false;
+            }
+            double own = 1 - dependencyShare - (jdkShare == null ? 0 : jdkShare);
+            return dependencyShare > 0 && dependencyShare > own;
+        }
     }
 
     /** Returns a copy with the call figures replaced. */
     public MethodReport withCalls(Calls newCalls) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, newCalls, latency, cpu,
                 allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
-                suggestion, callTree, port);
+                suggestion, callTree, port, code);
     }
 
     /** How sure the ranking is. */
@@ -213,7 +254,40 @@ public record MethodReport(
      * @param speedup             javaNsPerOp / rustNsPerOp (below 1 means Rust is slower)
      * @param measuredAt          ISO-8601 instant
      * @param benchmark           how it was measured (tool, forks, iterations)
+     * @param speedupLow          lower end of the speedup's 95% confidence interval; null when not measured or when
+     *                            too few rounds ran to state one
+     * @param speedupHigh         upper end of that interval
+     * @param verdict             what the measurement says, against {@code threshold}: {@code PORT} (the interval lies
+     *                            above it), {@code KEEP_JAVA} (below it), {@code INCONCLUSIVE} (it straddles it),
+     *                            {@code UNMEASURED} (no benchmark or no interval), {@code FAILED} (the differential test
+     *                            failed); null in results written before verdicts existed
+     * @param verdictReason       the verdict in words, with the numbers and, when inconclusive, what would settle it
+     * @param threshold           the speedup a port must surely exceed to be worth it (default 1.2)
+     * @param measuredScore       CPU seconds per day the port saves at the measured speedup (negative: it costs);
+     *                            null without a measured speedup or the figures to scale it
      */
     public record PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
-                             Double speedup, String measuredAt, String benchmark) {}
+                             Double speedup, String measuredAt, String benchmark, Double speedupLow, Double speedupHigh,
+                             String verdict, String verdictReason, Double threshold, Double measuredScore) {
+
+        /** A result without an interval or a verdict (as results were before verdicts existed). */
+        public PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
+                          Double speedup, String measuredAt, String benchmark) {
+            this(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark, null, null, null,
+                    null, null, null);
+        }
+
+        /** This result judged: the verdict, its reason, the threshold and the measured saving filled in. */
+        public PortResult judged(String newVerdict, String reason, double newThreshold, Double newMeasuredScore) {
+            return new PortResult(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark,
+                    speedupLow, speedupHigh, newVerdict, reason, newThreshold, newMeasuredScore);
+        }
+    }
+
+    /** This method with a new rank (null: not ranked). */
+    public MethodReport withRank(Integer newRank) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, newRank, score, confidence,
+                suggestion, callTree, port);
+    }
 }

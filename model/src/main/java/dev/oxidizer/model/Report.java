@@ -20,8 +20,11 @@ import java.util.Map;
  * @param agentOverhead the agent's own estimate of what it cost, null without agent events
  * @param warnings      human-readable warnings (missing figures, damaged chunks), never null
  * @param methods       every analysed method, candidates first in rank order, then rejected ones
+ * @param savings       the headline saving and its check against the CPU the recorded JVMs used (schema 2), null in
+ *                      older reports
  * @param fleet         the second source of call counts and latency, a Prometheus server that scraped the agents of a
- *                      fleet ({@code oxidizer analyze --prometheus}); null when the report comes from recordings only
+ *                      fleet ({@code oxidizer analyze --prometheus}; schema 3); null when the report comes from
+ *                      recordings only
  */
 public record Report(
         String schema,
@@ -37,12 +40,13 @@ public record Report(
         AgentOverhead agentOverhead,
         List<String> warnings,
         List<MethodReport> methods,
+        Savings savings,
         Fleet fleet) {
 
     /** Value of {@link #schema()} in every report file. */
     public static final String SCHEMA = "oxidizer-report";
     /** Major version of the layout this build writes and reads; readers refuse a larger one. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public Report {
         recordings = List.copyOf(recordings == null ? List.of() : recordings);
@@ -51,12 +55,20 @@ public record Report(
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     }
 
-    /** A report from recordings only (no {@link #fleet()} source). */
+    /** A report without {@link #savings} and without a {@link #fleet()} source (schema 1's fields). */
     public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
                   Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
                   AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods) {
         this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
-                agentOverhead, warnings, methods, null);
+                agentOverhead, warnings, methods, null, null);
+    }
+
+    /** A report from recordings only: no {@link #fleet()} source (schema 2's fields). */
+    public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
+                  Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
+                  AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods, Savings savings) {
+        this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
+                agentOverhead, warnings, methods, savings, null);
     }
 
     /** Methods with {@link MethodReport#verdict()} {@code CANDIDATE}, in rank order. */
@@ -72,7 +84,7 @@ public record Report(
     /** Returns a copy of this report with {@code methods} replaced. */
     public Report withMethods(List<MethodReport> newMethods) {
         return new Report(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings,
-                thresholds, assumptions, agentOverhead, warnings, newMethods, fleet);
+                thresholds, assumptions, agentOverhead, warnings, newMethods, savings, fleet);
     }
 
     /**
@@ -95,6 +107,21 @@ public record Report(
      */
     public record Fleet(String source, String url, String selector, String range, String start, String end,
                         double coveredSeconds, int jvms, int instances, int methods, int resetSeries) {}
+
+    /**
+     * The headline saving on one scale (sampled CPU time), checked against the CPU the recorded JVMs used.
+     *
+     * @param basis                   what every score is computed from, in words
+     * @param cpuSecondsPerDay        the candidates' savings added up, each counted once: a candidate's share of
+     *                                samples inside other candidates it calls is left to them
+     * @param candidatesCpuSecondsPerDay CPU the candidates used per day (sampled, each counted once), before any speedup
+     * @param jvmCpuSecondsPerDay     CPU the recorded JVMs used per day (jdk.CPULoad jvmUser + jvmSystem times the
+     *                                hardware threads, projected from the window), null without those events
+     * @param fits                    whether the candidates' CPU fits in the JVMs' CPU; null when the JVMs' CPU is unknown
+     * @param note                    the check in words
+     */
+    public record Savings(String basis, double cpuSecondsPerDay, double candidatesCpuSecondsPerDay, Double jvmCpuSecondsPerDay,
+                          Boolean fits, String note) {}
 
     /**
      * Observation window.

@@ -35,7 +35,7 @@ class ReportToHtmlTest {
     void namesTheFleetSourceOfCallsPerDayWhenPrometheusMeasuredThem() {
         Report r = SERVICE;
         Report withFleet = new Report(r.schema(), r.schemaVersion(), r.generatedAt(), r.toolVersion(), r.application(), r.mode(),
-                r.window(), r.recordings(), r.thresholds(), r.assumptions(), r.agentOverhead(), r.warnings(), r.methods(),
+                r.window(), r.recordings(), r.thresholds(), r.assumptions(), r.agentOverhead(), r.warnings(), r.methods(), r.savings(),
                 new Report.Fleet("prometheus", "http://prom:9090", "{job=\"<orders>\"}", "7d", "2026-11-15T00:00:00Z",
                         "2026-11-22T00:00:00Z", 604_800, 12, 6, 40, 0));
         Document d = render(withFleet, null);
@@ -82,7 +82,7 @@ class ReportToHtmlTest {
         }
         Element first = panels.first();
         assertTrue(first.hasAttr("open"), "top candidate's panel starts open");
-        assertTrue(first.text().contains("Measured port: 1.8×"), first.text());
+        assertTrue(first.text().contains("Measured port: 1.80×"), first.text());
         assertTrue(panels.get(2).text().contains("Not ported yet"));
     }
 

@@ -11,6 +11,9 @@ import java.util.Map;
  * @param files contents by relative path
  */
 public record GeneratedFiles(PortPlan plan, Map<String, String> files) {
+    /** Relative path of the Maven module's pom, beside the Java sources. */
+    public static final String MODULE_POM = "java/pom.xml";
+
     public GeneratedFiles {
         files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
         for (String p : files.keySet()) {
@@ -33,6 +36,11 @@ public record GeneratedFiles(PortPlan plan, Map<String, String> files) {
     /** Relative path of the JMH benchmark source. */
     public String benchmarkPath() {
         return javaPath("jmh", plan.javaClass() + "Benchmark");
+    }
+
+    /** Relative path of the interleaved Java-against-Rust run. */
+    public String pairedRunPath() {
+        return javaPath("jmh", plan.javaClass() + "PairedRun");
     }
 
     private String javaPath(String set, String cls) {

@@ -8,8 +8,8 @@ package dev.oxidizer.stubgen;
  * @param crateName       Cargo package and library name, or null for {@code <class>_<method>} in snake case
  * @param javaClass       simple name of the generated Java class, or null for {@code <Class><Method>Rust}
  * @param maxUlps         floating-point tolerance of the differential test, in units in the last place
- * @param crateDirForJava absolute crate folder written into the wrapper as its last lookup place, or null to write
- *                        nothing machine-specific (the wrapper then needs a property or a class path resource)
+ * @param crateDirForJava no longer used: the wrapper holds no absolute path (it finds the library as a class path
+ *                        resource, or through -Doxidizer.&lt;crate&gt;.crate); kept so existing callers compile
  */
 public record GeneratorOptions(MemoryMode memory, long criticalMaxNs, String crateName, String javaClass, int maxUlps,
                                String crateDirForJava) {

@@ -47,28 +47,17 @@ final class JavaWrapperEmitter {
     }
 
     private void emitImports(SourceBuilder b) {
-        b.block("""
-                import java.io.IOException;
-                import java.io.InputStream;
-                import java.lang.foreign.Arena;
-                import java.lang.foreign.FunctionDescriptor;
-                import java.lang.foreign.Linker;
-                import java.lang.foreign.MemorySegment;
-                import java.lang.foreign.SymbolLookup;
-                import java.lang.foreign.ValueLayout;
-                import java.lang.invoke.MethodHandle;
-                import java.nio.charset.StandardCharsets;
-                import java.nio.file.Files;
-                import java.nio.file.Path;
-                import java.nio.file.StandardOpenOption;
-                import java.security.MessageDigest;
-                import java.security.NoSuchAlgorithmException;
-                import java.util.ArrayList;
-                import java.util.HexFormat;
-                import java.util.List;
-                import java.util.Locale;
-                import java.util.Objects;
-                """);
+        java.util.TreeSet<String> imports = new java.util.TreeSet<>(List.of(
+                "import java.lang.foreign.Arena;",
+                "import java.lang.foreign.FunctionDescriptor;",
+                "import java.lang.foreign.Linker;",
+                "import java.lang.foreign.MemorySegment;",
+                "import java.lang.foreign.ValueLayout;",
+                "import java.lang.invoke.MethodHandle;",
+                "import java.nio.charset.StandardCharsets;",
+                "import java.util.Objects;"));
+        imports.addAll(NativeLibraryTemplate.imports());
+        imports.forEach(b::line);
         b.blank();
     }
 
@@ -82,12 +71,12 @@ final class JavaWrapperEmitter {
                  *
                  * <p>Memory: %s (%s).
                  *
-                 * <p>The library is looked up once, in this order: the file named by the system property
-                 * {@code oxidizer.%s.library}; the class path resource {@code /native/%s/<os>-<arch>/<library>} with its
-                 * {@code .sha256} (extracted into a fresh private temporary folder and loaded only if the hash matches);
-                 * {@code target/release} of the crate folder (system property {@code oxidizer.%s.crate}, else the folder
-                 * it was generated in), then {@code $CARGO_TARGET_DIR/release}. Run the JVM with
-                 * {@code --enable-native-access=ALL-UNNAMED} (or your module's name) to allow it.
+                 * <p>The library is looked up once, at class initialisation (see {@code Library} below): the file named by
+                 * the system property {@code oxidizer.%s.library}; the class path resource
+                 * {@code /native/%s/<os>-<arch>/<library>} that the Maven plugin or {@code oxidizer build} bundles, loaded only if
+                 * its SHA-256 matches, from a private per-version cache folder; {@code target/release} of the crate folder
+                 * named by the system property {@code oxidizer.%s.crate}; then {@code $CARGO_TARGET_DIR/release}. Run the JVM
+                 * with {@code --enable-native-access=ALL-UNNAMED} (or your module's name) to allow it.
                  *
                  * <p>Failures in Rust surface as {@link RustException} (an {@code Err} from the port),
                  * {@link RustPanicException} (a caught panic; the JVM keeps running) or {@link NotYetPortedException}
@@ -103,17 +92,14 @@ final class JavaWrapperEmitter {
     }
 
     private void emitConstants(SourceBuilder b) {
-        String crateDir = plan.crateDirForJava() == null ? "null" : javaString(plan.crateDirForJava());
         b.block("""
                 /** Cargo crate name, also the library's base name for {@link System#mapLibraryName}. */
                 static final String CRATE = "%s";
-                /** Crate folder at generation time, the last place the library is looked for; may be null. */
-                static final String GENERATED_CRATE_DIR = %s;
                 /** The platform's linker. */
                 private static final Linker LINKER = Linker.nativeLinker();
                 /** The crate's symbols, opened once for the life of the JVM. */
                 private static final SymbolLookup LIBRARY = Library.open();
-                """.formatted(plan.crateName(), crateDir));
+                """.formatted(plan.crateName()));
         b.line("/** Downcall to {@code " + plan.symbol() + "}, which calls {@code " + esc(plan.rustSignature()) + "}. */");
         b.line("private static final MethodHandle PORT = LINKER.downcallHandle(LIBRARY.findOrThrow(\"" + plan.symbol() + "\"),");
         b.line("        " + portDescriptor() + portOptions() + ");");
@@ -214,6 +200,7 @@ final class JavaWrapperEmitter {
                 case SLICE -> "passed as {@code &[" + a.prim().rust + "]}; not null";
                 case SLICE_MUT -> "passed as {@code &mut [" + a.prim().rust + "]}: Rust's writes are visible in this array; not null";
                 case STR -> "passed as UTF-8 {@code &str}; not null";
+                case STR_UTF16 -> "passed as its UTF-16 code units, {@code &[u16]}; not null";
             };
             b.line(" * @param " + a.javaName() + " " + (a.isField() ? "the receiver's field {@code " + a.fieldName() + "}, " : "") + d);
         }
@@ -244,6 +231,8 @@ final class JavaWrapperEmitter {
         for (PortPlan.Arg a : plan.args()) {
             if (a.shape() == PortPlan.Shape.STR) {
                 b.line("byte[] " + a.javaName() + "Utf8 = " + a.javaName() + ".getBytes(StandardCharsets.UTF_8);");
+            } else if (a.shape() == PortPlan.Shape.STR_UTF16) {
+                b.line("char[] " + a.javaName() + "Chars = " + a.javaName() + ".toCharArray();");
             } else if (a.prim() == Prim.BOOLEAN && a.shape() != PortPlan.Shape.VALUE) {
                 b.line("byte[] " + a.javaName() + "Bytes = toBytes(" + a.javaName() + ");");
             }
@@ -301,6 +290,10 @@ final class JavaWrapperEmitter {
                     call.add("MemorySegment.ofArray(" + n + "Utf8)");
                     call.add("(long) " + n + "Utf8.length");
                 }
+                case STR_UTF16 -> {
+                    call.add("MemorySegment.ofArray(" + n + "Chars)");
+                    call.add("(long) " + n + "Chars.length");
+                }
             }
         }
         if (hasOut()) {
@@ -336,6 +329,11 @@ final class JavaWrapperEmitter {
                     b.line("MemorySegment " + n + "Segment = oxArena.allocateFrom(ValueLayout.JAVA_BYTE, " + n + "Utf8);");
                     call.add(n + "Segment");
                     call.add("(long) " + n + "Utf8.length");
+                }
+                case STR_UTF16 -> {
+                    b.line("MemorySegment " + n + "Segment = oxArena.allocateFrom(ValueLayout.JAVA_CHAR, " + n + "Chars);");
+                    call.add(n + "Segment");
+                    call.add("(long) " + n + "Chars.length");
                 }
             }
         }
@@ -441,7 +439,18 @@ final class JavaWrapperEmitter {
                     return switch (status) {
                         case 2 -> new RustPanicException(message);
                         case 3 -> new NotYetPortedException(message);
-                        default -> new RustException(status, message);
+                        // PortError::Java(kind, ..): the JDK exception the Java method throws (16 + kind, src/ffi.rs)
+                        case 16 -> new ArithmeticException(message);
+                        case 17 -> new ArrayIndexOutOfBoundsException(message);
+                        case 18 -> new NegativeArraySizeException(message);
+                        case 19 -> new NullPointerException(message);
+                        case 20 -> new IllegalArgumentException(message);
+                        case 21 -> new IllegalStateException(message);
+                        case 22 -> new IndexOutOfBoundsException(message);
+                        case 23 -> new StringIndexOutOfBoundsException(message);
+                        case 24 -> new UnsupportedOperationException(message);
+                        case 25 -> new NumberFormatException(message);
+                        default -> status == 26 ? new RuntimeException(message) : new RustException(status, message);
                     };
                 }
 
@@ -568,105 +577,9 @@ final class JavaWrapperEmitter {
                 """);
     }
 
+    /** The loader, the same text in every wrapper: {@link NativeLibraryTemplate}. */
     private void emitLibrary(SourceBuilder b) {
-        b.block("""
-                /** Finds and opens the crate's library (see the class comment for the order). */
-                private static final class Library {
-                    private Library() {
-                    }
-
-                    /** Opens the library or throws {@link UnsatisfiedLinkError} naming every place tried. */
-                    static SymbolLookup open() {
-                        if (ValueLayout.ADDRESS.byteSize() != 8) {
-                            throw new UnsatisfiedLinkError("crate " + CRATE + " passes lengths as 64-bit: a 64-bit JVM is required");
-                        }
-                        String fileName = System.mapLibraryName(CRATE);
-                        String explicit = System.getProperty("oxidizer." + CRATE + ".library");
-                        if (explicit != null) {
-                            Path path = Path.of(explicit);
-                            if (!Files.isRegularFile(path)) {
-                                throw new UnsatisfiedLinkError("-Doxidizer." + CRATE + ".library=" + explicit
-                                        + " is not a file; expected the built " + fileName);
-                            }
-                            return SymbolLookup.libraryLookup(path, Arena.global());
-                        }
-                        List<String> tried = new ArrayList<>();
-                        String resource = "/native/" + CRATE + "/" + platform() + "/" + fileName;
-                        try (InputStream in = %s.class.getResourceAsStream(resource)) {
-                            if (in != null) {
-                                return SymbolLookup.libraryLookup(extract(resource, fileName, in.readAllBytes()), Arena.global());
-                            }
-                        } catch (IOException e) {
-                            throw new UnsatisfiedLinkError("cannot extract class path resource " + resource + ": " + e.getMessage());
-                        }
-                        tried.add("class path resource " + resource);
-                        String crateDir = System.getProperty("oxidizer." + CRATE + ".crate", GENERATED_CRATE_DIR);
-                        List<Path> folders = new ArrayList<>();
-                        if (crateDir != null) {
-                            folders.add(Path.of(crateDir, "target", "release"));
-                        }
-                        String cargoTarget = System.getenv("CARGO_TARGET_DIR");
-                        if (cargoTarget != null) {
-                            folders.add(Path.of(cargoTarget, "release"));
-                        }
-                        for (Path folder : folders) {
-                            Path path = folder.resolve(fileName);
-                            if (Files.isRegularFile(path)) {
-                                return SymbolLookup.libraryLookup(path, Arena.global());
-                            }
-                            tried.add(path.toString());
-                        }
-                        throw new UnsatisfiedLinkError("Rust library " + fileName + " of crate " + CRATE + " not found; tried "
-                                + String.join(", ", tried) + "; run 'oxidizer build <crate folder>' or pass -Doxidizer."
-                                + CRATE + ".library=/path/to/" + fileName);
-                    }
-
-                    /** {@code <os>-<arch>}, e.g. {@code linux-x86_64}: the resource folder for this platform. */
-                    static String platform() {
-                        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-                        String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macos"
-                                : os.startsWith("windows") ? "windows" : os.replaceAll("[^a-z0-9]", "");
-                        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-                        String archName = switch (arch) {
-                            case "amd64", "x86_64" -> "x86_64";
-                            case "aarch64", "arm64" -> "aarch64";
-                            default -> arch.replaceAll("[^a-z0-9_]", "");
-                        };
-                        return osName + "-" + archName;
-                    }
-
-                    /**
-                     * Writes the resource into a fresh temporary folder only its owner can use, after checking its
-                     * SHA-256 against the {@code .sha256} resource beside it.
-                     */
-                    static Path extract(String resource, String fileName, byte[] bytes) throws IOException {
-                        String expected;
-                        try (InputStream in = %s.class.getResourceAsStream(resource + ".sha256")) {
-                            if (in == null) {
-                                throw new UnsatisfiedLinkError("class path resource " + resource + ".sha256 is missing; the"
-                                        + " library is only loaded when its SHA-256 matches ('oxidizer build' writes both)");
-                            }
-                            expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\\\s+")[0];
-                        }
-                        String actual;
-                        try {
-                            actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-                        } catch (NoSuchAlgorithmException e) {
-                            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-                        }
-                        if (!actual.equalsIgnoreCase(expected)) {
-                            throw new UnsatisfiedLinkError("class path resource " + resource + " has SHA-256 " + actual
-                                    + " but its .sha256 says " + expected + "; refusing to load it");
-                        }
-                        Path folder = Files.createTempDirectory("oxidizer-" + CRATE + "-");
-                        folder.toFile().deleteOnExit();
-                        Path file = folder.resolve(fileName);
-                        Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
-                        file.toFile().deleteOnExit();
-                        return file;
-                    }
-                }
-                """.formatted(plan.javaClass(), plan.javaClass()));
+        b.block(NativeLibraryTemplate.body());
     }
 
     /** Makes text safe inside a Javadoc {@code} span: no comment terminator, balanced braces only. */

@@ -19,6 +19,7 @@ final class ReadmeEmitter {
                         case SLICE -> "pointer + length, read only";
                         case SLICE_MUT -> "pointer + length, writes visible to the caller";
                         case STR -> "UTF-8 pointer + length, not NUL-terminated";
+                        case STR_UTF16 -> "UTF-16 code units (`toCharArray()`), pointer + length";
                     }).append(a.isField() ? " (receiver field `" + a.fieldName() + "`)" : "").append(" |\n");
         }
         return """
@@ -34,6 +35,7 @@ final class ReadmeEmitter {
                 | `%s` | Java wrapper with the original signature, calling Rust through FFM | no |
                 | `%s` | JUnit 5 differential test: Java original against the port | add cases |
                 | `%s` | JMH benchmark: Java against Rust | as you like |
+                | `java/pom.xml` | Maven module: builds, tests and bundles the crate into a jar | yes |
 
                 ## Next steps
 
@@ -41,9 +43,10 @@ final class ReadmeEmitter {
                 2. `cargo test --offline` runs the shim's tests; `oxidizer build <this folder>` runs
                    `cargo build --release --offline` and copies the library to
                    `java/src/main/resources/native/%s/<os>-<arch>/` with its SHA-256, where the wrapper finds it.
-                3. Copy the Java sources into your project (the test and benchmark need the original class on their class
-                   path), run the differential test, then the benchmark. Run the JVM with
-                   `--enable-native-access=ALL-UNNAMED`.
+                3. `mvn package` in `java/` (its `pom.xml` uses oxidizer-maven-plugin) builds the crate, bundles the library
+                   into the jar, runs the Rust tests and the differential test; `mvn install`, then add the jar to your
+                   service as a dependency. Or copy the Java sources into your project (the test and benchmark need the
+                   original class on their class path). Run the JVM with `--enable-native-access=ALL-UNNAMED`.
                 4. Call `%s.%s(...)` where the original was called%s.
 
                 ## Arguments

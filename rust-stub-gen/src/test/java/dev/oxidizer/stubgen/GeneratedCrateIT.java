@@ -199,7 +199,8 @@ class GeneratedCrateIT {
             Throwable missing = assertThrows(Throwable.class, () -> m.invoke(null, (short) 3));
             Throwable cause = missing instanceof InvocationTargetException ite ? ite.getCause() : missing;
             assertInstanceOf(UnsatisfiedLinkError.class, cause, () -> stackTrace(cause));
-            assertTrue(cause.getMessage().startsWith("Rust library liblookup_odd.so of crate lookup_odd not found; tried class path resource /native/lookup_odd/"),
+            assertTrue(cause.getMessage().startsWith("Rust library liblookup_odd.so of crate lookup_odd not found for platform " + Platform.current()
+                    + "; tried class path resource /native/lookup_odd/"),
                     cause.getMessage());
         }
         System.setProperty(property, built.built().toString());

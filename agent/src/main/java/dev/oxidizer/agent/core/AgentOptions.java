@@ -41,17 +41,22 @@ import java.util.Properties;
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
  * @param allocationSamples whether jdk.ObjectAllocationSample is on
  * @param bootstrap    whether the hot-path classes were put on the bootstrap class path (read by AgentEntry)
+ * @param budget       the share of the process's CPU the probes may cost before the agent demotes the costliest
+ *                     methods (0: never demote)
+ * @param inputs       argument lengths and the opt-in capture of calls ({@link InputOptions})
  * @param metrics      the Prometheus endpoint ({@code metrics=[HOST:]PORT}, {@code metricsMinCalls},
  *                     {@code metricsMaxMethods}); null when off (the default)
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
                            long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
-                           boolean allocationSamples, boolean bootstrap, MetricsOptions metrics) {
+                           boolean allocationSamples, boolean bootstrap, double budget, InputOptions inputs,
+                           MetricsOptions metrics) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
             "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
-            "allocationSamples", "bootstrap", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
+            "allocationSamples", "bootstrap", "budget", "lengths", "capture", "captureCalls", "captureBytes", "captureArray",
+            "captureEvery", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
 
     /**
      * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
@@ -136,9 +141,18 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         if (!List.of("on", "off", "true", "false").contains(boot)) {
             throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
         }
+        double budget = percent(values, "budget", "5%");
+        String lengths = single(values, "lengths", "on").toLowerCase(Locale.ROOT);
+        if (!List.of("on", "off", "true", "false").contains(lengths)) {
+            throw new AgentOptionsException("option 'lengths=" + lengths + "': accepted: on, off");
+        }
+        InputOptions inputs = new InputOptions(lengths.equals("on") || lengths.equals("true"), globs(values, "capture"),
+                (int) number(values, "captureCalls", 200, 1, 100_000), bytes(values, "captureBytes", 16L << 20),
+                (int) number(values, "captureArray", 1 << 20, 0, Integer.MAX_VALUE - 8),
+                (int) number(values, "captureEvery", 1, 1, 1 << 20));
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
                 hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
-                boot.equals("on") || boot.equals("true"), metrics(values));
+                boot.equals("on") || boot.equals("true"), budget, inputs, metrics(values));
     }
 
     /** The Prometheus endpoint's options, null without {@code metrics=}. */
@@ -166,6 +180,8 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";trivial=" + trivial + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off")
+                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%")
+                + inputs.normalized()
                 + (metrics == null ? "" : ";" + metrics.normalized());
     }
 
@@ -184,7 +200,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                     + "; accepted keys: " + String.join(", ", KEYS));
         }
         List<String> list = values.computeIfAbsent(key, k -> new ArrayList<>());
-        if (!list.isEmpty() && !key.equals("include") && !key.equals("exclude")) {
+        if (!list.isEmpty() && !key.equals("include") && !key.equals("exclude") && !key.equals("capture")) {
             list.clear(); // last one wins
         }
         list.add(value);
@@ -232,6 +248,44 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         }
         throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a whole number from " + min
                 + " to " + max);
+    }
+
+    /** A byte count: {@code 65536}, {@code 64k}, {@code 16m}; 1 KiB to 1 GiB. */
+    private static long bytes(Map<String, List<String>> values, String key, long dflt) throws AgentOptionsException {
+        String s = single(values, key, null);
+        if (s == null) {
+            return dflt;
+        }
+        String t = s.toLowerCase(Locale.ROOT);
+        long unit = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : t.endsWith("g") ? 1024L * 1024 * 1024 : 1;
+        try {
+            long v = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (v >= 1024 && v <= 1L << 30) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a size from 1k to 1g written like 65536, 64k or 16m");
+    }
+
+    /** Parses {@code 5%} (or {@code off}, 0) as a fraction from 0.1 % to 100 %. */
+    private static double percent(Map<String, List<String>> values, String key, String dflt)
+            throws AgentOptionsException {
+        String s = single(values, key, dflt).toLowerCase(Locale.ROOT);
+        if (s.equals("off") || s.equals("0") || s.equals("0%")) {
+            return 0;
+        }
+        try {
+            double v = Double.parseDouble(s.endsWith("%") ? s.substring(0, s.length() - 1) : s);
+            if (v >= 0.1 && v <= 100) {
+                return v / 100;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a percentage from 0.1% to 100% "
+                + "written like 5%, or off");
     }
 
     /** Parses {@code 250ms}, {@code 1s}, {@code 2m}; bounds in ms. */

@@ -21,6 +21,7 @@ final class AgentOverheadEvent extends Event {
     @Label("ns per Timed Call") double nsPerTimedCall;
     @Label("Estimated Overhead (ns)") long estimatedOverheadNs;
     @Label("Flush (ns)") long flushNs;
+    @Label("Flush CPU (ns)") @jdk.jfr.Description("CPU time of this flush on its thread (v2); 0 when unknown") long flushCpuNs;
     @Label("Interval Start") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalStart;
     @Label("Interval End") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalEnd;
 }

@@ -23,6 +23,8 @@ final class Flusher {
     private final Session session;
     private final TimingPolicy policy;
     private final Calibration calibration;
+    private final MethodForms forms;
+    private final CostBudget budget;
     private final HistogramEncoder encoder = new HistogramEncoder();
     private long[] last = new long[0];
     private long[] retired = new long[0];
@@ -31,11 +33,25 @@ final class Flusher {
     private boolean closed;
     /** The Prometheus endpoint's counters, fed with the events' numbers; null without {@code metrics=}. */
     private MethodMetrics metrics;
+    /** CPU time the previous flush took on its thread (encoding histograms, committing events). */
+    private long lastFlushCpuNs;
+    /** Null where the java.management module is absent (a jlinked runtime): the flush CPU is then unknown (0). */
+    private static final java.lang.management.ThreadMXBean THREADS = threadBean();
 
-    Flusher(Session session, TimingPolicy policy, Calibration calibration) {
+    private static java.lang.management.ThreadMXBean threadBean() {
+        try {
+            return java.lang.management.ManagementFactory.getThreadMXBean();
+        } catch (LinkageError | RuntimeException noManagement) {
+            return null;
+        }
+    }
+
+    Flusher(Session session, TimingPolicy policy, Calibration calibration, MethodForms forms) {
         this.session = session;
         this.policy = policy;
         this.calibration = calibration;
+        this.forms = forms;
+        this.budget = new CostBudget(session.options().budget(), calibration, policy, forms, session.log());
         this.intervalStart = System.currentTimeMillis();
         // Counts are cumulative per thread; a session attached after an earlier one starts from what is there.
         this.last = totals(false);
@@ -57,6 +73,7 @@ final class Flusher {
             return;
         }
         long t0 = System.nanoTime();
+        long cpu0 = threadCpuNs();
         long end = System.currentTimeMillis();
         MethodTable.epoch = MethodTable.epoch + 1; // only ever written here, under this lock
         try {
@@ -75,6 +92,7 @@ final class Flusher {
         long estimated = 0;
         double seconds = Math.max(1, end - intervalStart) / 1000.0;
         double timedNs = calibration.timedNs;
+        budget.startInterval();
         for (int id = 0; id < n; id++) {
             long inv = total[2 * id] - (2 * id < last.length ? last[2 * id] : 0);
             long exc = total[2 * id + 1] - (2 * id + 1 < last.length ? last[2 * id + 1] : 0);
@@ -111,15 +129,19 @@ final class Flusher {
             e.intervalStart = intervalStart;
             e.intervalEnd = end;
             e.overheadNs = overhead;
+            e.form = MethodForms.formOf(info.probe(), mask);
+            String reason = forms.reason(id);
+            e.formReason = reason.isEmpty() && info.trivial() ? MethodForms.TRIVIAL : reason;
             e.commit();
             if (metrics != null) {
                 metrics.record(id, inv, exc, h);
             }
+            budget.cost(id, info, mask, inv, timed, overhead, seconds);
             countedCalls += inv;
             timedCalls += timed;
             estimated += overhead;
             // The median, not the mean: a preempted call (ms on a busy machine) must not make a 20 ns method "long".
-            int next = info.trivial() ? mask
+            int next = info.trivial() || forms.pinned(id) ? mask
                     : policy.next(mask, inv, timed, timed == 0 ? 0 : h.getValueAtPercentile(50), seconds);
             if (next != mask) {
                 MethodTable.setMask(id, next);
@@ -132,6 +154,11 @@ final class Flusher {
         if (metrics != null) {
             metrics.publish(end, isFinal);
         }
+        if (!isFinal) {
+            // the budget counts the flusher's own CPU of the previous flush too: fewer timed methods, less to encode
+            budget.enforce(estimated + lastFlushCpuNs);
+        }
+        emitForms();
 
         session.emitSessionEvent();
         AgentOverheadEvent o = new AgentOverheadEvent();
@@ -143,6 +170,9 @@ final class Flusher {
         o.nsPerTimedCall = timedNs;
         o.estimatedOverheadNs = estimated;
         o.flushNs = System.nanoTime() - t0;
+        long cpu1 = threadCpuNs();
+        lastFlushCpuNs = cpu0 < 0 || cpu1 < 0 ? 0 : cpu1 - cpu0;
+        o.flushCpuNs = lastFlushCpuNs;
         o.intervalStart = intervalStart;
         o.intervalEnd = end;
         o.commit();
@@ -150,6 +180,45 @@ final class Flusher {
         if (isFinal) {
             closed = true;
         }
+    }
+
+    /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
+    private static long threadCpuNs() {
+        try {
+            return THREADS != null && THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        } catch (RuntimeException | LinkageError unsupported) {
+            return -1;
+        }
+    }
+
+    /** Writes the form decisions and changes since the last flush. */
+    private void emitForms() {
+        for (MethodForms.Change c : forms.drain()) {
+            MethodTable.MethodInfo info = MethodTable.info(c.id());
+            if (info == null) {
+                continue;
+            }
+            MethodFormEvent e = new MethodFormEvent();
+            e.formatVersion = OxidizerAgent.FORMAT_VERSION;
+            e.sessionId = session.id();
+            e.methodId = c.id();
+            e.className = info.className();
+            e.methodName = info.methodName();
+            e.descriptor = info.descriptor();
+            e.modifiers = info.modifiers();
+            e.form = c.form();
+            e.previousForm = c.previous();
+            e.reason = c.reason().reason();
+            e.bytecodeSize = c.reason().bytes();
+            e.instrumentedSize = c.reason().estimatedBytes();
+            e.limit = c.reason().limit();
+            e.commit();
+        }
+    }
+
+    /** Where the budget sends demotions that need a retransformation (set once the instrumentation exists). */
+    void demoter(CostBudget.Demoter demoter) {
+        budget.demoter(demoter);
     }
 
     /** Cumulative counts over live and ended threads, merging handed-over histograms into {@link #merged}. */

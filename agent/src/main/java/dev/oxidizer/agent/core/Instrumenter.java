@@ -1,5 +1,6 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.runtime.MethodTable;
 import dev.oxidizer.agent.runtime.Probe;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -41,6 +42,17 @@ final class Instrumenter {
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
     private final String trivialPolicy;
+    /** Argument lengths and capture (docs/agent.md, "Inputs"); null: neither. */
+    private volatile InputRecording inputs;
+    /** Forms the cost budget demoted methods to, by class name, then name + descriptor ({@link #demote}). */
+    private final java.util.concurrent.ConcurrentMap<String, java.util.Map<String, String>> budgetForms =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Instrumentation instrumentation;
+    private final FormPlanner planner;
+    private final MethodForms forms;
+    private final JitLimits limits;
+    /** Original code sizes of the class being transformed on this thread, for the check after the transformation. */
+    private final ThreadLocal<java.util.Map<String, Integer>> originalSizes = new ThreadLocal<>();
     /**
      * The class file locator Byte Buddy built for the class being transformed on this thread (it holds the
      * very bytes being transformed), kept by {@link LocatorKeeping} for {@link #trivialMethods}.
@@ -51,10 +63,56 @@ final class Instrumenter {
      * {@code trivialPolicy} (the {@code trivial} option): {@code count} gives trivial methods the count-only probe,
      * {@code skip} leaves them alone, {@code timed} gives them the full probe.
      */
-    Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy) {
+    Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy, JitLimits limits, MethodForms forms) {
         this.filter = filter;
         this.log = log;
         this.trivialPolicy = trivialPolicy;
+        this.limits = limits;
+        this.planner = new FormPlanner(limits);
+        this.forms = forms;
+    }
+
+    /**
+     * Registers the methods a JIT limit gave a smaller form (or none) and records why ({@link MethodForms}); methods
+     * the filter or their kind keep out anyway are skipped.
+     */
+    private void recordDecisions(TypeDescription type, java.util.Map<String, FormPlanner.Decision> decisions,
+                                 java.util.Map<String, FormPlanner.Shape> shapes) {
+        String cls = type.getName();
+        decisions.forEach((method, d) -> {
+            int paren = method.indexOf('(');
+            String name = method.substring(0, paren);
+            FormPlanner.Shape shape = shapes.get(method);
+            int access = shape == null ? 0 : shape.access();
+            boolean lambda = name.startsWith("lambda$");
+            if ((access & (net.bytebuddy.jar.asm.Opcodes.ACC_ABSTRACT | net.bytebuddy.jar.asm.Opcodes.ACC_NATIVE
+                    | net.bytebuddy.jar.asm.Opcodes.ACC_BRIDGE)) != 0
+                    || ((access & net.bytebuddy.jar.asm.Opcodes.ACC_SYNTHETIC) != 0 && !lambda)
+                    || name.equals("<clinit>") || !filter.instrumentMethod(cls, name)) {
+                return;
+            }
+            int probe = d.form().equals(MethodForms.NONE) ? MethodTable.PROBE_NONE
+                    : d.form().equals(MethodForms.ENTRY) ? MethodTable.PROBE_COUNT : MethodTable.PROBE_FULL;
+            int id = MethodTable.register(cls, name, method.substring(paren), access, probe);
+            String form = probe == MethodTable.PROBE_FULL ? MethodForms.formOf(probe, MethodTable.mask(id)) : d.form();
+            forms.decided(id, form, "", new MethodForms.Reason(d.reason(), d.bytes(), d.estimatedBytes(),
+                    d.limit()));
+            if (!d.reason().equals(MethodForms.BUDGET)) {
+                log.info("JIT limit: " + cls + "#" + method + " (" + d.bytes() + " bytes of bytecode, about "
+                        + d.estimatedBytes() + " instrumented, limit " + d.limit() + ", " + d.reason() + "): form "
+                        + form + (probe == MethodTable.PROBE_FULL ? ", without call-site counters" : ""));
+            }
+        });
+    }
+
+    /** Sets what is recorded about inputs; before {@link #install}. */
+    void inputs(InputRecording recording) {
+        this.inputs = recording;
+    }
+
+    /** What is recorded about inputs, or null. */
+    InputRecording inputs() {
+        return inputs;
     }
 
     void install(Instrumentation inst, boolean attached) {
@@ -86,9 +144,14 @@ final class Instrumenter {
         agentBuilder = agentBuilder.with(AgentBuilder.TypeStrategy.Default.DECORATE);
         // At premain only JDK and agent classes are loaded, all excluded: skip the scan of loaded classes,
         // which costs seconds. On attach, loaded classes are retransformed (and restored on detach).
+        // At premain the transformer is still registered as retransformation-capable, so that the cost budget can
+        // re-instrument a class later (demote); nothing is discovered at install.
         agentBuilder = attached
                 ? agentBuilder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION).with(new RetransformLog())
-                : agentBuilder.with(AgentBuilder.RedefinitionStrategy.DISABLED);
+                : agentBuilder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                        .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit())
+                        .with(new RetransformLog());
+        instrumentation = inst;
         transformer = agentBuilder
                 .with(new LocatorKeeping(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(
                         net.bytebuddy.pool.TypePool.Default.ReaderMode.FAST, typePoolCaches)))
@@ -104,20 +167,91 @@ final class Instrumenter {
                     java.util.Set<String> trivial = trivialPolicy.equals("timed") || classFile == null
                             ? java.util.Set.of() : TrivialMethods.of(classFile);
                     // Not on attach: frames already running old code would call the method without a probe.
-                    TrivialCallSites sites = trivialPolicy.equals("count") && !attached && classFile != null
+                    boolean bySites = trivialPolicy.equals("count") && !attached && classFile != null;
+                    TrivialCallSites sites = bySites
                             ? TrivialCallSites.plan(classFile, trivial,
                                     name -> filter.instrumentMethod(type.getName(), name),
                                     internalName -> classFile(internalName.replace('/', '.')))
                             : TrivialCallSites.NONE;
-                    java.util.Set<String> counted = sites.counted();
-                    ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
-                    DynamicType.Builder<?> b = builder
-                            .visit(methodAdvice.on(methods(type).and(not(isTrivial))))
-                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial))));
-                    if (trivialPolicy.equals("skip")) {
-                        return b;
+                    // The JIT's limits: methods the instrumentation would push across one get a smaller form or none.
+                    java.util.Map<String, FormPlanner.Decision> decisions = java.util.Map.of();
+                    if (classFile != null) {
+                        java.util.Map<String, Integer> sizes;
+                        try {
+                            sizes = CodeSizes.of(classFile);
+                        } catch (RuntimeException unreadable) {
+                            sizes = java.util.Map.of();
+                        }
+                        java.util.Map<String, FormPlanner.Shape> shapes = FormPlanner.shapes(classFile);
+                        java.util.Set<String> keep = new java.util.HashSet<>();
+                        // callers whose call-site counters a limit removed, and the decision that did
+                        java.util.Map<String, FormPlanner.Decision> kept = new java.util.HashMap<>();
+                        for (int round = 0; round < 3; round++) {
+                            java.util.Set<String> noProbe = new java.util.HashSet<>(sites.counted());
+                            java.util.Set<String> entry = new java.util.HashSet<>();
+                            if (trivialPolicy.equals("skip")) {
+                                noProbe.addAll(trivial);
+                            } else {
+                                entry.addAll(trivial);
+                            }
+                            decisions = new java.util.HashMap<>(
+                                    planner.decide(sizes, shapes, entry, noProbe, sites.addedBytes(classFile)));
+                            java.util.Map<String, String> demoted = budgetForms.get(type.getName());
+                            if (demoted != null) {
+                                java.util.Map<String, FormPlanner.Decision> d = decisions;
+                                demoted.forEach((m, form) -> {
+                                    FormPlanner.Decision jit = d.get(m);
+                                    if (jit == null || !jit.form().equals(MethodForms.NONE)) {
+                                        d.put(m, new FormPlanner.Decision(form, MethodForms.BUDGET, 0, 0, 0));
+                                    }
+                                });
+                            }
+                            java.util.Set<String> callers = new java.util.HashSet<>(decisions.keySet());
+                            callers.retainAll(sites.callers());
+                            for (String c : callers) {
+                                kept.put(c, decisions.get(c));
+                            }
+                            if (!bySites || !keep.addAll(callers)) {
+                                break;
+                            }
+                            sites = TrivialCallSites.plan(classFile, trivial,
+                                    name -> filter.instrumentMethod(type.getName(), name),
+                                    internalName -> classFile(internalName.replace('/', '.')), keep);
+                        }
+                        // A caller that fits once its call-site counters are gone keeps its default probe; the
+                        // decision is still recorded (its trivial callees are counted by their own probes instead).
+                        for (java.util.Map.Entry<String, FormPlanner.Decision> k : kept.entrySet()) {
+                            FormPlanner.Decision d = k.getValue();
+                            decisions.putIfAbsent(k.getKey(), new FormPlanner.Decision(trivial.contains(k.getKey())
+                                    ? MethodForms.ENTRY : MethodForms.TIMED, d.reason(), d.bytes(),
+                                    d.estimatedBytes(), d.limit()));
+                        }
+                        originalSizes.set(sizes);
+                        recordDecisions(type, decisions, shapes);
                     }
-                    b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(isTrivial)
+                    java.util.Set<String> counted = sites.counted();
+                    java.util.Set<String> forcedEntry = new java.util.HashSet<>();
+                    java.util.Set<String> forced = new java.util.HashSet<>();
+                    decisions.forEach((m, d) -> {
+                        if (d.form().equals(MethodForms.ENTRY)) {
+                            forced.add(m);
+                            forcedEntry.add(m);
+                        } else if (d.form().equals(MethodForms.NONE)) {
+                            forced.add(m);
+                        }
+                    });
+                    ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
+                    ElementMatcher.Junction<MethodDescription> isForced = namedIn(forced);
+                    InputRecording in = inputs;
+                    // first, so that it is the innermost visitor: its code at the method's start stays outside the
+                    // ranges the call-site counting (below) opens
+                    DynamicType.Builder<?> b = (in == null ? builder
+                            : in.decorate(builder, type, methods(type).and(not(isTrivial)).and(not(isForced))))
+                            .visit(methodAdvice.on(methods(type).and(not(isTrivial)).and(not(isForced))))
+                            .visit(ctorAdvice.on(constructors(type).and(not(isTrivial)).and(not(isForced))));
+                    ElementMatcher.Junction<MethodDescription> countOnly = trivialPolicy.equals("skip")
+                            ? namedIn(forcedEntry) : isTrivial.and(not(isForced)).or(namedIn(forcedEntry));
+                    b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(countOnly)
                             .and(not(namedIn(counted)))));
                     // last, so that it is the outermost visitor and rewrites the callers' original code
                     return counted.isEmpty() ? b : b.visit(sites.wrapper(type.getName()));
@@ -222,6 +356,36 @@ final class Instrumenter {
         return isConstructor().and(m -> !m.isSynthetic() && filter.instrumentMethod(cls, "<init>"));
     }
 
+    /**
+     * Re-instruments the classes of methods the cost budget demoted to {@code entry} or {@code none}
+     * ({@link CostBudget}). Frames running the old code keep it until they return.
+     */
+    void demote(java.util.List<CostBudget.Demotion> demotions) {
+        Instrumentation inst = instrumentation;
+        if (inst == null || !inst.isRetransformClassesSupported()) {
+            return;
+        }
+        java.util.Set<String> classes = new java.util.HashSet<>();
+        for (CostBudget.Demotion d : demotions) {
+            budgetForms.computeIfAbsent(d.className(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .put(d.method(), d.form());
+            classes.add(d.className());
+        }
+        java.util.List<Class<?>> loaded = new java.util.ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (classes.contains(c.getName()) && inst.isModifiableClass(c)) {
+                loaded.add(c);
+            }
+        }
+        for (Class<?> c : loaded) {
+            try {
+                inst.retransformClasses(c);
+            } catch (Throwable t) {
+                log.warn("budget: could not re-instrument " + c.getName() + ": " + t, null);
+            }
+        }
+    }
+
     /** Restores the original code of every transformed class. */
     void reset(Instrumentation inst) {
         if (transformer != null) {
@@ -243,16 +407,45 @@ final class Instrumenter {
         return errors.get();
     }
 
+    /**
+     * Compares the instrumented class's method sizes with the originals: a method the estimate let across a JIT limit
+     * is named in the log (the estimate's bounds are then wrong and must be raised).
+     */
+    private void checkLimits(String className, DynamicType dynamicType) {
+        java.util.Map<String, Integer> before = originalSizes.get();
+        originalSizes.remove();
+        if (before == null || before.isEmpty()) {
+            return;
+        }
+        try {
+            CodeSizes.of(dynamicType.getBytes()).forEach((method, after) -> {
+                Integer was = before.get(method);
+                if (was == null) {
+                    return;
+                }
+                int huge = limits.hugeMethodLimit();
+                if (limits.dontCompileHugeMethods() && was <= huge && after > huge) {
+                    log.warn("instrumentation pushed " + className + "#" + method + " across HugeMethodLimit (" + was
+                            + " -> " + after + " bytes): it will not be compiled", null);
+                }
+            });
+        } catch (RuntimeException unreadable) {
+            // the check is a safety net; the class is instrumented either way
+        }
+    }
+
     private final class ErrorLog extends AgentBuilder.Listener.Adapter {
         @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
             transformedTypes.incrementAndGet();
+            checkLimits(typeDescription.getName(), dynamicType);
         }
 
         @Override
         public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
             locator.remove(); // the class's bytes and loader are not kept past its transformation
+            originalSizes.remove();
         }
 
         @Override

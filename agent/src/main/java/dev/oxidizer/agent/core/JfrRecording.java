@@ -22,6 +22,13 @@ final class JfrRecording {
     static final List<String> WAIT_EVENTS = List.of("jdk.JavaMonitorEnter", "jdk.JavaMonitorWait",
             "jdk.ThreadPark", "jdk.ThreadSleep", "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
             "jdk.FileWrite");
+    /**
+     * I/O events whose default settings (JDK 25) throttle them to 100 per second: above that rate the waits recorded
+     * are a sample, and a method's I/O share falls as its call rate rises. The agent lifts the throttle; the
+     * {@code waitThreshold} (1 ms by default) already bounds their number, to at most 1,000 per second per thread.
+     */
+    static final List<String> THROTTLED_IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
+            "jdk.FileWrite");
 
     private final Recording recording;
 
@@ -57,10 +64,16 @@ final class JfrRecording {
             s.put(e + "#threshold", o.waitThresholdMs() + " ms");
             s.put(e + "#stackTrace", "true");
         }
+        for (String e : THROTTLED_IO_EVENTS) {
+            s.put(e + "#throttle", "off"); // a setting JDK 17-24 do not have for these events: ignored there
+        }
         s.put("oxidizer.AgentSession#enabled", "true");
+        s.put("oxidizer.MethodForm#enabled", "true");
         s.put("oxidizer.AgentSession#period", "endChunk");
         s.put("oxidizer.MethodProfile#enabled", "true");
         s.put("oxidizer.AgentOverhead#enabled", "true");
+        s.put("oxidizer.ArgumentLengths#enabled", Boolean.toString(o.inputs().lengths()));
+        s.put("oxidizer.ArgumentLengths#period", "endChunk");
         Recording r = new Recording(s);
         r.setName("oxidizer");
         r.setToDisk(true);

@@ -8,7 +8,7 @@ import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timestamp;
 
-/** {@code oxidizer.MethodProfile}, layout v1 (docs/formats/agent-events.md): one method, one flush interval. */
+/** {@code oxidizer.MethodProfile}, layout v2 (docs/formats/agent-events.md): one method, one flush interval. */
 @Name("oxidizer.MethodProfile")
 @Label("Oxidizer Method Profile")
 @Category("Oxidizer")
@@ -31,4 +31,6 @@ final class MethodProfileEvent extends Event {
     @Label("Interval Start") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalStart;
     @Label("Interval End") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalEnd;
     @Label("Overhead (ns)") long overheadNs;
+    @Label("Form") @Description("timed, sampled, count or entry, at the end of the interval") String form;
+    @Label("Form Reason") @Description("why the form is not the default: huge-method-limit, inline-limit, budget, trivial; empty for the default") String formReason;
 }

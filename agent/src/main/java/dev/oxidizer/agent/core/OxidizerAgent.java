@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class OxidizerAgent {
     /** Layout version of the events, see docs/formats/agent-events.md. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** System property through which attach and detach report their outcome. */
     public static final String STATUS_PROPERTY = "oxidizer.agent.status";
 
@@ -99,12 +99,18 @@ public final class OxidizerAgent {
         TimingPolicy policy = new TimingPolicy(o);
         MethodTable.setDefaultMask(policy.initialMask());
         MethodTable.warmupCalls = policy.warmupCalls();
-        Flusher flusher = new Flusher(session, policy, calibration);
+        JitLimits limits = JitLimits.read();
+        log.info("JIT limits: " + limits.describe());
+        MethodForms forms = new MethodForms();
+        Flusher flusher = new Flusher(session, policy, calibration, forms);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         MetricsServer metrics = startMetrics(o, session, flusher, main, attached);
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
-        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial());
+        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), limits, forms);
+        flusher.demoter(instrumenter::demote);
+        InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
+        instrumenter.inputs(inputs);
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -139,6 +145,7 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
+            inputs.finish();
             for (String glob : filter.unmatched()) {
                 log.warn(glob + " matched no method in this run; accepted forms: com.acme.** (a package and its "
                         + "subpackages), com.acme.Class, com.acme.Class#method (docs/agent.md)", null);
@@ -188,6 +195,7 @@ public final class OxidizerAgent {
         try {
             JfrRecording r = JfrRecording.start(o);
             FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
+            ArgumentLengthsHook.registerHook();
             session.emitSessionEvent();
             recording.complete(r);
         } catch (Throwable t) {
@@ -262,6 +270,10 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
+            ArgumentLengthsHook.removeHook();
+            if (a.instrumenter().inputs() != null) {
+                a.instrumenter().inputs().finish();
+            }
             r.stop();
         }
         try {

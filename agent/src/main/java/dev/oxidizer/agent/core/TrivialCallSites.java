@@ -87,6 +87,16 @@ final class TrivialCallSites {
      */
     static TrivialCallSites plan(byte[] classFile, Set<String> trivial, Predicate<String> instrumented,
                                  java.util.function.Function<String, byte[]> classFiles) {
+        return plan(classFile, trivial, instrumented, classFiles, Set.of());
+    }
+
+    /**
+     * As {@link #plan(byte[], Set, Predicate, java.util.function.Function)}, leaving the code of {@code keepCallers}
+     * (name + descriptor) unchanged: a trivial method they call keeps its own probe instead (a method near a JIT limit,
+     * {@link FormPlanner}).
+     */
+    static TrivialCallSites plan(byte[] classFile, Set<String> trivial, Predicate<String> instrumented,
+                                 java.util.function.Function<String, byte[]> classFiles, Set<String> keepCallers) {
         if (trivial.isEmpty()) {
             return NONE;
         }
@@ -95,6 +105,9 @@ final class TrivialCallSites {
             new ClassReader(classFile).accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             if (!scan.candidates.isEmpty() && (scan.nestHost != null || !scan.nestMembers.isEmpty())) {
                 excludeCalledByNestMates(scan, classFiles);
+            }
+            for (String caller : keepCallers) {
+                scan.candidates.keySet().removeAll(scan.calls.getOrDefault(caller, Set.of()));
             }
             return scan.result();
         } catch (RuntimeException unreadable) {
@@ -168,19 +181,60 @@ final class TrivialCallSites {
                                      Implementation.Context implementationContext, TypePool typePool,
                                      FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods,
                                      int writerFlags, int readerFlags) {
-                return new ClassVisitor(Opcodes.ASM9, classVisitor) {
-                    @Override
-                    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                                     String[] exceptions) {
-                        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
-                        Caller caller = callers.get(name + descriptor);
-                        if (mv == null || caller == null) {
-                            return mv;
-                        }
-                        return name.equals("<init>") ? new EachCall(mv, ids)
-                                : new Batched(mv, ids, caller.maxLocals(), caller.callees());
-                    }
-                };
+                return rewriter(classVisitor, ids);
+            }
+        };
+    }
+
+    /**
+     * The bytes the rewriting adds to each calling method (name + descriptor), measured by rewriting the class file
+     * with placeholder ids as large as real ones ({@code sipush}), for the JIT-limit checks ({@link FormPlanner}).
+     * Empty when nothing is counted or the class cannot be rewritten.
+     */
+    Map<String, Integer> addedBytes(byte[] classFile) {
+        if (callers.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, Integer> ids = new HashMap<>();
+            counted.keySet().forEach(m -> ids.put(m, 0));
+            net.bytebuddy.jar.asm.ClassWriter w = new net.bytebuddy.jar.asm.ClassWriter(0);
+            new ClassReader(classFile).accept(rewriter(w, ids), ClassReader.EXPAND_FRAMES);
+            Map<String, Integer> before = CodeSizes.of(classFile);
+            Map<String, Integer> after = CodeSizes.of(w.toByteArray());
+            Map<String, Integer> added = new HashMap<>();
+            for (String caller : callers.keySet()) {
+                Integer b = before.get(caller);
+                Integer a = after.get(caller);
+                if (a != null && b != null) {
+                    added.put(caller, a - b);
+                }
+            }
+            return added;
+        } catch (RuntimeException unmeasurable) {
+            Map<String, Integer> all = new HashMap<>();
+            callers.keySet().forEach(c -> all.put(c, Integer.MAX_VALUE / 4)); // unknown: treat as too large
+            return all;
+        }
+    }
+
+    /** The callers whose code the rewriting changes (name + descriptor). */
+    Set<String> callers() {
+        return callers.keySet();
+    }
+
+    private ClassVisitor rewriter(ClassVisitor classVisitor, Map<String, Integer> ids) {
+        return new ClassVisitor(Opcodes.ASM9, classVisitor) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+                Caller caller = callers.get(name + descriptor);
+                if (mv == null || caller == null) {
+                    return mv;
+                }
+                return name.equals("<init>") ? new EachCall(mv, ids)
+                        : new Batched(mv, ids, caller.maxLocals(), caller.callees());
             }
         };
     }

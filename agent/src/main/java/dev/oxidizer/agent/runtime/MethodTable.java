@@ -56,6 +56,8 @@ public final class MethodTable {
     public static final int PROBE_COUNT = 1;
     /** A private trivial method counted in a local variable at its call sites (no probe of its own). */
     public static final int PROBE_CALL_SITE = 2;
+    /** Not instrumented (a JIT limit or the cost budget left it out): its calls are unknown, not zero. */
+    public static final int PROBE_NONE = 3;
 
     /**
      * One instrumented method; {@code key} is {@code binary.Class#name(descriptor)}; {@code probe}: how its calls
@@ -76,13 +78,17 @@ public final class MethodTable {
     /**
      * Returns the id of the method, assigning the next one on first sight. The same key (also from another
      * class loader, or after a retransformation) always gets the same id, so counts merge by method key; the
-     * first registration's {@code probe} kind is kept.
+     * latest registration's {@code probe} kind is kept (a retransformation may change it).
      */
     public static int register(String className, String methodName, String descriptor, int modifiers, int probe) {
         String key = className + '#' + methodName + descriptor;
         synchronized (LOCK) {
             Integer known = IDS.get(key);
             if (known != null) {
+                MethodInfo info = infos[known];
+                if (info.probe() != probe) {
+                    infos[known] = new MethodInfo(known, className, methodName, descriptor, modifiers, probe);
+                }
                 return known;
             }
             int id = size;

@@ -198,7 +198,23 @@ public final class ThreadState {
         if (x == null) {
             h[id] = x = newHistogram();
         }
+        if (nanos > x.getHighestTrackableValue()) {
+            h[id] = x = wider(x, nanos);
+        }
         x.recordValue(nanos);
+    }
+
+    /**
+     * A copy of {@code x} that can hold {@code nanos}. HdrHistogram's own auto-resize finds a value out of range by
+     * catching an {@code ArrayIndexOutOfBoundsException} from its counts array, on the recording thread, which JFR
+     * counts and a JIT may compile as a deoptimization; this growth throws nothing. It at least doubles the range,
+     * so a histogram grows a few times in its life (a range of 2^k ns needs about k - 10 doublings).
+     */
+    private static Histogram wider(Histogram x, long nanos) {
+        Histogram w = new Histogram(1, Math.max(nanos, 2 * x.getHighestTrackableValue()), 3);
+        w.setAutoResize(true);
+        w.add(x);
+        return w;
     }
 
     /** Hands the current interval over if the flusher took the previous one; otherwise keeps accumulating. */
@@ -219,9 +235,12 @@ public final class ThreadState {
         handoff = current;
     }
 
-    /** Latency histogram as the format requires: ns, 3 significant digits, auto-resizing. */
+    /**
+     * Latency histogram as the format requires: ns, 3 significant digits, auto-resizing. Its stated range (2047 ns)
+     * is what its smallest counts array covers, so {@link #record} sees exactly when it must grow.
+     */
     public static Histogram newHistogram() {
-        Histogram h = new Histogram(3);
+        Histogram h = new Histogram(1, 2047, 3);
         h.setAutoResize(true);
         return h;
     }

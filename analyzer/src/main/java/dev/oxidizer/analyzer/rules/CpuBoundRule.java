@@ -20,12 +20,20 @@ import static dev.oxidizer.analyzer.rules.Scores.pct;
  * UNKNOWN when the wall time is unknown or so short that fewer than {@code cpu-bound.minExpectedSamples}
  * samples could have landed in it; without wall time (sampling-only) a FAIL is still given when recorded waits
  * exceed the sampled CPU time, because that is evidence enough.
+ *
+ * <p>Evidence: the ratio comes from a count of samples, so it carries the count's uncertainty. The finding computes a
+ * 95 % interval for the count (Poisson, Wilson-Hilferty bounds) and the ratio at both ends; it PASSes only when the
+ * whole interval is at or above the threshold, FAILs only when the whole interval is below, and is UNKNOWN in between
+ * ("too few samples to decide"), so a verdict does not flip between two recordings of the same program on noise.
+ * The share of recorded waits is taken against the measured wall time (neither side corrected) and is at most 1.
  */
 public final class CpuBoundRule implements Rule {
     public static final String MIN_RATIO = "cpu-bound.minRatio";
     public static final String MAX_WAIT_SHARE = "cpu-bound.maxWaitShare";
     public static final String MIN_EXPECTED_SAMPLES = "cpu-bound.minExpectedSamples";
     public static final String MAX_AGENT_SHARE = "cpu-bound.maxAgentShare";
+    /** Below this on-CPU share of its threads, a low ratio without any recorded wait is not evidence of waiting. */
+    static final double UNEXPLAINED_AVAILABILITY = 0.5;
 
     @Override
     public String id() {
@@ -85,11 +93,17 @@ public final class CpuBoundRule implements Rule {
                     "Run with the Oxidizer agent to time it.", numbers);
         }
         numbers.put("wallNs", wall);
+        double measuredWall = m.measuredWallNs() != null && m.measuredWallNs() > 0 ? m.measuredWallNs() : wall;
         numbers.put("agentSampleShare", m.agentSampleShare());
         double expected = m.samplePeriodNs() > 0 ? wall / m.samplePeriodNs() : 0;
         numbers.put("expectedSamplesIfOnCpu", expected);
         double ratio = m.cpuBoundRatio() == null ? MethodFacts.cpuBoundRatio(m.cpuTimeNs(), wall, m.runQueueNs()) : m.cpuBoundRatio();
-        double waitShare = m.waitNs() / wall;
+        // Waits against the wall time as measured: neither side is corrected, and the share cannot pass 100 % (wait
+        // events can overlap, e.g. nested or on several stacks of one call).
+        double waitShare = Math.min(1.0, m.waitNs() / measuredWall);
+        double[] interval = ratioInterval(m, wall);
+        numbers.put("cpuBoundRatioLow", interval[0]);
+        numbers.put("cpuBoundRatioHigh", interval[1]);
         numbers.put("cpuBoundRatio", ratio);
         numbers.put("waitShare", waitShare);
         numbers.put("cpuAvailability", m.cpuAvailability());
@@ -97,8 +111,10 @@ public final class CpuBoundRule implements Rule {
         String explanation = cpu + " against a measured wall time of " + ns(wall) + " (mean x calls)"
                 + (m.runQueueNs() > 0 ? " less " + ns(m.runQueueNs()) + " waiting for a core (its threads were on a CPU "
                 + pct(m.cpuAvailability()) + " of the time they had work: more runnable threads than cores)" : "")
-                + " gives a CPU-bound ratio of " + num(ratio) + " (threshold " + num(minRatio) + "); " + waits + ", "
-                + pct(waitShare) + " of wall time (threshold " + pct(maxWait) + ").";
+                + " gives a CPU-bound ratio of " + num(ratio) + " (95% interval from " + m.inclusiveSamples() + " samples: "
+                + num(interval[0]) + "-" + num(interval[1]) + "; threshold " + num(minRatio) + "); " + waits + ", "
+                + pct(waitShare) + " of the measured wall time of " + ns(measuredWall) + " (threshold " + pct(maxWait) + ")"
+                + (ctx.ioEventsNote() == null || m.ioCount() == 0 ? "" : "; " + ctx.ioEventsNote()) + ".";
         if (waitShare > maxWait) {
             return new Finding(id(), name(), Outcome.FAIL, Scores.clamp(Math.min(ratio, 1) * 100 * (1 - Math.min(1, waitShare))),
                     dominantWait(m) + "-bound: " + pct(waitShare) + " of wall time waiting", explanation, action(m), numbers);
@@ -119,10 +135,45 @@ public final class CpuBoundRule implements Rule {
                             + num(minExpected) + "), the ratio is noise.",
                     "Observe a longer window, or sample more often (settings=profile: 10 ms).", numbers);
         }
-        boolean pass = ratio >= minRatio;
+        if (interval[0] < minRatio && interval[1] >= minRatio) {
+            return new Finding(id(), name(), Outcome.UNKNOWN, 0,
+                    "too few samples to decide: ratio " + num(ratio) + ", 95% interval " + num(interval[0]) + "-" + num(interval[1]),
+                    explanation + " The interval straddles the threshold: more samples are needed to decide either way.",
+                    "Observe a longer or busier window, or sample more often (settings=profile: 10 ms).", numbers);
+        }
+        if (interval[1] < minRatio && m.waitNs() == 0 && m.cpuAvailability() < UNEXPLAINED_AVAILABILITY) {
+            // Nothing recorded says what the rest of its wall time was, and its threads mostly waited for a core: the
+            // low ratio rests on the run-queue estimate (bounded per thread), not on evidence of waiting.
+            return new Finding(id(), name(), Outcome.UNKNOWN, 0,
+                    "off-CPU time unexplained: ratio " + num(ratio) + " with no recorded waits, threads on a CPU " + pct(m.cpuAvailability()),
+                    explanation + " No park, lock or I/O wait was recorded through it, and its threads were on a CPU only "
+                            + pct(m.cpuAvailability()) + " of the time they had work: the missing time is most likely waiting for a core "
+                            + "beyond what the estimate takes out, or time inside JIT intrinsics and stubs that JFR's sampler cannot walk.",
+                    "Record on a quieter machine (or with jdk.CPUTimeSample) to decide.", numbers);
+        }
+        boolean pass = interval[0] >= minRatio;
         return new Finding(id(), name(), pass ? Outcome.PASS : Outcome.FAIL, Scores.clamp(Math.min(ratio, 1) * 100),
                 (pass ? "CPU-bound: " : "not CPU-bound: ") + "ratio " + num(ratio), explanation,
                 pass ? null : action(m), numbers);
+    }
+
+    /**
+     * The CPU-bound ratio at the ends of a 95 % interval of its sample count: the count n is Poisson, bounded by the
+     * Wilson-Hilferty approximation (within 1 % of the exact bounds from n = 1 on; the lower bound of 0 is 0), and the
+     * ratio is recomputed with n' samples, the run-queue share scaling with them.
+     */
+    static double[] ratioInterval(MethodFacts m, double wall) {
+        long n = m.inclusiveSamples();
+        double perSample = m.samplePeriodNs();
+        double runQueuePerSample = n > 0 ? m.runQueueNs() / n : 0;
+        double[] count = Evidence.poisson(n);
+        return new double[] {ratioWith(count[0], perSample, runQueuePerSample, wall),
+                ratioWith(count[1], perSample, runQueuePerSample, wall)};
+    }
+
+    private static double ratioWith(double samples, double perSample, double runQueuePerSample, double wall) {
+        double r = MethodFacts.cpuBoundRatio(samples * perSample, wall, samples * runQueuePerSample);
+        return Double.isNaN(r) ? 0 : r;
     }
 
     private static String dominantWait(MethodFacts m) {
@@ -140,8 +191,9 @@ public final class CpuBoundRule implements Rule {
             case "I/O" -> "Its time goes to socket/file I/O, which Rust does not make faster: batch or cache the I/O instead.";
             case "lock" -> "Its time goes to lock contention: shrink the critical section or use a concurrent structure; a port would not help.";
             case "wait" -> "Its time goes to parking or sleeping (waiting on other threads, queues or timers): a port would not help.";
-            default -> "Its wall time is mostly off CPU (waiting in ways JFR did not record above its thresholds, or descheduled): "
-                    + "profile the waits before considering a port.";
+            default -> "Its wall time is mostly off CPU with no recorded wait: waiting below JFR's thresholds, descheduled, or "
+                    + "inside JIT intrinsics and stubs (array copies, CRC32, string coding) that JFR's sampler cannot walk; check "
+                    + "what it calls before profiling waits.";
         };
     }
 }

@@ -23,6 +23,17 @@ public final class LatencyPathRule implements Rule {
     }
 
     @Override
+    public RuleOutput judge(MethodFacts m, RuleContext ctx) {
+        Finding f = evaluate(m, ctx);
+        return RuleOutput.of(f).with(Results.ON_LATENCY_PATH, f.outcome() == Outcome.PASS);
+    }
+
+    @Override
+    public boolean unknownLowersConfidence() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "On a user-latency path";
     }

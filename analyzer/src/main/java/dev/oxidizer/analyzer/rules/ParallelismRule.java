@@ -28,6 +28,11 @@ public final class ParallelismRule implements Rule {
     }
 
     @Override
+    public boolean unknownLowersConfidence() {
+        return false;
+    }
+
+    @Override
     public String name() {
         return "Could use more cores (advisory)";
     }

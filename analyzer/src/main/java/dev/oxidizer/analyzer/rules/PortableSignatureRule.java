@@ -42,6 +42,13 @@ public final class PortableSignatureRule implements Rule {
     }
 
     @Override
+    public RuleOutput judge(MethodFacts m, RuleContext ctx) {
+        boolean allowReceiver = ctx.threshold(ALLOW_RECEIVER) >= 0.5;
+        return RuleOutput.of(evaluate(m, ctx))
+                .with(Results.PORTABILITY, Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver));
+    }
+
+    @Override
     public Finding evaluate(MethodFacts m, RuleContext ctx) {
         boolean allowReceiver = ctx.threshold(ALLOW_RECEIVER) >= 0.5;
         MethodReport.Portability p = Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver);

@@ -28,4 +28,21 @@ public interface Rule {
 
     /** Evaluates one method; never null. */
     Finding evaluate(MethodFacts method, RuleContext context);
+
+    /**
+     * Evaluates one method and publishes typed values beside the finding ({@link Results}); by default only the
+     * finding. The analysis calls this, never {@link #evaluate} directly.
+     */
+    default RuleOutput judge(MethodFacts method, RuleContext context) {
+        return RuleOutput.of(evaluate(method, context));
+    }
+
+    /**
+     * Whether an UNKNOWN from this rule keeps a method below HIGH confidence. True for rules whose evidence the
+     * saving depends on; false for context the user may simply not have configured (latency entry points) and for
+     * advisory rules.
+     */
+    default boolean unknownLowersConfidence() {
+        return true;
+    }
 }

@@ -27,4 +27,12 @@ public interface RuleContext {
 
     /** Whether the entry points / threads came from the user (else documented defaults). */
     boolean latencyConfigured();
+
+    /**
+     * A note on the completeness of socket and file events (e.g. JFR's throttle of 100 events/s was in force, so I/O
+     * waits are a lower bound), null when they are complete or absent.
+     */
+    default String ioEventsNote() {
+        return null;
+    }
 }

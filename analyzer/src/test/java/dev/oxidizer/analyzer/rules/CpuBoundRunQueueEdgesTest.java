@@ -39,31 +39,55 @@ class CpuBoundRunQueueEdgesTest {
     }
 
     @Test
-    void passesAtExactlyTheMinRatioOnceRunQueueTimeIsOutAndFailsJustBelow() {
+    void decidesOnlyWhenTheWholeIntervalOfTheRatioIsOnOneSideOfTheThreshold() {
         CpuBoundRule rule = new CpuBoundRule();
         RuleEdgesTest.Ctx ctx = new RuleEdgesTest.Ctx(rule);
-        // 0.7 s on CPU in 1.7 s of wall time: 0.7 s waiting for a core leaves 1.0 s, so exactly 0.7.
+        // 0.7 s on CPU (70 samples) in 1.7 s of wall time: 0.7 s waiting for a core leaves 1.0 s, so exactly 0.7, but the
+        // 95% interval of 70 samples straddles the threshold: too few samples to decide.
         Finding atEdge = rule.evaluate(facts(700_000_000, 700_000_000, 0), ctx);
-        assertEquals(Outcome.PASS, atEdge.outcome(), atEdge.explanation());
+        assertEquals(Outcome.UNKNOWN, atEdge.outcome(), atEdge.explanation());
         assertEquals(0.7, atEdge.numbers().get("cpuBoundRatio"), 1e-12);
+        assertTrue(atEdge.numbers().get("cpuBoundRatioLow") < 0.7 && atEdge.numbers().get("cpuBoundRatioHigh") > 0.7, atEdge.explanation());
         assertEquals(7e8, atEdge.numbers().get("runQueueNs"), 1e-3);
         assertTrue(atEdge.explanation().contains("waiting for a core"), atEdge.explanation());
-        Finding below = rule.evaluate(facts(700_000_000, 699_999_999, 0), ctx);
+        // Over the range of CPU times, the outcome follows the interval exactly: PASS when its low end reaches the
+        // threshold, FAIL when its high end is below, UNKNOWN in between; and the run-queue time is taken out.
+        int pass = 0;
+        int fail = 0;
+        for (long cpu = 10_000_000; cpu <= 1_700_000_000; cpu += 10_000_000) {
+            Finding f = rule.evaluate(facts(cpu, Math.min(cpu, 700_000_000), 0), ctx);
+            double low = f.numbers().get("cpuBoundRatioLow");
+            double high = f.numbers().get("cpuBoundRatioHigh");
+            Outcome expected = low >= 0.7 ? Outcome.PASS : high < 0.7 ? Outcome.FAIL : Outcome.UNKNOWN;
+            assertEquals(expected, f.outcome(), cpu + " ns: " + f.explanation());
+            pass += f.outcome() == Outcome.PASS ? 1 : 0;
+            fail += f.outcome() == Outcome.FAIL ? 1 : 0;
+        }
+        assertTrue(pass > 0 && fail > 0, pass + " PASS, " + fail + " FAIL");
+        Finding below = rule.evaluate(facts(200_000_000, 0, 0), ctx);
         assertEquals(Outcome.FAIL, below.outcome(), below.explanation());
         assertTrue(below.summary().startsWith("not CPU-bound"), below.summary());
-        // Without the run-queue time the same CPU time is far below the threshold (0.41).
-        assertEquals(Outcome.FAIL, rule.evaluate(facts(700_000_000, 0, 0), ctx).outcome());
     }
 
     @Test
     void recordedWaitsAreNotExcusedByRunQueueTime() {
         CpuBoundRule rule = new CpuBoundRule();
         RuleEdgesTest.Ctx ctx = new RuleEdgesTest.Ctx(rule);
-        // Waits are judged against the whole wall time (1.7 s): 20 % = 340 ms passes, a nanosecond more fails.
-        assertEquals(Outcome.PASS, rule.evaluate(facts(700_000_000, 700_000_000, 340_000_000), ctx).outcome());
-        Finding f = rule.evaluate(facts(700_000_000, 700_000_000, 340_000_001), ctx);
+        // Waits are judged against the whole measured wall time (1.7 s): 20 % = 340 ms passes, a nanosecond more fails.
+        assertEquals(Outcome.PASS, rule.evaluate(facts(1_000_000_000, 700_000_000, 340_000_000), ctx).outcome());
+        Finding f = rule.evaluate(facts(1_000_000_000, 700_000_000, 340_000_001), ctx);
         assertEquals(Outcome.FAIL, f.outcome(), f.explanation());
         assertTrue(f.summary().startsWith("wait-bound"), f.summary());
+    }
+
+    @Test
+    void aWaitShareNeverExceedsTheWholeWallTime() {
+        CpuBoundRule rule = new CpuBoundRule();
+        RuleEdgesTest.Ctx ctx = new RuleEdgesTest.Ctx(rule);
+        // Overlapping wait events can add up to more than the calls lasted: the share is capped at 100 %.
+        Finding f = rule.evaluate(facts(100_000_000, 0, 5_000_000_000L), ctx);
+        assertEquals(1.0, f.numbers().get("waitShare"), 1e-12);
+        assertTrue(f.summary().contains("100.0%"), f.summary());
     }
 
     @Test

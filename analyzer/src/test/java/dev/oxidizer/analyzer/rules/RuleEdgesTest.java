@@ -62,12 +62,18 @@ class RuleEdgesTest {
     }
 
     @Test
-    void cpuBoundPassesAtExactlyTheMinRatioAndFailsJustBelow() {
+    void cpuBoundPassesFailsOrStaysUnknownByTheIntervalOfItsSamples() {
         CpuBoundRule rule = new CpuBoundRule();
         Ctx ctx = new Ctx(rule);
-        assertEquals(Outcome.PASS, rule.evaluate(facts(700_000_000, 0, true, 1.0, 4, 0), ctx).outcome());
-        Finding below = rule.evaluate(facts(699_999_999, 0, true, 1.0, 4, 0), ctx);
-        assertEquals(Outcome.FAIL, below.outcome());
+        // 100 samples on 1 s of wall: ratio 1, interval 0.81-1.00: PASS.
+        assertEquals(Outcome.PASS, rule.evaluate(facts(1_000_000_000, 0, true, 1.0, 4, 0), ctx).outcome());
+        // Exactly the threshold on 70 samples: interval 0.55-0.88: too few samples to decide.
+        Finding edge = rule.evaluate(facts(700_000_000, 0, true, 1.0, 4, 0), ctx);
+        assertEquals(Outcome.UNKNOWN, edge.outcome(), edge.explanation());
+        assertTrue(edge.summary().startsWith("too few samples to decide"), edge.summary());
+        // 30 samples: interval 0.20-0.43: FAIL.
+        Finding below = rule.evaluate(facts(300_000_000, 0, true, 1.0, 4, 0), ctx);
+        assertEquals(Outcome.FAIL, below.outcome(), below.explanation());
         assertTrue(below.summary().startsWith("not CPU-bound"), below.summary());
     }
 

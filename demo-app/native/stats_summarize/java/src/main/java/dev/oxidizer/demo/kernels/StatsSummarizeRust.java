@@ -9,17 +9,30 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Calls the Rust port of {@code dev.oxidizer.demo.kernels.Stats#summarize([D[D)I} through {@code java.lang.foreign}.
@@ -28,12 +41,12 @@ import java.util.Objects;
  *
  * <p>Memory: critical downcall, arrays and strings passed as heap segments without copying (chosen with --memory critical).
  *
- * <p>The library is looked up once, in this order: the file named by the system property
- * {@code oxidizer.stats_summarize.library}; the class path resource {@code /native/stats_summarize/<os>-<arch>/<library>} with its
- * {@code .sha256} (extracted into a fresh private temporary folder and loaded only if the hash matches);
- * {@code target/release} of the crate folder (system property {@code oxidizer.stats_summarize.crate}, else the folder
- * it was generated in), then {@code $CARGO_TARGET_DIR/release}. Run the JVM with
- * {@code --enable-native-access=ALL-UNNAMED} (or your module's name) to allow it.
+ * <p>The library is looked up once, at class initialisation (see {@code Library} below): the file named by
+ * the system property {@code oxidizer.stats_summarize.library}; the class path resource
+ * {@code /native/stats_summarize/<os>-<arch>/<library>} that the Maven plugin or {@code oxidizer build} bundles, loaded only if
+ * its SHA-256 matches, from a private per-version cache folder; {@code target/release} of the crate folder
+ * named by the system property {@code oxidizer.stats_summarize.crate}; then {@code $CARGO_TARGET_DIR/release}. Run the JVM
+ * with {@code --enable-native-access=ALL-UNNAMED} (or your module's name) to allow it.
  *
  * <p>Failures in Rust surface as {@link RustException} (an {@code Err} from the port),
  * {@link RustPanicException} (a caught panic; the JVM keeps running) or {@link NotYetPortedException}
@@ -45,8 +58,6 @@ import java.util.Objects;
 public final class StatsSummarizeRust {
     /** Cargo crate name, also the library's base name for {@link System#mapLibraryName}. */
     static final String CRATE = "stats_summarize";
-    /** Crate folder at generation time, the last place the library is looked for; may be null. */
-    static final String GENERATED_CRATE_DIR = "/work/main/demo-app/native/stats_summarize";
     /** The platform's linker. */
     private static final Linker LINKER = Linker.nativeLinker();
     /** The crate's symbols, opened once for the life of the JVM. */
@@ -70,12 +81,16 @@ public final class StatsSummarizeRust {
      * @param samples passed as {@code &[f64]}; not null
      * @param out passed as {@code &mut [f64]}: Rust's writes are visible in this array; not null
      * @return the Rust result ({@code i32})
+     * @throws IllegalArgumentException when {@code samples} and {@code out} are the same array (Rust cannot alias a written slice)
      * @throws RustException when the port returns {@code Err}; {@link RustPanicException} when it panics;
      *         {@link NotYetPortedException} while it is the generated stub
      */
     public static int summarize(double[] samples, double[] out) {
         Objects.requireNonNull(samples, "samples");
         Objects.requireNonNull(out, "out");
+        if (samples == out) {
+            throw new IllegalArgumentException("samples and out are the same array; the Rust port takes them as separate slices and writes one of them, which Rust cannot alias: pass distinct arrays");
+        }
         int oxResult;
         try {
             oxResult = (int) PORT.invokeExact(MemorySegment.ofArray(samples), (long) samples.length, MemorySegment.ofArray(out), (long) out.length);
@@ -195,55 +210,87 @@ public final class StatsSummarizeRust {
         }
     }
 
-    /** Finds and opens the crate's library (see the class comment for the order). */
+    /**
+     * Finds, checks and opens the crate's native library. JDK only; the same text in every generated wrapper
+     * (template {@code NativeLibrary.java.template} of Oxidizer's generator).
+     *
+     * <p>Order, first match wins:
+     * <ol>
+     *   <li>system property {@code oxidizer.<crate>.library}: that file, as is;</li>
+     *   <li>class path resource {@code /native/<crate>/<os>-<arch>/<library>} with {@code <library>.sha256} beside it
+     *       (what {@code oxidizer build} and the Maven plugin bundle): its bytes must match the hash, then it is
+     *       extracted (below) and loaded;</li>
+     *   <li>{@code <dir>/target/release/<library>} where {@code dir} is system property {@code oxidizer.<crate>.crate};</li>
+     *   <li>{@code $CARGO_TARGET_DIR/release/<library>}.</li>
+     * </ol>
+     *
+     * <p>Extraction: into {@code <cache>/<crate>/<first 16 hex of the SHA-256>/<library>}, the first usable cache of
+     * system property {@code oxidizer.native.dir}, {@code $XDG_CACHE_HOME/oxidizer/native},
+     * {@code ~/.cache/oxidizer/native}, {@code <java.io.tmpdir>/oxidizer-native-<user>}, and last a fresh private
+     * temporary folder deleted at exit. A cache is usable when its folders can be created and written and are owned by
+     * this user (POSIX: they are made owner-only, {@code rwx------}), so a read-only home falls through to the next. A file already there is loaded only if its SHA-256 matches; otherwise (tampered, truncated, half
+     * written) the bytes are written to a fresh temporary file in the same folder and renamed over it atomically, so
+     * JVMs extracting at the same time never see a partial file, then hashed again. A failure is an
+     * {@link UnsatisfiedLinkError} naming the platform, every place tried and what to do.
+     */
     private static final class Library {
         private Library() {
         }
 
-        /** Opens the library or throws {@link UnsatisfiedLinkError} naming every place tried. */
+        /** Opens this wrapper's crate. */
         static SymbolLookup open() {
+            return open(CRATE);
+        }
+
+        /** Opens {@code crate}'s library or throws {@link UnsatisfiedLinkError} naming every place tried. */
+        static SymbolLookup open(String crate) {
             if (ValueLayout.ADDRESS.byteSize() != 8) {
-                throw new UnsatisfiedLinkError("crate " + CRATE + " passes lengths as 64-bit: a 64-bit JVM is required");
+                throw new UnsatisfiedLinkError("crate " + crate + " passes lengths as 64-bit: a 64-bit JVM is required");
             }
-            String fileName = System.mapLibraryName(CRATE);
-            String explicit = System.getProperty("oxidizer." + CRATE + ".library");
+            String fileName = System.mapLibraryName(crate);
+            String platform = platform();
+            String explicit = System.getProperty("oxidizer." + crate + ".library");
             if (explicit != null) {
                 Path path = Path.of(explicit);
                 if (!Files.isRegularFile(path)) {
-                    throw new UnsatisfiedLinkError("-Doxidizer." + CRATE + ".library=" + explicit
+                    throw new UnsatisfiedLinkError("-Doxidizer." + crate + ".library=" + explicit
                             + " is not a file; expected the built " + fileName);
                 }
                 return SymbolLookup.libraryLookup(path, Arena.global());
             }
             List<String> tried = new ArrayList<>();
-            String resource = "/native/" + CRATE + "/" + platform() + "/" + fileName;
-            try (InputStream in = StatsSummarizeRust.class.getResourceAsStream(resource)) {
-                if (in != null) {
-                    return SymbolLookup.libraryLookup(extract(resource, fileName, in.readAllBytes()), Arena.global());
-                }
+            String resource = "/native/" + crate + "/" + platform + "/" + fileName;
+            byte[] bytes;
+            try (InputStream in = Library.class.getResourceAsStream(resource)) {
+                bytes = in == null ? null : in.readAllBytes();
             } catch (IOException e) {
-                throw new UnsatisfiedLinkError("cannot extract class path resource " + resource + ": " + e.getMessage());
+                throw new UnsatisfiedLinkError("cannot read class path resource " + resource + ": " + e.getMessage());
+            }
+            if (bytes != null) {
+                return SymbolLookup.libraryLookup(extract(crate, resource, fileName, bytes), Arena.global());
             }
             tried.add("class path resource " + resource);
-            String crateDir = System.getProperty("oxidizer." + CRATE + ".crate", GENERATED_CRATE_DIR);
-            List<Path> folders = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
+            String crateDir = System.getProperty("oxidizer." + crate + ".crate");
             if (crateDir != null) {
-                folders.add(Path.of(crateDir, "target", "release"));
+                files.add(Path.of(crateDir, "target", "release", fileName));
             }
             String cargoTarget = System.getenv("CARGO_TARGET_DIR");
             if (cargoTarget != null) {
-                folders.add(Path.of(cargoTarget, "release"));
+                files.add(Path.of(cargoTarget, "release", fileName));
             }
-            for (Path folder : folders) {
-                Path path = folder.resolve(fileName);
+            for (Path path : files) {
                 if (Files.isRegularFile(path)) {
                     return SymbolLookup.libraryLookup(path, Arena.global());
                 }
                 tried.add(path.toString());
             }
-            throw new UnsatisfiedLinkError("Rust library " + fileName + " of crate " + CRATE + " not found; tried "
-                    + String.join(", ", tried) + "; run 'oxidizer build <crate folder>' or pass -Doxidizer."
-                    + CRATE + ".library=/path/to/" + fileName);
+            List<String> bundled = bundledPlatforms(crate);
+            throw new UnsatisfiedLinkError("Rust library " + fileName + " of crate " + crate + " not found for platform "
+                    + platform + "; tried " + String.join(", ", tried) + (bundled.isEmpty() ? ""
+                    : "; the class path bundles it only for " + String.join(", ", bundled) + " (add the jar built on "
+                    + platform + ", e.g. its classifier jar)") + "; build it with 'mvn package' (oxidizer-maven-plugin)"
+                    + " or 'oxidizer build <crate folder>', or pass -Doxidizer." + crate + ".library=/path/to/" + fileName);
         }
 
         /** {@code <os>-<arch>}, e.g. {@code linux-x86_64}: the resource folder for this platform. */
@@ -260,35 +307,164 @@ public final class StatsSummarizeRust {
             return osName + "-" + archName;
         }
 
-        /**
-         * Writes the resource into a fresh temporary folder only its owner can use, after checking its
-         * SHA-256 against the {@code .sha256} resource beside it.
-         */
-        static Path extract(String resource, String fileName, byte[] bytes) throws IOException {
+        /** Checks the resource's bytes against its {@code .sha256}, then extracts them (see the class comment). */
+        static Path extract(String crate, String resource, String fileName, byte[] bytes) {
             String expected;
-            try (InputStream in = StatsSummarizeRust.class.getResourceAsStream(resource + ".sha256")) {
+            try (InputStream in = Library.class.getResourceAsStream(resource + ".sha256")) {
                 if (in == null) {
-                    throw new UnsatisfiedLinkError("class path resource " + resource + ".sha256 is missing; the"
-                            + " library is only loaded when its SHA-256 matches ('oxidizer build' writes both)");
+                    throw new UnsatisfiedLinkError("class path resource " + resource + ".sha256 is missing; the library is only"
+                            + " loaded when its SHA-256 matches (the Maven plugin and 'oxidizer build' write both)");
                 }
-                expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+")[0];
+                expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+            } catch (IOException e) {
+                throw new UnsatisfiedLinkError("cannot read class path resource " + resource + ".sha256: " + e.getMessage());
             }
-            String actual;
+            String actual = sha256(bytes);
+            if (!actual.equals(expected)) {
+                throw new UnsatisfiedLinkError("class path resource " + resource + " (" + bytes.length + " bytes) has SHA-256 "
+                        + actual + " but its .sha256 says " + expected + "; refusing to load it (the jar is damaged or was"
+                        + " altered: rebuild it)");
+            }
+            List<String> problems = new ArrayList<>();
+            for (Path cache : caches()) {
+                Path folder = cache.resolve(crate).resolve(expected.substring(0, 16));
+                try {
+                    return extractInto(cache, folder, fileName, bytes, expected);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(folder + " (" + e + ")");
+                }
+            }
             try {
-                actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+                Path folder = Files.createTempDirectory("oxidizer-" + crate + "-");
+                folder.toFile().deleteOnExit();
+                Path file = folder.resolve(fileName);
+                Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (IOException e) {
+                problems.add("a new folder in " + System.getProperty("java.io.tmpdir") + " (" + e + ")");
+            }
+            throw new UnsatisfiedLinkError("cannot extract " + resource + " for platform " + platform() + ": tried "
+                    + String.join("; ", problems) + "; pass -Doxidizer.native.dir=<a folder only you can write>");
+        }
+
+        /** Candidate cache folders, most preferred first. */
+        static List<Path> caches() {
+            List<Path> caches = new ArrayList<>();
+            String configured = System.getProperty("oxidizer.native.dir");
+            if (configured != null && !configured.isBlank()) {
+                caches.add(Path.of(configured));
+            }
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && Path.of(xdg).isAbsolute()) {
+                caches.add(Path.of(xdg, "oxidizer", "native"));
+            }
+            String home = System.getProperty("user.home");
+            if (home != null && !home.isBlank() && !home.equals("?")) {
+                caches.add(Path.of(home, ".cache", "oxidizer", "native"));
+            }
+            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            caches.add(Path.of(System.getProperty("java.io.tmpdir"), "oxidizer-native-" + user));
+            return caches;
+        }
+
+        /** Puts {@code bytes} at {@code folder/fileName} unless an intact copy is there; returns the checked file. */
+        static Path extractInto(Path cache, Path folder, String fileName, byte[] bytes, String expected) throws IOException {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(fileName);
+            Path temp = Files.createTempFile(folder, "." + fileName + ".", ".tmp");
+            try {
+                UserPrincipal me = ownerOf(temp);
+                for (Path p = folder; p != null && p.startsWith(cache); p = p.getParent()) {
+                    requirePrivate(p, me);
+                }
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sha256(Files.readAllBytes(file)).equals(expected)) {
+                    return file;
+                }
+                // no fsync: a copy a crash left short fails the hash check at the next load and is replaced
+                Files.write(temp, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    // another process holds the file open where that blocks a rename (Windows): keep its copy if intact
+                    if (!Files.isRegularFile(file) || !sha256(Files.readAllBytes(file)).equals(expected)) {
+                        throw e;
+                    }
+                }
+                if (!sha256(Files.readAllBytes(file)).equals(expected)) {
+                    throw new IOException(file + " changed while it was being extracted");
+                }
+                return file;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+
+        /** The owner of a file this process just created, or null where the file system has no owners. */
+        private static UserPrincipal ownerOf(Path created) {
+            try {
+                return Files.getOwner(created);
+            } catch (IOException | UnsupportedOperationException e) {
+                return null;
+            }
+        }
+
+        /** Refuses a folder another user owns, or a symbolic link; makes the folder owner-only (rwx------). */
+        private static void requirePrivate(Path folder, UserPrincipal me) throws IOException {
+            if (me == null || !Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+                return;
+            }
+            UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
+            if (!owner.equals(me)) {
+                throw new IOException(folder + " is owned by " + owner.getName() + ", not by " + me.getName());
+            }
+            if (Files.isSymbolicLink(folder)) {
+                throw new IOException(folder + " is a symbolic link");
+            }
+            Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE);
+            if (!ownerOnly.equals(Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS))) {
+                Files.setPosixFilePermissions(folder, ownerOnly);
+            }
+        }
+
+        /** Lower-case hex SHA-256 of {@code bytes}. */
+        static String sha256(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is required of every JDK", e);
             }
-            if (!actual.equalsIgnoreCase(expected)) {
-                throw new UnsatisfiedLinkError("class path resource " + resource + " has SHA-256 " + actual
-                        + " but its .sha256 says " + expected + "; refusing to load it");
+        }
+
+        /** Platforms for which the class path holds a library of {@code crate} (for the error message); best effort. */
+        static List<String> bundledPlatforms(String crate) {
+            Set<String> found = new TreeSet<>();
+            String prefix = "native/" + crate + "/";
+            try {
+                ClassLoader loader = Library.class.getClassLoader();
+                Enumeration<URL> roots = loader == null ? Collections.emptyEnumeration() : loader.getResources(prefix);
+                for (URL root : Collections.list(roots)) {
+                    if (root.getProtocol().equals("jar") && root.openConnection() instanceof JarURLConnection jar) {
+                        jar.setUseCaches(false);
+                        try (JarFile file = jar.getJarFile()) {
+                            for (JarEntry e : Collections.list(file.entries())) {
+                                String rest = e.getName().startsWith(prefix) ? e.getName().substring(prefix.length()) : "";
+                                if (rest.indexOf('/') > 0) {
+                                    found.add(rest.substring(0, rest.indexOf('/')));
+                                }
+                            }
+                        }
+                    } else if (root.getProtocol().equals("file")) {
+                        try (Stream<Path> dirs = Files.list(Path.of(root.toURI()))) {
+                            dirs.filter(Files::isDirectory).forEach(d -> found.add(d.getFileName().toString()));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+                // only the message gets poorer
             }
-            Path folder = Files.createTempDirectory("oxidizer-" + CRATE + "-");
-            folder.toFile().deleteOnExit();
-            Path file = folder.resolve(fileName);
-            Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
-            file.toFile().deleteOnExit();
-            return file;
+            return List.copyOf(found);
         }
     }
 }
