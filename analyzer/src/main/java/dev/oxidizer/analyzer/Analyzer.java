@@ -1,5 +1,7 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.analyzer.fleet.FleetCalls;
+import dev.oxidizer.analyzer.fleet.FleetWarnings;
 import dev.oxidizer.analyzer.rules.Rule;
 import dev.oxidizer.analyzer.rules.RuleContext;
 import dev.oxidizer.analyzer.rules.Scores;
@@ -40,6 +42,7 @@ public final class Analyzer {
     private Double ffmCallNsOverride;
     private int threads;
     private long unitBytes;
+    private FleetCalls fleet;
 
     /** The analysis and the damage found (one line per problem, each naming the file). */
     public record Result(Report report, List<String> damage) {}
@@ -126,6 +129,15 @@ public final class Analyzer {
      * ({@link RecordingReader#defaultUnitBytes}).
      */
     static final long DEFAULT_UNIT_BYTES = 32L << 20;
+
+    /**
+     * Calls per day measured over a fleet's range (from Prometheus, {@link FleetCalls}) instead of projected from the
+     * recordings' window, for the methods the fleet counted; null (the default) projects.
+     */
+    public Analyzer fleet(FleetCalls measured) {
+        this.fleet = measured;
+        return this;
+    }
 
     /** Uses a fixed FFM call cost instead of measuring (tests, reproducible reports). */
     public Analyzer ffmCallNs(Double ns) {
@@ -370,8 +382,11 @@ public final class Analyzer {
         Map<String, Double> cpuPerDay = new HashMap<>();
         for (String key : keys) {
             MethodFacts facts = factsBuilder.facts(key, timed.get(key), profile, index, cpu, windowSeconds, allMeans);
+            // the fleet's measured calls per day replace the ones projected from the recordings' window
+            facts = fleet == null ? facts : fleet.applyTo(facts);
             cpuPerDay.put(key, Scoring.cpuSecondsPerDay(facts));
-            reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, profile.eventCounts().keySet()));
+            MethodReport report = verdicts.evaluate(facts, timed.get(key), ctx, index, profile.eventCounts().keySet());
+            reports.add(fleet == null ? report : fleet.annotate(report));
         }
         stubs.close();
         reports = Ranking.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())),
@@ -393,7 +408,8 @@ public final class Analyzer {
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                assumptions, overhead, warnings, reports, savings);
+                assumptions, overhead, fleet == null ? warnings : FleetWarnings.add(fleet, keys, recordings.size(), warnings),
+                reports, savings, fleet == null ? null : fleet.source());
     }
 
     /**

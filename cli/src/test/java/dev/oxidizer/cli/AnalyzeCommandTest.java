@@ -196,4 +196,36 @@ class AnalyzeCommandTest {
         assertEquals(Outcome.PASS, rare.findings().stream().filter(f -> f.ruleId().equals("calls-per-day")).findFirst().orElseThrow().outcome());
         assertEquals("cpu-evidence", rare.rejectedBy(), r.out());
     }
+
+    @Test
+    void aBadPrometheusSourceIsOneLineWithItsOwnExitCodeAndWritesNothing() throws Exception {
+        Path out = dir.resolve("fleet.json");
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Run unreachable = run("analyze", "--prometheus", "http://127.0.0.1:" + closedPort, "-o", out.toString(), recording.toString());
+        assertEquals(ExitCodes.SOURCE_UNAVAILABLE, unreachable.code(), unreachable.err());
+        assertTrue(unreachable.err().contains("Prometheus at http://127.0.0.1:" + closedPort + ": cannot connect"), unreachable.err());
+
+        Run badUrl = run("analyze", "--prometheus", "localhost:9090", recording.toString());
+        assertEquals(ExitCodes.USAGE, badUrl.code(), badUrl.err());
+        assertTrue(badUrl.err().contains("--prometheus 'localhost:9090' is not a server URL"), badUrl.err());
+
+        Run badRange = run("analyze", "--prometheus", "http://127.0.0.1:9", "--range", "7 days", recording.toString());
+        assertEquals(ExitCodes.USAGE, badRange.code(), badRange.err());
+        assertTrue(badRange.err().contains("--range '7 days' is not a range; accepted: a whole number and a unit"), badRange.err());
+
+        Run badSelector = run("analyze", "--prometheus", "http://127.0.0.1:9", "--selector", "job=\"orders\"", recording.toString());
+        assertEquals(ExitCodes.USAGE, badSelector.code(), badSelector.err());
+        assertTrue(badSelector.err().contains("is not a label selector (it must be label matchers in braces)"), badSelector.err());
+
+        Run rangeAlone = run("analyze", "--range", "7d", recording.toString());
+        assertEquals(ExitCodes.USAGE, rangeAlone.code(), rangeAlone.err());
+        assertTrue(rangeAlone.err().contains("--range needs --prometheus URL"), rangeAlone.err());
+        for (Run r : new Run[] {unreachable, badUrl, badRange, badSelector, rangeAlone}) {
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertTrue(!Files.exists(out), "nothing written");
+    }
 }

@@ -110,6 +110,13 @@ public record MethodReport(
         }
     }
 
+    /** Returns a copy with the call figures replaced. */
+    public MethodReport withCalls(Calls newCalls) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, newCalls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
+                suggestion, callTree, port, code);
+    }
+
     /** How sure the ranking is. */
     public enum Confidence { HIGH, MEDIUM, LOW }
 
@@ -118,11 +125,32 @@ public record MethodReport(
      *
      * @param observed     exact invocations seen in the window (all JVMs)
      * @param exceptional  of which ended by an exception
-     * @param perDay       projected per day from the window
-     * @param source       {@code agent}, {@code method-timing} or {@code samples} (estimate)
+     * @param perDay       per day: measured over the fleet's range when {@code measured} is present, else projected from
+     *                     the recordings' window
+     * @param source       {@code agent}, {@code method-timing} or {@code samples} (estimate): the source of {@code observed}
      * @param threads      distinct threads seen running it (from samples), null when unknown
+     * @param measured     the method's calls and latency over the range of the report's {@link Report#fleet()} source,
+     *                     all JVMs; null without that source or when it has no counter for the method
      */
-    public record Calls(long observed, long exceptional, double perDay, String source, Integer threads) {}
+    public record Calls(long observed, long exceptional, double perDay, String source, Integer threads, Measured measured) {
+
+        /** Calls from the recordings only. */
+        public Calls(long observed, long exceptional, double perDay, String source, Integer threads) {
+            this(observed, exceptional, perDay, source, threads, null);
+        }
+    }
+
+    /**
+     * A method's calls and latency over a fleet's range, from the agents' Prometheus counters and histograms.
+     *
+     * @param calls       calls that entered, all JVMs, exact for counters without a reset in the range
+     * @param exceptional of which ended by throwing
+     * @param jvms        agent sessions that reported the method
+     * @param meanNs      mean latency of the timed calls (histogram sum / count), null when not timed
+     * @param p50Ns       median by {@code histogram_quantile} (interpolated within the bucket), null when not timed
+     * @param p99Ns       99th percentile likewise, null when not timed
+     */
+    public record Measured(long calls, long exceptional, int jvms, Double meanNs, Double p50Ns, Double p99Ns) {}
 
     /**
      * Latency distribution in nanoseconds.

@@ -125,7 +125,18 @@ final class PageBuilder {
                 w == null ? 0 : w.jvms(), recordings, thresholds,
                 a == null ? Formats.ABSENT : Formats.plain(a.speedup()) + "×",
                 a == null ? Formats.ABSENT : ffmCosts(a), a != null && a.ffmCallMeasured(), overhead,
-                report.warnings(), report.methods().size(), Formats.seconds(saved), measured);
+                report.warnings(), report.methods().size(), Formats.seconds(saved), measured, fleet(report.fleet()));
+    }
+
+    /** Where calls per day came from when a Prometheus server measured them (docs/fleet.md); null otherwise. */
+    private static String fleet(Report.Fleet f) {
+        if (f == null) {
+            return null;
+        }
+        return "measured by Prometheus at " + f.url() + " for " + f.selector() + " over " + f.range() + " ("
+                + Formats.seconds(f.coveredSeconds()) + " of data from " + f.start() + " to " + f.end() + ", " + f.jvms()
+                + " JVM run" + (f.jvms() == 1 ? "" : "s") + " on " + f.instances() + " target" + (f.instances() == 1 ? "" : "s")
+                + ", " + f.methods() + " methods); CPU, waits and latency per call from the recordings";
     }
 
     private static String modeNote(String mode) {

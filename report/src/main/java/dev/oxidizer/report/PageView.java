@@ -55,12 +55,13 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
      *                       candidates' savings (measured where a port was verified); else the report's headline (each CPU
      *                       second counted once) when it has one, else the sum of the candidates' scores
      * @param measuredPorts how many of those savings are measured
+     * @param fleet          where calls per day came from when a Prometheus server measured them, null otherwise
      */
     public record Summary(String application, String generatedAt, String toolVersion, String mode, String modeNote,
                           String windowStart, String windowEnd, String windowDuration, int jvms,
                           List<RecordingRow> recordings, List<ThresholdRow> thresholds, String speedup, String ffmCall,
                           boolean ffmMeasured, Overhead overhead, List<String> warnings, int methodCount,
-                          String savedPerDay, int measuredPorts) {}
+                          String savedPerDay, int measuredPorts, String fleet) {}
 
     /** One input recording. */
     public record RecordingRow(String path, String jvm, int chunks, boolean damaged, String problem) {}

@@ -1,5 +1,7 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.metrics.MetricsOptions;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -42,16 +44,19 @@ import java.util.Properties;
  * @param budget       the share of the process's CPU the probes may cost before the agent demotes the costliest
  *                     methods (0: never demote)
  * @param inputs       argument lengths and the opt-in capture of calls ({@link InputOptions})
+ * @param metrics      the Prometheus endpoint ({@code metrics=[HOST:]PORT}, {@code metricsMinCalls},
+ *                     {@code metricsMaxMethods}); null when off (the default)
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
                            long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
-                           boolean allocationSamples, boolean bootstrap, double budget, InputOptions inputs) {
+                           boolean allocationSamples, boolean bootstrap, double budget, InputOptions inputs,
+                           MetricsOptions metrics) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
             "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
             "allocationSamples", "bootstrap", "budget", "lengths", "capture", "captureCalls", "captureBytes", "captureArray",
-            "captureEvery", "config");
+            "captureEvery", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
 
     /**
      * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
@@ -147,7 +152,25 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 (int) number(values, "captureEvery", 1, 1, 1 << 20));
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
                 hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
-                boot.equals("on") || boot.equals("true"), budget, inputs);
+                boot.equals("on") || boot.equals("true"), budget, inputs, metrics(values));
+    }
+
+    /** The Prometheus endpoint's options, null without {@code metrics=}. */
+    private static MetricsOptions metrics(Map<String, List<String>> values) throws AgentOptionsException {
+        long minCalls = number(values, "metricsMinCalls", MetricsOptions.DEFAULT_MIN_CALLS, 1, Long.MAX_VALUE);
+        long maxMethods = number(values, "metricsMaxMethods", MetricsOptions.DEFAULT_MAX_METHODS, 1,
+                MetricsOptions.MAX_METHODS_LIMIT);
+        String address = single(values, "metrics", null);
+        if (address == null) {
+            return null;
+        }
+        try {
+            String[] hp = MetricsOptions.parseAddress(address);
+            return new MetricsOptions(hp[0] == null ? "127.0.0.1" : hp[0], Integer.parseInt(hp[1]), minCalls, (int) maxMethods);
+        } catch (IllegalArgumentException e) {
+            throw new AgentOptionsException("option 'metrics=" + address + "': " + e.getMessage()
+                    + "; accepted: [HOST:]PORT such as 9404, 0.0.0.0:9404 or [::1]:9404 (port 0 to 65535, 0 = any free port)");
+        }
     }
 
     /** Options in force, normalized, as recorded in {@code oxidizer.AgentSession.options}. */
@@ -158,7 +181,8 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off")
                 + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%")
-                + inputs.normalized();
+                + inputs.normalized()
+                + (metrics == null ? "" : ";" + metrics.normalized());
     }
 
     private static String join(List<MethodGlob> globs) {
