@@ -18,7 +18,7 @@
 //!   run the baseline (SSE2 on x86-64) copy.
 
 mod ffi;
-pub use ffi::PortError;
+pub use ffi::{JavaException, PortError};
 
 const LOW: u32 = 0x00FF_00FF;
 /// `+ 4` in both 16-bit lanes: the rounding term of `(s + 4) / 9`.
@@ -34,19 +34,27 @@ const DIV9: u32 = 7282;
 /// as separate slices, and two empty slices cannot be told apart (see docs/performance.md).
 pub fn box_blur3x3(src: &[i32], dst: &mut [i32], width: i32, height: i32) -> Result<(), PortError> {
     if width < 0 || height < 0 {
-        return Err(format!("width and height must be >= 0, got {width}x{height}").into());
+        return Err(PortError::Java(
+            JavaException::IllegalArgument,
+            format!("width and height must be >= 0, got {width}x{height}"),
+        ));
     }
     let pixels = i64::from(width) * i64::from(height);
     if src.len() as i64 != pixels || dst.len() as i64 != pixels {
-        return Err(format!(
-            "src and dst must have width*height = {pixels} pixels, got {} and {}",
-            src.len(),
-            dst.len()
-        )
-        .into());
+        return Err(PortError::Java(
+            JavaException::IllegalArgument,
+            format!(
+                "src and dst must have width*height = {pixels} pixels, got {} and {}",
+                src.len(),
+                dst.len()
+            ),
+        ));
     }
     if pixels > 0 && std::ptr::eq(src.as_ptr(), dst.as_ptr()) {
-        return Err("dst must not be the same array as src".into());
+        return Err(PortError::Java(
+            JavaException::IllegalArgument,
+            "dst must not be the same array as src".to_string(),
+        ));
     }
     if pixels == 0 {
         return Ok(());

@@ -17,7 +17,7 @@
 //! beat with a portable scalar sort; see docs/performance.md ("Demo ports") for the measurement.
 
 mod ffi;
-pub use ffi::PortError;
+pub use ffi::{JavaException, PortError};
 
 /// Minimum length of `out`, as `Stats.OUT_LENGTH`.
 pub const OUT_LENGTH: usize = 7;
@@ -29,7 +29,10 @@ pub const OUT_LENGTH: usize = 7;
 /// modified; `out[7..]` is left alone. Fails, with Java's message, when `out` is shorter than 7.
 pub fn summarize(samples: &[f64], out: &mut [f64]) -> Result<i32, PortError> {
     if out.len() < OUT_LENGTH {
-        return Err(format!("out must have length >= {OUT_LENGTH}, got {}", out.len()).into());
+        return Err(PortError::Java(
+            JavaException::IllegalArgument,
+            format!("out must have length >= {OUT_LENGTH}, got {}", out.len()),
+        ));
     }
     let mut keys: Vec<u64> = samples.iter().filter(|x| x.is_finite()).map(|&x| key(x)).collect();
     let n = keys.len();
@@ -162,7 +165,10 @@ mod tests {
     fn short_output_array_is_rejected_with_javas_message() {
         assert_eq!(
             summarize(&[1.0], &mut [0.0; 6]),
-            Err(PortError::Failed("out must have length >= 7, got 6".to_string()))
+            Err(PortError::Java(
+                JavaException::IllegalArgument,
+                "out must have length >= 7, got 6".to_string()
+            ))
         );
     }
 }
