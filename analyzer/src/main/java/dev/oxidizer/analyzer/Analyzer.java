@@ -380,13 +380,10 @@ public final class Analyzer {
             warnings.add(savings.note());
         }
 
-        Report.AgentOverhead overhead = null;
-        if (agg.sawOverhead) {
-            double secs = agg.overheadNs / 1e9;
-            overhead = new Report.AgentOverhead(Double.isNaN(agg.nsPerCountedCall) ? null : agg.nsPerCountedCall,
-                    Double.isNaN(agg.nsPerTimedCall) ? null : agg.nsPerTimedCall, secs,
-                    windowSeconds > 0 ? secs / (windowSeconds * jvms) : null);
-        }
+        Report.AgentOverhead overhead = agg.agentCost.overhead(agg.sawOverhead, agg.overheadNs,
+                Double.isNaN(agg.nsPerCountedCall) ? null : agg.nsPerCountedCall,
+                Double.isNaN(agg.nsPerTimedCall) ? null : agg.nsPerTimedCall,
+                agg.cpuLoad.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);
         String application = agg.sessions.values().stream().map(s -> s.mainClass).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         String version = Analyzer.class.getPackage().getImplementationVersion();

@@ -229,6 +229,8 @@ final class ProfileAggregator {
     long overheadNs;
     /** The jdk.CPULoad / jdk.CPUInformation family. */
     final CpuLoadAccumulator cpuLoad;
+    /** Execution samples that were the agent's work (AgentCost). */
+    final AgentCost agentCost = new AgentCost();
     /** Per file index: the recorded JVM's java.class.path and user.dir (jdk.InitialSystemProperty), to read its bytecode. */
     final Map<Integer, String[]> fileClassPath = new HashMap<>();
     double nsPerCountedCall = Double.NaN;
@@ -491,6 +493,7 @@ final class ProfileAggregator {
             ti.execSamples++;
             ti.seen(ms);
         }
+        agentCost.accept(trace, sid, ti == null ? null : ti.name);
         if (sid < 0) {
             return;
         }
@@ -853,6 +856,7 @@ final class ProfileAggregator {
             timedCallSet = true;
         }
         cpuLoad.merge(chunk.cpuLoad);
+        agentCost.merge(chunk.agentCost);
         chunk.fileClassPath.forEach((file, cp) -> {
             String[] t = fileClassPath.computeIfAbsent(file, k -> new String[2]);
             t[0] = t[0] == null ? cp[0] : t[0];
