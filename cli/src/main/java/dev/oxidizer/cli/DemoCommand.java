@@ -107,8 +107,13 @@ final class DemoCommand implements Callable<Integer> {
         Report report = readReport(json);
         Map<MethodReport, GeneratedPort> handWritten = handWrittenPorts(report);
         List<Path> portDirs = new ArrayList<>();
+        List<Path> autoDirs = new ArrayList<>();
         step(4, "generating Rust ports of the top " + Math.min(ports, report.candidates().size()) + " candidates");
         for (MethodReport candidate : report.candidates().stream().limit(ports).toList()) {
+            Path autoDir = autoPort(candidate, json, demoJar, out, handWritten.get(candidate));
+            if (autoDir != null) {
+                autoDirs.add(autoDir);
+            }
             GeneratedPort hand = handWritten.get(candidate);
             String crate = hand != null ? hand.crate() : null;
             Path dir = out.resolve("ports").resolve(crate != null ? crate : "rank-" + candidate.rank());
@@ -135,33 +140,75 @@ final class DemoCommand implements Callable<Integer> {
             }
             portDirs.forEach(d -> verify.add(d.toString()));
             int code = subAllowingFailure(verify.toArray(String[]::new));
+            Report auto = verifyAutoPorts(autoDirs, json, demoJar, out);
             step(6, "re-rendering the report with the measured results");
             sub("report", json.toString(), "-o", html.toString());
-            summary(readReport(json), html);
+            summary(readReport(json), auto, html);
             return code;
         }
         step(5, "no ports to verify");
         step(6, "report is final");
-        summary(report, html);
+        summary(report, null, html);
         return ExitCodes.OK;
     }
 
-    private void summary(Report report, Path html) {
+    private void summary(Report report, Report auto, Path html) {
         PrintWriter out = spec.commandLine().getOut();
         out.println();
-        out.println("Candidates (rank, method, est. CPU s/day saved, measured Java -> Rust):");
+        out.println("Candidates (rank, method, est. CPU s/day saved, measured Java -> Rust: hand-written port | auto-port):");
         for (MethodReport m : report.candidates()) {
-            var p = m.port();
-            String measured = p == null ? "not ported"
-                    : !p.differentialPassed() ? "port FAILED its differential test"
-                    : p.speedup() == null ? "verified, not benchmarked"
-                    : String.format(Locale.ROOT, "%.0f ns -> %.0f ns per call: %.2fx%s", p.javaNsPerOp(), p.rustNsPerOp(), p.speedup(),
-                    p.speedup() < 1 ? " (Rust is slower: keep the Java)" : "");
-            out.printf(Locale.ROOT, "  %2d  %-70s %10.1f  %s%n", m.rank(), m.key(), m.score(), measured);
+            MethodReport a = auto == null ? null : auto.candidates().stream().filter(c -> c.key().equals(m.key())).findFirst().orElse(null);
+            out.printf(Locale.ROOT, "  %2d  %-70s %10.1f  hand: %s | auto: %s%n", m.rank(), m.key(), m.score(), measured(m.port()),
+                    a == null ? "not auto-ported" : measured(a.port()));
         }
         out.println("Rejected: " + report.rejected().size() + " methods (reasons in the report).");
         out.println("Report: " + html);
         out.flush();
+    }
+
+    private static String measured(MethodReport.PortResult p) {
+        return p == null ? "not ported"
+                : !p.differentialPassed() ? "port FAILED its differential test"
+                : p.speedup() == null ? "verified, not benchmarked"
+                : String.format(Locale.ROOT, "%.0f ns -> %.0f ns per call: %.2fx%s", p.javaNsPerOp(), p.rustNsPerOp(), p.speedup(),
+                p.speedup() < 1 ? " (Rust is slower: keep the Java)" : "");
+    }
+
+    /**
+     * {@code generate --auto} for a candidate into {@code ports/<crate>-auto}: the auto-port shown beside the hand
+     * port. Null (with the refusal printed) when the method is outside the auto-port subset.
+     */
+    private Path autoPort(MethodReport candidate, Path json, Path demoJar, Path out, GeneratedPort hand) {
+        String crate = hand != null ? hand.crate() + "_auto" : null;
+        Path dir = out.resolve("ports").resolve(crate != null ? crate : "rank-" + candidate.rank() + "-auto");
+        List<String> gen = new ArrayList<>(List.of("generate", "--auto", "--report", json.toString(), "--candidate", candidate.key(),
+                "--classpath", demoJar.toString(), "-o", dir.toString(), "--force"));
+        if (crate != null) {
+            gen.addAll(List.of("--crate-name", crate));
+        }
+        int code = subAllowingFailure(gen.toArray(String[]::new));
+        if (code != 0) {
+            spec.commandLine().getErr().println("  no auto-port of " + candidate.key() + " (refused above)");
+            return null;
+        }
+        return dir;
+    }
+
+    /** Verifies the auto-ports against a copy of the report ({@code report-auto.json}); null when there are none. */
+    private Report verifyAutoPorts(List<Path> autoDirs, Path json, Path demoJar, Path out) throws IOException {
+        if (autoDirs.isEmpty()) {
+            return null;
+        }
+        Path autoJson = out.resolve("report-auto.json");
+        Files.copy(json, autoJson, StandardCopyOption.REPLACE_EXISTING);
+        spec.commandLine().getErr().println("  and the " + autoDirs.size() + " auto-port(s) (oxidizer generate --auto), results in " + autoJson.getFileName());
+        List<String> verify = new ArrayList<>(List.of("verify", "--classpath", demoJar.toString(), "--report", autoJson.toString()));
+        if (quick) {
+            verify.add("--quick");
+        }
+        autoDirs.forEach(d -> verify.add(d.toString()));
+        subAllowingFailure(verify.toArray(String[]::new));
+        return readReport(autoJson);
     }
 
     private void step(int n, String what) {

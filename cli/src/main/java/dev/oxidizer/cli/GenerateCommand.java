@@ -3,6 +3,7 @@ package dev.oxidizer.cli;
 import dev.oxidizer.model.Report;
 import dev.oxidizer.model.ReportFormatException;
 import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.stubgen.AutoPortGenerator;
 import dev.oxidizer.stubgen.ClassFileMethodReader;
 import dev.oxidizer.stubgen.ClassPathReader;
 import dev.oxidizer.stubgen.GeneratedFiles;
@@ -97,6 +98,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite files edited since they were generated")
     boolean force;
 
+    @Option(names = "--auto", description = "translate the method's byte code into the Rust body (needs --classpath);"
+            + " a method outside the subset is refused with the instruction and its line (see docs/generator.md)")
+    boolean auto;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -117,6 +122,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
         if (report != null && candidate == null) {
             throw usage("--report needs --candidate: a candidate rank (1 = best) or a method key from the report");
+        }
+        if (auto && classpath == null) {
+            throw usage("--auto needs --classpath: the class files of the method and of the application methods it calls");
         }
         if (method != null && classpath == null) {
             throw usage("--method needs --classpath: the folders and jars holding the method's class");
@@ -152,7 +160,8 @@ final class GenerateCommand implements Callable<Integer> {
             if (original == null) {
                 original = OriginalArtifact.find(spec).orElse(null);
             }
-            GeneratedFiles files = StubGenerator.generate(spec, options, original);
+            GeneratedFiles files = auto ? AutoPortGenerator.generate(spec, options, cp, original)
+                    : StubGenerator.generate(spec, options, original);
             Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
@@ -163,7 +172,9 @@ final class GenerateCommand implements Callable<Integer> {
             out.println("Maven:  " + GeneratedFiles.MODULE_POM + (pkg.startsWith("oxidizer.port.") ? "" : original != null
                     ? " (the differential test depends on " + original + ")"
                     : " (FIXME: set the artifact holding " + spec.className() + " there, or pass --original-artifact)"));
-            out.println("Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "' or 'mvn package' in "
+            out.println(auto ? "Next:   'oxidizer build " + output + "' or 'mvn package' in " + output.resolve("java")
+                    + ", then run the differential test (the body was translated from byte code)"
+                    : "Next:   write the body in src/lib.rs, then 'oxidizer build " + output + "' or 'mvn package' in "
                     + output.resolve("java") + " (see docs/maven-plugin.md)");
             out.flush();
             return ExitCodes.OK;

@@ -88,7 +88,8 @@ final class BenchmarkEmitter {
             }
             b.line(a.javaName() + " = " + switch (a.shape()) {
                 case VALUE -> TestInputs.random(a.prim());
-                case STR -> plan.javaClass() + "DifferentialTest.randomString(r, size)";
+                case STR -> plan.javaClass() + "DifferentialTest.randomString(r, size, false)";
+                case STR_UTF16 -> plan.javaClass() + "DifferentialTest.randomString(r, size, true)";
                 case SLICE, SLICE_MUT -> plan.javaClass() + "DifferentialTest.random" + a.prim().boxed + "s(r, size)";
             } + ";");
         }

@@ -200,6 +200,7 @@ final class JavaWrapperEmitter {
                 case SLICE -> "passed as {@code &[" + a.prim().rust + "]}; not null";
                 case SLICE_MUT -> "passed as {@code &mut [" + a.prim().rust + "]}: Rust's writes are visible in this array; not null";
                 case STR -> "passed as UTF-8 {@code &str}; not null";
+                case STR_UTF16 -> "passed as its UTF-16 code units, {@code &[u16]}; not null";
             };
             b.line(" * @param " + a.javaName() + " " + (a.isField() ? "the receiver's field {@code " + a.fieldName() + "}, " : "") + d);
         }
@@ -230,6 +231,8 @@ final class JavaWrapperEmitter {
         for (PortPlan.Arg a : plan.args()) {
             if (a.shape() == PortPlan.Shape.STR) {
                 b.line("byte[] " + a.javaName() + "Utf8 = " + a.javaName() + ".getBytes(StandardCharsets.UTF_8);");
+            } else if (a.shape() == PortPlan.Shape.STR_UTF16) {
+                b.line("char[] " + a.javaName() + "Chars = " + a.javaName() + ".toCharArray();");
             } else if (a.prim() == Prim.BOOLEAN && a.shape() != PortPlan.Shape.VALUE) {
                 b.line("byte[] " + a.javaName() + "Bytes = toBytes(" + a.javaName() + ");");
             }
@@ -287,6 +290,10 @@ final class JavaWrapperEmitter {
                     call.add("MemorySegment.ofArray(" + n + "Utf8)");
                     call.add("(long) " + n + "Utf8.length");
                 }
+                case STR_UTF16 -> {
+                    call.add("MemorySegment.ofArray(" + n + "Chars)");
+                    call.add("(long) " + n + "Chars.length");
+                }
             }
         }
         if (hasOut()) {
@@ -322,6 +329,11 @@ final class JavaWrapperEmitter {
                     b.line("MemorySegment " + n + "Segment = oxArena.allocateFrom(ValueLayout.JAVA_BYTE, " + n + "Utf8);");
                     call.add(n + "Segment");
                     call.add("(long) " + n + "Utf8.length");
+                }
+                case STR_UTF16 -> {
+                    b.line("MemorySegment " + n + "Segment = oxArena.allocateFrom(ValueLayout.JAVA_CHAR, " + n + "Chars);");
+                    call.add(n + "Segment");
+                    call.add("(long) " + n + "Chars.length");
                 }
             }
         }
@@ -427,7 +439,18 @@ final class JavaWrapperEmitter {
                     return switch (status) {
                         case 2 -> new RustPanicException(message);
                         case 3 -> new NotYetPortedException(message);
-                        default -> new RustException(status, message);
+                        // PortError::Java(kind, ..): the JDK exception the Java method throws (16 + kind, src/ffi.rs)
+                        case 16 -> new ArithmeticException(message);
+                        case 17 -> new ArrayIndexOutOfBoundsException(message);
+                        case 18 -> new NegativeArraySizeException(message);
+                        case 19 -> new NullPointerException(message);
+                        case 20 -> new IllegalArgumentException(message);
+                        case 21 -> new IllegalStateException(message);
+                        case 22 -> new IndexOutOfBoundsException(message);
+                        case 23 -> new StringIndexOutOfBoundsException(message);
+                        case 24 -> new UnsupportedOperationException(message);
+                        case 25 -> new NumberFormatException(message);
+                        default -> status == 26 ? new RuntimeException(message) : new RustException(status, message);
                     };
                 }
 

@@ -34,7 +34,13 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
         /** An array the method writes into: {@code &mut [T]}, as (pointer, length); writes are visible to Java. */
         SLICE_MUT,
         /** A String: {@code &str}, as UTF-8 (pointer, length), never NUL-terminated. */
-        STR
+        STR,
+        /**
+         * A String as its UTF-16 code units: {@code &[u16]}, as (pointer, length); the wrapper passes
+         * {@code toCharArray()}. Auto-ports use it, so that {@code charAt}, {@code length} and lone surrogates keep
+         * Java's meaning.
+         */
+        STR_UTF16
     }
 
     /** How the result crosses. */
@@ -73,6 +79,14 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
         return args.stream().filter(a -> !a.isField()).toList();
     }
 
+    /** A copy whose String parameters cross as UTF-16 code units ({@link Shape#STR_UTF16}). */
+    public PortPlan withUtf16Strings() {
+        List<Arg> as = args.stream().map(a -> a.shape() == Shape.STR
+                ? new Arg(a.javaName(), a.rustName(), a.type(), Shape.STR_UTF16, Prim.CHAR, a.fieldName()) : a).toList();
+        return new PortPlan(method, crateName, rustFn, symbol, prefix, javaPackage, javaClass, as, ret, returnPrim, memory,
+                memoryReason, maxUlps, crateDirForJava);
+    }
+
     /** Whether any argument or the result needs memory (arrays, strings, out-parameters). */
     public boolean needsMemory() {
         return ret == Ret.VEC || ret == Ret.STRING || args.stream().anyMatch(a -> a.shape() != Shape.VALUE);
@@ -99,6 +113,7 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
             case SLICE -> "&[" + a.prim().rust + "]";
             case SLICE_MUT -> "&mut [" + a.prim().rust + "]";
             case STR -> "&str";
+            case STR_UTF16 -> "&[u16]";
         };
     }
 

@@ -19,6 +19,7 @@ final class ReadmeEmitter {
                         case SLICE -> "pointer + length, read only";
                         case SLICE_MUT -> "pointer + length, writes visible to the caller";
                         case STR -> "UTF-8 pointer + length, not NUL-terminated";
+                        case STR_UTF16 -> "UTF-16 code units (`toCharArray()`), pointer + length";
                     }).append(a.isField() ? " (receiver field `" + a.fieldName() + "`)" : "").append(" |\n");
         }
         return """

@@ -184,13 +184,37 @@ final class RustCrateEmitter {
                 /// Status: the port is the generated stub.
                 pub const OX_NOT_YET_PORTED: i32 = 3;
 
+                /// Status of `PortError::Java(kind, ..)`: `OX_JAVA_BASE + kind as i32`.
+                pub const OX_JAVA_BASE: i32 = 16;
+
+                /// A JDK exception the wrapper throws as itself (status `OX_JAVA_BASE + discriminant`), so that a port
+                /// fails the way the Java method does. The discriminants are part of the protocol: only append.
+                #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+                #[repr(i32)]
+                pub enum JavaException {
+                    Arithmetic = 0,
+                    ArrayIndexOutOfBounds = 1,
+                    NegativeArraySize = 2,
+                    NullPointer = 3,
+                    IllegalArgument = 4,
+                    IllegalState = 5,
+                    IndexOutOfBounds = 6,
+                    StringIndexOutOfBounds = 7,
+                    UnsupportedOperation = 8,
+                    NumberFormat = 9,
+                    Runtime = 10,
+                }
+
                 /// Why a port failed; each variant becomes a Java exception carrying the message.
                 #[derive(Debug, Clone, PartialEq, Eq)]
                 pub enum PortError {
                     /// The function has not been written yet (the generated stub).
                     NotYetPorted(String),
-                    /// Any other failure; the message becomes the Java exception's message.
+                    /// Any other failure; the message becomes the Java exception's message (a `RustException`).
                     Failed(String),
+                    /// Thrown in Java as that JDK exception with the message, e.g.
+                    /// `PortError::Java(JavaException::IllegalArgument, "width < 0".into())`.
+                    Java(JavaException, String),
                 }
 
                 impl PortError {
@@ -205,7 +229,7 @@ final class RustCrateEmitter {
                 impl std::fmt::Display for PortError {
                     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         match self {
-                            PortError::NotYetPorted(m) | PortError::Failed(m) => f.write_str(m),
+                            PortError::NotYetPorted(m) | PortError::Failed(m) | PortError::Java(_, m) => f.write_str(m),
                         }
                     }
                 }
@@ -254,6 +278,10 @@ final class RustCrateEmitter {
                         Ok(Err(PortError::Failed(m))) => {
                             set_error(OX_ERROR, m);
                             Err(OX_ERROR)
+                        }
+                        Ok(Err(PortError::Java(kind, m))) => {
+                            set_error(OX_JAVA_BASE + kind as i32, m);
+                            Err(OX_JAVA_BASE + kind as i32)
                         }
                         Err(payload) => {
                             set_error(OX_PANIC, format!("Rust panic: {}", panic_message(payload.as_ref())));
@@ -337,6 +365,10 @@ final class RustCrateEmitter {
                     ps.add(a.rustName() + "_ptr: *const u8");
                     ps.add(a.rustName() + "_len: usize");
                 }
+                case STR_UTF16 -> {
+                    ps.add(a.rustName() + "_ptr: *const u16");
+                    ps.add(a.rustName() + "_len: usize");
+                }
             }
         }
         if (plan.ret() == PortPlan.Ret.VEC || plan.ret() == PortPlan.Ret.STRING) {
@@ -379,6 +411,10 @@ final class RustCrateEmitter {
         b.line("/// # Safety");
         b.line("/// Each `*_ptr` must point to `*_len` initialised elements (any pointer when the length is 0), valid and");
         b.line("/// not otherwise accessed for the duration of the call" + (cParams().contains("ox_out: *mut OxBuf") ? "; `ox_out` must be writable." : "."));
+        if (cParams().stream().anyMatch(p -> p.contains("__"))) {
+            // a parameter named like a Rust keyword ('in' -> 'in_') gives 'in__ptr'
+            b.line("#[allow(non_snake_case)]");
+        }
         b.line("#[no_mangle]");
         b.open("pub unsafe extern \"C\" fn " + plan.symbol() + "(");
         cParams().forEach(p -> b.line(p + ","));
@@ -388,7 +424,7 @@ final class RustCrateEmitter {
         for (PortPlan.Arg a : plan.args()) {
             switch (a.shape()) {
                 case VALUE -> { }
-                case SLICE -> b.line("let " + a.rustName() + " = unsafe { slice_in(" + a.rustName() + "_ptr, " + a.rustName() + "_len) };");
+                case SLICE, STR_UTF16 -> b.line("let " + a.rustName() + " = unsafe { slice_in(" + a.rustName() + "_ptr, " + a.rustName() + "_len) };");
                 case SLICE_MUT -> b.line("let " + a.rustName() + " = unsafe { slice_mut_in(" + a.rustName() + "_ptr, " + a.rustName() + "_len) };");
                 case STR -> b.line("let " + a.rustName() + " = unsafe { str_in(" + a.rustName() + "_ptr, " + a.rustName() + "_len, \""
                         + a.rustName() + "\") }?;");
@@ -530,7 +566,7 @@ final class RustCrateEmitter {
         for (PortPlan.Arg a : plan.args()) {
             switch (a.shape()) {
                 case VALUE -> call.add(a.prim() == Prim.BOOLEAN ? "false" : a.prim().isFloating() ? "0.0" : "0");
-                case SLICE, STR -> {
+                case SLICE, STR, STR_UTF16 -> {
                     call.add("std::ptr::null()");
                     call.add("0");
                 }
@@ -610,6 +646,10 @@ final class RustCrateEmitter {
                 }
                 case STR -> {
                     cps.add("const uint8_t *" + a.rustName() + "_ptr");
+                    cps.add("size_t " + a.rustName() + "_len");
+                }
+                case STR_UTF16 -> {
+                    cps.add("const uint16_t *" + a.rustName() + "_ptr");
                     cps.add("size_t " + a.rustName() + "_len");
                 }
             }

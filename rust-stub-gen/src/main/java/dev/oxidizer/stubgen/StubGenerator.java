@@ -30,7 +30,11 @@ public final class StubGenerator {
      * generated Maven module's differential test depends on.
      */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, MavenCoordinates original) throws GeneratorException {
-        PortPlan plan = PortPlanner.plan(spec, options);
+        return emit(PortPlanner.plan(spec, options), original);
+    }
+
+    /** Every file for a plan, in memory ({@link AutoPortGenerator} replaces the body of {@code src/lib.rs}). */
+    static GeneratedFiles emit(PortPlan plan, MavenCoordinates original) {
         Map<String, String> files = new LinkedHashMap<>(new RustCrateEmitter(plan).emit());
         GeneratedFiles shape = new GeneratedFiles(plan, Map.of());
         files.put("README.md", new ReadmeEmitter(plan, shape).emit());

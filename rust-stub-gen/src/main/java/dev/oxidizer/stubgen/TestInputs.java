@@ -14,8 +14,8 @@ final class TestInputs {
             case BYTE -> "(byte) 0, (byte) 1, (byte) -1, Byte.MIN_VALUE, Byte.MAX_VALUE";
             case CHAR -> "'\\0', 'a', '\\u00e9', '\\u65e5', '\\uffff', '\\ud800'";
             case SHORT -> "(short) 0, (short) 1, (short) -1, Short.MIN_VALUE, Short.MAX_VALUE";
-            case INT -> "0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE";
-            case LONG -> "0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE";
+            case INT -> "0, 1, -1, 2, 7, Integer.MIN_VALUE, Integer.MAX_VALUE";
+            case LONG -> "0L, 1L, -1L, 2L, 7L, Long.MIN_VALUE, Long.MAX_VALUE";
             case FLOAT -> "0f, -0f, 1f, -1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, Float.NaN,"
                     + " Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY";
             case DOUBLE -> "0d, -0d, 1d, -1d, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,"
@@ -37,7 +37,13 @@ final class TestInputs {
         };
     }
 
-    /** Edge strings: base first. */
+    /** Edge strings: base first. Well-formed UTF-16 only: what crosses as UTF-8 ({@code &str}) arrives unchanged. */
     static final String STRING_EDGES = "\"abc\", \"\", \"a\", \"h\\u00e9llo w\\u00f6rld\", \"\\u65e5\\u672c\\u8a9e\","
             + " \"emoji \\ud83d\\ude00 \\ud834\\udd1e\", \"nul\\u0000inside\", \"x\".repeat(10_000)";
+
+    /**
+     * Edge strings for ports that see UTF-16 code units ({@code &[u16]}): also lone high and low surrogates, which a
+     * UTF-8 crossing cannot carry ({@code getBytes(UTF_8)} replaces them with {@code ?}).
+     */
+    static final String STRING_EDGES_UTF16 = STRING_EDGES + ", \"lone \\ud800 high\", \"lone low \\udc00\", \"\\ud83d\", \"\\ude00\\ud83d\"";
 }

@@ -18,13 +18,37 @@ pub const OX_PANIC: i32 = 2;
 /// Status: the port is the generated stub.
 pub const OX_NOT_YET_PORTED: i32 = 3;
 
+/// Status of `PortError::Java(kind, ..)`: `OX_JAVA_BASE + kind as i32`.
+pub const OX_JAVA_BASE: i32 = 16;
+
+/// A JDK exception the wrapper throws as itself (status `OX_JAVA_BASE + discriminant`), so that a port
+/// fails the way the Java method does. The discriminants are part of the protocol: only append.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(i32)]
+pub enum JavaException {
+    Arithmetic = 0,
+    ArrayIndexOutOfBounds = 1,
+    NegativeArraySize = 2,
+    NullPointer = 3,
+    IllegalArgument = 4,
+    IllegalState = 5,
+    IndexOutOfBounds = 6,
+    StringIndexOutOfBounds = 7,
+    UnsupportedOperation = 8,
+    NumberFormat = 9,
+    Runtime = 10,
+}
+
 /// Why a port failed; each variant becomes a Java exception carrying the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PortError {
     /// The function has not been written yet (the generated stub).
     NotYetPorted(String),
-    /// Any other failure; the message becomes the Java exception's message.
+    /// Any other failure; the message becomes the Java exception's message (a `RustException`).
     Failed(String),
+    /// Thrown in Java as that JDK exception with the message, e.g.
+    /// `PortError::Java(JavaException::IllegalArgument, "width < 0".into())`.
+    Java(JavaException, String),
 }
 
 impl PortError {
@@ -39,7 +63,7 @@ impl PortError {
 impl std::fmt::Display for PortError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PortError::NotYetPorted(m) | PortError::Failed(m) => f.write_str(m),
+            PortError::NotYetPorted(m) | PortError::Failed(m) | PortError::Java(_, m) => f.write_str(m),
         }
     }
 }
@@ -88,6 +112,10 @@ fn settle<T>(outcome: std::thread::Result<Result<T, PortError>>) -> Result<T, i3
         Ok(Err(PortError::Failed(m))) => {
             set_error(OX_ERROR, m);
             Err(OX_ERROR)
+        }
+        Ok(Err(PortError::Java(kind, m))) => {
+            set_error(OX_JAVA_BASE + kind as i32, m);
+            Err(OX_JAVA_BASE + kind as i32)
         }
         Err(payload) => {
             set_error(OX_PANIC, format!("Rust panic: {}", panic_message(payload.as_ref())));

@@ -1,0 +1,20 @@
+package dev.oxidizer.autoport;
+
+import java.util.List;
+
+/**
+ * A translated method.
+ *
+ * @param rust          Rust items: the entry function (named as asked, with the signature of {@link AutoPorter.Entry})
+ *                      followed by the application methods it calls; they use the {@code jrt} module
+ *                      ({@link AutoPorter#runtimeSource()}) and {@code crate::ffi::{PortError, JavaException}}
+ * @param paramWritten  per declared parameter: whether the method (or a method it calls) writes into that array
+ * @param methods       the translated methods, entry first, as {@code pkg.Class#name(desc)}
+ * @param approximate   whether it calls JDK math whose results may differ within the declared ulps (exp, log, sin...)
+ */
+public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate) {
+    public AutoPort {
+        paramWritten = List.copyOf(paramWritten);
+        methods = List.copyOf(methods);
+    }
+}

@@ -1,0 +1,1511 @@
+package dev.oxidizer.autoport;
+
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.IincInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.util.Printer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Translates one method: ASM's {@link Analyzer} with {@link OriginInterpreter} gives every slot's type and origin;
+ * each basic block is executed symbolically into Rust statements (pure expressions are folded, anything that can throw
+ * or write is emitted in Java's order); then the blocks are nested into Rust {@code loop}s and labelled blocks along
+ * the dominator tree ({@link ControlFlow}), never a dispatch loop.
+ */
+final class FunctionTranslator implements Opcodes {
+    private static final Set<String> EXCEPTIONS = Set.of("java/lang/ArithmeticException", "java/lang/ArrayIndexOutOfBoundsException",
+            "java/lang/NegativeArraySizeException", "java/lang/NullPointerException", "java/lang/IllegalArgumentException",
+            "java/lang/IllegalStateException", "java/lang/IndexOutOfBoundsException", "java/lang/StringIndexOutOfBoundsException",
+            "java/lang/UnsupportedOperationException", "java/lang/NumberFormatException", "java/lang/RuntimeException");
+    private static final String RET_OPEN = "\u0001RO\u0001";
+    private static final String RET_CLOSE = "\u0001RC\u0001";
+
+    private final AutoPorter porter;
+    private final ClassNode owner;
+    private final MethodNode mn;
+    private final String key;
+    private final AutoPorter.Entry entry;
+    private final String rustName;
+    private final boolean isStatic;
+    private final InsnList insns;
+    private Frame<OValue>[] frames;
+    private ControlFlow cfg;
+    private int[] lineOf;
+
+    private final Map<String, String> decls = new LinkedHashMap<>();
+    private final Set<OValue.Origin> written = new HashSet<>();
+    private boolean fallible;
+    private int temps;
+
+    /** The entry method: signature from {@code entry}, always {@code Result}. */
+    FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, AutoPorter.Entry entry) {
+        this(porter, owner, mn, key, entry, entry.rustFn());
+    }
+
+    /** An application method it calls. */
+    FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, String rustName) {
+        this(porter, owner, mn, key, null, rustName);
+    }
+
+    private FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, AutoPorter.Entry entry, String rustName) {
+        this.porter = porter;
+        this.owner = owner;
+        this.mn = mn;
+        this.key = key;
+        this.entry = entry;
+        this.rustName = rustName;
+        this.isStatic = (mn.access & ACC_STATIC) != 0;
+        this.insns = mn.instructions;
+        this.fallible = entry != null;
+    }
+
+    boolean fallible() {
+        return fallible;
+    }
+
+    boolean writesParam(int slot) {
+        return written.contains(new OValue.Param(slot));
+    }
+
+    private String who() {
+        return key.replace('/', '.');
+    }
+
+    private Refusal refuse(int insn, String instruction, String reason) {
+        return new Refusal(who(), lineAt(insn), instruction, reason);
+    }
+
+    /** The source line of the instruction at (or, for a label, right after) {@code insn}; -1 when unknown. */
+    private int lineAt(int insn) {
+        if (insn < 0) {
+            for (int i = 0; i < insns.size(); i++) {
+                if (insns.get(i) instanceof LineNumberNode ln) {
+                    return ln.line;
+                }
+            }
+            return -1;
+        }
+        int i = insn;
+        while (i < insns.size() - 1 && insns.get(i).getOpcode() < 0) {
+            i++;
+        }
+        return lineOf[i];
+    }
+
+    private Refusal refuse(int insn, String reason) {
+        return refuse(insn, describe(insns.get(insn)), reason);
+    }
+
+    static String describe(AbstractInsnNode in) {
+        int op = in.getOpcode();
+        String name = op >= 0 ? Printer.OPCODES[op].toLowerCase() : "?";
+        if (in instanceof MethodInsnNode m) {
+            return name + " " + m.owner.replace('/', '.') + "." + m.name + m.desc;
+        }
+        if (in instanceof FieldInsnNode f) {
+            return name + " " + f.owner.replace('/', '.') + "." + f.name;
+        }
+        if (in instanceof TypeInsnNode t) {
+            return name + " " + t.desc.replace('/', '.');
+        }
+        if (in instanceof InvokeDynamicInsnNode d) {
+            return name + " " + d.name + d.desc;
+        }
+        return name;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    String translate() throws Refusal {
+        lineOf = new int[insns.size()];
+        int line = -1;
+        for (int i = 0; i < insns.size(); i++) {
+            if (insns.get(i) instanceof LineNumberNode ln) {
+                line = ln.line;
+            }
+            lineOf[i] = line;
+        }
+        if ((mn.access & ACC_SYNCHRONIZED) != 0) {
+            throw refuse(-1, "method " + mn.name, "synchronized methods are outside the subset");
+        }
+        if (!mn.tryCatchBlocks.isEmpty()) {
+            int h = insns.indexOf(mn.tryCatchBlocks.get(0).start);
+            throw refuse(h, "try/catch (" + (mn.tryCatchBlocks.get(0).type == null ? "finally" : mn.tryCatchBlocks.get(0).type.replace('/', '.')) + ")",
+                    "exception handlers are not translated yet");
+        }
+        try {
+            frames = new Analyzer<>(new OriginInterpreter(mn)).analyze(owner.name, mn);
+        } catch (AnalyzerException e) {
+            int at = e.node == null ? -1 : insns.indexOf(e.node);
+            throw refuse(at, at < 0 ? "method" : describe(e.node), "the analyzer rejected it: " + e.getMessage());
+        }
+        cfg = new ControlFlow(mn, frames);
+        if (cfg.irreducibleAt >= 0) {
+            throw refuse(cfg.irreducibleAt, "goto", "irreducible control flow (a loop with two entries) cannot be structured");
+        }
+        Map<Integer, BlockCode> code = new LinkedHashMap<>();
+        for (int id : cfg.order) {
+            code.put(id, new BlockTranslator(cfg.blocks.get(id)).run());
+        }
+        StringBuilder body = new StringBuilder();
+        new Structurer(code, body).doTree(cfg.order.get(0), 1);
+        return assemble(body.toString());
+    }
+
+    private String assemble(String body) {
+        StringBuilder sb = new StringBuilder();
+        Type[] ps = Type.getArgumentTypes(mn.desc);
+        Type ret = Type.getReturnType(mn.desc);
+        List<String> params = new ArrayList<>();
+        List<String> prologue = new ArrayList<>();
+        int slot = isStatic ? 0 : 1;
+        if (!isStatic && entry != null) {
+            for (Map.Entry<String, String> f : entry.fieldNames().entrySet()) {
+                FieldNode fn = field(f.getKey());
+                Type ft = Type.getType(fn.desc);
+                params.add(f.getValue() + ": " + paramType(ft, entry.mutableFields().contains(f.getKey()), true));
+                if (ft.getSort() != Type.ARRAY && ft.getSort() != Type.OBJECT) {
+                    prologue.add("let " + fieldVar(f.getKey()) + ": " + rust(kind(ft)) + " = " + widen(f.getValue(), ft) + ";");
+                }
+            }
+        }
+        for (int i = 0; i < ps.length; i++) {
+            String name = paramName(slot, i);
+            params.add(name + ": " + paramType(ps[i], writesParam(slot), entry != null));
+            if (ps[i].getSort() != Type.ARRAY && ps[i].getSort() != Type.OBJECT) {
+                String v = "l" + slot + Character.toLowerCase(kind(ps[i]));
+                decls.remove(v);
+                prologue.add("let mut " + v + ": " + rust(kind(ps[i])) + " = " + widen(name, ps[i]) + ";");
+            }
+            slot += ps[i].getSize();
+        }
+        String rt = entry != null ? entryReturnType(ret) : internalReturnType(ret);
+        boolean result = fallible;
+        sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
+        sb.append("#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, clippy::all)]\n");
+        if (entry == null) {
+            sb.append("#[inline]\n");
+        }
+        sb.append(entry != null ? "pub fn " : "fn ").append(rustName).append('(').append(String.join(", ", params)).append(") -> ");
+        sb.append(result ? "Result<" + rt + ", PortError>" : rt).append(" {\n");
+        for (String p : prologue) {
+            sb.append("    ").append(p).append('\n');
+        }
+        for (String d : decls.values()) {
+            sb.append("    ").append(d).append('\n');
+        }
+        sb.append(body.replace(RET_OPEN, result ? "Ok(" : "(").replace(RET_CLOSE, ")"));
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private FieldNode field(String name) {
+        for (FieldNode f : owner.fields) {
+            if (f.name.equals(name)) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("no field " + name + " in " + owner.name);
+    }
+
+    private String paramName(int slot, int index) {
+        return entry != null ? entry.paramNames().get(index) : "p" + slot;
+    }
+
+    private static String fieldVar(String name) {
+        return "f_" + name.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    /** A parameter's Rust type: primitives as the generator maps them (entry) or widened like the JVM stack (internal). */
+    private static String paramType(Type t, boolean mut, boolean entryAbi) {
+        return switch (t.getSort()) {
+            case Type.ARRAY -> (mut ? "&mut [" : "&[") + elem(t) + "]";
+            case Type.OBJECT -> "&[u16]";
+            default -> entryAbi ? exact(t) : rust(kind(t));
+        };
+    }
+
+    private static String exact(Type t) {
+        return switch (t.getSort()) {
+            case Type.BOOLEAN -> "bool";
+            case Type.BYTE -> "i8";
+            case Type.CHAR -> "u16";
+            case Type.SHORT -> "i16";
+            case Type.INT -> "i32";
+            case Type.LONG -> "i64";
+            case Type.FLOAT -> "f32";
+            case Type.DOUBLE -> "f64";
+            default -> throw new IllegalArgumentException(t.toString());
+        };
+    }
+
+    private static String widen(String v, Type t) {
+        return switch (t.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT -> "(" + v + " as i32)";
+            default -> v;
+        };
+    }
+
+    private String entryReturnType(Type ret) {
+        return switch (ret.getSort()) {
+            case Type.VOID -> "()";
+            case Type.ARRAY -> "Vec<" + elem(ret) + ">";
+            default -> exact(ret);
+        };
+    }
+
+    private String internalReturnType(Type ret) {
+        return switch (ret.getSort()) {
+            case Type.VOID -> "()";
+            case Type.ARRAY -> "Vec<" + elem(ret) + ">";
+            default -> rust(kind(ret));
+        };
+    }
+
+    static char kind(Type t) {
+        return switch (t.getSort()) {
+            case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> 'I';
+            case Type.LONG -> 'J';
+            case Type.FLOAT -> 'F';
+            case Type.DOUBLE -> 'D';
+            default -> 'A';
+        };
+    }
+
+    static String rust(char kind) {
+        return switch (kind) {
+            case 'I' -> "i32";
+            case 'J' -> "i64";
+            case 'F' -> "f32";
+            case 'D' -> "f64";
+            default -> throw new IllegalArgumentException("kind " + kind);
+        };
+    }
+
+    /** Rust element type of a one-dimensional primitive array type. */
+    static String elem(Type arr) {
+        return switch (arr.getDescriptor()) {
+            case "[Z" -> "bool";
+            case "[B" -> "i8";
+            case "[C" -> "u16";
+            case "[S" -> "i16";
+            case "[I" -> "i32";
+            case "[J" -> "i64";
+            case "[F" -> "f32";
+            case "[D" -> "f64";
+            default -> null;
+        };
+    }
+
+    // ---- symbolic values -----------------------------------------------------------------------------------------
+
+    /** A pending comparison of two values (lcmp, fcmpl, ...): folded into the branch that tests it. */
+    private record Cmp(String a, String b, int op) {}
+
+    /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
+    private static final class Exc {
+        final String cls;
+        String message;
+
+        Exc(String cls) {
+            this.cls = cls;
+        }
+    }
+
+    /** A byte-array view VarHandle: element type and byte order. */
+    private record View(Type element, boolean littleEndian) {}
+
+    /**
+     * A stack entry: Rust code and its kind (I J F D for primitives, A for arrays and strings, X exception under
+     * construction, S a Rust String, H a VarHandle), the variables the code reads (to flush it before they change).
+     */
+    private record SE(String code, char kind, Set<String> deps, OValue.Origin origin, Type type, Object extra) {
+        static SE prim(String code, char kind, Set<String> deps) {
+            return new SE(code, kind, deps, null, null, null);
+        }
+
+        int size() {
+            return kind == 'J' || kind == 'D' ? 2 : 1;
+        }
+    }
+
+    private record BlockCode(List<String> stmts, Term term) {}
+
+    private sealed interface Term {}
+
+    private record Goto(int target) implements Term {}
+
+    private record Cond(String cond, int ifTrue, int ifFalse) implements Term {}
+
+    private record Switch(String expr, LinkedHashMap<Integer, List<Integer>> keysByTarget, int dflt) implements Term {}
+
+    private record Exit(String stmt) implements Term {}
+
+    // ---- one basic block -----------------------------------------------------------------------------------------
+
+    private final class BlockTranslator {
+        private final ControlFlow.Block block;
+        private final List<String> out = new ArrayList<>();
+        private final List<SE> stack = new ArrayList<>();
+        private int at;
+
+        BlockTranslator(ControlFlow.Block block) {
+            this.block = block;
+        }
+
+        BlockCode run() throws Refusal {
+            Frame<OValue> f = frames[block.start];
+            for (int d = 0; d < f.getStackSize(); d++) {
+                OValue v = f.getStack(d);
+                char k = v.type() == null ? '?' : kind(v.type());
+                if (k == 'A' && v.origins().size() == 1 && !(v.origins().iterator().next() instanceof OValue.Made mm
+                        && (insns.get(mm.insn()).getOpcode() == NEW))) {
+                    // an array reference is named statically: the same on every path into this block (a[i] = c ? x : y)
+                    stack.add(arrayValue(v, block.start));
+                    continue;
+                }
+                if (k == 'A' || k == '?') {
+                    throw refuse(block.start, "a reference on the operand stack between blocks",
+                            "a conditional expression choosing between arrays or strings is outside the subset");
+                }
+                String s = stackVar(d, k);
+                stack.add(SE.prim(s, k, Set.of(s)));
+            }
+            Term term = null;
+            for (at = block.start; at < block.end; at++) {
+                AbstractInsnNode in = insns.get(at);
+                if (in.getOpcode() < 0) {
+                    continue;
+                }
+                term = step(in);
+                if (term != null) {
+                    break;
+                }
+            }
+            if (term == null) {
+                flushStack();
+                term = new Goto(block.succs.get(0));
+            }
+            return new BlockCode(out, term);
+        }
+
+        private String stackVar(int depth, char k) {
+            String s = "s" + depth + Character.toLowerCase(k);
+            decls.putIfAbsent(s, "let mut " + s + ": " + rust(k) + " = " + zero(k) + ";");
+            return s;
+        }
+
+        private String local(int slot, char k) {
+            String s = "l" + slot + Character.toLowerCase(k);
+            decls.putIfAbsent(s, "let mut " + s + ": " + rust(k) + " = " + zero(k) + ";");
+            return s;
+        }
+
+        private static String zero(char k) {
+            return switch (k) {
+                case 'I' -> "0";
+                case 'J' -> "0";
+                case 'F' -> "0.0";
+                default -> "0.0";
+            };
+        }
+
+        private SE pop() {
+            return stack.remove(stack.size() - 1);
+        }
+
+        private void push(SE e) {
+            stack.add(e);
+        }
+
+        private void pushPrim(String code, char k, Set<String> deps) {
+            push(SE.prim(code, k, deps));
+        }
+
+        private Set<String> deps(SE... es) {
+            Set<String> s = new HashSet<>();
+            for (SE e : es) {
+                s.addAll(e.deps());
+            }
+            return s;
+        }
+
+        /** Emits {@code let tN = code;} and returns the temporary. */
+        private String temp(String code, char k) {
+            String t = "t" + (temps++);
+            out.add("let " + t + ": " + rust(k) + " = " + code + ";");
+            return t;
+        }
+
+        private SE materialize(SE e) {
+            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.deps().isEmpty() && simple(e.code())) {
+                return e;
+            }
+            return SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
+        }
+
+        private static boolean simple(String code) {
+            return code.matches("[A-Za-z_][A-Za-z0-9_]*|\\(?-?[0-9][0-9A-Za-z_.+-]*\\)?");
+        }
+
+        /** Before {@code var} changes: entries reading it become temporaries holding the old value. */
+        private void flushDeps(String var) {
+            for (int i = 0; i < stack.size(); i++) {
+                if (stack.get(i).deps().contains(var)) {
+                    stack.set(i, materialize(stack.get(i)));
+                }
+            }
+        }
+
+        /** At a block's end: what stays on the stack goes into the stack variables the successors read. */
+        private void flushStack() throws Refusal {
+            List<String> assigns = new ArrayList<>();
+            for (int d = 0; d < stack.size(); d++) {
+                SE e = stack.get(d);
+                if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
+                    continue;
+                }
+                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S') {
+                    throw refuse(at, "a reference on the operand stack between blocks",
+                            "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
+                }
+                String s = stackVar(d, e.kind());
+                if (!e.code().equals(s)) {
+                    SE m = e.deps().isEmpty() && simple(e.code()) ? e : SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
+                    assigns.add(s + " = " + m.code() + ";");
+                }
+            }
+            out.addAll(assigns);
+        }
+
+        private String arrayVar(SE e, int insn) throws Refusal {
+            if (e.kind() != 'A' || e.origin() == null) {
+                throw refuse(insn, "an array whose origin is unknown");
+            }
+            return originVar(e.origin(), insn);
+        }
+
+        private String originVar(OValue.Origin o, int insn) throws Refusal {
+            return switch (o) {
+                case OValue.Param p -> {
+                    if (!isStatic && p.slot() == 0) {
+                        throw refuse(insn, "'this' used as a value is outside the subset");
+                    }
+                    yield paramName(p.slot(), paramIndex(p.slot()));
+                }
+                case OValue.Field f -> {
+                    if (entry == null || !entry.fieldNames().containsKey(f.name())) {
+                        throw refuse(insn, "field " + f.name() + " is not passed to the port");
+                    }
+                    yield entry.fieldNames().get(f.name());
+                }
+                case OValue.Made m -> (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
+                case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
+                case OValue.Static s -> throw refuse(insn, "static field " + s.owner().replace('/', '.') + "." + s.name()
+                        + " is outside the subset");
+            };
+        }
+
+        private int paramIndex(int slot) {
+            Type[] ps = Type.getArgumentTypes(mn.desc);
+            int s = isStatic ? 0 : 1;
+            for (int i = 0; i < ps.length; i++) {
+                if (s == slot) {
+                    return i;
+                }
+                s += ps[i].getSize();
+            }
+            throw new IllegalStateException("slot " + slot + " is not a parameter");
+        }
+
+        private SE arrayValue(OValue v, int insn) throws Refusal {
+            if (v == null || v.type() == null) {
+                throw refuse(insn, "a variable of unknown type");
+            }
+            if (v.origins().size() != 1) {
+                throw refuse(insn, "a variable that may refer to different arrays (" + v.origins().size()
+                        + " possible origins) is outside the subset");
+            }
+            OValue.Origin o = v.origins().iterator().next();
+            if (o instanceof OValue.Null) {
+                throw refuse(insn, "null references are outside the subset");
+            }
+            if (o instanceof OValue.Param p && !isStatic && p.slot() == 0) {
+                return new SE("this", 'A', Set.of(), o, v.type(), null);
+            }
+            if (v.type().getSort() == Type.ARRAY && elem(v.type()) == null) {
+                throw refuse(insn, "arrays of " + v.type().getElementType().getClassName()
+                        + " are outside the subset (one-dimensional primitive arrays only)");
+            }
+            if (v.type().getSort() == Type.OBJECT && !v.type().getInternalName().equals("java/lang/String")) {
+                throw refuse(insn, "objects of type " + v.type().getClassName() + " are outside the subset");
+            }
+            String name = originVar(o, insn);
+            return new SE(name, 'A', Set.of(name), o, v.type(), null);
+        }
+
+        /** The made origin of a new array at {@code insn}: refused when an earlier array of the same site is still held. */
+        private String newArrayVar(int insn, Type type) throws Refusal {
+            OValue.Made o = new OValue.Made(insn);
+            Frame<OValue> f = frames[insn];
+            for (int i = 0; i < f.getLocals(); i++) {
+                if (f.getLocal(i).origins().contains(o)) {
+                    throw refuse(insn, "an array allocated in a loop while the previous one is still referenced (e.g. swapping"
+                            + " rows) is outside the subset");
+                }
+            }
+            for (int i = 0; i < f.getStackSize(); i++) {
+                if (f.getStack(i).origins().contains(o)) {
+                    throw refuse(insn, "an array allocated in a loop while the previous one is still referenced");
+                }
+            }
+            String name = "a" + insn;
+            decls.putIfAbsent(name, "let mut " + name + ": Vec<" + elem(type) + "> = Vec::new();");
+            flushDeps(name);
+            return name;
+        }
+
+        private String call(String code) {
+            fallible = true;
+            return code + "?";
+        }
+
+        private String lit(int v) {
+            return v == Integer.MIN_VALUE ? "i32::MIN" : v < 0 ? "(" + v + "i32)" : v + "i32";
+        }
+
+        private String lit(long v) {
+            return v == Long.MIN_VALUE ? "i64::MIN" : v < 0 ? "(" + v + "i64)" : v + "i64";
+        }
+
+        private String lit(float v) {
+            if (Float.isFinite(v) && !(v == 0 && 1 / v < 0)) {
+                return "(" + Float.toString(v).replace("E", "e") + "f32)";
+            }
+            return "f32::from_bits(0x" + Integer.toHexString(Float.floatToRawIntBits(v)) + ")";
+        }
+
+        private String lit(double v) {
+            if (Double.isFinite(v) && !(v == 0 && 1 / v < 0)) {
+                return "(" + Double.toString(v).replace("E", "e") + "f64)";
+            }
+            return "f64::from_bits(0x" + Long.toHexString(Double.doubleToRawLongBits(v)) + ")";
+        }
+
+        private void binary(String fmt, char k) {
+            SE b = pop();
+            SE a = pop();
+            pushPrim(fmt.replace("$a", a.code()).replace("$b", b.code()), k, deps(a, b));
+        }
+
+        private void unary(String fmt, char k) {
+            SE a = pop();
+            pushPrim(fmt.replace("$a", a.code()), k, a.deps());
+        }
+
+        private void throwing(String fmt, char k) {
+            SE b = pop();
+            SE a = pop();
+            String t = temp(call(fmt.replace("$a", a.code()).replace("$b", b.code())), k);
+            pushPrim(t, k, Set.of());
+        }
+
+        private String cond(int op, SE v) {
+            if (v.extra() instanceof Cmp c) {
+                return fusedCond(op, c);
+            }
+            String rel = switch (op) {
+                case IFEQ -> "==";
+                case IFNE -> "!=";
+                case IFLT -> "<";
+                case IFGE -> ">=";
+                case IFGT -> ">";
+                default -> "<=";
+            };
+            return v.code() + " " + rel + " 0";
+        }
+
+        /** {@code xcmp; ifXX}: a direct comparison with Java's NaN outcome (-1 for the l forms, +1 for the g forms). */
+        private String fusedCond(int op, Cmp c) {
+            String a = c.a();
+            String b = c.b();
+            boolean lForm = c.op() == FCMPL || c.op() == DCMPL;
+            boolean gForm = c.op() == FCMPG || c.op() == DCMPG;
+            return switch (op) {
+                case IFEQ -> a + " == " + b;
+                case IFNE -> a + " != " + b;
+                case IFLT -> gForm ? a + " < " + b : lForm ? "!(" + a + " >= " + b + ")" : a + " < " + b;
+                case IFGE -> gForm ? "!(" + a + " < " + b + ")" : a + " >= " + b;
+                case IFGT -> lForm ? a + " > " + b : gForm ? "!(" + a + " <= " + b + ")" : a + " > " + b;
+                default -> lForm ? "!(" + a + " > " + b + ")" : a + " <= " + b;
+            };
+        }
+
+        private int target(LabelNode l) {
+            return cfg.blockAt(insns.indexOf(l));
+        }
+
+        private int fallthrough() {
+            return cfg.blockAt(at + 1 < insns.size() ? at + 1 : at);
+        }
+
+        /** Translates one instruction; returns the block's terminator when {@code in} ends it. */
+        private Term step(AbstractInsnNode in) throws Refusal {
+            int op = in.getOpcode();
+            switch (op) {
+                case NOP -> { }
+                case ACONST_NULL -> throw refuse(at, "null references are outside the subset");
+                case ICONST_M1, ICONST_0, ICONST_1, ICONST_2, ICONST_3, ICONST_4, ICONST_5 -> pushPrim(lit(op - ICONST_0), 'I', Set.of());
+                case LCONST_0, LCONST_1 -> pushPrim(lit((long) (op - LCONST_0)), 'J', Set.of());
+                case FCONST_0, FCONST_1, FCONST_2 -> pushPrim(lit((float) (op - FCONST_0)), 'F', Set.of());
+                case DCONST_0, DCONST_1 -> pushPrim(lit((double) (op - DCONST_0)), 'D', Set.of());
+                case BIPUSH, SIPUSH -> pushPrim(lit(((IntInsnNode) in).operand), 'I', Set.of());
+                case LDC -> ldc((LdcInsnNode) in);
+                case ILOAD, LLOAD, FLOAD, DLOAD -> {
+                    char k = "IJFD".charAt(op - ILOAD);
+                    String v = local(((VarInsnNode) in).var, k);
+                    pushPrim(v, k, Set.of(v));
+                }
+                case ALOAD -> push(arrayValue(frames[at].getLocal(((VarInsnNode) in).var), at));
+                case ISTORE, LSTORE, FSTORE, DSTORE -> {
+                    char k = "IJFD".charAt(op - ISTORE);
+                    String v = local(((VarInsnNode) in).var, k);
+                    SE e = pop();
+                    flushDeps(v);
+                    out.add(v + " = " + e.code() + ";");
+                }
+                case ASTORE -> {
+                    SE e = pop();
+                    if (e.kind() != 'A') {
+                        throw refuse(at, "storing an exception or handle in a variable is outside the subset");
+                    }
+                }
+                case IINC -> {
+                    IincInsnNode ii = (IincInsnNode) in;
+                    String v = local(ii.var, 'I');
+                    flushDeps(v);
+                    out.add(v + " = " + v + ".wrapping_add(" + lit(ii.incr) + ");");
+                }
+                case IALOAD, LALOAD, FALOAD, DALOAD, BALOAD, CALOAD, SALOAD -> {
+                    SE i = pop();
+                    SE a = pop();
+                    String arr = arrayVar(a, at);
+                    String el = elem(a.type());
+                    String t = "t" + (temps++);
+                    out.add("let " + t + ": " + el + " = " + call("jrt::ld(&*" + arr + ", " + i.code() + ")") + ";");
+                    String v = switch (el) {
+                        case "bool", "i8", "u16", "i16" -> "(" + t + " as i32)";
+                        default -> t;
+                    };
+                    pushPrim(v, kindOfElem(el), Set.of());
+                }
+                case AALOAD -> throw refuse(at, "arrays of references are outside the subset");
+                case IASTORE, LASTORE, FASTORE, DASTORE, BASTORE, CASTORE, SASTORE -> {
+                    SE v = pop();
+                    SE i = pop();
+                    SE a = pop();
+                    String arr = arrayVar(a, at);
+                    String el = elem(a.type());
+                    String val = switch (el) {
+                        case "bool" -> "(" + v.code() + " & 1) != 0";
+                        case "i8", "u16", "i16" -> v.code() + " as " + el;
+                        default -> v.code();
+                    };
+                    if (a.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
+                        throw refuse(at, "writing into a string");
+                    }
+                    if (a.origin() instanceof OValue.Field fo && !entry.mutableFields().contains(fo.name())) {
+                        throw refuse(at, "writing into a receiver field's array the generator passes read-only");
+                    }
+                    written.add(a.origin());
+                    out.add(call("jrt::st(&mut *" + arr + ", " + i.code() + ", " + val + ")") + ";");
+                }
+                case AASTORE -> throw refuse(at, "arrays of references are outside the subset");
+                case POP -> {
+                    SE e = pop();
+                    if (e.kind() == 'X') {
+                        throw refuse(at, "an exception created and not thrown");
+                    }
+                }
+                case POP2 -> {
+                    SE e = pop();
+                    if (e.size() == 1) {
+                        pop();
+                    }
+                }
+                case DUP -> {
+                    SE e = materialize(pop());
+                    push(e);
+                    push(e);
+                }
+                case DUP_X1 -> {
+                    SE a = materialize(pop());
+                    SE b = materialize(pop());
+                    push(a);
+                    push(b);
+                    push(a);
+                }
+                case DUP_X2 -> {
+                    SE a = materialize(pop());
+                    SE b = materialize(pop());
+                    if (b.size() == 2) {
+                        push(a);
+                        push(b);
+                        push(a);
+                    } else {
+                        SE c = materialize(pop());
+                        push(a);
+                        push(c);
+                        push(b);
+                        push(a);
+                    }
+                }
+                case DUP2 -> {
+                    SE a = materialize(pop());
+                    if (a.size() == 2) {
+                        push(a);
+                        push(a);
+                    } else {
+                        SE b = materialize(pop());
+                        push(b);
+                        push(a);
+                        push(b);
+                        push(a);
+                    }
+                }
+                case DUP2_X1 -> {
+                    SE a = materialize(pop());
+                    if (a.size() == 2) {
+                        SE b = materialize(pop());
+                        push(a);
+                        push(b);
+                        push(a);
+                    } else {
+                        SE b = materialize(pop());
+                        SE c = materialize(pop());
+                        push(b);
+                        push(a);
+                        push(c);
+                        push(b);
+                        push(a);
+                    }
+                }
+                case DUP2_X2 -> {
+                    SE a = materialize(pop());
+                    SE b = materialize(pop());
+                    if (a.size() == 2 && b.size() == 2) {
+                        push(a);
+                        push(b);
+                        push(a);
+                    } else {
+                        throw refuse(at, "this form of dup2_x2 is outside the subset");
+                    }
+                }
+                case SWAP -> {
+                    SE a = pop();
+                    SE b = pop();
+                    push(a);
+                    push(b);
+                }
+                case IADD -> binary("$a.wrapping_add($b)", 'I');
+                case LADD -> binary("$a.wrapping_add($b)", 'J');
+                case ISUB -> binary("$a.wrapping_sub($b)", 'I');
+                case LSUB -> binary("$a.wrapping_sub($b)", 'J');
+                case IMUL -> binary("$a.wrapping_mul($b)", 'I');
+                case LMUL -> binary("$a.wrapping_mul($b)", 'J');
+                case IDIV -> throwing("jrt::idiv($a, $b)", 'I');
+                case LDIV -> throwing("jrt::ldiv($a, $b)", 'J');
+                case IREM -> throwing("jrt::irem($a, $b)", 'I');
+                case LREM -> throwing("jrt::lrem($a, $b)", 'J');
+                case FADD, DADD -> binary("($a + $b)", op == FADD ? 'F' : 'D');
+                case FSUB, DSUB -> binary("($a - $b)", op == FSUB ? 'F' : 'D');
+                case FMUL, DMUL -> binary("($a * $b)", op == FMUL ? 'F' : 'D');
+                case FDIV, DDIV -> binary("($a / $b)", op == FDIV ? 'F' : 'D');
+                case FREM, DREM -> binary("($a % $b)", op == FREM ? 'F' : 'D');
+                case INEG -> unary("$a.wrapping_neg()", 'I');
+                case LNEG -> unary("$a.wrapping_neg()", 'J');
+                case FNEG -> unary("(-$a)", 'F');
+                case DNEG -> unary("(-$a)", 'D');
+                case ISHL -> binary("$a.wrapping_shl($b as u32)", 'I');
+                case LSHL -> binary("$a.wrapping_shl($b as u32)", 'J');
+                case ISHR -> binary("$a.wrapping_shr($b as u32)", 'I');
+                case LSHR -> binary("$a.wrapping_shr($b as u32)", 'J');
+                case IUSHR -> binary("jrt::iushr($a, $b)", 'I');
+                case LUSHR -> binary("jrt::lushr($a, $b)", 'J');
+                case IAND -> binary("($a & $b)", 'I');
+                case LAND -> binary("($a & $b)", 'J');
+                case IOR -> binary("($a | $b)", 'I');
+                case LOR -> binary("($a | $b)", 'J');
+                case IXOR -> binary("($a ^ $b)", 'I');
+                case LXOR -> binary("($a ^ $b)", 'J');
+                case I2L -> unary("($a as i64)", 'J');
+                case I2F -> unary("($a as f32)", 'F');
+                case I2D -> unary("($a as f64)", 'D');
+                case L2I -> unary("($a as i32)", 'I');
+                case L2F -> unary("($a as f32)", 'F');
+                case L2D -> unary("($a as f64)", 'D');
+                case F2I -> unary("($a as i32)", 'I');
+                case F2L -> unary("($a as i64)", 'J');
+                case F2D -> unary("($a as f64)", 'D');
+                case D2I -> unary("($a as i32)", 'I');
+                case D2L -> unary("($a as i64)", 'J');
+                case D2F -> unary("($a as f32)", 'F');
+                case I2B -> unary("(($a as i8) as i32)", 'I');
+                case I2C -> unary("(($a as u16) as i32)", 'I');
+                case I2S -> unary("(($a as i16) as i32)", 'I');
+                case LCMP, FCMPL, FCMPG, DCMPL, DCMPG -> {
+                    SE b = pop();
+                    SE a = pop();
+                    String code = switch (op) {
+                        case LCMP -> "jrt::lcmp(" + a.code() + ", " + b.code() + ")";
+                        case FCMPL, DCMPL -> "jrt::fcmpl(" + a.code() + " as f64, " + b.code() + " as f64)";
+                        default -> "jrt::fcmpg(" + a.code() + " as f64, " + b.code() + " as f64)";
+                    };
+                    push(new SE(code, 'I', deps(a, b), null, null, new Cmp(a.code(), b.code(), op)));
+                }
+                case IFEQ, IFNE, IFLT, IFGE, IFGT, IFLE -> {
+                    SE v = pop();
+                    String c = cond(op, v);
+                    flushStack();
+                    return new Cond(c, target(((JumpInsnNode) in).label), fallthrough());
+                }
+                case IF_ICMPEQ, IF_ICMPNE, IF_ICMPLT, IF_ICMPGE, IF_ICMPGT, IF_ICMPLE -> {
+                    SE b = pop();
+                    SE a = pop();
+                    String rel = new String[] {"==", "!=", "<", ">=", ">", "<="}[op - IF_ICMPEQ];
+                    String c = a.code() + " " + rel + " " + b.code();
+                    flushStack();
+                    return new Cond(c, target(((JumpInsnNode) in).label), fallthrough());
+                }
+                case IF_ACMPEQ, IF_ACMPNE -> {
+                    SE b = pop();
+                    SE a = pop();
+                    String same = sameArray(a, b);
+                    flushStack();
+                    return new Cond(op == IF_ACMPEQ ? same : "!(" + same + ")", target(((JumpInsnNode) in).label), fallthrough());
+                }
+                case IFNULL, IFNONNULL -> {
+                    SE a = pop();
+                    if (a.kind() != 'A' || a.origin() instanceof OValue.Param || a.origin() instanceof OValue.Field) {
+                        throw refuse(at, "null checks of parameters are outside the subset (arrays and strings cross as non-null)");
+                    }
+                    flushStack();
+                    return new Cond(op == IFNULL ? "false" : "true", target(((JumpInsnNode) in).label), fallthrough());
+                }
+                case GOTO -> {
+                    flushStack();
+                    return new Goto(target(((JumpInsnNode) in).label));
+                }
+                case TABLESWITCH, LOOKUPSWITCH -> {
+                    SE v = pop();
+                    flushStack();
+                    LinkedHashMap<Integer, List<Integer>> byTarget = new LinkedHashMap<>();
+                    int dflt;
+                    if (in instanceof TableSwitchInsnNode t) {
+                        dflt = target(t.dflt);
+                        for (int k = 0; k < t.labels.size(); k++) {
+                            int tg = target(t.labels.get(k));
+                            if (tg != dflt) {
+                                byTarget.computeIfAbsent(tg, x -> new ArrayList<>()).add(t.min + k);
+                            }
+                        }
+                    } else {
+                        LookupSwitchInsnNode t = (LookupSwitchInsnNode) in;
+                        dflt = target(t.dflt);
+                        for (int k = 0; k < t.labels.size(); k++) {
+                            int tg = target(t.labels.get(k));
+                            if (tg != dflt) {
+                                byTarget.computeIfAbsent(tg, x -> new ArrayList<>()).add(t.keys.get(k));
+                            }
+                        }
+                    }
+                    return new Switch(v.code(), byTarget, dflt);
+                }
+                case IRETURN, LRETURN, FRETURN, DRETURN -> {
+                    SE v = pop();
+                    return new Exit("return " + RET_OPEN + narrowReturn(v.code()) + RET_CLOSE + ";");
+                }
+                case ARETURN -> {
+                    SE v = pop();
+                    if (v.kind() != 'A' || v.type().getSort() != Type.ARRAY) {
+                        throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
+                                + " is outside the subset (primitives, void and primitive arrays)");
+                    }
+                    String var = arrayVar(v, at);
+                    String r;
+                    if (v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode)) {
+                        r = var;
+                    } else if (entry != null) {
+                        r = var + ".to_vec()";
+                    } else {
+                        throw refuse(at, "returning a parameter array from a called method is outside the subset");
+                    }
+                    return new Exit("return " + RET_OPEN + r + RET_CLOSE + ";");
+                }
+                case RETURN -> {
+                    return new Exit("return " + RET_OPEN + "()" + RET_CLOSE + ";");
+                }
+                case ARRAYLENGTH -> {
+                    SE a = pop();
+                    String v = arrayVar(a, at);
+                    pushPrim("jrt::len(&*" + v + ")", 'I', Set.of(v));
+                }
+                case NEWARRAY -> {
+                    SE n = pop();
+                    Type t = frames[at + 1] != null ? frames[at + 1].getStack(frames[at + 1].getStackSize() - 1).type() : null;
+                    if (t == null) {
+                        throw refuse(at, "an array of unknown type");
+                    }
+                    String v = newArrayVar(at, t);
+                    out.add(v + " = " + call("jrt::new_array::<" + elem(t) + ">(" + n.code() + ")") + ";");
+                    push(new SE(v, 'A', Set.of(v), new OValue.Made(at), t, null));
+                }
+                case ANEWARRAY, MULTIANEWARRAY -> throw refuse(at, "arrays of references and multi-dimensional arrays are outside the subset");
+                case NEW -> {
+                    String cls = ((TypeInsnNode) in).desc;
+                    if (!EXCEPTIONS.contains(cls)) {
+                        throw refuse(at, "objects are outside the subset (only the JDK exceptions the port can throw may be created)");
+                    }
+                    push(new SE("", 'X', Set.of(), new OValue.Made(at), Type.getObjectType(cls), new Exc(cls)));
+                }
+                case ATHROW -> {
+                    SE e = pop();
+                    if (e.kind() != 'X') {
+                        throw refuse(at, "throwing an exception not created here is outside the subset");
+                    }
+                    Exc x = (Exc) e.extra();
+                    String kind = x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
+                    fallible = true;
+                    String msg = x.message == null ? "String::new()" : x.message;
+                    return new Exit("return Err(jrt::throw(JavaException::" + kind + ", " + msg + "));");
+                }
+                case GETSTATIC -> getstatic((FieldInsnNode) in);
+                case GETFIELD -> {
+                    FieldInsnNode f = (FieldInsnNode) in;
+                    SE r = pop();
+                    if (!(r.origin() instanceof OValue.Param p) || isStatic || p.slot() != 0 || entry == null
+                            || !entry.fieldNames().containsKey(f.name) || !f.owner.equals(owner.name)) {
+                        throw refuse(at, "reading a field of an object other than the receiver is outside the subset");
+                    }
+                    Type ft = Type.getType(f.desc);
+                    if (ft.getSort() == Type.ARRAY || ft.getSort() == Type.OBJECT) {
+                        String name = entry.fieldNames().get(f.name);
+                        push(new SE(name, 'A', Set.of(name), new OValue.Field(f.name), ft, null));
+                    } else {
+                        pushPrim(fieldVar(f.name), kind(ft), Set.of());
+                    }
+                }
+                case PUTFIELD, PUTSTATIC -> throw refuse(at, "writing a field is outside the subset");
+                case INVOKESTATIC, INVOKEVIRTUAL, INVOKESPECIAL, INVOKEINTERFACE -> invoke((MethodInsnNode) in);
+                case INVOKEDYNAMIC -> indy((InvokeDynamicInsnNode) in);
+                case CHECKCAST -> {
+                    SE e = pop();
+                    String t = ((TypeInsnNode) in).desc;
+                    if (e.type() == null || !e.type().getInternalName().equals(t)) {
+                        throw refuse(at, "casts between reference types are outside the subset");
+                    }
+                    push(e);
+                }
+                default -> throw refuse(at, "this instruction is outside the subset");
+            }
+            return null;
+        }
+
+        private String narrowReturn(String v) {
+            if (entry == null) {
+                return v;
+            }
+            return switch (Type.getReturnType(mn.desc).getSort()) {
+                case Type.BOOLEAN -> v + " != 0";
+                case Type.BYTE -> v + " as i8";
+                case Type.CHAR -> v + " as u16";
+                case Type.SHORT -> v + " as i16";
+                default -> v;
+            };
+        }
+
+        private String sameArray(SE a, SE b) throws Refusal {
+            if (a.kind() != 'A' || b.kind() != 'A') {
+                throw refuse(at, "comparing references other than arrays is outside the subset");
+            }
+            if (a.origin().equals(b.origin())) {
+                return "true";
+            }
+            boolean aMade = a.origin() instanceof OValue.Made;
+            boolean bMade = b.origin() instanceof OValue.Made;
+            if (aMade || bMade) {
+                return "false";
+            }
+            // Two parameters: the same Java array gives the same address (the wrapper refuses aliasing a written one). An
+            // empty slice has no address of its own, so two empty arrays count as different ones.
+            String x = arrayVar(a, at);
+            return "(!" + x + ".is_empty() && std::ptr::eq(" + x + ".as_ptr() as *const u8, " + arrayVar(b, at) + ".as_ptr() as *const u8))";
+        }
+
+        private void ldc(LdcInsnNode l) throws Refusal {
+            Object c = l.cst;
+            switch (c) {
+                case Integer i -> pushPrim(lit(i), 'I', Set.of());
+                case Long j -> pushPrim(lit(j), 'J', Set.of());
+                case Float f -> pushPrim(lit(f), 'F', Set.of());
+                case Double d -> pushPrim(lit(d), 'D', Set.of());
+                case String s -> {
+                    String name = "c" + at;
+                    StringBuilder units = new StringBuilder();
+                    for (int k = 0; k < s.length(); k++) {
+                        units.append(k == 0 ? "" : ", ").append((int) s.charAt(k));
+                    }
+                    decls.putIfAbsent(name, "let " + name + ": &[u16] = &[" + units + "];");
+                    push(new SE(name, 'A', Set.of(), new OValue.Made(at), Type.getType(String.class), s));
+                }
+                default -> throw refuse(at, "constants of type " + c.getClass().getSimpleName() + " are outside the subset");
+            }
+        }
+
+        private void getstatic(FieldInsnNode f) throws Refusal {
+            ClassNode cn = porter.classNode(f.owner);
+            if (cn != null) {
+                for (FieldNode fn : cn.fields) {
+                    if (fn.name.equals(f.name) && (fn.access & ACC_FINAL) != 0) {
+                        if (fn.value != null) {
+                            ldcValue(fn.value);
+                            return;
+                        }
+                        View v = viewHandle(cn, f.name);
+                        if (v != null) {
+                            push(new SE("", 'H', Set.of(), new OValue.Static(f.owner, f.name), null, v));
+                            return;
+                        }
+                    }
+                }
+            }
+            throw refuse(at, "static fields are outside the subset (except constants and byte-array VarHandle views)");
+        }
+
+        private void ldcValue(Object v) throws Refusal {
+            switch (v) {
+                case Integer i -> pushPrim(lit(i), 'I', Set.of());
+                case Long j -> pushPrim(lit(j), 'J', Set.of());
+                case Float fl -> pushPrim(lit(fl), 'F', Set.of());
+                case Double d -> pushPrim(lit(d), 'D', Set.of());
+                default -> throw refuse(at, "a constant of type " + v.getClass().getSimpleName() + " is outside the subset");
+            }
+        }
+
+        /** A field set in {@code <clinit>} to {@code MethodHandles.byteArrayViewVarHandle(T[].class, ByteOrder.X)}. */
+        private View viewHandle(ClassNode cn, String field) {
+            for (MethodNode m : cn.methods) {
+                if (!m.name.equals("<clinit>")) {
+                    continue;
+                }
+                for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
+                    if (n instanceof FieldInsnNode put && put.getOpcode() == PUTSTATIC && put.name.equals(field) && put.owner.equals(cn.name)) {
+                        AbstractInsnNode call = prevReal(put);
+                        AbstractInsnNode order = prevReal(call);
+                        AbstractInsnNode type = prevReal(order);
+                        if (call instanceof MethodInsnNode mi && mi.owner.equals("java/lang/invoke/MethodHandles")
+                                && mi.name.equals("byteArrayViewVarHandle")
+                                && order instanceof FieldInsnNode o && o.owner.equals("java/nio/ByteOrder")
+                                && type instanceof LdcInsnNode l && l.cst instanceof Type t && t.getSort() == Type.ARRAY
+                                && t.getDimensions() == 1 && elem(t) != null) {
+                            return new View(t.getElementType(), o.name.equals("LITTLE_ENDIAN"));
+                        }
+                        return null;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private AbstractInsnNode prevReal(AbstractInsnNode n) {
+            if (n == null) {
+                return null;
+            }
+            AbstractInsnNode p = n.getPrevious();
+            while (p != null && p.getOpcode() < 0) {
+                p = p.getPrevious();
+            }
+            return p;
+        }
+
+        private void indy(InvokeDynamicInsnNode d) throws Refusal {
+            Handle bsm = d.bsm;
+            if (!(bsm.getOwner().equals("java/lang/invoke/StringConcatFactory") && d.name.equals("makeConcatWithConstants"))) {
+                throw refuse(at, "invokedynamic (lambdas, records, switch on patterns) is outside the subset");
+            }
+            Type[] args = Type.getArgumentTypes(d.desc);
+            List<SE> vals = new ArrayList<>();
+            for (int k = args.length - 1; k >= 0; k--) {
+                vals.addFirst(pop());
+            }
+            String recipe = (String) d.bsmArgs[0];
+            StringBuilder fmt = new StringBuilder();
+            List<String> fa = new ArrayList<>();
+            int argi = 0;
+            int consti = 1;
+            for (int k = 0; k < recipe.length(); k++) {
+                char ch = recipe.charAt(k);
+                if (ch == '\u0001') {
+                    SE v = vals.get(argi);
+                    Type t = args[argi++];
+                    fmt.append("{}");
+                    fa.add(switch (t.getSort()) {
+                        case Type.BOOLEAN -> "(" + v.code() + " != 0)";
+                        case Type.CHAR -> "String::from_utf16_lossy(&[" + v.code() + " as u16])";
+                        case Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> v.code();
+                        case Type.FLOAT, Type.DOUBLE -> "format!(\"{:?}\", " + v.code() + ")";
+                        default -> {
+                            if (v.kind() == 'A' && v.type().getInternalName().equals("java/lang/String")) {
+                                yield "String::from_utf16_lossy(&*" + arrayVar(v, at) + ")";
+                            }
+                            throw refuse(at, "concatenating a " + t.getClassName() + " is outside the subset");
+                        }
+                    });
+                } else if (ch == '\u0002') {
+                    fmt.append(escapeFormat(String.valueOf(d.bsmArgs[consti++])));
+                } else {
+                    fmt.append(escapeFormat(String.valueOf(ch)));
+                }
+            }
+            push(new SE("format!(\"" + fmt + "\"" + (fa.isEmpty() ? "" : ", " + String.join(", ", fa)) + ")", 'S', Set.of(), null,
+                    Type.getType(String.class), null));
+        }
+
+        private String escapeFormat(String s) {
+            StringBuilder sb = new StringBuilder();
+            for (char ch : s.toCharArray()) {
+                switch (ch) {
+                    case '{' -> sb.append("{{");
+                    case '}' -> sb.append("}}");
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        if (ch < 32 || ch > 126) {
+                            sb.append(String.format("\\u{%x}", (int) ch));
+                        } else {
+                            sb.append(ch);
+                        }
+                    }
+                }
+            }
+            return sb.toString();
+        }
+
+        private String rustString(SE e) throws Refusal {
+            if (e.kind() == 'S') {
+                return e.code();
+            }
+            if (e.kind() == 'A' && e.extra() instanceof String s) {
+                return "\"" + escapeFormat(s).replace("{{", "{").replace("}}", "}") + "\".to_string()";
+            }
+            if (e.kind() == 'A' && e.type() != null && e.type().getInternalName().equals("java/lang/String")) {
+                return "String::from_utf16_lossy(&*" + arrayVar(e, at) + ")";
+            }
+            throw refuse(at, "an exception message that is not a string");
+        }
+
+        private void invoke(MethodInsnNode m) throws Refusal {
+            Type[] ats = Type.getArgumentTypes(m.desc);
+            List<SE> args = new ArrayList<>();
+            for (int k = ats.length - 1; k >= 0; k--) {
+                args.addFirst(pop());
+            }
+            // Arguments are evaluated before the call borrows any array mutably (`f(&mut *a, jrt::len(&*a))` would not borrow-check).
+            args.replaceAll(this::materialize);
+            SE recv = m.getOpcode() == INVOKESTATIC ? null : pop();
+            if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>")) {
+                if (recv == null || recv.kind() != 'X') {
+                    throw refuse(at, "constructors are outside the subset (only JDK exceptions)");
+                }
+                Exc x = (Exc) recv.extra();
+                switch (m.desc) {
+                    case "()V" -> x.message = null;
+                    case "(Ljava/lang/String;)V" -> x.message = rustString(args.get(0));
+                    default -> throw refuse(at, "exception constructors other than () and (String) are outside the subset");
+                }
+                // the dup'ed reference left on the stack is the same exception
+                return;
+            }
+            if (recv != null && recv.kind() == 'H' && m.owner.equals("java/lang/invoke/VarHandle")) {
+                viewGet((View) recv.extra(), m, args);
+                return;
+            }
+            if (m.getOpcode() == INVOKESTATIC && porter.isApplicationClass(m.owner)) {
+                appCall(m, args);
+                return;
+            }
+            if (!JdkCalls.translate(emitJdk, m, recv, new ArrayList<Object>(args))) {
+                throw refuse(at, "this JDK method is outside the subset (no Rust mapping with identical results)");
+            }
+        }
+
+        // Adapter used by JdkCalls.
+        private final JdkCalls.Emitter emitJdk = new JdkCalls.Emitter() {
+            @Override
+            public String arr(Object e) throws Refusal {
+                return arrayVar((SE) e, at);
+            }
+
+            @Override
+            public String code(Object e) {
+                return ((SE) e).code();
+            }
+
+            @Override
+            public char kind(Object e) {
+                return ((SE) e).kind();
+            }
+
+            @Override
+            public Type type(Object e) {
+                return ((SE) e).type();
+            }
+
+            @Override
+            public Object origin(Object e) {
+                return ((SE) e).origin();
+            }
+
+            @Override
+            public void write(Object e) throws Refusal {
+                SE s = (SE) e;
+                if (s.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
+                    throw refuse(at, "writing into a string");
+                }
+                written.add(s.origin());
+            }
+
+            @Override
+            public String fallible(String code) {
+                return call(code);
+            }
+
+            @Override
+            public void statement(String code) {
+                for (int i = 0; i < stack.size(); i++) {
+                    stack.set(i, materialize(stack.get(i)));
+                }
+                out.add(code + ";");
+            }
+
+            @Override
+            public void value(String code, char k, boolean pure, Object... reads) {
+                if (pure) {
+                    Set<String> d = new HashSet<>();
+                    for (Object r : reads) {
+                        d.addAll(((SE) r).deps());
+                    }
+                    pushPrim(code, k, d);
+                } else {
+                    pushPrim(temp(code, k), k, Set.of());
+                }
+            }
+
+            @Override
+            public void newArray(Type t, String code) throws Refusal {
+                String v = newArrayVar(at, t);
+                out.add(v + " = " + code + ";");
+                push(new SE(v, 'A', Set.of(v), new OValue.Made(at), t, null));
+            }
+
+            @Override
+            public void approximate() {
+                porter.markApproximate();
+            }
+        };
+
+        private void viewGet(View v, MethodInsnNode m, List<SE> args) throws Refusal {
+            if (!m.name.equals("get") || args.size() != 2 || args.get(0).kind() != 'A'
+                    || !"[B".equals(args.get(0).type().getDescriptor())) {
+                throw refuse(at, "only get(byte[], int) of a byte-array view VarHandle is in the subset");
+            }
+            String arr = arrayVar(args.get(0), at);
+            String order = v.littleEndian() ? "le" : "be";
+            Type el = v.element();
+            int size = el.getSize() == 2 ? 8 : switch (el.getSort()) {
+                case Type.SHORT, Type.CHAR -> 2;
+                default -> 4;
+            };
+            String bytes = call("jrt::view::<" + size + ">(&*" + arr + ", " + args.get(1).code() + ")");
+            String code = switch (el.getSort()) {
+                case Type.LONG -> "i64::from_" + order + "_bytes(" + bytes + ")";
+                case Type.INT -> "i32::from_" + order + "_bytes(" + bytes + ")";
+                case Type.SHORT -> "(i16::from_" + order + "_bytes(" + bytes + ") as i32)";
+                case Type.CHAR -> "(u16::from_" + order + "_bytes(" + bytes + ") as i32)";
+                case Type.FLOAT -> "f32::from_bits(u32::from_" + order + "_bytes(" + bytes + "))";
+                case Type.DOUBLE -> "f64::from_bits(u64::from_" + order + "_bytes(" + bytes + "))";
+                default -> throw refuse(at, "a VarHandle view of " + el.getClassName());
+            };
+            Type rt = Type.getReturnType(m.desc);
+            if (rt.getSort() != el.getSort() && !(kind(rt) == 'I' && kind(el) == 'I')) {
+                throw refuse(at, "a VarHandle get whose result type differs from the view's");
+            }
+            char k = kind(el);
+            pushPrim(temp(code, k), k, Set.of());
+        }
+
+        private void appCall(MethodInsnNode m, List<SE> args) throws Refusal {
+            AutoPorter.Sig sig = porter.callee(m.owner, m.name, m.desc, key, lineOf[at]);
+            List<String> as = new ArrayList<>();
+            Map<OValue.Origin, Boolean> borrowed = new LinkedHashMap<>();
+            for (int k = 0; k < args.size(); k++) {
+                SE a = args.get(k);
+                Type t = sig.params()[k];
+                if (t.getSort() == Type.ARRAY || t.getSort() == Type.OBJECT) {
+                    String v = arrayVar(a, at);
+                    boolean mut = sig.paramWritten()[k];
+                    Boolean prev = borrowed.put(a.origin(), mut);
+                    if (prev != null && (prev || mut)) {
+                        throw refuse(at, "passing the same array twice to a method that writes it is outside the subset");
+                    }
+                    if (mut) {
+                        if (a.origin() instanceof OValue.Made mm && insns.get(mm.insn()) instanceof LdcInsnNode) {
+                            throw refuse(at, "writing into a string");
+                        }
+                        written.add(a.origin());
+                    }
+                    as.add((mut ? "&mut *" : "&*") + v);
+                } else {
+                    as.add(a.code());
+                }
+            }
+            String c = sig.rustName() + "(" + String.join(", ", as) + ")";
+            if (sig.fallible()) {
+                c = call(c);
+            }
+            Type rt = sig.ret();
+            for (int i = 0; i < stack.size(); i++) {
+                stack.set(i, materialize(stack.get(i)));
+            }
+            switch (rt.getSort()) {
+                case Type.VOID -> out.add(c + ";");
+                case Type.ARRAY -> {
+                    String v = newArrayVar(at, rt);
+                    out.add(v + " = " + c + ";");
+                    push(new SE(v, 'A', Set.of(v), new OValue.Made(at), rt, null));
+                }
+                default -> pushPrim(temp(c, kind(rt)), kind(rt), Set.of());
+            }
+        }
+    }
+
+    private static char kindOfElem(String el) {
+        return switch (el) {
+            case "i64" -> 'J';
+            case "f32" -> 'F';
+            case "f64" -> 'D';
+            default -> 'I';
+        };
+    }
+
+    // ---- structure -------------------------------------------------------------------------------------------------
+
+    /** Nests the blocks along the dominator tree: loops for loop headers, labelled blocks before merge nodes. */
+    private final class Structurer {
+        private final Map<Integer, BlockCode> code;
+        private final StringBuilder out;
+
+        Structurer(Map<Integer, BlockCode> code, StringBuilder out) {
+            this.code = code;
+            this.out = out;
+        }
+
+        private void line(int depth, String s) {
+            out.append("    ".repeat(depth)).append(s).append('\n');
+        }
+
+        void doTree(int x, int depth) {
+            List<Integer> ys = cfg.mergeChildren(x);
+            if (cfg.loopHeader[x]) {
+                line(depth, "'l" + x + ": loop {");
+                nodeWithin(x, ys, 0, depth + 1);
+                line(depth, "}");
+            } else {
+                nodeWithin(x, ys, 0, depth);
+            }
+        }
+
+        private void nodeWithin(int x, List<Integer> ys, int k, int depth) {
+            if (k == ys.size()) {
+                BlockCode bc = code.get(x);
+                bc.stmts().forEach(s -> line(depth, s));
+                emitTerm(x, bc.term(), depth);
+            } else {
+                int y = ys.get(k);
+                line(depth, "'b" + y + ": {");
+                nodeWithin(x, ys, k + 1, depth + 1);
+                line(depth, "}");
+                doTree(y, depth);
+            }
+        }
+
+        private void emitTerm(int x, Term t, int depth) {
+            switch (t) {
+                case Exit e -> line(depth, e.stmt());
+                case Goto g -> doBranch(x, g.target(), depth);
+                case Cond c -> {
+                    if (c.ifTrue() == c.ifFalse()) {
+                        doBranch(x, c.ifTrue(), depth);
+                        return;
+                    }
+                    line(depth, "if " + c.cond() + " {");
+                    doBranch(x, c.ifTrue(), depth + 1);
+                    line(depth, "} else {");
+                    doBranch(x, c.ifFalse(), depth + 1);
+                    line(depth, "}");
+                }
+                case Switch s -> {
+                    line(depth, "match " + s.expr() + " {");
+                    for (Map.Entry<Integer, List<Integer>> e : s.keysByTarget().entrySet()) {
+                        line(depth + 1, String.join(" | ", e.getValue().stream().map(v -> v + "i32").toList()) + " => {");
+                        doBranch(x, e.getKey(), depth + 2);
+                        line(depth + 1, "}");
+                    }
+                    line(depth + 1, "_ => {");
+                    doBranch(x, s.dflt(), depth + 2);
+                    line(depth + 1, "}");
+                    line(depth, "}");
+                }
+            }
+        }
+
+        private void doBranch(int from, int to, int depth) {
+            ControlFlow.Block f = cfg.blocks.get(from);
+            ControlFlow.Block t = cfg.blocks.get(to);
+            if (t.rpo <= f.rpo) {
+                line(depth, "continue 'l" + to + ";");
+            } else if (cfg.isMerge(to)) {
+                line(depth, "break 'b" + to + ";");
+            } else {
+                doTree(to, depth);
+            }
+        }
+    }
+}

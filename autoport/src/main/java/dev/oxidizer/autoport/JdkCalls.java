@@ -1,0 +1,281 @@
+package dev.oxidizer.autoport;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.List;
+
+/**
+ * The JDK methods the subset maps to Rust, each with results identical to Java's (or, for the transcendental
+ * {@code Math} functions, within the ulps Java itself allows: those mark the port approximate). One place decides
+ * every mapping; anything not here is refused.
+ */
+final class JdkCalls {
+    private JdkCalls() {}
+
+    /** What a mapping may do; implemented by the block translator. Values are opaque stack entries. */
+    interface Emitter {
+        /** Rust name of the array or string behind a stack entry. */
+        String arr(Object e) throws Refusal;
+
+        String code(Object e);
+
+        char kind(Object e);
+
+        Type type(Object e);
+
+        Object origin(Object e);
+
+        /** Records that the call writes into this array. */
+        void write(Object e) throws Refusal;
+
+        /** Marks the code as able to throw: returns it with {@code ?}. */
+        String fallible(String code);
+
+        /** A statement with side effects, in program order. */
+        void statement(String code);
+
+        /** Pushes a result; {@code pure} results may be folded into later expressions. */
+        void value(String code, char kind, boolean pure, Object... reads);
+
+        /** Pushes a newly allocated array made by {@code code}. */
+        void newArray(Type t, String code) throws Refusal;
+
+        /** The result is within Java's declared ulps rather than bit-identical. */
+        void approximate();
+    }
+
+    /** Translates the call, or returns false when it is not in the subset. */
+    static boolean translate(Emitter e, MethodInsnNode m, Object recv, List<Object> argsIn) throws Refusal {
+        @SuppressWarnings("unchecked")
+        List<Object> args = (List<Object>) (List<?>) argsIn;
+        String sig = m.owner + "." + m.name + m.desc;
+        String a = args.isEmpty() ? null : e.code(args.get(0));
+        String b = args.size() < 2 ? null : e.code(args.get(1));
+        String c = args.size() < 3 ? null : e.code(args.get(2));
+        Object[] all = args.toArray();
+        String owner = m.owner;
+        boolean math = owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath");
+        if (math) {
+            String mm = m.name + m.desc;
+            switch (mm) {
+                case "abs(I)I", "abs(J)J" -> e.value(a + ".wrapping_abs()", kindOf(m), true, all);
+                case "abs(F)F", "abs(D)D" -> e.value(a + ".abs()", kindOf(m), true, all);
+                case "max(II)I", "max(JJ)J" -> e.value(a + ".max(" + b + ")", kindOf(m), true, all);
+                case "min(II)I", "min(JJ)J" -> e.value(a + ".min(" + b + ")", kindOf(m), true, all);
+                case "max(FF)F" -> e.value("jrt::max_f32(" + a + ", " + b + ")", 'F', true, all);
+                case "min(FF)F" -> e.value("jrt::min_f32(" + a + ", " + b + ")", 'F', true, all);
+                case "max(DD)D" -> e.value("jrt::max_f64(" + a + ", " + b + ")", 'D', true, all);
+                case "min(DD)D" -> e.value("jrt::min_f64(" + a + ", " + b + ")", 'D', true, all);
+                case "sqrt(D)D" -> e.value(a + ".sqrt()", 'D', true, all);
+                case "floor(D)D" -> e.value(a + ".floor()", 'D', true, all);
+                case "ceil(D)D" -> e.value(a + ".ceil()", 'D', true, all);
+                case "rint(D)D" -> e.value(a + ".round_ties_even()", 'D', true, all);
+                case "round(D)J" -> e.value("jrt::round_f64(" + a + ")", 'J', true, all);
+                case "round(F)I" -> e.value("jrt::round_f32(" + a + ")", 'I', true, all);
+                case "signum(D)D" -> e.value("jrt::signum_f64(" + a + ")", 'D', true, all);
+                case "signum(F)F" -> e.value("jrt::signum_f32(" + a + ")", 'F', true, all);
+                case "fma(DDD)D" -> e.value(a + ".mul_add(" + b + ", " + c + ")", 'D', true, all);
+                case "fma(FFF)F" -> e.value(a + ".mul_add(" + b + ", " + c + ")", 'F', true, all);
+                case "toRadians(D)D" -> e.value("(" + a + " * 0.017453292519943295f64)", 'D', true, all);
+                case "toDegrees(D)D" -> e.value("(" + a + " * 57.29577951308232f64)", 'D', true, all);
+                case "floorDiv(II)I" -> e.value(e.fallible("jrt::floor_div_i32(" + a + ", " + b + ")"), 'I', false);
+                case "floorMod(II)I" -> e.value(e.fallible("jrt::floor_mod_i32(" + a + ", " + b + ")"), 'I', false);
+                case "floorDiv(JJ)J" -> e.value(e.fallible("jrt::floor_div_i64(" + a + ", " + b + ")"), 'J', false);
+                case "floorMod(JJ)J" -> e.value(e.fallible("jrt::floor_mod_i64(" + a + ", " + b + ")"), 'J', false);
+                case "addExact(II)I" -> e.value(e.fallible("jrt::exact_i32(" + a + ".checked_add(" + b + "), \"integer\")"), 'I', false);
+                case "subtractExact(II)I" -> e.value(e.fallible("jrt::exact_i32(" + a + ".checked_sub(" + b + "), \"integer\")"), 'I', false);
+                case "multiplyExact(II)I" -> e.value(e.fallible("jrt::exact_i32(" + a + ".checked_mul(" + b + "), \"integer\")"), 'I', false);
+                case "addExact(JJ)J" -> e.value(e.fallible("jrt::exact_i64(" + a + ".checked_add(" + b + "), \"long\")"), 'J', false);
+                case "subtractExact(JJ)J" -> e.value(e.fallible("jrt::exact_i64(" + a + ".checked_sub(" + b + "), \"long\")"), 'J', false);
+                case "multiplyExact(JJ)J" -> e.value(e.fallible("jrt::exact_i64(" + a + ".checked_mul(" + b + "), \"long\")"), 'J', false);
+                case "exp(D)D", "log(D)D", "log10(D)D", "sin(D)D", "cos(D)D", "tan(D)D", "asin(D)D", "acos(D)D", "atan(D)D",
+                     "sinh(D)D", "cosh(D)D", "tanh(D)D", "cbrt(D)D", "expm1(D)D", "log1p(D)D" -> {
+                    String f = switch (m.name) {
+                        case "log" -> "ln";
+                        case "expm1" -> "exp_m1";
+                        case "log1p" -> "ln_1p";
+                        default -> m.name;
+                    };
+                    e.approximate();
+                    e.value(a + "." + f + "()", 'D', true, all);
+                }
+                case "atan2(DD)D", "hypot(DD)D" -> {
+                    e.approximate();
+                    e.value(a + "." + m.name + "(" + b + ")", 'D', true, all);
+                }
+                case "pow(DD)D" -> {
+                    e.approximate();
+                    e.value("jrt::pow(" + a + ", " + b + ")", 'D', true, all);
+                }
+                default -> {
+                    if (owner.equals("java/lang/Math") && mm.equals("copySign(DD)D")) {
+                        e.value(a + ".copysign(" + b + ")", 'D', true, all);
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        switch (sig) {
+            // Integer and Long
+            case "java/lang/Integer.bitCount(I)I", "java/lang/Long.bitCount(J)I" -> e.value("(" + a + ".count_ones() as i32)", 'I', true, all);
+            case "java/lang/Integer.numberOfLeadingZeros(I)I", "java/lang/Long.numberOfLeadingZeros(J)I" ->
+                    e.value("(" + a + ".leading_zeros() as i32)", 'I', true, all);
+            case "java/lang/Integer.numberOfTrailingZeros(I)I", "java/lang/Long.numberOfTrailingZeros(J)I" ->
+                    e.value("(" + a + ".trailing_zeros() as i32)", 'I', true, all);
+            case "java/lang/Integer.rotateLeft(II)I" -> e.value(a + ".rotate_left((" + b + " & 31) as u32)", 'I', true, all);
+            case "java/lang/Integer.rotateRight(II)I" -> e.value(a + ".rotate_right((" + b + " & 31) as u32)", 'I', true, all);
+            case "java/lang/Long.rotateLeft(JI)J" -> e.value(a + ".rotate_left((" + b + " & 63) as u32)", 'J', true, all);
+            case "java/lang/Long.rotateRight(JI)J" -> e.value(a + ".rotate_right((" + b + " & 63) as u32)", 'J', true, all);
+            case "java/lang/Integer.reverse(I)I", "java/lang/Long.reverse(J)J" -> e.value(a + ".reverse_bits()", kindOf(m), true, all);
+            case "java/lang/Integer.reverseBytes(I)I", "java/lang/Long.reverseBytes(J)J" -> e.value(a + ".swap_bytes()", kindOf(m), true, all);
+            case "java/lang/Integer.highestOneBit(I)I" -> e.value("jrt::highest_one_bit_i32(" + a + ")", 'I', true, all);
+            case "java/lang/Long.highestOneBit(J)J" -> e.value("jrt::highest_one_bit_i64(" + a + ")", 'J', true, all);
+            case "java/lang/Integer.lowestOneBit(I)I", "java/lang/Long.lowestOneBit(J)J" ->
+                    e.value("(" + a + " & " + a + ".wrapping_neg())", kindOf(m), true, all);
+            case "java/lang/Integer.signum(I)I" -> e.value(a + ".signum()", 'I', true, all);
+            case "java/lang/Long.signum(J)I" -> e.value("(" + a + ".signum() as i32)", 'I', true, all);
+            case "java/lang/Integer.compare(II)I", "java/lang/Long.compare(JJ)I" ->
+                    e.value("jrt::lcmp(" + a + " as i64, " + b + " as i64)", 'I', true, all);
+            case "java/lang/Integer.compareUnsigned(II)I" -> e.value("jrt::lcmp(" + a + " as u32 as i64, " + b + " as u32 as i64)", 'I', true, all);
+            case "java/lang/Long.compareUnsigned(JJ)I" ->
+                    e.value("((" + a + " as u64 > " + b + " as u64) as i32 - (" + a + " as u64 < " + b + " as u64) as i32)", 'I', true, all);
+            case "java/lang/Integer.toUnsignedLong(I)J" -> e.value("(" + a + " as u32 as i64)", 'J', true, all);
+            case "java/lang/Integer.divideUnsigned(II)I" -> e.value(e.fallible("jrt::udiv_i32(" + a + ", " + b + ")"), 'I', false);
+            case "java/lang/Integer.remainderUnsigned(II)I" -> e.value(e.fallible("jrt::urem_i32(" + a + ", " + b + ")"), 'I', false);
+            case "java/lang/Long.divideUnsigned(JJ)J" -> e.value(e.fallible("jrt::udiv_i64(" + a + ", " + b + ")"), 'J', false);
+            case "java/lang/Long.remainderUnsigned(JJ)J" -> e.value(e.fallible("jrt::urem_i64(" + a + ", " + b + ")"), 'J', false);
+            case "java/lang/Integer.min(II)I", "java/lang/Long.min(JJ)J" -> e.value(a + ".min(" + b + ")", kindOf(m), true, all);
+            case "java/lang/Integer.max(II)I", "java/lang/Long.max(JJ)J" -> e.value(a + ".max(" + b + ")", kindOf(m), true, all);
+            case "java/lang/Integer.sum(II)I", "java/lang/Long.sum(JJ)J" -> e.value(a + ".wrapping_add(" + b + ")", kindOf(m), true, all);
+            case "java/lang/Integer.hashCode(I)I" -> e.value(a, 'I', true, all);
+            case "java/lang/Long.hashCode(J)I" -> e.value("((" + a + " ^ jrt::lushr(" + a + ", 32)) as i32)", 'I', true, all);
+            // Character: surrogates and Java's own whitespace rule (no Unicode category tables: Java's and Rust's differ)
+            case "java/lang/Character.isHighSurrogate(C)Z" -> e.value("((" + a + " >= 0xD800 && " + a + " < 0xDC00) as i32)", 'I', true, all);
+            case "java/lang/Character.isLowSurrogate(C)Z" -> e.value("((" + a + " >= 0xDC00 && " + a + " < 0xE000) as i32)", 'I', true, all);
+            case "java/lang/Character.isSurrogate(C)Z" -> e.value("((" + a + " >= 0xD800 && " + a + " < 0xE000) as i32)", 'I', true, all);
+            case "java/lang/Character.isSurrogatePair(CC)Z" -> e.value("((" + a + " >= 0xD800 && " + a + " < 0xDC00 && " + b + " >= 0xDC00 && "
+                    + b + " < 0xE000) as i32)", 'I', true, all);
+            case "java/lang/Character.toCodePoint(CC)I" -> e.value("(((" + a + " << 10) + " + b + ").wrapping_add(0x10000 - (0xD800 << 10) - 0xDC00))", 'I', true, all);
+            case "java/lang/Character.charCount(I)I" -> e.value("(if " + a + " >= 0x10000 { 2i32 } else { 1i32 })", 'I', true, all);
+            case "java/lang/Character.isBmpCodePoint(I)Z" -> e.value("((" + a + " as u32 >> 16 == 0) as i32)", 'I', true, all);
+            case "java/lang/Character.isValidCodePoint(I)Z" -> e.value("((" + a + " as u32 >> 16 < 0x11) as i32)", 'I', true, all);
+            case "java/lang/Character.isSupplementaryCodePoint(I)Z" -> e.value("((" + a + " >= 0x10000 && " + a + " < 0x110000) as i32)", 'I', true, all);
+            case "java/lang/Character.highSurrogate(I)C" -> e.value("((jrt::iushr(" + a + ", 10) + (0xD800 - (0x10000 >> 10))) & 0xFFFF)", 'I', true, all);
+            case "java/lang/Character.lowSurrogate(I)C" -> e.value("(((" + a + " & 0x3ff) + 0xDC00) & 0xFFFF)", 'I', true, all);
+            case "java/lang/Character.isWhitespace(C)Z", "java/lang/Character.isWhitespace(I)Z" ->
+                    e.value("(jrt::is_whitespace(" + a + ") as i32)", 'I', true, all);
+            case "java/lang/Character.hashCode(C)I" -> e.value(a, 'I', true, all);
+            // Float and Double
+            case "java/lang/Float.floatToRawIntBits(F)I" -> e.value("(" + a + ".to_bits() as i32)", 'I', true, all);
+            case "java/lang/Float.floatToIntBits(F)I" -> e.value("jrt::float_bits_f32(" + a + ")", 'I', true, all);
+            case "java/lang/Float.intBitsToFloat(I)F" -> e.value("f32::from_bits(" + a + " as u32)", 'F', true, all);
+            case "java/lang/Double.doubleToRawLongBits(D)J" -> e.value("(" + a + ".to_bits() as i64)", 'J', true, all);
+            case "java/lang/Double.doubleToLongBits(D)J" -> e.value("jrt::float_bits_f64(" + a + ")", 'J', true, all);
+            case "java/lang/Double.longBitsToDouble(J)D" -> e.value("f64::from_bits(" + a + " as u64)", 'D', true, all);
+            case "java/lang/Double.isNaN(D)Z", "java/lang/Float.isNaN(F)Z" -> e.value("((" + a + " != " + a + ") as i32)", 'I', true, all);
+            case "java/lang/Double.isInfinite(D)Z", "java/lang/Float.isInfinite(F)Z" -> e.value("(" + a + ".is_infinite() as i32)", 'I', true, all);
+            case "java/lang/Double.isFinite(D)Z", "java/lang/Float.isFinite(F)Z" -> e.value("(" + a + ".is_finite() as i32)", 'I', true, all);
+            case "java/lang/Double.compare(DD)I" -> e.value("jrt::compare_f64(" + a + ", " + b + ")", 'I', true, all);
+            case "java/lang/Float.compare(FF)I" -> e.value("jrt::compare_f32(" + a + ", " + b + ")", 'I', true, all);
+            case "java/lang/Double.hashCode(D)I" -> e.value("{ let h = jrt::float_bits_f64(" + a + "); (h ^ jrt::lushr(h, 32)) as i32 }", 'I', true, all);
+            case "java/lang/Float.hashCode(F)I" -> e.value("jrt::float_bits_f32(" + a + ")", 'I', true, all);
+            case "java/lang/Double.sum(DD)D", "java/lang/Float.sum(FF)F" -> e.value("(" + a + " + " + b + ")", kindOf(m), true, all);
+            case "java/lang/Double.max(DD)D" -> e.value("jrt::max_f64(" + a + ", " + b + ")", 'D', true, all);
+            case "java/lang/Double.min(DD)D" -> e.value("jrt::min_f64(" + a + ", " + b + ")", 'D', true, all);
+            case "java/lang/Float.max(FF)F" -> e.value("jrt::max_f32(" + a + ", " + b + ")", 'F', true, all);
+            case "java/lang/Float.min(FF)F" -> e.value("jrt::min_f32(" + a + ", " + b + ")", 'F', true, all);
+            // String over UTF-16 code units
+            case "java/lang/String.length()I" -> e.value("jrt::len(&*" + e.arr(recv) + ")", 'I', true, recv);
+            case "java/lang/String.isEmpty()Z" -> e.value("(" + e.arr(recv) + ".is_empty() as i32)", 'I', true, recv);
+            case "java/lang/String.charAt(I)C" -> e.value(e.fallible("jrt::char_at(&*" + e.arr(recv) + ", " + a + ")"), 'I', false);
+            case "java/lang/String.codePointAt(I)I" -> e.value(e.fallible("jrt::code_point_at(&*" + e.arr(recv) + ", " + a + ")"), 'I', false);
+            case "java/lang/String.equals(Ljava/lang/Object;)Z" -> {
+                Type t = e.type(args.get(0));
+                if (e.kind(args.get(0)) != 'A' || t == null || !t.getInternalName().equals("java/lang/String")) {
+                    return false;
+                }
+                e.value("((&*" + e.arr(recv) + " == &*" + e.arr(args.get(0)) + ") as i32)", 'I', true, recv, args.get(0));
+            }
+            case "java/lang/String.toCharArray()[C" -> e.newArray(Type.getType("[C"), e.arr(recv) + ".to_vec()");
+            case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" -> {
+                Object src = args.get(0);
+                Object dst = args.get(2);
+                if (e.kind(src) != 'A' || e.kind(dst) != 'A' || e.type(src) == null || !e.type(src).equals(e.type(dst))
+                        || e.type(src).getSort() != Type.ARRAY) {
+                    return false;
+                }
+                e.write(dst);
+                String d = e.code(args.get(3));
+                String n = e.code(args.get(4));
+                if (e.origin(src).equals(e.origin(dst))) {
+                    e.statement(e.fallible("jrt::arraycopy_within(&mut *" + e.arr(dst) + ", " + b + ", " + d + ", " + n + ")"));
+                } else {
+                    e.statement(e.fallible("jrt::arraycopy(&*" + e.arr(src) + ", " + b + ", &mut *" + e.arr(dst) + ", " + d + ", " + n + ")"));
+                }
+            }
+            default -> {
+                if (owner.equals("java/util/Arrays")) {
+                    return arrays(e, m, args);
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean arrays(Emitter e, MethodInsnNode m, List<Object> args) throws Refusal {
+        Type[] ps = Type.getArgumentTypes(m.desc);
+        if (ps.length == 0 || ps[0].getSort() != Type.ARRAY || ps[0].getDimensions() != 1 || FunctionTranslator.elem(ps[0]) == null) {
+            return false;
+        }
+        Object arr = args.get(0);
+        String el = FunctionTranslator.elem(ps[0]);
+        String conv = el.equals("bool") ? " != 0" : el.equals("i8") || el.equals("u16") || el.equals("i16") ? " as " + el : "";
+        switch (m.name + "/" + ps.length) {
+            case "fill/2" -> {
+                e.write(arr);
+                e.statement("jrt::fill(&mut *" + e.arr(arr) + ", " + e.code(args.get(1)) + conv + ")");
+            }
+            case "fill/4" -> {
+                e.write(arr);
+                e.statement(e.fallible("jrt::fill_range(&mut *" + e.arr(arr) + ", " + e.code(args.get(1)) + ", " + e.code(args.get(2)) + ", "
+                        + e.code(args.get(3)) + conv + ")"));
+            }
+            case "copyOf/2" -> e.newArray(ps[0], e.fallible("jrt::copy_of(&*" + e.arr(arr) + ", " + e.code(args.get(1)) + ")"));
+            case "copyOfRange/3" -> e.newArray(ps[0], e.fallible("jrt::copy_of_range(&*" + e.arr(arr) + ", " + e.code(args.get(1)) + ", "
+                    + e.code(args.get(2)) + ")"));
+            case "equals/2" -> {
+                if (!ps[1].equals(ps[0])) {
+                    return false;
+                }
+                String f = el.equals("f64") ? "jrt::equals_f64" : el.equals("f32") ? "jrt::equals_f32" : "jrt::equals";
+                e.value("(" + f + "(&*" + e.arr(arr) + ", &*" + e.arr(args.get(1)) + ") as i32)", 'I', true, arr, args.get(1));
+            }
+            case "sort/1", "sort/3" -> {
+                if (el.equals("bool")) {
+                    return false;
+                }
+                e.write(arr);
+                String f = el.equals("f64") ? "jrt::sort_f64" : el.equals("f32") ? "jrt::sort_f32" : "jrt::sort";
+                String v = e.arr(arr);
+                if (ps.length == 1) {
+                    e.statement(f + "(&mut *" + v + ")");
+                } else {
+                    e.statement("{ let r = " + e.fallible("jrt::range(" + e.code(args.get(1)) + ", " + e.code(args.get(2)) + ", " + v + ".len())")
+                            + "; " + f + "(&mut " + v + "[r]) }");
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char kindOf(MethodInsnNode m) {
+        return FunctionTranslator.kind(Type.getReturnType(m.desc));
+    }
+}

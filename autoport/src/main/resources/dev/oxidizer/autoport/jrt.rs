@@ -1,0 +1,489 @@
+//! Java semantics for code translated by Oxidizer's auto-port (`oxidizer generate --auto`).
+//! Generated, do not edit: every helper does exactly what the JVM instruction or JDK method of the same name does,
+//! including the exception it throws (as `PortError::Java`). Error paths are `#[cold]` so the checks stay cheap.
+#![allow(dead_code)]
+
+use crate::ffi::{JavaException, PortError};
+
+#[cold]
+#[inline(never)]
+pub fn throw(kind: JavaException, message: String) -> PortError {
+    PortError::Java(kind, message)
+}
+
+#[cold]
+#[inline(never)]
+fn aioobe(index: i64, length: usize) -> PortError {
+    throw(JavaException::ArrayIndexOutOfBounds, format!("Index {index} out of bounds for length {length}"))
+}
+
+#[cold]
+#[inline(never)]
+fn sioobe(what: &str, index: i32, length: usize) -> PortError {
+    throw(JavaException::StringIndexOutOfBounds, format!("{what} {index} out of bounds for length {length}"))
+}
+
+#[cold]
+#[inline(never)]
+fn div_by_zero() -> PortError {
+    throw(JavaException::Arithmetic, "/ by zero".to_string())
+}
+
+#[cold]
+#[inline(never)]
+fn overflow(what: &str) -> PortError {
+    throw(JavaException::Arithmetic, format!("{what} overflow"))
+}
+
+/// `xaload`: element `i`, or ArrayIndexOutOfBoundsException.
+#[inline(always)]
+pub fn ld<T: Copy>(a: &[T], i: i32) -> Result<T, PortError> {
+    match a.get(i as usize) {
+        Some(v) => Ok(*v),
+        None => Err(aioobe(i as i64, a.len())),
+    }
+}
+
+/// `xastore`.
+#[inline(always)]
+pub fn st<T: Copy>(a: &mut [T], i: i32, v: T) -> Result<(), PortError> {
+    let len = a.len();
+    match a.get_mut(i as usize) {
+        Some(slot) => {
+            *slot = v;
+            Ok(())
+        }
+        None => Err(aioobe(i as i64, len)),
+    }
+}
+
+/// `arraylength` (Java arrays are shorter than 2^31).
+#[inline(always)]
+pub fn len<T>(a: &[T]) -> i32 {
+    a.len() as i32
+}
+
+/// `newarray`: zero-filled, or NegativeArraySizeException.
+#[inline(always)]
+pub fn new_array<T: Copy + Default>(n: i32) -> Result<Vec<T>, PortError> {
+    if n < 0 {
+        return Err(throw(JavaException::NegativeArraySize, n.to_string()));
+    }
+    Ok(vec![T::default(); n as usize])
+}
+
+#[inline(always)]
+pub fn idiv(a: i32, b: i32) -> Result<i32, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_div(b)) }
+}
+
+#[inline(always)]
+pub fn irem(a: i32, b: i32) -> Result<i32, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_rem(b)) }
+}
+
+#[inline(always)]
+pub fn ldiv(a: i64, b: i64) -> Result<i64, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_div(b)) }
+}
+
+#[inline(always)]
+pub fn lrem(a: i64, b: i64) -> Result<i64, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_rem(b)) }
+}
+
+#[inline(always)]
+pub fn iushr(a: i32, s: i32) -> i32 {
+    (a as u32).wrapping_shr(s as u32) as i32
+}
+
+#[inline(always)]
+pub fn lushr(a: i64, s: i32) -> i64 {
+    (a as u64).wrapping_shr(s as u32) as i64
+}
+
+#[inline(always)]
+pub fn lcmp(a: i64, b: i64) -> i32 {
+    (a > b) as i32 - (a < b) as i32
+}
+
+/// `fcmpl`/`dcmpl`: -1 when either is NaN.
+#[inline(always)]
+pub fn fcmpl(a: f64, b: f64) -> i32 {
+    if a > b { 1 } else if a == b { 0 } else { -1 }
+}
+
+/// `fcmpg`/`dcmpg`: 1 when either is NaN.
+#[inline(always)]
+pub fn fcmpg(a: f64, b: f64) -> i32 {
+    if a < b { -1 } else if a == b { 0 } else { 1 }
+}
+
+// ---- java.lang.Math / StrictMath --------------------------------------------------------------------
+
+#[inline(always)]
+pub fn max_f64(a: f64, b: f64) -> f64 {
+    if a != a { return a; }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return 0.0; }
+    if a >= b { a } else { b }
+}
+
+#[inline(always)]
+pub fn min_f64(a: f64, b: f64) -> f64 {
+    if a != a { return a; }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return -0.0; }
+    if a <= b { a } else { b }
+}
+
+#[inline(always)]
+pub fn max_f32(a: f32, b: f32) -> f32 {
+    if a != a { return a; }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return 0.0; }
+    if a >= b { a } else { b }
+}
+
+#[inline(always)]
+pub fn min_f32(a: f32, b: f32) -> f32 {
+    if a != a { return a; }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return -0.0; }
+    if a <= b { a } else { b }
+}
+
+/// `Math.round(double)`: floor(x + 1/2) computed exactly, NaN to 0, saturating.
+#[inline(always)]
+pub fn round_f64(x: f64) -> i64 {
+    let f = x.floor();
+    (if x - f >= 0.5 { f + 1.0 } else { f }) as i64
+}
+
+#[inline(always)]
+pub fn round_f32(x: f32) -> i32 {
+    let f = x.floor();
+    (if x - f >= 0.5 { f + 1.0 } else { f }) as i32
+}
+
+#[inline(always)]
+pub fn signum_f64(x: f64) -> f64 {
+    if x == 0.0 || x != x { x } else { 1.0f64.copysign(x) }
+}
+
+#[inline(always)]
+pub fn signum_f32(x: f32) -> f32 {
+    if x == 0.0 || x != x { x } else { 1.0f32.copysign(x) }
+}
+
+/// `Math.pow`: C's pow except where Java differs (a NaN exponent; ±1 to an infinite power).
+#[inline(always)]
+pub fn pow(a: f64, b: f64) -> f64 {
+    if b != b || (b.is_infinite() && (a == 1.0 || a == -1.0)) {
+        if b == 0.0 { 1.0 } else { f64::NAN }
+    } else {
+        a.powf(b)
+    }
+}
+
+#[inline(always)]
+pub fn floor_div_i32(a: i32, b: i32) -> Result<i32, PortError> {
+    let q = idiv(a, b)?;
+    Ok(if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q })
+}
+
+#[inline(always)]
+pub fn floor_mod_i32(a: i32, b: i32) -> Result<i32, PortError> {
+    let r = irem(a, b)?;
+    Ok(if (r ^ b) < 0 && r != 0 { r + b } else { r })
+}
+
+#[inline(always)]
+pub fn floor_div_i64(a: i64, b: i64) -> Result<i64, PortError> {
+    let q = ldiv(a, b)?;
+    Ok(if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q })
+}
+
+#[inline(always)]
+pub fn floor_mod_i64(a: i64, b: i64) -> Result<i64, PortError> {
+    let r = lrem(a, b)?;
+    Ok(if (r ^ b) < 0 && r != 0 { r + b } else { r })
+}
+
+#[inline(always)]
+pub fn exact_i32(v: Option<i32>, what: &str) -> Result<i32, PortError> {
+    match v { Some(x) => Ok(x), None => Err(overflow(what)) }
+}
+
+#[inline(always)]
+pub fn exact_i64(v: Option<i64>, what: &str) -> Result<i64, PortError> {
+    match v { Some(x) => Ok(x), None => Err(overflow(what)) }
+}
+
+// ---- Integer / Long / Character / Float / Double -----------------------------------------------------
+
+#[inline(always)]
+pub fn highest_one_bit_i32(i: i32) -> i32 {
+    if i == 0 { 0 } else { ((1u32 << 31) >> (i as u32).leading_zeros()) as i32 }
+}
+
+#[inline(always)]
+pub fn highest_one_bit_i64(i: i64) -> i64 {
+    if i == 0 { 0 } else { ((1u64 << 63) >> (i as u64).leading_zeros()) as i64 }
+}
+
+#[inline(always)]
+pub fn udiv_i32(a: i32, b: i32) -> Result<i32, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u32) / (b as u32)) as i32) }
+}
+
+#[inline(always)]
+pub fn urem_i32(a: i32, b: i32) -> Result<i32, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u32) % (b as u32)) as i32) }
+}
+
+#[inline(always)]
+pub fn udiv_i64(a: i64, b: i64) -> Result<i64, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u64) / (b as u64)) as i64) }
+}
+
+#[inline(always)]
+pub fn urem_i64(a: i64, b: i64) -> Result<i64, PortError> {
+    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u64) % (b as u64)) as i64) }
+}
+
+/// `Double.compare`: -0.0 < 0.0, NaN above everything and equal to itself.
+#[inline(always)]
+pub fn compare_f64(a: f64, b: f64) -> i32 {
+    if a < b { return -1; }
+    if a > b { return 1; }
+    let x = float_bits_f64(a);
+    let y = float_bits_f64(b);
+    (x > y) as i32 - (x < y) as i32
+}
+
+#[inline(always)]
+pub fn compare_f32(a: f32, b: f32) -> i32 {
+    if a < b { return -1; }
+    if a > b { return 1; }
+    let x = float_bits_f32(a);
+    let y = float_bits_f32(b);
+    (x > y) as i32 - (x < y) as i32
+}
+
+/// `Double.doubleToLongBits`: every NaN as the canonical 0x7ff8000000000000.
+#[inline(always)]
+pub fn float_bits_f64(a: f64) -> i64 {
+    if a != a { 0x7ff8000000000000 } else { a.to_bits() as i64 }
+}
+
+/// `Float.floatToIntBits`: every NaN as 0x7fc00000.
+#[inline(always)]
+pub fn float_bits_f32(a: f32) -> i32 {
+    if a != a { 0x7fc00000 } else { a.to_bits() as i32 }
+}
+
+/// `Character.isWhitespace(int)`: Unicode space separators except the no-break ones, plus the ASCII controls
+/// Java lists (tab, line feed, vertical tab, form feed, carriage return, and 0x1C to 0x1F).
+#[inline(always)]
+pub fn is_whitespace(c: i32) -> bool {
+    match c {
+        0x09..=0x0D | 0x1C..=0x20 => true,
+        0x1680 | 0x2000..=0x2006 | 0x2008..=0x200A | 0x2028 | 0x2029 | 0x205F | 0x3000 => true,
+        _ => false,
+    }
+}
+
+// ---- String (UTF-16 code units) ---------------------------------------------------------------------
+
+#[inline(always)]
+pub fn char_at(s: &[u16], i: i32) -> Result<i32, PortError> {
+    match s.get(i as usize) {
+        Some(c) => Ok(*c as i32),
+        None => Err(sioobe("Index", i, s.len())),
+    }
+}
+
+/// `String.codePointAt`.
+#[inline(always)]
+pub fn code_point_at(s: &[u16], i: i32) -> Result<i32, PortError> {
+    let c = char_at(s, i)?;
+    if (0xD800..0xDC00).contains(&c) {
+        if let Some(&d) = s.get(i as usize + 1) {
+            let d = d as i32;
+            if (0xDC00..0xE000).contains(&d) {
+                return Ok(((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000);
+            }
+        }
+    }
+    Ok(c)
+}
+
+// ---- java.util.Arrays / System.arraycopy -------------------------------------------------------------
+
+#[cold]
+#[inline(never)]
+fn range_error(from: i32, to: i32, len: usize) -> PortError {
+    if from > to {
+        throw(JavaException::IllegalArgument, format!("fromIndex({from}) > toIndex({to})"))
+    } else if from < 0 {
+        aioobe(from as i64, len)
+    } else {
+        aioobe(to as i64, len)
+    }
+}
+
+/// The checks of `Arrays.rangeCheck`.
+#[inline(always)]
+pub fn range(from: i32, to: i32, len: usize) -> Result<std::ops::Range<usize>, PortError> {
+    if from > to || from < 0 || to as i64 > len as i64 {
+        return Err(range_error(from, to, len));
+    }
+    Ok(from as usize..to as usize)
+}
+
+#[inline(always)]
+pub fn fill<T: Copy>(a: &mut [T], v: T) {
+    a.fill(v);
+}
+
+#[inline(always)]
+pub fn fill_range<T: Copy>(a: &mut [T], from: i32, to: i32, v: T) -> Result<(), PortError> {
+    let r = range(from, to, a.len())?;
+    a[r].fill(v);
+    Ok(())
+}
+
+/// `Arrays.copyOf`: truncated or zero-padded.
+#[inline(always)]
+pub fn copy_of<T: Copy + Default>(a: &[T], n: i32) -> Result<Vec<T>, PortError> {
+    let mut v = new_array::<T>(n)?;
+    let k = v.len().min(a.len());
+    v[..k].copy_from_slice(&a[..k]);
+    Ok(v)
+}
+
+/// `Arrays.copyOfRange`, step by step as the JDK does it: the new length `to - from` in `int` arithmetic, then
+/// `System.arraycopy(a, from, copy, 0, min(a.length - from, newLength))`; `to` may pass the end (zero-padded).
+#[inline(always)]
+pub fn copy_of_range<T: Copy + Default>(a: &[T], from: i32, to: i32) -> Result<Vec<T>, PortError> {
+    let new_len = to.wrapping_sub(from);
+    if new_len < 0 {
+        return Err(throw(JavaException::IllegalArgument, format!("{from} > {to}")));
+    }
+    let mut v = new_array::<T>(new_len)?;
+    let n = (a.len() as i32).wrapping_sub(from).min(new_len);
+    arraycopy(a, from, &mut v, 0, n)?;
+    Ok(v)
+}
+
+/// `Arrays.equals` of integer arrays.
+#[inline(always)]
+pub fn equals<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a == b
+}
+
+/// `Arrays.equals(double[], double[])`: compares `doubleToLongBits` (NaN equals NaN, 0.0 differs from -0.0).
+#[inline(always)]
+pub fn equals_f64(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| float_bits_f64(*x) == float_bits_f64(*y))
+}
+
+#[inline(always)]
+pub fn equals_f32(a: &[f32], b: &[f32]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| float_bits_f32(*x) == float_bits_f32(*y))
+}
+
+#[inline(always)]
+pub fn sort<T: Ord + Copy>(a: &mut [T]) {
+    a.sort_unstable();
+}
+
+/// `Arrays.sort(double[])`: ascending, -0.0 before 0.0, NaNs last. The non-NaN values are sorted as integer keys
+/// that order like the doubles (sign bit flipped for positives, all bits for negatives): the same order as
+/// `Double.compare`, at the speed of an integer sort.
+pub fn sort_f64(a: &mut [f64]) {
+    let mut n = 0;
+    for i in 0..a.len() {
+        if a[i] == a[i] {
+            a.swap(n, i);
+            n += 1;
+        }
+    }
+    let mut keys: Vec<u64> = a[..n].iter().map(|x| {
+        let b = x.to_bits();
+        if b >> 63 == 1 { !b } else { b | (1 << 63) }
+    }).collect();
+    keys.sort_unstable();
+    for (x, k) in a[..n].iter_mut().zip(keys) {
+        *x = f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k });
+    }
+}
+
+pub fn sort_f32(a: &mut [f32]) {
+    let mut n = 0;
+    for i in 0..a.len() {
+        if a[i] == a[i] {
+            a.swap(n, i);
+            n += 1;
+        }
+    }
+    a[..n].sort_unstable_by(|x, y| x.total_cmp(y));
+}
+
+/// `System.arraycopy` between two different arrays.
+#[inline(always)]
+pub fn arraycopy<T: Copy>(src: &[T], sp: i32, dst: &mut [T], dp: i32, n: i32) -> Result<(), PortError> {
+    check_copy(src.len(), sp, dst.len(), dp, n)?;
+    dst[dp as usize..(dp + n) as usize].copy_from_slice(&src[sp as usize..(sp + n) as usize]);
+    Ok(())
+}
+
+/// `System.arraycopy` within one array: as if through a temporary copy (overlap allowed).
+#[inline(always)]
+pub fn arraycopy_within<T: Copy>(a: &mut [T], sp: i32, dp: i32, n: i32) -> Result<(), PortError> {
+    check_copy(a.len(), sp, a.len(), dp, n)?;
+    a.copy_within(sp as usize..(sp + n) as usize, dp as usize);
+    Ok(())
+}
+
+#[inline(always)]
+fn check_copy(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> Result<(), PortError> {
+    if sp < 0 || dp < 0 || n < 0 || sp as i64 + n as i64 > sl as i64 || dp as i64 + n as i64 > dl as i64 {
+        return Err(copy_error(sl, sp, dl, dp, n));
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> PortError {
+    let m = if sp < 0 {
+        format!("arraycopy: source index {sp} out of bounds for length {sl}")
+    } else if dp < 0 {
+        format!("arraycopy: destination index {dp} out of bounds for length {dl}")
+    } else if n < 0 {
+        format!("arraycopy: length {n} is negative")
+    } else if sp as i64 + n as i64 > sl as i64 {
+        format!("arraycopy: last source index {} out of bounds for length {sl}", sp as i64 + n as i64)
+    } else {
+        format!("arraycopy: last destination index {} out of bounds for length {dl}", dp as i64 + n as i64)
+    };
+    throw(JavaException::ArrayIndexOutOfBounds, m)
+}
+
+// ---- byte-array VarHandle views (MethodHandles.byteArrayViewVarHandle) --------------------------------
+
+#[cold]
+#[inline(never)]
+fn view_error(i: i32, len: usize, size: usize) -> PortError {
+    throw(JavaException::ArrayIndexOutOfBounds,
+          format!("Index {i} out of bounds for length {}", len as i64 - size as i64 + 1))
+}
+
+#[inline(always)]
+pub fn view<const N: usize>(a: &[i8], i: i32) -> Result<[u8; N], PortError> {
+    if i >= 0 {
+        if let Some(s) = a.get(i as usize..i as usize + N) {
+            // SAFETY: `s` holds exactly N bytes; i8 and u8 have the same layout; the read is unaligned.
+            return Ok(unsafe { std::ptr::read_unaligned(s.as_ptr() as *const [u8; N]) });
+        }
+    }
+    Err(view_error(i, a.len(), N))
+}

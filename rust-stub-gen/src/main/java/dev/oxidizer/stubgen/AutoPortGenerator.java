@@ -1,0 +1,86 @@
+package dev.oxidizer.stubgen;
+
+import dev.oxidizer.autoport.AutoPort;
+import dev.oxidizer.autoport.AutoPorter;
+import dev.oxidizer.autoport.Refusal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code oxidizer generate --auto}: the same crate, wrapper, differential test and benchmark as {@link StubGenerator},
+ * with the safe function's body translated from the method's byte code ({@link AutoPorter}) instead of the stub.
+ * Strings cross as UTF-16 code units; array parameters are {@code &mut} exactly when the translation writes them; the
+ * differential test is bit-exact (0 ulps) unless the method calls transcendental {@code Math} functions.
+ *
+ * <p>A method outside the subset is refused ({@link GeneratorException.Kind#UNSUPPORTED}) with the instruction or call
+ * and its source line; nothing is written, and the stub can still be generated without {@code --auto}.
+ */
+public final class AutoPortGenerator {
+    private AutoPortGenerator() {}
+
+    /**
+     * @param classes the class path holding the method's class and the application methods it calls
+     */
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes) throws GeneratorException {
+        return generate(spec, options, classes, OriginalArtifact.find(spec).orElse(null));
+    }
+
+    /**
+     * @param classes  the class path holding the method's class and the application methods it calls
+     * @param original the artifact holding the original class (for the generated Maven module), null when unknown
+     */
+    public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes,
+                                          MavenCoordinates original) throws GeneratorException {
+        PortPlan names = PortPlanner.plan(spec, options);
+        Map<String, String> fields = new LinkedHashMap<>();
+        Set<String> mutableFields = new HashSet<>();
+        for (PortPlan.Arg a : names.fieldArgs()) {
+            fields.put(a.fieldName(), a.rustName());
+            if (a.shape() == PortPlan.Shape.SLICE_MUT) {
+                mutableFields.add(a.fieldName());
+            }
+        }
+        AutoPorter.Entry entry = new AutoPorter.Entry(names.rustFn(),
+                names.paramArgs().stream().map(PortPlan.Arg::rustName).toList(), fields, mutableFields);
+        AutoPort port;
+        try {
+            port = new AutoPorter(internal -> read(classes, internal)).port(spec.className(), spec.methodName(), spec.descriptor(), entry);
+        } catch (Refusal r) {
+            throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, r.getMessage()
+                    + "; without --auto the stub can still be generated (and the body written by hand)");
+        } catch (RuntimeException e) {
+            throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, "cannot auto-port " + spec.key()
+                    + ": the translator failed (" + e + "); without --auto the stub can still be generated");
+        }
+        List<MethodSpec.Param> params = new ArrayList<>();
+        for (int i = 0; i < spec.params().size(); i++) {
+            MethodSpec.Param p = spec.params().get(i);
+            params.add(new MethodSpec.Param(p.name(), p.type(), port.paramWritten().get(i)));
+        }
+        MethodSpec exact = new MethodSpec(spec.className(), spec.methodName(), spec.descriptor(), spec.isStatic(), params,
+                spec.returnType(), spec.receiverFields(), spec.receiverProblems(), spec.hasNoArgConstructor(),
+                spec.measuredP99Ns(), spec.source(), true, spec.overloaded());
+        GeneratorOptions strict = new GeneratorOptions(options.memory(), options.criticalMaxNs(), options.crateName(),
+                options.javaClass(), port.approximate() ? options.maxUlps() : 0, options.crateDirForJava());
+        PortPlan plan = PortPlanner.plan(exact, strict).withUtf16Strings();
+        GeneratedFiles emitted = StubGenerator.emit(plan, original);
+        Map<String, String> files = new LinkedHashMap<>(emitted.files());
+        files.put("src/lib.rs", new AutoLibEmitter(plan, port).emit());
+        files.put("src/jrt.rs", AutoPorter.runtimeSource());
+        return new GeneratedFiles(plan, files);
+    }
+
+    private static byte[] read(ClassPathReader classes, String internalName) {
+        try {
+            ClassPathReader.Found f = classes.read(internalName.replace('/', '.'));
+            return f == null ? null : f.bytes();
+        } catch (GeneratorException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.oxidizer.stubgen;
+
+import dev.oxidizer.stubgen.corpus.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.objectweb.asm.Type;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * Auto-ports every public method of {@link Corpus} (methods the translator was not written against), builds each crate
+ * with the real cargo, and runs its generated strict differential test through FFM. Counts pass / refuse / fail:
+ * no auto-port may fail, at least 80 % must pass, every refusal names an instruction and its line. The counts are
+ * written to {@code target/autoport-corpus.txt}.
+ */
+class AutoPortCorpusIT {
+    private static final Path CARGO_TARGET = Path.of(System.getProperty("oxidizer.it.cargoTarget", "target/it-cargo-target")).toAbsolutePath();
+
+    @TempDir
+    static Path WORK;
+
+    @Test
+    void corpusAutoPortsAndPassesTheStrictDifferentialTest() throws Exception {
+        Path classes = Path.of(Corpus.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ClassPathReader cp = new ClassPathReader(classes.toString());
+        List<Method> methods = new ArrayList<>(Arrays.stream(Corpus.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())).toList());
+        methods.sort(Comparator.comparing(Method::getName));
+        // -Doxidizer.corpus.only=a,b reruns some methods (the 80 % rule then applies to those)
+        String only = System.getProperty("oxidizer.corpus.only", "");
+        if (!only.isBlank()) {
+            List<String> names = List.of(only.split(","));
+            methods.removeIf(m -> !names.contains(m.getName()));
+        }
+        List<String> passed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.Map<String, String> lines = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // Workers (-Doxidizer.corpus.threads, default 1), each with its own cargo target folder (cargo locks one). One by
+        // default: a Java original that runs out of heap on a huge edge input must not starve a concurrent case.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Integer.getInteger("oxidizer.corpus.threads", 1));
+        ThreadLocal<Path> target = ThreadLocal.withInitial(() -> Path.of(CARGO_TARGET + "-" + Thread.currentThread().getName().replaceAll("\\W", "")));
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (Method m : methods) {
+            futures.add(pool.submit(() -> {
+                StringBuilder log = new StringBuilder();
+                portOne(m, cp, classes, target.get(), passed, refused, failed, log);
+                lines.put(m.getName(), log.toString());
+                return null;
+            }));
+        }
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        StringBuilder log = new StringBuilder();
+        lines.values().forEach(log::append);
+        String summary = "auto-port corpus: " + methods.size() + " methods, " + passed.size() + " passed, " + refused.size()
+                + " refused, " + failed.size() + " failed\n";
+        Files.writeString(Path.of("target/autoport-corpus.txt"), summary + log);
+        System.out.print(summary + log);
+        assertEquals(List.of(), failed, "no auto-port may fail its differential test:\n" + log);
+        assertTrue(passed.size() >= 0.8 * methods.size(), summary + log);
+    }
+
+    private static void portOne(Method m, ClassPathReader cp, Path classes, Path cargoTarget, List<String> passed,
+                                List<String> refused, List<String> failed, StringBuilder log) throws Exception {
+        Path work = WORK;
+        {
+            String key = Corpus.class.getName() + "#" + m.getName() + Type.getMethodDescriptor(m);
+            MethodSpec spec = new ClassFileMethodReader(cp).read(key);
+            Path out = work.resolve(m.getName());
+            GeneratedFiles g;
+            try {
+                g = AutoPortGenerator.generate(spec, GeneratorOptions.defaults().withMemory(MemoryMode.CRITICAL)
+                        .withCrateDirForJava(out.toString()).withCrateName("corpus_" + Names.snake(m.getName())), cp);
+            } catch (GeneratorException e) {
+                boolean named = e.getMessage().matches("(?s).*cannot auto-port .*: .* at line \\d+: .*");
+                (named ? refused : failed).add(m.getName());
+                log.append(named ? "REFUSED " : "FAILED (refusal names no line) ").append(m.getName()).append(": ")
+                        .append(e.getMessage()).append('\n');
+                return;
+            }
+            OutputWriter.write(g, out, false);
+            long t0 = System.nanoTime();
+            String problem = buildAndTest(g, out, classes, cargoTarget);
+            log.append(String.format("%6d ms ", (System.nanoTime() - t0) / 1_000_000));
+            if (problem == null) {
+                passed.add(m.getName());
+                log.append("PASSED  ").append(m.getName()).append('\n');
+            } else {
+                failed.add(m.getName());
+                log.append("FAILED  ").append(m.getName()).append(": ").append(problem).append('\n');
+            }
+        }
+    }
+
+    /** Null when the crate builds cleanly and its differential test passes, else what went wrong. */
+    private static String buildAndTest(GeneratedFiles g, Path out, Path fixtures, Path cargoTarget) throws Exception {
+        CargoBuild.Result r;
+        try {
+            r = new CargoBuild("cargo", cargoTarget, 600).build(out);
+        } catch (GeneratorException e) {
+            return "the crate does not build: " + e.getMessage();
+        }
+        if (r.output().contains("warning")) {
+            return "cargo warned:\n" + r.output();
+        }
+        Path classes = out.resolve("classes");
+        JavaCompiler.compile(List.of(out.resolve(g.wrapperPath()), out.resolve(g.testPath())), classes, List.of(fixtures));
+        try (URLClassLoader loader = JavaCompiler.loader(classes, out.resolve("java/src/main/resources"))) {
+            String pkg = g.plan().javaPackage().isEmpty() ? "" : g.plan().javaPackage() + ".";
+            Class<?> test = loader.loadClass(pkg + g.plan().javaClass() + "DifferentialTest");
+            Launcher launcher = LauncherFactory.create();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(test)).build(), listener);
+            TestExecutionSummary s = listener.getSummary();
+            if (s.getTestsSucceededCount() != 1 || s.getTestsFailedCount() != 0) {
+                return s.getFailures().isEmpty() ? "no test ran" : String.valueOf(s.getFailures().getFirst().getException());
+            }
+        }
+        return null;
+    }
+}

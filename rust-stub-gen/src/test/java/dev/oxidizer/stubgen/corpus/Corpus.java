@@ -1,0 +1,716 @@
+package dev.oxidizer.stubgen.corpus;
+
+import java.util.Arrays;
+
+/**
+ * Methods the auto-port was not written against: numeric kernels, string algorithms, dynamic programming, codecs,
+ * hashing, image kernels and small helpers of every primitive type, in the shapes javac emits. {@code AutoPortCorpusIT}
+ * auto-ports each public one and runs its strict differential test. Never change a method to make it pass.
+ */
+@SuppressWarnings("unused")
+public final class Corpus {
+    private Corpus() {}
+
+    // ---- numeric kernels ---------------------------------------------------------------------------------------------
+
+    public static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    public static float sumFloats(float[] v) {
+        float s = 0f;
+        for (float x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    public static long sumLongs(long[] v) {
+        long s = 0;
+        for (long x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    public static double variance(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= v.length;
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean);
+        }
+        return s / v.length;
+    }
+
+    public static int argMax(int[] v) {
+        if (v.length == 0) {
+            return -1;
+        }
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    public static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    public static void prefixSums(long[] v) {
+        for (int i = 1; i < v.length; i++) {
+            v[i] += v[i - 1];
+        }
+    }
+
+    public static void saxpy(float a, float[] x, float[] y) {
+        for (int i = 0; i < y.length; i++) {
+            y[i] = a * x[i] + y[i];
+        }
+    }
+
+    public static double horner(double[] coefficients, double x) {
+        double r = 0;
+        for (int i = coefficients.length - 1; i >= 0; i--) {
+            r = r * x + coefficients[i];
+        }
+        return r;
+    }
+
+    public static int countInRange(double[] v, double lo, double hi) {
+        int n = 0;
+        for (double x : v) {
+            if (x >= lo && x < hi) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public static double median(double[] v) {
+        double[] c = Arrays.copyOf(v, v.length);
+        Arrays.sort(c);
+        int n = c.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+    }
+
+    public static int[] histogram(int[] v, int buckets) {
+        int[] h = new int[buckets];
+        for (int x : v) {
+            h[Math.floorMod(x, buckets)]++;
+        }
+        return h;
+    }
+
+    public static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return Math.abs(a);
+    }
+
+    public static int isqrt(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative: " + n);
+        }
+        int r = (int) Math.sqrt(n);
+        while ((long) r * r > n) {
+            r--;
+        }
+        while ((long) (r + 1) * (r + 1) <= n) {
+            r++;
+        }
+        return r;
+    }
+
+    public static int average(int a, int b) {
+        return (a + b) / 2;
+    }
+
+    public static int divide(int a, int b) {
+        return a / b;
+    }
+
+    public static long remainder(long a, long b) {
+        return a % b;
+    }
+
+    public static double rms(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += (double) x * x;
+        }
+        return v.length == 0 ? 0 : Math.sqrt(s / v.length);
+    }
+
+    public static long roundAll(double[] v) {
+        long s = 0;
+        for (double x : v) {
+            s += Math.round(x);
+        }
+        return s;
+    }
+
+    public static int toInt(double d) {
+        return (int) d;
+    }
+
+    public static long floatToLong(float f) {
+        return (long) f;
+    }
+
+    public static int compareDoubles(double a, double b) {
+        if (a < b) {
+            return -1;
+        }
+        if (a > b) {
+            return 1;
+        }
+        return Double.compare(a, b);
+    }
+
+    public static double clampDouble(double x, double lo, double hi) {
+        return x < lo ? lo : x > hi ? hi : x;
+    }
+
+    // ---- bits and hashing ---------------------------------------------------------------------------------------------
+
+    public static int fnv1a(byte[] data) {
+        int h = 0x811C9DC5;
+        for (byte b : data) {
+            h ^= b & 0xFF;
+            h *= 0x01000193;
+        }
+        return h;
+    }
+
+    public static int murmurMix(int k) {
+        k ^= k >>> 16;
+        k *= 0x85EBCA6B;
+        k ^= k >>> 13;
+        k *= 0xC2B2AE35;
+        k ^= k >>> 16;
+        return k;
+    }
+
+    public static long splitMix(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    public static int popcount(long[] words) {
+        int n = 0;
+        for (long w : words) {
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
+
+    public static int shiftMix(int x, int s) {
+        return (x << s) ^ (x >> s) ^ (x >>> (s + 3));
+    }
+
+    public static int crc32(byte[] data) {
+        int crc = 0xFFFFFFFF;
+        for (byte b : data) {
+            crc ^= b & 0xFF;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc >>> 1) ^ (0xEDB88320 & -(crc & 1));
+            }
+        }
+        return ~crc;
+    }
+
+    public static int adler32(byte[] data) {
+        int a = 1;
+        int b = 0;
+        for (byte x : data) {
+            a = (a + (x & 0xFF)) % 65521;
+            b = (b + a) % 65521;
+        }
+        return (b << 16) | a;
+    }
+
+    public static boolean isPowerOfTwo(long x) {
+        return x > 0 && (x & (x - 1)) == 0;
+    }
+
+    public static short swapShort(short s) {
+        return (short) (((s & 0xFF) << 8) | ((s >> 8) & 0xFF));
+    }
+
+    public static byte checksumByte(byte[] data) {
+        byte s = 0;
+        for (byte b : data) {
+            s += b;
+        }
+        return s;
+    }
+
+    public static int floatBits(float f) {
+        return Float.floatToIntBits(f) ^ Integer.rotateLeft(Float.floatToRawIntBits(f), 7);
+    }
+
+    // ---- codecs ------------------------------------------------------------------------------------------------------
+
+    public static int hexValue(char c) {
+        switch (c) {
+            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+                return c - '0';
+            case 'a': case 'b': case 'c': case 'd': case 'e': case 'f':
+                return c - 'a' + 10;
+            case 'A': case 'B': case 'C': case 'D': case 'E': case 'F':
+                return c - 'A' + 10;
+            default:
+                return -1;
+        }
+    }
+
+    public static byte[] hexDecode(String s) {
+        if (s.length() % 2 != 0) {
+            throw new IllegalArgumentException("odd length " + s.length());
+        }
+        byte[] out = new byte[s.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = hexValue(s.charAt(2 * i));
+            int lo = hexValue(s.charAt(2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                throw new IllegalArgumentException("not hex at " + 2 * i);
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return out;
+    }
+
+    public static int varintLength(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    public static int zigzag(int n) {
+        return (n << 1) ^ (n >> 31);
+    }
+
+    public static int base64Length(int n, boolean pad) {
+        return pad ? 4 * ((n + 2) / 3) : (n * 4 + 2) / 3;
+    }
+
+    public static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    public static void deltaEncode(int[] v) {
+        for (int i = v.length - 1; i > 0; i--) {
+            v[i] -= v[i - 1];
+        }
+    }
+
+    public static int runLengthCount(byte[] data) {
+        if (data.length == 0) {
+            return 0;
+        }
+        int runs = 1;
+        for (int i = 1; i < data.length; i++) {
+            if (data[i] != data[i - 1]) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    // ---- strings -----------------------------------------------------------------------------------------------------
+
+    public static int countChar(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public static boolean isPalindrome(String s) {
+        int i = 0;
+        int j = s.length() - 1;
+        while (i < j) {
+            if (s.charAt(i++) != s.charAt(j--)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static int indexOfChar(String s, char c, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static int stringHash(String s) {
+        int h = 0;
+        for (int i = 0; i < s.length(); i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
+    }
+
+    public static int codePoints(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            n++;
+        }
+        return n;
+    }
+
+    public static int wordCount(String s) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = Character.isWhitespace(s.charAt(i));
+            if (!space && !in) {
+                n++;
+            }
+            in = !space;
+        }
+        return n;
+    }
+
+    public static int parseDigits(String s) {
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException("not a digit at " + i);
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    public static char charAtOrDash(String s, int i) {
+        return i >= 0 && i < s.length() ? s.charAt(i) : '-';
+    }
+
+    public static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        outer:
+        while (i < n) {
+            for (int k = 0; k < 1; k++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    break outer;
+                }
+            }
+            i++;
+        }
+        return i;
+    }
+
+    // ---- dynamic programming -----------------------------------------------------------------------------------------
+
+    public static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            System.arraycopy(cur, 0, prev, 0, cur.length);
+        }
+        return prev[b.length()];
+    }
+
+    public static long maxSubarray(int[] v) {
+        long best = Long.MIN_VALUE;
+        long cur = 0;
+        for (int x : v) {
+            cur = Math.max(x, cur + x);
+            best = Math.max(best, cur);
+        }
+        return v.length == 0 ? 0 : best;
+    }
+
+    public static int longestIncreasingRun(int[] v) {
+        int best = 0;
+        int run = 0;
+        for (int i = 0; i < v.length; i++) {
+            run = i > 0 && v[i] > v[i - 1] ? run + 1 : 1;
+            best = Math.max(best, run);
+        }
+        return best;
+    }
+
+    public static long knapsack(int[] weights, int[] values, int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity < 0");
+        }
+        long[] best = new long[capacity + 1];
+        for (int i = 0; i < weights.length && i < values.length; i++) {
+            int w = weights[i];
+            if (w <= 0) {
+                continue;
+            }
+            for (int c = capacity; c >= w; c--) {
+                best[c] = Math.max(best[c], best[c - w] + values[i]);
+            }
+        }
+        return best[capacity];
+    }
+
+    public static long fibonacci(int n) {
+        long a = 0;
+        long b = 1;
+        for (int i = 0; i < Math.min(n, 92); i++) {
+            long t = a + b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    // ---- image kernels -----------------------------------------------------------------------------------------------
+
+    public static void grayscale(int[] argb, byte[] gray) {
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int r = (p >> 16) & 0xFF;
+            int g = (p >> 8) & 0xFF;
+            int b = p & 0xFF;
+            gray[i] = (byte) ((r * 77 + g * 150 + b * 29) >> 8);
+        }
+    }
+
+    public static void threshold(byte[] pixels, int level) {
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (pixels[i] & 0xFF) >= level ? (byte) 255 : 0;
+        }
+    }
+
+    public static void invert(int[] argb) {
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = argb[i] ^ 0x00FFFFFF;
+        }
+    }
+
+    public static long sumOfAbsoluteDifferences(byte[] a, byte[] b) {
+        long s = 0;
+        int n = Math.min(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            s += Math.abs((a[i] & 0xFF) - (b[i] & 0xFF));
+        }
+        return s;
+    }
+
+    public static void transpose(int[] src, int[] dst, int width, int height) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                dst[x * height + y] = src[y * width + x];
+            }
+        }
+    }
+
+    public static void convolve3(float[] in, float[] out, float k0, float k1, float k2) {
+        for (int i = 1; i + 1 < in.length; i++) {
+            out[i] = k0 * in[i - 1] + k1 * in[i] + k2 * in[i + 1];
+        }
+    }
+
+    // ---- small helpers of every primitive type ----------------------------------------------------------------------
+
+    public static boolean xor(boolean a, boolean b) {
+        return a ^ b;
+    }
+
+    public static char upper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+    }
+
+    public static byte clampToByte(int v) {
+        return (byte) Math.max(-128, Math.min(127, v));
+    }
+
+    public static short saturatingAdd(short a, short b) {
+        int s = a + b;
+        return (short) (s > Short.MAX_VALUE ? Short.MAX_VALUE : s < Short.MIN_VALUE ? Short.MIN_VALUE : s);
+    }
+
+    public static float lerp(float a, float b, float t) {
+        return a + (b - a) * t;
+    }
+
+    public static double hypotenuse(double a, double b) {
+        return Math.sqrt(a * a + b * b);
+    }
+
+    public static int signumSum(int a, long b, float c, double d) {
+        return Integer.signum(a) + Long.signum(b) + (int) Math.signum(c) + (int) Math.signum(d);
+    }
+
+    public static boolean anyNaN(double[] v) {
+        for (double x : v) {
+            if (Double.isNaN(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static int dayOfWeekIndex(int day) {
+        switch (day) {
+            case 1:
+                return 10;
+            case 2:
+                return 20;
+            case 5:
+                return 50;
+            case 100:
+                return 1000;
+            case -7:
+                return -70;
+            default:
+                return 0;
+        }
+    }
+
+    public static int countMatches(int[] a, int[] b) {
+        int n = 0;
+        for (int x : a) {
+            for (int y : b) {
+                if (x == y) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    public static int[] reversed(int[] v) {
+        int[] r = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            r[v.length - 1 - i] = v[i];
+        }
+        return r;
+    }
+
+    public static double[] window(double[] v, int from, int to) {
+        return Arrays.copyOfRange(v, from, to);
+    }
+
+    public static void fillRange(long[] v, int from, int to, long x) {
+        Arrays.fill(v, from, to, x);
+    }
+
+    public static boolean sameInts(int[] a, int[] b) {
+        return Arrays.equals(a, b);
+    }
+
+    public static int[] newArrayOf(int n) {
+        return new int[n];
+    }
+
+    public static void shiftLeft(int[] v, int k) {
+        System.arraycopy(v, k, v, 0, v.length - k);
+    }
+
+    public static void sortFloats(float[] v) {
+        Arrays.sort(v);
+    }
+
+    // ---- expected refusals (outside the subset) ---------------------------------------------------------------------
+
+    public static String repeatChar(char c, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    public static long factorialRecursive(int n) {
+        return n <= 1 ? 1 : n * factorialRecursive(n - 1);
+    }
+
+    public static int safeDivide(int a, int b) {
+        try {
+            return a / b;
+        } catch (ArithmeticException e) {
+            return 0;
+        }
+    }
+
+    public static int lcsLength(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
+    }
+
+    public static int digitCount(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
