@@ -15,14 +15,16 @@ import java.util.List;
  * an estimate: it cannot see what its probes cost in context (register spills, lost inlining), the histograms' memory
  * work, nor what they make the JIT and GC do. So the analyzer also measures: the share of {@code jdk.ExecutionSample}
  * events that are the agent's work ({@link #isAgentFrames}: agent code on top of the stack, inlined frames included,
- * or on the agent's own thread), applied to the recorded JVM's CPU ({@code jdk.CPULoad}). It states the larger of
+ * or on one of the agent's own threads), applied to the recorded JVM's CPU ({@code jdk.CPULoad}). It states the larger of
  * the two. One accumulator per read unit; units merge in any order (sums of counts). Not thread-safe.
  */
 final class AgentCost {
     /** Packages of the agent's code, including its shaded HdrHistogram and its boot-path probes. */
     static final String AGENT_PACKAGE = "dev.oxidizer.agent.";
-    /** The agent's own thread (docs/formats/agent-events.md): every sample on it is agent work. */
+    /** The agent's own thread (docs/agent.md): every sample on it is agent work. */
     static final String AGENT_THREAD = "oxidizer-flusher";
+    /** The agent's shutdown hook (its last flush; the recording may stop before its samples): agent work too. */
+    static final String AGENT_SHUTDOWN_THREAD = "oxidizer-shutdown";
     /** Frames walked from the top: enough to pass the JDK code the agent calls (System.nanoTime, Arrays.fill). */
     static final int MAX_FRAMES = 8;
     /** Execution samples below which the measured share is unknown (about a second of one busy thread at 20 ms). */
@@ -36,7 +38,7 @@ final class AgentCost {
     /** One execution sample: its stack (null when absent), its id in the unit's stack table (-1 if none), its thread's name. */
     void accept(RecordedStackTrace trace, int stackId, String threadName) {
         samples++;
-        if (AGENT_THREAD.equals(threadName)) {
+        if (AGENT_THREAD.equals(threadName) || AGENT_SHUTDOWN_THREAD.equals(threadName)) {
             agentSamples++;
             return;
         }

@@ -53,7 +53,7 @@ class AgentCostTest {
     void theLargerOfEstimateAndMeasurementIsStated() {
         AgentCost c = new AgentCost();
         for (int i = 0; i < 100; i++) {
-            c.accept(null, -1, i < 30 ? AgentCost.AGENT_THREAD : "worker");
+            c.accept(null, -1, i < 20 ? AgentCost.AGENT_THREAD : i < 30 ? AgentCost.AGENT_SHUTDOWN_THREAD : "worker");
         }
         assertEquals(0.3, c.sampledShare(), 1e-12);
         Report.AgentOverhead low = c.overhead(true, 1_000_000_000L, null, null, 10.0, 10, 1);
