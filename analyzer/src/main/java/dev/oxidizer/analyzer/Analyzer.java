@@ -1,5 +1,7 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.analyzer.fleet.FleetCalls;
+import dev.oxidizer.analyzer.fleet.FleetWarnings;
 import dev.oxidizer.analyzer.rules.Rule;
 import dev.oxidizer.analyzer.rules.RuleContext;
 import dev.oxidizer.analyzer.rules.Scores;
@@ -40,6 +42,7 @@ public final class Analyzer {
     private Double ffmCallNsOverride;
     private int threads;
     private long unitBytes;
+    private FleetCalls fleet;
 
     /** The analysis and the damage found (one line per problem, each naming the file). */
     public record Result(Report report, List<String> damage) {}
@@ -127,6 +130,15 @@ public final class Analyzer {
      */
     static final long DEFAULT_UNIT_BYTES = 32L << 20;
 
+    /**
+     * Calls per day measured over a fleet's range (from Prometheus, {@link FleetCalls}) instead of projected from the
+     * recordings' window, for the methods the fleet counted; null (the default) projects.
+     */
+    public Analyzer fleet(FleetCalls measured) {
+        this.fleet = measured;
+        return this;
+    }
+
     /** Uses a fixed FFM call cost instead of measuring (tests, reproducible reports). */
     public Analyzer ffmCallNs(Double ns) {
         this.ffmCallNsOverride = ns;
@@ -175,18 +187,19 @@ public final class Analyzer {
         }
 
         // Read the units in parallel; merge them in file and chunk order (the result does not depend on threads).
-        ProfileAggregator agg = ProfileAggregator.merged(config.latencyThreads(), config.javaThreadsPerPeriod());
+        ProfileAggregator merged = ProfileAggregator.merged(config.javaThreadsPerPeriod());
         int[] chunksRead = new int[files.size()];
         List<List<String>> problems = new ArrayList<>();
         for (JfrChunkScanner.Scan scan : scans) {
             problems.add(new ArrayList<>(scan.problems()));
         }
         new RecordingReader(progress, totalBytes, config.latencyThreads()).readAll(units, workers, r -> {
-            agg.mergeFrom(r.aggregator());
+            merged.mergeFrom(r.aggregator());
             chunksRead[r.unit().fileIndex()] += r.chunksRead();
             problems.get(r.unit().fileIndex()).addAll(r.problems());
         });
 
+        Profile profile = merged.freeze();
         List<Report.Recording> recordings = new ArrayList<>();
         List<long[]> chunkIntervals = new ArrayList<>();
         int readable = 0;
@@ -203,7 +216,7 @@ public final class Analyzer {
             }
             List<String> p = problems.get(i);
             damage.addAll(p);
-            recordings.add(new Report.Recording(f.toString(), jvmLabel(agg.fileJvm.get(i)), chunksRead[i], !p.isEmpty(),
+            recordings.add(new Report.Recording(f.toString(), jvmLabel(profile.fileJvm().get(i)), chunksRead[i], !p.isEmpty(),
                     p.isEmpty() ? null : String.join("; ", p)));
         }
         if (readable == 0) {
@@ -213,13 +226,13 @@ public final class Analyzer {
         for (String d : damage) {
             warnings.add("damaged input: " + d + "; the readable chunks were analysed");
         }
-        warnings.addAll(agg.problems);
+        warnings.addAll(profile.problems());
         Map<Integer, Double> fileSeconds = new HashMap<>();
         for (int i = 0; i < scans.size(); i++) {
             double secs = scans.get(i).chunks().stream().mapToLong(JfrChunkScanner.Chunk::durationNanos).sum() / 1e9;
             fileSeconds.put(i, secs);
         }
-        return new Result(build(agg, thresholds, recordings, chunkIntervals, warnings, fileSeconds), List.copyOf(damage));
+        return new Result(build(profile, thresholds, recordings, chunkIntervals, warnings, fileSeconds), List.copyOf(damage));
     }
 
     private static String jvmLabel(String pidAtStart) {
@@ -233,11 +246,11 @@ public final class Analyzer {
 
     // ------------------------------------------------------------------------------------------------------------
 
-    private Report build(ProfileAggregator agg, Map<String, Report.Threshold> thresholds, List<Report.Recording> recordings,
+    private Report build(Profile profile, Map<String, Report.Threshold> thresholds, List<Report.Recording> recordings,
                          List<long[]> chunkIntervals, List<String> warnings, Map<Integer, Double> fileSeconds) {
-        String mode = !agg.agentMethods.isEmpty() ? "agent" : !agg.timing.isEmpty() ? "method-timing" : "sampling-only";
-        long execSamples = agg.eventCounts().getOrDefault(ProfileAggregator.EXECUTION_SAMPLE, 0L);
-        long cpuSamples = agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L);
+        String mode = !profile.agentMethods().isEmpty() ? "agent" : !profile.timing().isEmpty() ? "method-timing" : "sampling-only";
+        long execSamples = profile.eventCounts().getOrDefault(EventKind.EXECUTION_SAMPLE, 0L);
+        long cpuSamples = profile.eventCounts().getOrDefault(EventKind.CPU_TIME_SAMPLE, 0L);
         switch (mode) {
             case "sampling-only" -> warnings.add(0, "sampling-only mode: no Oxidizer agent events (oxidizer.MethodProfile) and no "
                     + "jdk.MethodTiming in the input, so exact call counts, calls per day, latency and granularity are missing "
@@ -257,24 +270,24 @@ public final class Analyzer {
         List<long[]> intervals = new ArrayList<>();
         int jvms;
         if (mode.equals("agent")) {
-            for (ProfileAggregator.Session s : agg.sessions.values()) {
-                if (s.startMs <= s.endMs) {
-                    intervals.add(new long[] {s.startMs, s.endMs});
-                } else if (s.seenFromMs < s.seenToMs) {
-                    intervals.add(new long[] {s.seenFromMs, s.seenToMs});
+            for (AgentAccumulator.Session s : profile.sessions().values()) {
+                if (s.startMs() <= s.endMs()) {
+                    intervals.add(new long[] {s.startMs(), s.endMs()});
+                } else if (s.seenFromMs() < s.seenToMs()) {
+                    intervals.add(new long[] {s.seenFromMs(), s.seenToMs()});
                 }
             }
-            jvms = Math.max(1, agg.sessions.size());
+            jvms = Math.max(1, profile.sessions().size());
         } else {
             intervals.addAll(chunkIntervals);
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < recordings.size(); i++) {
-                ids.add(agg.fileJvm.getOrDefault(i, "file " + i));
+                ids.add(profile.fileJvm().getOrDefault(i, "file " + i));
             }
             jvms = Math.max(1, ids.size());
         }
-        if (intervals.isEmpty() && agg.firstEventMs <= agg.lastEventMs) {
-            intervals.add(new long[] {agg.firstEventMs, agg.lastEventMs});
+        if (intervals.isEmpty() && profile.firstEventMs() <= profile.lastEventMs()) {
+            intervals.add(new long[] {profile.firstEventMs(), profile.lastEventMs()});
         }
         double windowSeconds = unionMs(intervals) / 1000.0;
         long wStart = intervals.stream().mapToLong(a -> a[0]).min().orElse(0);
@@ -285,8 +298,8 @@ public final class Analyzer {
         Report.Window window = new Report.Window(Instant.ofEpochMilli(wStart).toString(), Instant.ofEpochMilli(wEnd).toString(),
                 windowSeconds, jvms);
 
-        CpuModel cpu = CpuModel.of(agg, config.javaThreadsPerPeriod());
-        boolean useCpuTime = cpu.source().equals(ProfileAggregator.CPU_TIME_SAMPLE);
+        CpuModel cpu = CpuModel.of(profile, config.javaThreadsPerPeriod());
+        boolean useCpuTime = cpu.source().equals(EventKind.CPU_TIME_SAMPLE);
         if (execSamples > 0 || cpuSamples > 0) {
             warnings.add(String.format(Locale.ROOT, "CPU time estimated from %s: one sample = %s (period %s, %s%s)",
                     cpu.source(), Scores.ns(cpu.nsPerSample()), Scores.ns(cpu.periodNs()), cpu.periodSource(),
@@ -334,12 +347,12 @@ public final class Analyzer {
         }
 
         // The methods to report.
-        Map<String, Timed> timed = Timed.byMethod(agg, mode);
+        Map<String, Timed> timed = Timed.byMethod(profile, mode);
         List<String> keys = new ArrayList<>(timed.keySet());
         if (mode.equals("sampling-only")) {
-            keys = HotMethods.select(agg, config);
+            keys = HotMethods.select(profile, config);
         }
-        MethodIndex index = new MethodIndex(agg, keys, config.entryPoints(), useCpuTime);
+        MethodIndex index = new MethodIndex(profile, keys, config.entryPoints(), useCpuTime);
         boolean pathKnown = index.latencyPathKnown();
         if (!pathKnown) {
             warnings.add((config.latencyConfigured() ? "the configured entry points / latency threads"
@@ -354,8 +367,8 @@ public final class Analyzer {
                 allMeans.put(k, typical);
             }
         });
-        CodeOrigins origins = origins(agg, warnings);
-        String ioNote = ioEventsNote(agg);
+        CodeOrigins origins = origins(profile, warnings);
+        String ioNote = ioEventsNote(profile);
         if (ioNote != null) {
             warnings.add(ioNote);
         }
@@ -363,43 +376,47 @@ public final class Analyzer {
         Report.Assumptions assumptions = new Report.Assumptions(config.speedup(), ffmNs, ffmMeasured, ffmPlainNs);
         RuleContext ctx = new AnalysisContext(thresholds, assumptions, mode, pathKnown, config.latencyConfigured(), ioNote);
         List<MethodReport> reports = new ArrayList<>();
-        StubCallSites stubs = new StubCallSites(agg.fileClassPath.values());
+        StubCallSites stubs = new StubCallSites(profile.fileClassPath().values());
         MethodFactsBuilder factsBuilder = new MethodFactsBuilder(config, origins, stubs);
         Verdicts verdicts = new Verdicts(rules, config);
         Map<String, Double> cpuPerDay = new HashMap<>();
         for (String key : keys) {
-            MethodFacts facts = factsBuilder.facts(key, timed.get(key), agg, index, cpu, windowSeconds, allMeans);
+            MethodFacts facts = factsBuilder.facts(key, timed.get(key), profile, index, cpu, windowSeconds, allMeans);
+            // the fleet's measured calls per day replace the ones projected from the recordings' window
+            facts = fleet == null ? facts : fleet.applyTo(facts);
             cpuPerDay.put(key, Scoring.cpuSecondsPerDay(facts));
-            reports.add(verdicts.evaluate(facts, timed.get(key), ctx, index, agg.eventCounts().keySet()));
+            MethodReport report = verdicts.evaluate(facts, timed.get(key), ctx, index, profile.eventCounts().keySet());
+            reports.add(fleet == null ? report : fleet.annotate(report));
         }
         stubs.close();
         reports = Ranking.rank(CoveredByCallee.apply(reports, ctx.threshold(CoveredByCallee.MIN_SHARE.key())),
                 config.dependenciesWithOwnCode());
-        Report.Savings savings = Headline.of(reports, cpuPerDay, jvmCpuSecondsPerDay(agg, fileSeconds, windowSeconds), config.speedup());
+        Report.Savings savings = Headline.of(reports, cpuPerDay, jvmCpuSecondsPerDay(profile, fileSeconds, windowSeconds), config.speedup());
         if (Boolean.FALSE.equals(savings.fits())) {
             warnings.add(savings.note());
         }
 
-        Report.AgentOverhead overhead = agg.agentCost.overhead(agg.sawOverhead, agg.overheadNs,
-                Double.isNaN(agg.nsPerCountedCall) ? null : agg.nsPerCountedCall,
-                Double.isNaN(agg.nsPerTimedCall) ? null : agg.nsPerTimedCall,
-                agg.cpuLoad.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);
-        String application = agg.sessions.values().stream().map(s -> s.mainClass).filter(s -> s != null && !s.isBlank())
+        Report.AgentOverhead overhead = profile.agentCost().overhead(profile.sawOverhead(), profile.overheadNs(),
+                Double.isNaN(profile.nsPerCountedCall()) ? null : profile.nsPerCountedCall(),
+                Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(),
+                profile.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);
+        String application = profile.sessions().values().stream().map(s -> s.mainClass()).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         String version = Analyzer.class.getPackage().getImplementationVersion();
         return new Report(Report.SCHEMA, Report.SCHEMA_VERSION, Instant.now().toString(), version == null ? "dev" : version,
                 application, mode, window, recordings, thresholds,
-                assumptions, overhead, warnings, reports, savings);
+                assumptions, overhead, fleet == null ? warnings : FleetWarnings.add(fleet, keys, recordings.size(), warnings),
+                reports, savings, fleet == null ? null : fleet.source());
     }
 
     /**
      * Whose code is whose: the configured application globs, else the package of the main class each agent session
      * saw (and its subpackages); without either, every non-JDK class is taken as the application's.
      */
-    private CodeOrigins origins(ProfileAggregator agg, List<String> warnings) {
+    private CodeOrigins origins(Profile profile, List<String> warnings) {
         List<String> globs = new ArrayList<>(config.application());
         if (globs.isEmpty()) {
-            agg.sessions.values().stream().map(s -> CodeOrigins.globOfMainClass(s.mainClass)).filter(g -> g != null)
+            profile.sessions().values().stream().map(s -> CodeOrigins.globOfMainClass(s.mainClass())).filter(g -> g != null)
                     .distinct().forEach(globs::add);
         }
         if (globs.isEmpty()) {
@@ -414,11 +431,11 @@ public final class Analyzer {
      * SocketWrite, FileRead and FileWrite, visible in jdk.ActiveSetting): then the recorded I/O waits are a sample, not
      * a total, and every I/O share is a lower bound. Null when no throttle was in force on an I/O event that occurred.
      */
-    private static String ioEventsNote(ProfileAggregator agg) {
+    private static String ioEventsNote(Profile profile) {
         List<String> throttled = new ArrayList<>();
-        for (String name : ProfileAggregator.IO_EVENTS) {
-            Long id = agg.eventTypeIds.get(name);
-            Set<String> values = id == null ? null : agg.settings.getOrDefault(id, Map.of()).get("throttle");
+        for (String name : EventKind.IO_EVENTS) {
+            Long id = profile.eventTypeIds().get(name);
+            Set<String> values = id == null ? null : profile.settings().getOrDefault(id, Map.of()).get("throttle");
             if (values != null) {
                 for (String v : values) {
                     if (v != null && !v.isBlank() && !v.trim().equals("off") && !v.trim().equals("0/s")) {
@@ -438,8 +455,8 @@ public final class Analyzer {
      * whole machine) times the machine's hardware threads (jdk.CPUInformation) times the recording's span, added over
      * recordings and projected from the window; null when no recording has both events.
      */
-    private static Double jvmCpuSecondsPerDay(ProfileAggregator agg, Map<Integer, Double> fileSeconds, double windowSeconds) {
-        Double total = agg.cpuLoad.jvmCpuSeconds(fileSeconds);
+    private static Double jvmCpuSecondsPerDay(Profile profile, Map<Integer, Double> fileSeconds, double windowSeconds) {
+        Double total = profile.jvmCpuSeconds(fileSeconds);
         return total != null && windowSeconds > 0 ? total / windowSeconds * DAY_SECONDS : null;
     }
 

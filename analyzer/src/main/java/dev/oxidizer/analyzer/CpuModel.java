@@ -36,7 +36,7 @@ import java.util.TreeMap;
  * @param source        {@code jdk.CPUTimeSample} or {@code jdk.ExecutionSample}
  * @param periodSource  where P came from: the recording's settings, inferred from sample times, or the default
  * @param machineBusy   mean machine CPU use from jdk.CPULoad (0..1), null without those events; reported only
- * @param onCpuShares   per thread key ({@link ProfileAggregator#scopedThreadId}) with samples: the share of the time it
+ * @param onCpuShares   per thread key ({@link StackSampleAccumulator#scopedThreadId}) with samples: the share of the time it
  *                      had work that it spent on a CPU (0.05..1), its own or its recording's pooled share
  *                      ({@link #onCpuShares})
  */
@@ -63,17 +63,17 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     static final double WARN_ON_CPU_SHARE = 0.9;
     static final int MIN_THREAD_SAMPLES = 30;
 
-    static CpuModel of(ProfileAggregator agg, int cap) {
-        Long cpuTypeId = agg.eventTypeIds.get(ProfileAggregator.CPU_TIME_SAMPLE);
-        if (cpuTypeId != null && agg.eventCounts().getOrDefault(ProfileAggregator.CPU_TIME_SAMPLE, 0L) > 0) {
-            Long throttle = minDuration(agg.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle"));
+    static CpuModel of(Profile profile, int cap) {
+        Long cpuTypeId = profile.eventTypeIds().get(EventKind.CPU_TIME_SAMPLE);
+        if (cpuTypeId != null && profile.eventCounts().getOrDefault(EventKind.CPU_TIME_SAMPLE, 0L) > 0) {
+            Long throttle = minDuration(profile.settings().getOrDefault(cpuTypeId, Map.of()).get("throttle"));
             if (throttle != null) {
-                return new CpuModel(throttle, throttle, 1, 0, ProfileAggregator.CPU_TIME_SAMPLE, "recording settings",
-                        machineBusy(agg), onCpuShares(agg, throttle, true));
+                return new CpuModel(throttle, throttle, 1, 0, EventKind.CPU_TIME_SAMPLE, "recording settings",
+                        machineBusy(profile), onCpuShares(profile, throttle, true));
             }
         }
-        Long execTypeId = agg.eventTypeIds.get(ProfileAggregator.EXECUTION_SAMPLE);
-        Long period = execTypeId == null ? null : minDuration(agg.settings.getOrDefault(execTypeId, Map.of()).get("period"));
+        Long execTypeId = profile.eventTypeIds().get(EventKind.EXECUTION_SAMPLE);
+        Long period = execTypeId == null ? null : minDuration(profile.settings().getOrDefault(execTypeId, Map.of()).get("period"));
         String periodSource = "recording settings";
         // Each file's sampler periods, reduced as they were merged (SamplerTicks): ticks by their gap to the previous one.
         TreeMap<Long, long[]> byGap = new TreeMap<>();
@@ -81,8 +81,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         long total = 0;
         long saturated = 0;
         long ticks = 0;
-        for (SamplerTicks t : agg.samplerTicks.values()) {
-            t.finish();
+        for (SamplerTicks t : profile.samplerTicks().values()) {
             t.byGapMs().forEach((gap, w) -> {
                 long[] g = byGap.computeIfAbsent(gap, x -> new long[2]);
                 g[0] += w[0];
@@ -116,12 +115,12 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
         double nsPerSample = total > 0 ? weighted / total : period;
         double s = nsPerSample / period;
         return new CpuModel(nsPerSample, period, s, ticks == 0 ? 0 : saturated / (double) ticks,
-                ProfileAggregator.EXECUTION_SAMPLE, periodSource, machineBusy(agg), onCpuShares(agg, nsPerSample, false));
+                EventKind.EXECUTION_SAMPLE, periodSource, machineBusy(profile), onCpuShares(profile, nsPerSample, false));
     }
 
     /** Mean machine-wide CPU use from jdk.CPULoad (0..1), null without those events. */
-    static Double machineBusy(ProfileAggregator agg) {
-        return agg.cpuLoad.machineBusy();
+    static Double machineBusy(Profile profile) {
+        return profile.machineBusy();
     }
 
     /**
@@ -134,22 +133,22 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
      * makes the share too small and the run-queue correction too large for threads with many short waits; explicit
      * waits are what the cpu-bound rule checks separately.
      */
-    static Map<Long, Double> onCpuShares(ProfileAggregator agg, double nsPerSample, boolean cpuTimeSamples) {
+    static Map<Long, Double> onCpuShares(Profile profile, double nsPerSample, boolean cpuTimeSamples) {
         Map<Long, Double> out = new java.util.HashMap<>();
         Map<Long, double[]> pools = new java.util.HashMap<>(); // file -> {cpu ns, busy ns, samples}
         List<Long> few = new ArrayList<>();
-        agg.threads.forEach((id, ti) -> {
-            long samples = cpuTimeSamples ? ti.cpuTimeSamples : ti.execSamples;
+        profile.threads().forEach((id, ti) -> {
+            long samples = cpuTimeSamples ? ti.cpuTimeSamples() : ti.execSamples();
             if (samples == 0) {
                 return;
             }
-            if (ti.lastMs <= ti.firstMs) {
+            if (ti.lastMs() <= ti.firstMs()) {
                 few.add(id);
                 return;
             }
             double cpu = samples * nsPerSample;
-            double busyNs = Math.max(cpu, (ti.lastMs - ti.firstMs) * 1e6 - ti.waitNs);
-            double[] pool = pools.computeIfAbsent(ProfileAggregator.fileOfThread(id), k -> new double[3]);
+            double busyNs = Math.max(cpu, (ti.lastMs() - ti.firstMs()) * 1e6 - ti.waitNs());
+            double[] pool = pools.computeIfAbsent(StackSampleAccumulator.fileOfThread(id), k -> new double[3]);
             pool[0] += cpu;
             pool[1] += busyNs;
             pool[2] += samples;
@@ -160,7 +159,7 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
             }
         });
         for (long id : few) {
-            double[] pool = pools.get(ProfileAggregator.fileOfThread(id));
+            double[] pool = pools.get(StackSampleAccumulator.fileOfThread(id));
             if (pool != null && pool[2] >= MIN_THREAD_SAMPLES) {
                 out.put(id, bounded(pool[0] / pool[1]));
             }

@@ -15,8 +15,8 @@ final class HotMethods {
      * The sampling-only mode's methods: the hottest application methods by self samples (JDK leaf time attributed to
      * the nearest application frame) together with the hottest by inclusive samples, by descending weight.
      */
-    static List<String> select(ProfileAggregator agg, AnalyzerConfig config) {
-        StackTable st = agg.stacks;
+    static List<String> select(Profile profile, AnalyzerConfig config) {
+        StackTable st = profile.stacks();
         long[] self = new long[st.frameCount()];
         for (int s = 0; s < st.stackCount(); s++) {
             int[] f = st.stack(s);

@@ -27,9 +27,9 @@ final class MethodFactsBuilder {
      * The figures of method {@code key} (timed figures {@code t}, null in sampling-only mode) from the stacks through
      * it: self and inclusive samples, waits, allocation, latency-path evidence, callers and the call tree.
      */
-    MethodFacts facts(String key, Timed t, ProfileAggregator agg, MethodIndex index, CpuModel cpu, double windowSeconds,
+    MethodFacts facts(String key, Timed t, Profile profile, MethodIndex index, CpuModel cpu, double windowSeconds,
                       Map<String, Double> allMeans) {
-        StackTable st = agg.stacks;
+        StackTable st = profile.stacks();
         int fid = index.frameOf.getOrDefault(key, -1);
         int[] stacks = index.stacksOf.getOrDefault(key, new int[0]);
         String className;
@@ -204,7 +204,7 @@ final class MethodFactsBuilder {
         double runQueueNs = runQueueSamples * cpu.nsPerSample();
         double availability = cpuNs > 0 ? cpuNs / (cpuNs + runQueueNs) : 1.0;
         Double ratio = wall != null && wall > 0 ? MethodFacts.cpuBoundRatio(cpuNs, wall, runQueueNs) : null;
-        Double allocRate = agg.eventCounts().getOrDefault(ProfileAggregator.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
+        Double allocRate = profile.eventCounts().getOrDefault(EventKind.ALLOCATION_SAMPLE, 0L) > 0 && windowSeconds > 0
                 ? alloc / windowSeconds : null;
         Boolean onPath = null;
         Double share = null;
@@ -217,7 +217,7 @@ final class MethodFactsBuilder {
                 matched = index.entryGlobs.get(best);
             } else if (pathEvidence > 0) {
                 for (long tid : threads) {
-                    ProfileAggregator.ThreadInfo ti = agg.threads.get(tid);
+                    StackSampleAccumulator.ThreadInfo ti = profile.threads().get(tid);
                     if (ti != null && ti.latencyThread) {
                         matched = "thread " + ti.name + " (" + ti.matchedGlob + ")";
                         break;
@@ -265,11 +265,11 @@ final class MethodFactsBuilder {
                 .limit(5).toList();
     }
 
-    /** The most distinct threads in any one recording: thread keys are per file (ProfileAggregator.scopedThreadId). */
+    /** The most distinct threads in any one recording: thread keys are per file (StackSampleAccumulator.scopedThreadId). */
     private static int threadsPerRecording(Set<Long> threadKeys) {
         Map<Long, Integer> perFile = new HashMap<>();
         for (long k : threadKeys) {
-            perFile.merge(ProfileAggregator.fileOfThread(k), 1, Integer::sum);
+            perFile.merge(StackSampleAccumulator.fileOfThread(k), 1, Integer::sum);
         }
         return perFile.values().stream().max(Integer::compare).orElse(0);
     }

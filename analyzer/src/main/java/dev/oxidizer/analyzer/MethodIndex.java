@@ -16,13 +16,13 @@ final class MethodIndex {
     final int[] agentDepthOfStack;
     final List<String> entryGlobs;
     final boolean useCpuTime;
-    final ProfileAggregator agg;
+    final Profile profile;
 
-    MethodIndex(ProfileAggregator agg, List<String> keys, List<String> entryGlobs, boolean useCpuTime) {
-        this.agg = agg;
+    MethodIndex(Profile profile, List<String> keys, List<String> entryGlobs, boolean useCpuTime) {
+        this.profile = profile;
         this.entryGlobs = entryGlobs;
         this.useCpuTime = useCpuTime;
-        StackTable st = agg.stacks;
+        StackTable st = profile.stacks();
         int frames = st.frameCount();
         int[] reported = new int[frames];
         Arrays.fill(reported, -1);
@@ -86,12 +86,12 @@ final class MethodIndex {
     }
 
     long weight(int stack) {
-        StackTable.Stats s = agg.stacks.stats(stack);
+        StackTable.Stats s = profile.stacks().stats(stack);
         return useCpuTime ? s.cpuTimeSamples : s.exec;
     }
 
     boolean latencyPathKnown() {
-        StackTable st = agg.stacks;
+        StackTable st = profile.stacks();
         for (int s = 0; s < st.stackCount(); s++) {
             StackTable.Stats x = st.stats(s);
             if (x.evidenceOnLatencyThread > 0 || (entryOfStack[s] >= 0 && x.evidence > 0)) {

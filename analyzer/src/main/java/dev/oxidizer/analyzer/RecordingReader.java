@@ -235,7 +235,7 @@ final class RecordingReader {
     private static void shiftTimes(ProfileAggregator sink, Unit unit, JfrChunkScanner.Chunk streamStart) {
         Long base = unit.firstChunkOfFile().tickOffsetNs();
         Long here = streamStart.tickOffsetNs();
-        sink.timeShiftNs = base != null && here != null ? base - here : 0;
+        sink.timeShiftNs(base != null && here != null ? base - here : 0);
     }
 
     /** Progress after a chunk: serialized, so listeners need no locking and see bytes done only grow. */
@@ -262,7 +262,7 @@ final class RecordingReader {
             try (EventStream es = EventStream.openFile(source)) {
                 es.setOrdered(false);
                 es.setReuse(true);
-                for (String name : ProfileAggregator.EVENTS) {
+                for (String name : EventKind.EVENTS) {
                     es.onEvent(name, sink.handlerFor(name));
                 }
                 es.onFlush(() -> flushes[0]++);

@@ -24,6 +24,12 @@ public final class ReportToTable {
         sb.append(String.format(Locale.ROOT, "Oxidizer analysis (%s mode): %s window over %d JVM(s), %d recording(s)%s%n",
                 r.mode(), Scores.ns(w.durationSeconds() * 1e9), w.jvms(), r.recordings().size(),
                 r.application() == null ? "" : ", application " + r.application()));
+        if (r.fleet() != null) {
+            Report.Fleet f = r.fleet();
+            sb.append(String.format(Locale.ROOT, "Calls per day measured by Prometheus %s %s over %s (%s of data, %d JVM run(s), "
+                            + "%d target(s)); CPU and waits from the recording(s)%n", f.url(), f.selector(), f.range(),
+                    Scores.ns(f.coveredSeconds() * 1e9), f.jvms(), f.instances()));
+        }
         Report.Assumptions a = r.assumptions();
         String ffm = a.ffmPlainCallNs() == null ? Scores.ns(a.ffmCallNs()) + " per call"
                 : Scores.ns(a.ffmCallNs()) + " per call copying arguments, " + Scores.ns(a.ffmPlainCallNs()) + " with primitive ones";

@@ -52,12 +52,12 @@ final class Timed {
      * sessions, histograms merged, the timer's overhead taken out) or, without them, from {@code jdk.MethodTiming}
      * (each JVM's largest cumulative snapshot, then JVMs added). Empty in sampling-only mode.
      */
-    static Map<String, Timed> byMethod(ProfileAggregator agg, String mode) {
+    static Map<String, Timed> byMethod(Profile profile, String mode) {
         Map<String, Timed> out = new LinkedHashMap<>();
         if (mode.equals("agent")) {
-            for (var e : agg.agentMethods.entrySet()) {
-                ProfileAggregator.AgentMethod m = e.getValue();
-                if (m.invocations <= 0 && !"none".equals(m.instrumentation)) {
+            for (var e : profile.agentMethods().entrySet()) {
+                AgentAccumulator.AgentMethod m = e.getValue();
+                if (m.invocations() <= 0 && !"none".equals(m.instrumentation())) {
                     continue;
                 }
                 Timed t = new Timed();
@@ -65,36 +65,36 @@ final class Timed {
                 t.methodName = m.methodName;
                 t.descriptor = m.descriptor;
                 t.modifiers = m.modifiers;
-                t.calls = m.invocations;
-                t.exceptional = m.exceptional;
+                t.calls = m.invocations();
+                t.exceptional = m.exceptional();
                 t.source = "agent";
                 double overheadSum = 0;
                 int n = 0;
-                for (String sid : m.sessions) {
-                    ProfileAggregator.Session s = agg.sessions.get(sid);
-                    if (s != null && !Double.isNaN(s.timerOverheadNs)) {
-                        overheadSum += s.timerOverheadNs;
+                for (String sid : m.sessions()) {
+                    AgentAccumulator.Session s = profile.sessions().get(sid);
+                    if (s != null && !Double.isNaN(s.timerOverheadNs())) {
+                        overheadSum += s.timerOverheadNs();
                         n++;
                     }
                 }
                 double ovh = n == 0 ? 0 : overheadSum / n;
                 t.timerOverheadNs = ovh;
-                Histogram h = m.latency.toHistogram();
-                String policy = m.policies.isEmpty() ? "unknown" : String.join(", ", m.policies);
+                Histogram h = m.latencyHistogram();
+                String policy = m.policies().isEmpty() ? "unknown" : String.join(", ", m.policies());
                 // Format v2 also reports a count-only probe given for a JIT limit or the budget as "trivial": only a
                 // method without such a reason is trivial code.
-                t.trivial = m.policies.contains("trivial") && (m.instrumentationReason == null || m.instrumentationReason.equals("trivial"));
-                t.firstCallMs = m.firstCallMs;
-                t.lastCallMs = m.lastCallMs;
-                t.intervalsWithCalls = m.intervalsWithCalls;
-                t.busiestIntervals = m.busiestIntervals.clone();
-                t.sessions = m.sessions.size();
-                for (String sid : m.sessions) {
-                    ProfileAggregator.Session ss = agg.sessions.get(sid);
-                    t.sessionIntervals += ss == null ? 0 : ss.intervalStarts.size();
+                t.trivial = m.policies().contains("trivial") && (m.instrumentationReason() == null || m.instrumentationReason().equals("trivial"));
+                t.firstCallMs = m.firstCallMs();
+                t.lastCallMs = m.lastCallMs();
+                t.intervalsWithCalls = m.intervalsWithCalls();
+                t.busiestIntervals = m.busiestIntervals();
+                t.sessions = m.sessions().size();
+                for (String sid : m.sessions()) {
+                    AgentAccumulator.Session ss = profile.sessions().get(sid);
+                    t.sessionIntervals += ss == null ? 0 : ss.intervals();
                 }
-                t.instrumentation = m.instrumentation;
-                t.instrumentationReason = m.instrumentationReason;
+                t.instrumentation = m.instrumentation();
+                t.instrumentationReason = m.instrumentationReason();
                 if (h != null && h.getTotalCount() > 0) {
                     Figures f = Figures.of(h);
                     double mean = Math.max(0, f.mean - ovh);
@@ -105,23 +105,23 @@ final class Timed {
                     String b64 = Base64.getEncoder().encodeToString(Arrays.copyOf(buf.array(), len));
                     t.latency = new MethodReport.Latency(h.getTotalCount(), policy, mean, adj(f.atPercentile[0], ovh),
                             adj(f.atPercentile[1], ovh), adj(f.atPercentile[2], ovh),
-                            adj(f.atPercentile[3], ovh), adj(h.getMaxValue(), ovh), mean * m.invocations, b64);
+                            adj(f.atPercentile[3], ovh), adj(h.getMaxValue(), ovh), mean * m.invocations(), b64);
                 }
                 out.put(e.getKey(), t);
             }
         } else if (mode.equals("method-timing")) {
             // Cumulative per JVM: keep each JVM's largest snapshot, then add JVMs.
-            Map<String, Map<String, ProfileAggregator.TimingSnapshot>> perJvm = new HashMap<>();
-            for (var fe : agg.timing.entrySet()) {
-                String jvm = agg.fileJvm.getOrDefault(fe.getKey(), "file " + fe.getKey());
-                Map<String, ProfileAggregator.TimingSnapshot> target = perJvm.computeIfAbsent(jvm, k -> new HashMap<>());
+            Map<String, Map<String, MethodTimingAccumulator.TimingSnapshot>> perJvm = new HashMap<>();
+            for (var fe : profile.timing().entrySet()) {
+                String jvm = profile.fileJvm().getOrDefault(fe.getKey(), "file " + fe.getKey());
+                Map<String, MethodTimingAccumulator.TimingSnapshot> target = perJvm.computeIfAbsent(jvm, k -> new HashMap<>());
                 fe.getValue().forEach((k, v) -> target.merge(k, v, (a, b) -> a.invocations() >= b.invocations() ? a : b));
             }
             Map<String, double[]> sums = new TreeMap<>();
-            Map<String, ProfileAggregator.TimingSnapshot> any = new HashMap<>();
+            Map<String, MethodTimingAccumulator.TimingSnapshot> any = new HashMap<>();
             for (var jvm : perJvm.values()) {
                 for (var e : jvm.entrySet()) {
-                    ProfileAggregator.TimingSnapshot s = e.getValue();
+                    MethodTimingAccumulator.TimingSnapshot s = e.getValue();
                     double[] a = sums.computeIfAbsent(e.getKey(), k -> new double[] {0, 0, 0, 0});
                     a[0] += s.invocations();
                     if (s.avgNs() >= 0) {
@@ -137,7 +137,7 @@ final class Timed {
                 if (a[0] <= 0) {
                     continue;
                 }
-                ProfileAggregator.TimingSnapshot s = any.get(e.getKey());
+                MethodTimingAccumulator.TimingSnapshot s = any.get(e.getKey());
                 Timed t = new Timed();
                 t.className = s.className();
                 t.methodName = s.methodName();

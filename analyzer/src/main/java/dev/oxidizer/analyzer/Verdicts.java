@@ -124,7 +124,7 @@ final class Verdicts {
         if (stacks.length == 0) {
             return List.of();
         }
-        // The allocation entries of this method's stacks, in the order of agg.allocations (so that classes with
+        // The allocation entries of this method's stacks, in the order of profile.allocations() (so that classes with
         // equal bytes rank as they always did), found through a per-stack index built once per analysis: a scan
         // of every entry per method was quadratic and took seconds with thousands of methods.
         Map<Integer, List<long[]>> byStack = allocationsByStack(index);
@@ -141,20 +141,20 @@ final class Verdicts {
         for (long[] e : mine) {
             byClass.merge((int) e[1], e[2], Long::sum);
         }
-        ProfileAggregator agg = index.agg;
+        Profile profile = index.profile;
         return byClass.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(3)
-                .map(e -> agg.allocClasses.get(e.getKey())).toList();
+                .map(e -> profile.allocClasses().get(e.getKey())).toList();
     }
 
     private MethodIndex allocationsIndexedFor;
     private Map<Integer, List<long[]>> allocationsByStack;
 
-    /** Stack id to its allocation entries {ordinal in agg.allocations, class id, bytes}, built once per index. */
+    /** Stack id to its allocation entries {ordinal in profile.allocations(), class id, bytes}, built once per index. */
     private Map<Integer, List<long[]>> allocationsByStack(MethodIndex index) {
         if (allocationsIndexedFor != index) {
             Map<Integer, List<long[]>> byStack = new HashMap<>();
             long ordinal = 0;
-            for (var e : index.agg.allocations.entrySet()) {
+            for (var e : index.profile.allocations().entrySet()) {
                 int sid = (int) (e.getKey() >>> 24);
                 byStack.computeIfAbsent(sid, k -> new ArrayList<>())
                         .add(new long[] {ordinal++, e.getKey() & 0xFFFFFF, e.getValue()[0]});

@@ -43,7 +43,7 @@ public final class JfrFloorBench {
         try (EventStream es = EventStream.openFile(file)) {
             es.setOrdered(false);
             es.setReuse(true);
-            for (String name : ProfileAggregator.EVENTS) {
+            for (String name : EventKind.EVENTS) {
                 es.onEvent(name, touch ? e -> {
                     events[0]++;
                     sink[0] += touch(e, walked, inflate);

@@ -8,6 +8,12 @@ import dev.oxidizer.analyzer.ReportToTable;
 import dev.oxidizer.model.MethodReport;
 import dev.oxidizer.model.Report;
 import dev.oxidizer.model.ReportJson;
+import dev.oxidizer.analyzer.fleet.FleetCalls;
+import dev.oxidizer.analyzer.fleet.FleetException;
+import dev.oxidizer.analyzer.fleet.FleetRange;
+import dev.oxidizer.analyzer.fleet.FleetReader;
+import dev.oxidizer.analyzer.fleet.PrometheusClient;
+import dev.oxidizer.analyzer.fleet.Selector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,6 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +35,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code oxidizer analyze}: reads .jfr recordings (from the agent, or plain JFR), ranks the methods worth porting
  * to Rust, prints a table and optionally writes the JSON report. Exit codes: 0 done; 1 a candidate scored at or
- * above {@code --fail-on-score}; 2 bad option; 4 bad or damaged input (a damaged file's readable chunks are still
- * analysed and the outputs written before exiting 4).
+ * above {@code --fail-on-score}; 2 bad option (including a bad {@code --prometheus} URL, range or selector); 4 bad or
+ * damaged input (a damaged file's readable chunks are still analysed and the outputs written before exiting 4), or a
+ * Prometheus server without agent series for the selector; 9 the Prometheus server could not be reached.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Read .jfr recordings and rank the methods worth porting to Rust.",
@@ -82,6 +92,19 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "threads reading the recordings (default: one per processor); the report does not depend on it")
     Integer threads;
 
+    @Option(names = "--prometheus", paramLabel = "URL",
+            description = "also read calls per day and latency over --range from this Prometheus server, which scraped the "
+                    + "agents' metrics endpoints (docs/fleet.md); calls per day are then measured, not projected")
+    String prometheus;
+
+    @Option(names = "--range", paramLabel = "RANGE",
+            description = "with --prometheus: how far back from now, e.g. 30m, 12h, 7d (default 7d)")
+    String range;
+
+    @Option(names = "--selector", paramLabel = "{LABELS}",
+            description = "with --prometheus: label matchers choosing the service's JVMs, e.g. '{job=\"orders\"}' (default: all)")
+    String selector;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +121,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (output != null && Files.isDirectory(output)) {
             throw usage("-o " + output + " is a folder; expected a file name for the JSON report, e.g. report.json");
         }
+        if (prometheus == null && (range != null || selector != null)) {
+            throw usage((range != null ? "--range" : "--selector") + " needs --prometheus URL; accepted: --prometheus URL "
+                    + "[--range 7d] [--selector '{job=\"orders\"}']");
+        }
+        FleetCalls fleet = prometheus == null ? null : readFleet(err);
         AnalyzerConfig cfg;
         try {
             AnalyzerConfig.Builder b = config == null ? AnalyzerConfig.builder() : AnalyzerConfig.builder().load(config);
@@ -129,7 +157,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         };
         Analyzer.Result result;
         try {
-            result = new Analyzer(cfg).threads(threads == null ? 0 : threads).progress(progress).analyze(files);
+            result = new Analyzer(cfg).threads(threads == null ? 0 : threads).progress(progress).fleet(fleet).analyze(files);
         } catch (AnalysisException e) {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -173,6 +201,27 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Reads the fleet's counts before any recording, so that a bad source fails fast and writes nothing. */
+    private FleetCalls readFleet(PrintWriter err) {
+        try {
+            URI url = PrometheusClient.parseUrl(prometheus);
+            FleetRange r = FleetRange.parse(range == null ? "7d" : range);
+            Selector s = selector == null ? Selector.ALL : Selector.parse(selector);
+            PrometheusClient client = new PrometheusClient(url, Duration.ofSeconds(30));
+            FleetCalls f = new FleetReader(client, s, r, Instant.now()).read();
+            err.println("oxidizer analyze: Prometheus at " + url + ": " + f.source().methods() + " methods from " + f.source().jvms()
+                    + " JVM run(s) over " + r.text() + " (" + client.queries() + " queries)");
+            err.flush();
+            return f;
+        } catch (FleetException e) {
+            throw new CliException(switch (e.kind()) {
+                case BAD_OPTION -> ExitCodes.USAGE;
+                case UNREACHABLE -> ExitCodes.SOURCE_UNAVAILABLE;
+                case NO_DATA -> ExitCodes.BAD_INPUT;
+            }, e.getMessage());
+        }
     }
 
     private CliException usage(String message) {

@@ -23,6 +23,11 @@ public final class ExitCodes {
     public static final int VERIFY_FAILED = 7;
     /** {@code analyze}: the recordings did not fit in the CLI's heap (the message says how to give it more). */
     public static final int OUT_OF_MEMORY = 8;
+    /**
+     * {@code analyze --prometheus}: the server could not be reached, timed out, or did not answer as Prometheus;
+     * nothing was written.
+     */
+    public static final int SOURCE_UNAVAILABLE = 9;
     /** The subcommand is not built yet in this version. */
     public static final int NOT_IMPLEMENTED = 64;
     /** An unexpected internal error (a bug in Oxidizer). */

@@ -102,6 +102,17 @@ final class GenerateCommand implements Callable<Integer> {
             + " a method outside the subset is refused with the instruction and its line (see docs/generator.md)")
     boolean auto;
 
+    @Option(names = "--recording", paramLabel = "FILE.jfr", description = {"recordings whose argument lengths size the benchmark's "
+            + "arrays and Strings (repeatable; default: the recordings the --report lists, when they exist)"})
+    java.util.List<Path> recordings = new java.util.ArrayList<>();
+
+    @Option(names = "--captures", paramLabel = "FILE", description = {"calls captured by the agent (option capture=GLOB) to replay in "
+            + "the differential test and benchmark (default: <recording>.captures beside a recording, when it exists)"})
+    Path captures;
+
+    @Option(names = "--no-inputs", description = "ignore recorded lengths and captured calls: edge values and random inputs only")
+    boolean noInputs;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -146,8 +157,8 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             ClassPathReader cp = classpath == null ? null : new ClassPathReader(classpath);
             MethodSpec spec;
+            Report r = null;
             if (report != null) {
-                Report r;
                 try {
                     r = ReportJson.read(report);
                 } catch (ReportFormatException e) {
@@ -160,14 +171,17 @@ final class GenerateCommand implements Callable<Integer> {
             if (original == null) {
                 original = OriginalArtifact.find(spec).orElse(null);
             }
-            GeneratedFiles files = auto ? AutoPortGenerator.generate(spec, options, cp, original)
-                    : StubGenerator.generate(spec, options, original);
+            dev.oxidizer.stubgen.InputProfile inputs = noInputs ? dev.oxidizer.stubgen.InputProfile.none()
+                    : RecordedInputs.of(spec.key(), recordings, captures, r, report);
+            GeneratedFiles files = auto ? AutoPortGenerator.generate(spec, options, cp, original, inputs)
+                    : StubGenerator.generate(spec, options, original, inputs);
             Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
             out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
             out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
             out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
+            out.println("Inputs: " + RecordedInputs.describe(inputs));
             String pkg = files.plan().javaPackage();
             out.println("Maven:  " + GeneratedFiles.MODULE_POM + (pkg.startsWith("oxidizer.port.") ? "" : original != null
                     ? " (the differential test depends on " + original + ")"

@@ -29,6 +29,7 @@ import java.io.PrintWriter;
                 GenerateCommand.class,
                 BuildCommand.class,
                 VerifyCommand.class,
+                AdviseCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

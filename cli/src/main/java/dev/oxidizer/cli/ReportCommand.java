@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "REPORT.json",
-            description = "A report written by 'oxidizer analyze --json'.")
+            description = "A report written by 'oxidizer analyze -o FILE.json'.")
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE.html",
@@ -57,7 +57,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
         } catch (IOException e) {
             throw new CliException(ExitCodes.BAD_INPUT, input + ": cannot read it (" + reason(e)
-                    + "); expected an Oxidizer report (.json) written by 'oxidizer analyze --json'", e);
+                    + "); expected an Oxidizer report (.json) written by 'oxidizer analyze -o FILE.json'", e);
         }
         Path target = target();
         Path folder = target.getParent();

@@ -55,6 +55,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-benchmark", description = "run the differential test only")
     boolean noBenchmark;
 
+    @Option(names = "--rounds", paramLabel = "N", description = "rounds of the interleaved Java-against-Rust benchmark, 3 to 200; "
+            + "its 95% interval is over the rounds (default: 10, 5 with --quick)")
+    Integer rounds;
+
+    @Option(names = "--threshold", paramLabel = "X", defaultValue = "1.2", description = "speedup a port must surely exceed: "
+            + "an interval above it says port, below it keep the Java, across it inconclusive (default: ${DEFAULT-VALUE})")
+    double threshold;
+
     @Option(names = "--cargo", paramLabel = "PATH", defaultValue = "cargo", description = "cargo executable (default: cargo on the PATH)")
     String cargo;
 
@@ -80,23 +88,35 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.BAD_INPUT, "cannot read " + report + ": " + e.getMessage());
             }
         }
+        int roundCount = rounds == null ? (quick ? 5 : 10) : rounds;
+        if (roundCount < 3 || roundCount > 200) {
+            throw new CliException(ExitCodes.USAGE, "--rounds must be 3 to 200 (an interval needs 3), was " + roundCount);
+        }
+        if (!(threshold >= 1.0 && threshold <= 100)) {
+            throw new CliException(ExitCodes.USAGE, "--threshold must be a speedup from 1.0 to 100, was " + threshold);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PortVerifier verifier = new PortVerifier(new PortVerifier.Options(cp, Installation.verifyLibDir(), Installation.javaHome(),
-                cargo, !noBenchmark, quick, Duration.ofSeconds(timeoutSeconds), System.err));
+                cargo, !noBenchmark, quick, Duration.ofSeconds(timeoutSeconds), System.err, roundCount, threshold));
         List<VerifyResult> results = new ArrayList<>();
         VerifyException firstFailure = null;
+        VerifyException toolFailure = null;
         for (Path dir : dirs) {
             try {
                 VerifyResult r = verifier.verify(dir);
                 results.add(r);
                 out.println(line(r));
             } catch (VerifyException e) {
-                if (e.kind() != VerifyException.Kind.MISMATCH) {
-                    throw new CliException(e.kind() == VerifyException.Kind.BAD_INPUT ? ExitCodes.BAD_INPUT : ExitCodes.TOOL_FAILED,
-                            dir + ": " + e.getMessage());
+                if (e.kind() == VerifyException.Kind.BAD_INPUT) {
+                    throw new CliException(ExitCodes.BAD_INPUT, dir + ": " + e.getMessage());
                 }
+                // a port that disagrees, or whose benchmark failed, does not stop the others; its recorded result is kept
                 out.println(dir + ": FAILED: " + e.getMessage());
-                firstFailure = firstFailure == null ? e : firstFailure;
+                if (e.kind() == VerifyException.Kind.MISMATCH) {
+                    firstFailure = firstFailure == null ? e : firstFailure;
+                } else {
+                    toolFailure = toolFailure == null ? e : toolFailure;
+                }
                 try {
                     results.add(VerifyResult.read(dir.toAbsolutePath()));
                 } catch (VerifyException unreadable) {
@@ -107,7 +127,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (before != null) {
             try {
-                ReportJson.write(ReportPorts.apply(before, results), report);
+                ReportJson.write(ReportPorts.apply(before, results, threshold), report);
                 out.println("Recorded " + results.size() + " port result(s) in " + report + "; render it with: oxidizer report " + report);
             } catch (VerifyException e) {
                 throw new CliException(ExitCodes.BAD_INPUT, e.getMessage());
@@ -116,17 +136,20 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (toolFailure != null) {
+            throw new CliException(ExitCodes.TOOL_FAILED, toolFailure.getMessage());
+        }
         if (firstFailure != null) {
             throw new CliException(ExitCodes.VERIFY_FAILED, firstFailure.getMessage());
         }
         return ExitCodes.OK;
     }
 
+    /** One line per port: the test, then the verdict in words (never a firm "slower" when the interval says unknown). */
     static String line(VerifyResult r) {
         var p = r.port();
-        String bench = p.speedup() == null ? "not benchmarked"
-                : String.format(Locale.ROOT, "Java %.0f ns/op, Rust %.0f ns/op: %.2fx %s", p.javaNsPerOp(), p.rustNsPerOp(),
-                p.speedup(), p.speedup() >= 1 ? "faster in Rust" : "SLOWER in Rust (keep the Java)");
-        return r.methodKey() + ": differential test passed (" + r.testsRun() + " tests); " + bench;
+        String body = r.bodyOrigin() == null ? "" : " [body: " + r.bodyOrigin() + "]";
+        return r.methodKey() + body + ": differential test passed (" + r.testsRun() + " tests); "
+                + (p.verdictReason() != null ? p.verdictReason() : "not benchmarked");
     }
 }

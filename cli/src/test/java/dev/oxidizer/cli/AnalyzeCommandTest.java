@@ -95,12 +95,18 @@ class AnalyzeCommandTest {
             r.enable("oxidizer.MethodProfile");
             r.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(10));
             r.start();
-            long until = System.nanoTime() + 1_500_000_000L;
+            long start = System.nanoTime();
+            long until = start + 1_500_000_000L;
             double[] v = {1, 2, 3, 4, 5, 6, 7, 8};
+            long calls = 0;
             while (System.nanoTime() < until) {
                 sink += hot(v);
+                calls++;
             }
-            profile("dev.oxidizer.cli.AnalyzeCommandTest", "hot", "([D)D", 100_000, 50_000);
+            // the profile states the calls the loop made and their mean time, so that the agent's figures and the
+            // execution samples describe the same work (the CPU-bound rule compares the two)
+            long meanNs = (System.nanoTime() - start) / calls;
+            profile("dev.oxidizer.cli.AnalyzeCommandTest", "hot", "([D)D", calls, meanNs);
             profile("dev.oxidizer.cli.AnalyzeCommandTest", "rare", "([D)D", 5, 50_000);
             r.stop();
             r.dump(recording);
@@ -189,5 +195,37 @@ class AnalyzeCommandTest {
         MethodReport rare = report.methods().stream().filter(m -> m.key().equals(RARE)).findFirst().orElseThrow();
         assertEquals(Outcome.PASS, rare.findings().stream().filter(f -> f.ruleId().equals("calls-per-day")).findFirst().orElseThrow().outcome());
         assertEquals("cpu-evidence", rare.rejectedBy(), r.out());
+    }
+
+    @Test
+    void aBadPrometheusSourceIsOneLineWithItsOwnExitCodeAndWritesNothing() throws Exception {
+        Path out = dir.resolve("fleet.json");
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Run unreachable = run("analyze", "--prometheus", "http://127.0.0.1:" + closedPort, "-o", out.toString(), recording.toString());
+        assertEquals(ExitCodes.SOURCE_UNAVAILABLE, unreachable.code(), unreachable.err());
+        assertTrue(unreachable.err().contains("Prometheus at http://127.0.0.1:" + closedPort + ": cannot connect"), unreachable.err());
+
+        Run badUrl = run("analyze", "--prometheus", "localhost:9090", recording.toString());
+        assertEquals(ExitCodes.USAGE, badUrl.code(), badUrl.err());
+        assertTrue(badUrl.err().contains("--prometheus 'localhost:9090' is not a server URL"), badUrl.err());
+
+        Run badRange = run("analyze", "--prometheus", "http://127.0.0.1:9", "--range", "7 days", recording.toString());
+        assertEquals(ExitCodes.USAGE, badRange.code(), badRange.err());
+        assertTrue(badRange.err().contains("--range '7 days' is not a range; accepted: a whole number and a unit"), badRange.err());
+
+        Run badSelector = run("analyze", "--prometheus", "http://127.0.0.1:9", "--selector", "job=\"orders\"", recording.toString());
+        assertEquals(ExitCodes.USAGE, badSelector.code(), badSelector.err());
+        assertTrue(badSelector.err().contains("is not a label selector (it must be label matchers in braces)"), badSelector.err());
+
+        Run rangeAlone = run("analyze", "--range", "7d", recording.toString());
+        assertEquals(ExitCodes.USAGE, rangeAlone.code(), rangeAlone.err());
+        assertTrue(rangeAlone.err().contains("--range needs --prometheus URL"), rangeAlone.err());
+        for (Run r : new Run[] {unreachable, badUrl, badRange, badSelector, rangeAlone}) {
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertTrue(!Files.exists(out), "nothing written");
     }
 }

@@ -129,6 +129,37 @@ class ReportCommandTest {
     }
 
     @Test
+    void refusesEmptyTruncatedAndNullMethodsReportsWithOneLineAndExit4(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.json");
+        dev.oxidizer.model.ReportJson.write(report("com.acme.Stats"), good);
+        String whole = Files.readString(good);
+        Map<String, String> cases = Map.of(
+                "empty.json", "",
+                "truncated.json", whole.substring(0, whole.length() / 3),
+                "null-methods.json", whole.replaceFirst("\"methods\" : \\[", "\"methods\" : null, \"was\" : ["));
+        for (var c : cases.entrySet()) {
+            Path f = dir.resolve(c.getKey());
+            Files.writeString(f, c.getValue());
+            Run r = run("report", f.toString());
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), c.getKey() + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+            assertFalse(r.err().contains("Source") || r.err().contains("--json") || r.err().contains("Jackson"), r.err());
+            assertFalse(Files.exists(dir.resolve(c.getKey().replace(".json", ".html"))), "nothing written");
+        }
+    }
+
+    @Test
+    void adviseRefusesBadOptionsAndMissingRecordingsBeforeDoingAnything(@TempDir Path dir) {
+        Run top = run("advise", dir.resolve("x.jfr").toString(), "--classpath", dir.toString(), "--top", "30", "-o", dir.resolve("o").toString());
+        assertEquals(ExitCodes.USAGE, top.code(), top.err());
+        assertTrue(top.err().contains("--top must be 0 to 20"), top.err());
+        Run missing = run("advise", dir.resolve("x.jfr").toString(), "--classpath", dir.toString(), "-o", dir.resolve("o").toString());
+        assertEquals(ExitCodes.BAD_INPUT, missing.code(), missing.err());
+        assertTrue(missing.err().contains("x.jfr: no such recording"), missing.err());
+        assertFalse(Files.exists(dir.resolve("o")), "nothing written");
+    }
+
+    @Test
     void refusesToOverwriteTheInput(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("r.json");
         ReportJson.write(report("com.acme.Stats"), json);

@@ -110,6 +110,13 @@ public record MethodReport(
         }
     }
 
+    /** Returns a copy with the call figures replaced. */
+    public MethodReport withCalls(Calls newCalls) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, newCalls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, rank, score, confidence,
+                suggestion, callTree, port, code);
+    }
+
     /** How sure the ranking is. */
     public enum Confidence { HIGH, MEDIUM, LOW }
 
@@ -118,11 +125,32 @@ public record MethodReport(
      *
      * @param observed     exact invocations seen in the window (all JVMs)
      * @param exceptional  of which ended by an exception
-     * @param perDay       projected per day from the window
-     * @param source       {@code agent}, {@code method-timing} or {@code samples} (estimate)
+     * @param perDay       per day: measured over the fleet's range when {@code measured} is present, else projected from
+     *                     the recordings' window
+     * @param source       {@code agent}, {@code method-timing} or {@code samples} (estimate): the source of {@code observed}
      * @param threads      distinct threads seen running it (from samples), null when unknown
+     * @param measured     the method's calls and latency over the range of the report's {@link Report#fleet()} source,
+     *                     all JVMs; null without that source or when it has no counter for the method
      */
-    public record Calls(long observed, long exceptional, double perDay, String source, Integer threads) {}
+    public record Calls(long observed, long exceptional, double perDay, String source, Integer threads, Measured measured) {
+
+        /** Calls from the recordings only. */
+        public Calls(long observed, long exceptional, double perDay, String source, Integer threads) {
+            this(observed, exceptional, perDay, source, threads, null);
+        }
+    }
+
+    /**
+     * A method's calls and latency over a fleet's range, from the agents' Prometheus counters and histograms.
+     *
+     * @param calls       calls that entered, all JVMs, exact for counters without a reset in the range
+     * @param exceptional of which ended by throwing
+     * @param jvms        agent sessions that reported the method
+     * @param meanNs      mean latency of the timed calls (histogram sum / count), null when not timed
+     * @param p50Ns       median by {@code histogram_quantile} (interpolated within the bucket), null when not timed
+     * @param p99Ns       99th percentile likewise, null when not timed
+     */
+    public record Measured(long calls, long exceptional, int jvms, Double meanNs, Double p50Ns, Double p99Ns) {}
 
     /**
      * Latency distribution in nanoseconds.
@@ -226,7 +254,40 @@ public record MethodReport(
      * @param speedup             javaNsPerOp / rustNsPerOp (below 1 means Rust is slower)
      * @param measuredAt          ISO-8601 instant
      * @param benchmark           how it was measured (tool, forks, iterations)
+     * @param speedupLow          lower end of the speedup's 95% confidence interval; null when not measured or when
+     *                            too few rounds ran to state one
+     * @param speedupHigh         upper end of that interval
+     * @param verdict             what the measurement says, against {@code threshold}: {@code PORT} (the interval lies
+     *                            above it), {@code KEEP_JAVA} (below it), {@code INCONCLUSIVE} (it straddles it),
+     *                            {@code UNMEASURED} (no benchmark or no interval), {@code FAILED} (the differential test
+     *                            failed); null in results written before verdicts existed
+     * @param verdictReason       the verdict in words, with the numbers and, when inconclusive, what would settle it
+     * @param threshold           the speedup a port must surely exceed to be worth it (default 1.2)
+     * @param measuredScore       CPU seconds per day the port saves at the measured speedup (negative: it costs);
+     *                            null without a measured speedup or the figures to scale it
      */
     public record PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
-                             Double speedup, String measuredAt, String benchmark) {}
+                             Double speedup, String measuredAt, String benchmark, Double speedupLow, Double speedupHigh,
+                             String verdict, String verdictReason, Double threshold, Double measuredScore) {
+
+        /** A result without an interval or a verdict (as results were before verdicts existed). */
+        public PortResult(String crateDir, boolean differentialPassed, Double javaNsPerOp, Double rustNsPerOp,
+                          Double speedup, String measuredAt, String benchmark) {
+            this(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark, null, null, null,
+                    null, null, null);
+        }
+
+        /** This result judged: the verdict, its reason, the threshold and the measured saving filled in. */
+        public PortResult judged(String newVerdict, String reason, double newThreshold, Double newMeasuredScore) {
+            return new PortResult(crateDir, differentialPassed, javaNsPerOp, rustNsPerOp, speedup, measuredAt, benchmark,
+                    speedupLow, speedupHigh, newVerdict, reason, newThreshold, newMeasuredScore);
+        }
+    }
+
+    /** This method with a new rank (null: not ranked). */
+    public MethodReport withRank(Integer newRank) {
+        return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
+                allocation, latencyPath, portability, findings, verdict, rejectedBy, newRank, score, confidence,
+                suggestion, callTree, port);
+    }
 }

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param methods       every analysed method, candidates first in rank order, then rejected ones
  * @param savings       the headline saving and its check against the CPU the recorded JVMs used (schema 2), null in
  *                      older reports
+ * @param fleet         the second source of call counts and latency, a Prometheus server that scraped the agents of a
+ *                      fleet ({@code oxidizer analyze --prometheus}; schema 3); null when the report comes from
+ *                      recordings only
  */
 public record Report(
         String schema,
@@ -37,12 +40,13 @@ public record Report(
         AgentOverhead agentOverhead,
         List<String> warnings,
         List<MethodReport> methods,
-        Savings savings) {
+        Savings savings,
+        Fleet fleet) {
 
     /** Value of {@link #schema()} in every report file. */
     public static final String SCHEMA = "oxidizer-report";
     /** Major version of the layout this build writes and reads; readers refuse a larger one. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public Report {
         recordings = List.copyOf(recordings == null ? List.of() : recordings);
@@ -51,12 +55,20 @@ public record Report(
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
     }
 
-    /** A report without {@link #savings} (schema 1's fields). */
+    /** A report without {@link #savings} and without a {@link #fleet()} source (schema 1's fields). */
     public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
                   Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
                   AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods) {
         this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
-                agentOverhead, warnings, methods, null);
+                agentOverhead, warnings, methods, null, null);
+    }
+
+    /** A report from recordings only: no {@link #fleet()} source (schema 2's fields). */
+    public Report(String schema, int schemaVersion, String generatedAt, String toolVersion, String application, String mode,
+                  Window window, List<Recording> recordings, Map<String, Threshold> thresholds, Assumptions assumptions,
+                  AgentOverhead agentOverhead, List<String> warnings, List<MethodReport> methods, Savings savings) {
+        this(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings, thresholds, assumptions,
+                agentOverhead, warnings, methods, savings, null);
     }
 
     /** Methods with {@link MethodReport#verdict()} {@code CANDIDATE}, in rank order. */
@@ -72,8 +84,29 @@ public record Report(
     /** Returns a copy of this report with {@code methods} replaced. */
     public Report withMethods(List<MethodReport> newMethods) {
         return new Report(schema, schemaVersion, generatedAt, toolVersion, application, mode, window, recordings,
-                thresholds, assumptions, agentOverhead, warnings, newMethods, savings);
+                thresholds, assumptions, agentOverhead, warnings, newMethods, savings, fleet);
     }
+
+    /**
+     * Where the fleet's calls and latency came from: a Prometheus server that scraped the Oxidizer agents' endpoints
+     * (docs/fleet.md). Calls per day of the methods it counted are measured over {@code coveredSeconds} instead of
+     * projected from the recordings' window.
+     *
+     * @param source         always {@code "prometheus"}
+     * @param url            the server's base URL
+     * @param selector       the label selector applied to every query, e.g. {@code {job="orders"}}; {@code {}} for all
+     * @param range          the range asked for, as given (e.g. {@code 7d})
+     * @param start          ISO-8601 instant of the first sample of any agent in the range
+     * @param end            ISO-8601 instant of the last sample of any agent in the range
+     * @param coveredSeconds {@code end - start}: the time calls per day are measured over
+     * @param jvms           distinct agent sessions (JVM runs) scraped in the range
+     * @param instances      distinct scrape targets ({@code job}, {@code instance}) in the range
+     * @param methods        methods with a call counter in the range
+     * @param resetSeries    counter series that were reset within the range (an instance restarted under the same
+     *                       labels); their calls are Prometheus's {@code increase()}, which extrapolates
+     */
+    public record Fleet(String source, String url, String selector, String range, String start, String end,
+                        double coveredSeconds, int jvms, int instances, int methods, int resetSeries) {}
 
     /**
      * The headline saving on one scale (sampled CPU time), checked against the CPU the recorded JVMs used.

@@ -1,6 +1,7 @@
 package dev.oxidizer.report;
 
 import dev.oxidizer.model.Finding;
+import dev.oxidizer.model.MeasuredVerdicts;
 import dev.oxidizer.model.MethodReport;
 import dev.oxidizer.model.Report;
 import dev.oxidizer.model.ReportJson;
@@ -48,23 +49,34 @@ final class PageBuilder {
         candidateIndexes.sort(Comparator.comparing((Integer i) -> methods.get(i).rank(),
                 Comparator.nullsLast(Comparator.naturalOrder())));
         double saved = 0;
+        int measured = 0;
+        List<PageView.Candidate> keepJava = new ArrayList<>();
         for (int i : candidateIndexes) {
-            candidates.add(candidate(methods.get(i), "m-" + i));
-            saved += methods.get(i).score();
+            MethodReport m = methods.get(i);
+            if (m.port() != null && MeasuredVerdicts.Kind.KEEP_JAVA.name().equals(m.port().verdict())) {
+                keepJava.add(candidate(m, "m-" + i));
+                continue;
+            }
+            candidates.add(candidate(m, "m-" + i));
+            saved += MeasuredVerdicts.effectiveSaving(m);
+            measured += isMeasured(m) ? 1 : 0;
         }
-        if (report.savings() != null) {
-            // Schema 2: the analyzer's headline counts a candidate and the candidates it calls once.
+        long rejectedCount = methods.size() - candidateIndexes.size();
+        if (report.savings() != null && measured == 0) {
+            // Schema 2: the analyzer's headline counts a candidate and the candidates it calls once. Once ports are
+            // measured, the sum of the ranked candidates' savings (measured where they exist) is shown instead.
             saved = report.savings().cpuSecondsPerDay();
         }
         for (int i = 0; i < methods.size(); i++) {
             if (methods.get(i).verdict() != dev.oxidizer.model.Verdict.CANDIDATE) {
-                rejected.add(rejected(methods.get(i), "m-" + i));
+                rejected.add(rejected(methods.get(i), "m-" + i, rejectedCount <= ALL_RULES_MAX_ROWS));
             }
         }
         String app = report.application() == null || report.application().isBlank() ? null : report.application();
         String title = "Oxidizer report" + (app == null ? "" : " — " + app);
-        return new PageView(title, summary(app, saved), candidates, columns(candidates), rejected,
-                ScriptJson.escape(ReportJson.toJson(report)), script, scriptHash, css);
+        EmbeddedModel model = EmbeddedModel.of(report);
+        return new PageView(title, summary(app, saved, measured), candidates, columns(candidates), keepJava, rejected,
+                ScriptJson.escape(model.json()), model.abridged(), rejected.size() > ALL_RULES_MAX_ROWS, script, scriptHash, css);
     }
 
     private static PageView.Columns columns(List<PageView.Candidate> cs) {
@@ -85,7 +97,14 @@ final class PageBuilder {
         return new PageView.Columns(calls, mean, p99, cpu, ffm, speedup, note);
     }
 
-    private PageView.Summary summary(String app, double saved) {
+    /** Whether the saving a candidate is ranked by was measured (a verified port with a verdict that ranks it). */
+    private static boolean isMeasured(MethodReport m) {
+        return m.port() != null && m.port().measuredScore() != null
+                && (MeasuredVerdicts.Kind.PORT.name().equals(m.port().verdict())
+                || MeasuredVerdicts.Kind.INCONCLUSIVE.name().equals(m.port().verdict()));
+    }
+
+    private PageView.Summary summary(String app, double saved, int measured) {
         Report.Window w = report.window();
         List<PageView.RecordingRow> recordings = report.recordings().stream()
                 .map(r -> new PageView.RecordingRow(text(r.path()), text(r.jvm()), r.chunks(), r.damaged(),
@@ -108,7 +127,18 @@ final class PageBuilder {
                 w == null ? 0 : w.jvms(), recordings, thresholds,
                 a == null ? Formats.ABSENT : Formats.plain(a.speedup()) + "×",
                 a == null ? Formats.ABSENT : ffmCosts(a), a != null && a.ffmCallMeasured(), overhead,
-                report.warnings(), report.methods().size(), Formats.seconds(saved));
+                report.warnings(), report.methods().size(), Formats.seconds(saved), measured, fleet(report.fleet()));
+    }
+
+    /** Where calls per day came from when a Prometheus server measured them (docs/fleet.md); null otherwise. */
+    private static String fleet(Report.Fleet f) {
+        if (f == null) {
+            return null;
+        }
+        return "measured by Prometheus at " + f.url() + " for " + f.selector() + " over " + f.range() + " ("
+                + Formats.seconds(f.coveredSeconds()) + " of data from " + f.start() + " to " + f.end() + ", " + f.jvms()
+                + " JVM run" + (f.jvms() == 1 ? "" : "s") + " on " + f.instances() + " target" + (f.instances() == 1 ? "" : "s")
+                + ", " + f.methods() + " methods); CPU, waits and latency per call from the recordings";
     }
 
     private static String modeNote(String mode) {
@@ -134,7 +164,8 @@ final class PageBuilder {
         Double mean = lat == null ? null : lat.meanNs();
         Double ffmShare = a == null || mean == null || mean <= 0 ? null : a.ffmCallNsFor(m.descriptor()) / mean;
         Double speedup = m.port() == null ? null : m.port().speedup();
-        PageView.Cell scoreCell = new PageView.Cell(Formats.seconds(m.score()), Double.toString(m.score()));
+        double saving = MeasuredVerdicts.effectiveSaving(m);
+        PageView.Cell scoreCell = new PageView.Cell(Formats.seconds(saving), Double.toString(saving));
         return new PageView.Candidate(anchor, m.rank() == null ? 0 : m.rank(), text(m.key()), displayName(m),
                 text(m.javaSignature()), search(m), scoreCell,
                 m.confidence() == null ? Formats.ABSENT : m.confidence().name().toLowerCase(Locale.ROOT),
@@ -143,24 +174,31 @@ final class PageBuilder {
                 cell(lat == null ? null : known(lat.p99Ns()), Formats::nanos),
                 cell(cpu == null ? null : cpu.cpuBoundRatio(), Formats::percent),
                 cell(ffmShare, Formats::percent),
-                cell(speedup, v -> Formats.plain(v) + "×"),
+                cell(speedup, PageBuilder::times),
                 findings(m), percentiles(lat), LatencyChart.of(lat), rate(calls), breakdown(lat, cpu),
                 FlameGraph.of(m.callTree()), ffm(mean, m.descriptor()), portability(m.portability()), command(m),
                 reportFile == null ? "Replace " + REPORT_PLACEHOLDER + " with the path of the JSON report." : null,
-                suggestion(m.suggestion()), port(m.port()), allocation(m.allocation()), latencyPath(m.latencyPath()));
+                suggestion(m.suggestion()), port(m.port()), allocation(m.allocation()), latencyPath(m.latencyPath()),
+                isMeasured(m));
     }
 
-    private PageView.Rejected rejected(MethodReport m, String anchor) {
+    /**
+     * Above this many rejected methods their rows show the failing rule only; every rule's finding stays in the JSON
+     * report (6 findings of a few hundred words each would make a page of thousands of methods tens of MB).
+     */
+    static final int ALL_RULES_MAX_ROWS = 300;
+
+    private PageView.Rejected rejected(MethodReport m, String anchor, boolean allRules) {
         List<PageView.FindingRow> findings = findings(m);
         PageView.FindingRow failing = findings.stream().filter(f -> f.ruleId().equals(m.rejectedBy())).findFirst()
                 .orElse(findings.stream().filter(f -> f.outcome().equals("fail")).findFirst().orElse(null));
         String ruleName = failing != null ? failing.ruleName() : text(m.rejectedBy());
         MethodReport.Latency lat = m.latency();
         return new PageView.Rejected(anchor, text(m.key()), displayName(m), text(m.javaSignature()), search(m),
-                text(m.rejectedBy()), ruleName, failing, findings, suggestion(m.suggestion()),
+                text(m.rejectedBy()), ruleName, failing, allRules ? findings : List.of(), suggestion(m.suggestion()),
                 Formats.count(m.calls() == null ? null : m.calls().perDay()),
                 Formats.nanos(lat == null ? null : lat.meanNs()),
-                Formats.percent(m.cpu() == null ? null : m.cpu().cpuBoundRatio()));
+                Formats.percent(m.cpu() == null ? null : m.cpu().cpuBoundRatio()), port(m.port()));
     }
 
     private static List<PageView.FindingRow> findings(MethodReport m) {
@@ -314,9 +352,30 @@ final class PageBuilder {
         if (p == null) {
             return null;
         }
+        String speedup = p.speedup() == null ? Formats.ABSENT : times(p.speedup())
+                + (p.speedupLow() == null ? "" : " (" + String.format(Locale.ROOT, "%.2f", p.speedupLow()) + "–" + times(p.speedupHigh()) + ")");
+        MeasuredVerdicts.Kind kind = p.verdict() != null ? MeasuredVerdicts.Kind.valueOf(p.verdict())
+                : MeasuredVerdicts.kind(p, p.threshold() == null ? MeasuredVerdicts.DEFAULT_THRESHOLD : p.threshold());
+        String tone = switch (kind) {
+            case PORT -> "good";
+            case KEEP_JAVA, FAILED -> "bad";
+            case INCONCLUSIVE, UNMEASURED -> "unsure";
+        };
+        String words = switch (kind) {
+            case PORT -> "port it";
+            case KEEP_JAVA -> "keep the Java";
+            case INCONCLUSIVE -> "inconclusive";
+            case UNMEASURED -> "not measured";
+            case FAILED -> "differential test failed";
+        };
+        String reason = p.verdictReason() != null ? p.verdictReason()
+                : MeasuredVerdicts.judge(null, p, p.threshold() == null ? MeasuredVerdicts.DEFAULT_THRESHOLD : p.threshold()).verdictReason();
         return new PageView.Port(text(p.crateDir()), p.differentialPassed(), Formats.nanos(p.javaNsPerOp()),
-                Formats.nanos(p.rustNsPerOp()), p.speedup() == null ? Formats.ABSENT : Formats.plain(p.speedup()) + "×",
-                p.speedup() != null && p.speedup() > 1, text(p.measuredAt()), text(p.benchmark()));
+                Formats.nanos(p.rustNsPerOp()), speedup, tone, words, reason, text(p.measuredAt()), text(p.benchmark()));
+    }
+
+    private static String times(double x) {
+        return String.format(Locale.ROOT, "%.2f×", x);
     }
 
     private static String allocation(MethodReport.Allocation a) {

@@ -12,14 +12,19 @@ import java.util.List;
  * @param summary      what was observed and under which settings
  * @param candidates   worth porting, in rank order
  * @param columns      which optional table columns have data
+ * @param keepJava     candidates whose measured port says keep the Java (interval below the threshold)
  * @param rejected     not worth porting, in model order
  * @param modelJson    the report model as JSON, already escaped for a {@code <script type="application/json">}
+ * @param modelAbridged whether the embedded model leaves out rejected methods' histograms, call trees and passing
+ *                     findings ({@link EmbeddedModel})
+ * @param rulesOmitted whether rejected rows show only the failing rule (more than
+ *                     {@link PageBuilder#ALL_RULES_MAX_ROWS} rejected methods)
  * @param script       the page's inline script (a trusted resource of this jar)
  * @param scriptHash   {@code sha256-...} of {@code script}, for the Content-Security-Policy
  * @param css          the page's style sheet (a trusted resource of this jar)
  */
 public record PageView(String title, Summary summary, List<Candidate> candidates, Columns columns,
-                       List<Rejected> rejected, String modelJson, String script, String scriptHash, String css) {
+                       List<Candidate> keepJava, List<Rejected> rejected, String modelJson, boolean modelAbridged, boolean rulesOmitted, String script, String scriptHash, String css) {
 
     /**
      * Which optional columns of the candidates table have a figure for at least one candidate; a column
@@ -46,14 +51,17 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
      * @param overhead       the agent's own cost, null without agent events
      * @param warnings       analyzer warnings
      * @param methodCount    methods analysed
-     * @param savedPerDay    the candidates' saving per day, formatted: the report's headline (each CPU second counted
-     *                       once) when it has one, else the sum of the candidates' scores
+     * @param savedPerDay    the candidates' saving per day, formatted: with measured ports, the sum of the ranked
+     *                       candidates' savings (measured where a port was verified); else the report's headline (each CPU
+     *                       second counted once) when it has one, else the sum of the candidates' scores
+     * @param measuredPorts how many of those savings are measured
+     * @param fleet          where calls per day came from when a Prometheus server measured them, null otherwise
      */
     public record Summary(String application, String generatedAt, String toolVersion, String mode, String modeNote,
                           String windowStart, String windowEnd, String windowDuration, int jvms,
                           List<RecordingRow> recordings, List<ThresholdRow> thresholds, String speedup, String ffmCall,
                           boolean ffmMeasured, Overhead overhead, List<String> warnings, int methodCount,
-                          String savedPerDay) {}
+                          String savedPerDay, int measuredPorts, String fleet) {}
 
     /** One input recording. */
     public record RecordingRow(String path, String jvm, int chunks, boolean damaged, String problem) {}
@@ -90,18 +98,19 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
      * @param search     lower-case text the filter box matches
      * @param command    the shell-quoted {@code oxidizer generate ...} line
      * @param commandNote what to replace in the command, may be null
+     * @param measuredSaving whether {@code score} is the measured saving of a verified port rather than the estimate
      */
     public record Candidate(String anchor, int rank, String key, String displayName, String javaSignature,
                             String search, Cell score, String confidence, Cell callsPerDay, Cell mean, Cell p99,
                             Cell cpuBound, Cell ffmShare, Cell speedup, List<FindingRow> findings, Percentiles percentiles,
                             Chart chart, Rate rate, Breakdown breakdown, Flame flame, Ffm ffm, Portability portability,
                             String command, String commandNote, Suggestion suggestion, Port port, String allocation,
-                            String latencyPath) {}
+                            String latencyPath, boolean measuredSaving) {}
 
-    /** A rejected method: the rule that rejected it, its finding, and all findings. */
+    /** A rejected method: the rule that rejected it, its finding, all findings, and a verified port's result if any. */
     public record Rejected(String anchor, String key, String displayName, String javaSignature, String search,
                            String ruleId, String ruleName, FindingRow failing, List<FindingRow> findings,
-                           Suggestion suggestion, String callsPerDay, String mean, String cpuBound) {}
+                           Suggestion suggestion, String callsPerDay, String mean, String cpuBound, Port port) {}
 
     /** The latency summary, formatted. */
     public record Percentiles(String timed, String policy, String mean, String p50, String p90, String p99,
@@ -169,7 +178,14 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
     /** Advice beyond yes or no. */
     public record Suggestion(String pattern, String coarserCaller, String reason) {}
 
-    /** A measured port. */
+    /**
+     * A measured port.
+     *
+     * @param speedup  the measured speedup with its 95% interval when there is one, e.g. {@code 1.85× (1.62–2.10×)}
+     * @param tone     {@code good} (port it), {@code bad} (keep the Java, or the differential test failed), {@code unsure}
+     * @param verdict  the verdict in a few words: port it, keep the Java, inconclusive, not measured, test failed
+     * @param reason   the verdict in a sentence with its numbers and, when inconclusive, what would settle it
+     */
     public record Port(String crateDir, boolean differentialPassed, String javaNs, String rustNs, String speedup,
-                       boolean faster, String measuredAt, String benchmark) {}
+                       String tone, String verdict, String reason, String measuredAt, String benchmark) {}
 }

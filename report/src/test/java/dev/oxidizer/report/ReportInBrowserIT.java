@@ -217,6 +217,28 @@ class ReportInBrowserIT {
     }
 
     @Test
+    void twoThousandMethodsFitThePageAndNoWhyTextIsCut() throws Exception {
+        Report large = LargeReports.of(2_000);
+        Path html = render(large, "large-2000");
+        assertTrue(Files.size(html) < LargeReportTest.BUDGET_BYTES, "page of " + Files.size(html) + " bytes");
+        open(html);
+        assertEquals(Boolean.TRUE, browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the page must not be wider than the window");
+        assertEquals(Boolean.TRUE, browser.executeScript("var t = document.getElementById('rejected-table');"
+                + "return t.getBoundingClientRect().width <= t.parentElement.clientWidth + 1"), "the rejected table fits its column");
+        // no cell's content is wider than the cell (text cut or overflowing) in the rejected table
+        Object overflowing = browser.executeScript("var bad = [];"
+                + "document.querySelectorAll('#rejected-table td').forEach(function (td) {"
+                + " if (td.scrollWidth > td.clientWidth + 1) { bad.push(td.textContent.slice(0, 80)); } });"
+                + "return bad.slice(0, 5);");
+        assertEquals(List.of(), overflowing, "cells whose text overflows");
+        assertEquals((long) large.rejected().size(), browser.executeScript("return document.querySelectorAll('#rejected-table tbody tr').length"));
+        browser.executeScript("document.getElementById('rejected').scrollIntoView(true)");
+        Files.write(work.resolve("large-2000-rejected.png"), browser.getScreenshotAs(OutputType.BYTES));
+        assertNoErrorsAndNoNetwork();
+    }
+
+    @Test
     void hostileNamesRunNoScript() throws Exception {
         Path html = render(HostileNames.report(), "hostile");
         open(html);

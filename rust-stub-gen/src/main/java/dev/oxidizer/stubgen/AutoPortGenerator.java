@@ -27,15 +27,16 @@ public final class AutoPortGenerator {
      * @param classes the class path holding the method's class and the application methods it calls
      */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes) throws GeneratorException {
-        return generate(spec, options, classes, OriginalArtifact.find(spec).orElse(null));
+        return generate(spec, options, classes, OriginalArtifact.find(spec).orElse(null), InputProfile.none());
     }
 
     /**
      * @param classes  the class path holding the method's class and the application methods it calls
      * @param original the artifact holding the original class (for the generated Maven module), null when unknown
+     * @param inputs   the application's recorded argument lengths and captured calls, for the test and the benchmark
      */
     public static GeneratedFiles generate(MethodSpec spec, GeneratorOptions options, ClassPathReader classes,
-                                          MavenCoordinates original) throws GeneratorException {
+                                          MavenCoordinates original, InputProfile inputs) throws GeneratorException {
         PortPlan names = PortPlanner.plan(spec, options);
         Map<String, String> fields = new LinkedHashMap<>();
         Set<String> mutableFields = new HashSet<>();
@@ -68,7 +69,7 @@ public final class AutoPortGenerator {
         GeneratorOptions strict = new GeneratorOptions(options.memory(), options.criticalMaxNs(), options.crateName(),
                 options.javaClass(), port.approximate() ? options.maxUlps() : 0, options.crateDirForJava());
         PortPlan plan = PortPlanner.plan(exact, strict).withUtf16Strings();
-        GeneratedFiles emitted = StubGenerator.emit(plan, original);
+        GeneratedFiles emitted = StubGenerator.emit(plan, original, inputs, "auto");
         Map<String, String> files = new LinkedHashMap<>(emitted.files());
         files.put("src/lib.rs", new AutoLibEmitter(plan, port).emit());
         files.put("src/jrt.rs", AutoPorter.runtimeSource());

@@ -38,6 +38,11 @@ public record GeneratedFiles(PortPlan plan, Map<String, String> files) {
         return javaPath("jmh", plan.javaClass() + "Benchmark");
     }
 
+    /** Relative path of the interleaved Java-against-Rust run. */
+    public String pairedRunPath() {
+        return javaPath("jmh", plan.javaClass() + "PairedRun");
+    }
+
     private String javaPath(String set, String cls) {
         String pkg = plan.javaPackage().isEmpty() ? "" : plan.javaPackage().replace('.', '/') + "/";
         return "java/src/" + set + "/java/" + pkg + cls + ".java";

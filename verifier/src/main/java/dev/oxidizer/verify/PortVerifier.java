@@ -1,8 +1,11 @@
 package dev.oxidizer.verify;
 
+import dev.oxidizer.model.MeasuredVerdicts;
+
 import dev.oxidizer.model.MethodReport.PortResult;
 import dev.oxidizer.stubgen.CargoBuild;
 import dev.oxidizer.stubgen.GeneratorException;
+import dev.oxidizer.stubgen.PortManifest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -37,10 +41,25 @@ public final class PortVerifier {
      * @param quick        shorter JMH runs (2 warm-up and 3 measured iterations of 0.5 s)
      * @param timeout      ceiling for each step (cargo, tests, benchmark)
      * @param progress     where step lines go (stderr in the CLI)
+     * @param rounds       rounds of the interleaved benchmark (its interval is Student's t over them; at least 3 for one)
+     * @param threshold    the speedup a port must surely exceed to be worth it ({@link MeasuredVerdicts})
      */
     public record Options(List<Path> classPath, Path libDir, Path javaHome, String cargo, boolean benchmark, boolean quick,
-                          Duration timeout, PrintStream progress) {
+                          Duration timeout, PrintStream progress, int rounds, double threshold) {
+        /** Default rounds: 10 (5 with quick). */
+        public Options(List<Path> classPath, Path libDir, Path javaHome, String cargo, boolean benchmark, boolean quick,
+                       Duration timeout, PrintStream progress) {
+            this(classPath, libDir, javaHome, cargo, benchmark, quick, timeout, progress, quick ? 5 : 10,
+                    MeasuredVerdicts.DEFAULT_THRESHOLD);
+        }
+
         public Options {
+            if (rounds < 1 || rounds > 1000) {
+                throw new IllegalArgumentException("rounds must be 1 to 1000, was " + rounds);
+            }
+            if (!(threshold > 0)) {
+                throw new IllegalArgumentException("threshold must be a speedup above 0, was " + threshold);
+            }
             // Absolute: the forked JVMs run in the port folder.
             classPath = classPath.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         }
@@ -59,6 +78,12 @@ public final class PortVerifier {
      */
     public VerifyResult verify(Path dir) throws VerifyException {
         GeneratedPort port = GeneratedPort.read(dir);
+        try {
+            // a result of an earlier run must never pass for this one's
+            Files.deleteIfExists(port.dir().resolve(VerifyResult.FILE_NAME));
+        } catch (IOException e) {
+            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot remove the earlier result in " + port.dir() + ": " + e.getMessage(), e);
+        }
         List<Path> junit = libs("junit-platform-console-standalone");
         List<Path> jmh = libs("jmh-core", "jopt-simple", "commons-math3");
         List<Path> jmhProcessor = new ArrayList<>(libs("jmh-generator-annprocess"));
@@ -91,6 +116,9 @@ public final class PortVerifier {
         List<Path> runCp = new ArrayList<>();
         runCp.add(classes);
         runCp.add(port.resourcesRoot());
+        if (Files.isDirectory(port.testResourcesRoot())) {
+            runCp.add(port.testResourcesRoot());
+        }
         runCp.addAll(options.classPath());
         String java = options.javaHome().resolve("bin").resolve("java").toString();
         String crateProperty = "-Doxidizer." + port.crate() + ".crate=" + port.dir();
@@ -108,51 +136,60 @@ public final class PortVerifier {
         JUnitSummary summary = readSummary(reports, tests);
         boolean passed = tests.code() == 0 && summary.failed() == 0 && summary.tests() > 0;
 
-        JmhScores scores = null;
+        PairedScores scores = null;
         String how = null;
-        Optional<String> bench = port.benchmarkClass();
-        if (passed && options.benchmark() && bench.isPresent()) {
-            step("benchmarking Java against Rust (" + simpleName(bench.get()) + ", JMH" + (options.quick() ? ", quick" : "") + ")");
-            Path json = port.workDir().resolve("jmh-result.json");
-            List<String> run = new ArrayList<>(List.of("-f", "1"));
-            run.addAll(options.quick() ? List.of("-wi", "2", "-w", "500ms", "-i", "3", "-r", "500ms")
-                    : List.of("-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"));
+        Optional<String> paired = port.pairedRunClass();
+        if (passed && options.benchmark() && paired.isEmpty()) {
+            throw new VerifyException(VerifyException.Kind.BAD_INPUT, "no " + port.manifest().pairedRunClass()
+                    + " under java/src/jmh/java; regenerate the port with 'oxidizer generate' to measure it");
+        }
+        if (passed && options.benchmark()) {
+            long warmupMs = options.quick() ? 1_000 : 3_000;
+            long measureMs = options.rounds() * (options.quick() ? 500L : 1_000L);
+            step("benchmarking Java against Rust, interleaved in one JVM (" + simpleName(paired.get()) + ", "
+                    + options.rounds() + " rounds of " + (measureMs / options.rounds()) + " ms after " + warmupMs + " ms of warm-up)");
+            Path result = port.workDir().resolve("paired-result.txt");
+            try {
+                Files.deleteIfExists(result);
+            } catch (IOException e) {
+                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot remove the old result " + result + ": " + e.getMessage(), e);
+            }
             List<Path> benchCp = new ArrayList<>(runCp);
             benchCp.addAll(jmh);
-            List<String> jmhCmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir,
-                    "-cp", PortCompiler.join(benchCp), "org.openjdk.jmh.Main", "^" + bench.get().replace(".", "\\.") + "\\.",
-                    "-rf", "json", "-rff", json.toString()));
-            jmhCmd.addAll(run);
-            ChildJvm.Exit exit = ChildJvm.run(jmhCmd, port.dir(), port.workDir().resolve("benchmark.log"),
+            List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", crateProperty, nativeDir, "-Xms512m",
+                    "-cp", PortCompiler.join(benchCp), paired.get(), Long.toString(warmupMs), Long.toString(measureMs),
+                    Integer.toString(options.rounds()), result.toString()));
+            ChildJvm.Exit exit = ChildJvm.run(cmd, port.dir(), port.workDir().resolve("benchmark.log"),
                     options.timeout(), "the benchmark");
-            if (exit.code() != 0 || !Files.isRegularFile(json)) {
-                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "the benchmark failed (exit " + exit.code() + "); last lines of "
-                        + exit.log() + ":\n" + exit.tail(15));
+            if (exit.code() != 0 || !Files.isRegularFile(result)) {
+                String why = "the benchmark failed (exit " + exit.code() + "): "
+                        + firstException(exit) + "; the generated inputs come from " + port.manifest().inputs().source()
+                        + " (see " + PortManifest.FILE_NAME + "); give it inputs the method accepts in setup() of "
+                        + port.manifest().benchmarkClass().replace('.', '/') + ".java under java/src/jmh/java; log: " + exit.log();
+                // the differential test passed: record that, unmeasured, so the report shows the port and why it has no number
+                PortResult unmeasured = MeasuredVerdicts.judge(null, new PortResult(port.dir().toString(), true, null, null, null,
+                        Instant.now().toString(), why), options.threshold());
+                writeResult(new VerifyResult(VerifyResult.SCHEMA, VerifyResult.SCHEMA_VERSION, port.methodKey(), port.crate(),
+                        summary.tests(), summary.failed(), summary.messages(), port.bodyOrigin(), unmeasured), port);
+                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, why);
             }
-            String thrown = firstBenchmarkFailure(exit.log());
-            if (thrown != null) {
-                // JMH exits 0 when a benchmark method throws; its inputs are usually what needs editing.
-                throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "the benchmark threw " + thrown + "; give it inputs the method accepts in "
-                        + bench.get().replace('.', '/') + ".java under java/src/jmh/java (setup()), then verify again; log: " + exit.log());
-            }
-            scores = JmhScores.read(json);
-            how = "JMH 1 fork, " + String.join(" ", run.subList(2, run.size())) + ", average time; Java "
-                    + fmt(scores.javaNs()) + " ± " + fmt(scores.javaErrorNs()) + " ns/op, Rust "
-                    + fmt(scores.rustNs()) + " ± " + fmt(scores.rustErrorNs()) + " ns/op; JDK "
-                    + options.javaHome().getFileName();
+            scores = PairedScores.read(result);
+            how = String.format(Locale.ROOT, "interleaved in one JVM: %d rounds, %d ABBA pairs of %d calls each; "
+                    + "Java %s ns/call, Rust %s ns/call; speedup %.2fx%s; inputs: %s; JDK %s", scores.rounds(), scores.pairs(),
+                    scores.callsPerBlock(), fmt(scores.javaNs()), fmt(scores.rustNs()), scores.speedup(),
+                    scores.speedupLow() == null ? " (no interval: fewer than 3 rounds)"
+                            : String.format(Locale.ROOT, ", 95%% interval %.2f-%.2fx", scores.speedupLow(), scores.speedupHigh()),
+                    port.manifest().inputs().source(), options.javaHome().getFileName());
         }
 
         PortResult pr = new PortResult(port.dir().toString(), passed,
                 scores == null ? null : scores.javaNs(), scores == null ? null : scores.rustNs(),
-                scores == null ? null : scores.speedup(), Instant.now().toString(), how);
+                scores == null ? null : scores.speedup(), Instant.now().toString(), how,
+                scores == null ? null : scores.speedupLow(), scores == null ? null : scores.speedupHigh(), null, null, null, null);
+        pr = MeasuredVerdicts.judge(null, pr, options.threshold());
         VerifyResult result = new VerifyResult(VerifyResult.SCHEMA, VerifyResult.SCHEMA_VERSION, port.methodKey(), port.crate(),
-                summary.tests(), summary.failed(), summary.messages(),
-                scores == null ? null : scores.javaErrorNs(), scores == null ? null : scores.rustErrorNs(), pr);
-        try {
-            result.write(port.dir());
-        } catch (IOException e) {
-            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot write " + port.dir().resolve(VerifyResult.FILE_NAME) + ": " + e.getMessage(), e);
-        }
+                summary.tests(), summary.failed(), summary.messages(), port.bodyOrigin(), pr);
+        writeResult(result, port);
         if (!passed) {
             String first = summary.messages().isEmpty() ? tests.tail(10) : summary.messages().getFirst();
             boolean notPorted = summary.messages().stream().anyMatch(m -> m.contains("not yet ported"));
@@ -164,26 +201,27 @@ public final class PortVerifier {
         return result;
     }
 
-    /** The first exception line after a JMH {@code <failure>} marker, or null when no iteration failed. */
-    static String firstBenchmarkFailure(Path log) throws VerifyException {
+    private static void writeResult(VerifyResult result, GeneratedPort port) throws VerifyException {
         try {
-            List<String> lines = Files.readAllLines(log);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains("<failure>")) {
-                    for (int j = i + 1; j < Math.min(lines.size(), i + 6); j++) {
-                        String l = lines.get(j).strip();
-                        if (!l.isEmpty()) {
-                            return "in " + lines.stream().limit(i).filter(x -> x.startsWith("# Benchmark: ")).reduce((a, b) -> b)
-                                    .map(x -> x.substring("# Benchmark: ".length())).orElse("a benchmark") + ": " + l;
-                        }
-                    }
-                    return "an exception";
+            result.write(port.dir());
+        } catch (IOException e) {
+            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot write " + port.dir().resolve(VerifyResult.FILE_NAME) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first line of the log that names an exception, for a one-line message. */
+    private static String firstException(ChildJvm.Exit exit) {
+        try {
+            for (String line : Files.readAllLines(exit.log())) {
+                String l = line.strip();
+                if (l.matches("(Exception in thread .*|[\\w.$]+(Exception|Error)(: .*)?)")) {
+                    return l.length() > 300 ? l.substring(0, 300) + "..." : l;
                 }
             }
-            return null;
         } catch (IOException e) {
-            throw new VerifyException(VerifyException.Kind.TOOL_FAILED, "cannot read " + log + ": " + e.getMessage(), e);
+            // fall through to the tail
         }
+        return exit.tail(3).replace('\n', ' ');
     }
 
     private JUnitSummary readSummary(Path reports, ChildJvm.Exit tests) throws VerifyException {
@@ -221,6 +259,6 @@ public final class PortVerifier {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "?" : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -1,5 +1,7 @@
 package dev.oxidizer.verify;
 
+import dev.oxidizer.model.MeasuredVerdicts;
+
 import dev.oxidizer.model.MethodReport;
 import dev.oxidizer.model.Report;
 
@@ -9,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Puts verified port results into a report model, matched by method key. */
+/** Puts verified port results into a report model, matched by method key, and judges them ({@link MeasuredVerdicts}). */
 public final class ReportPorts {
     private ReportPorts() {}
 
@@ -19,6 +21,14 @@ public final class ReportPorts {
      * @throws VerifyException (BAD_INPUT) naming a result whose method is not in the report
      */
     public static Report apply(Report report, List<VerifyResult> results) throws VerifyException {
+        return apply(report, results, MeasuredVerdicts.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Returns {@code report} with each matching method's port replaced, every port judged against {@code threshold}
+     * and the candidates re-ranked ({@link MeasuredVerdicts#apply}).
+     */
+    public static Report apply(Report report, List<VerifyResult> results, double threshold) throws VerifyException {
         Map<String, VerifyResult> byKey = results.stream()
                 .collect(Collectors.toMap(VerifyResult::methodKey, Function.identity(), (a, b) -> b));
         List<String> known = report.methods().stream().map(MethodReport::key).toList();
@@ -33,6 +43,6 @@ public final class ReportPorts {
             VerifyResult r = byKey.get(m.key());
             methods.add(r == null ? m : m.withPort(r.port()));
         }
-        return report.withMethods(methods);
+        return MeasuredVerdicts.apply(report.withMethods(methods), threshold);
     }
 }

@@ -23,14 +23,14 @@ import java.util.List;
  * @param testsRun       differential tests run
  * @param testsFailed    of which failed
  * @param failures       first line of each failure
- * @param javaErrorNs    JMH 99.9% error of the Java score, null without a benchmark
- * @param rustErrorNs    JMH 99.9% error of the Rust score, null without a benchmark
- * @param port           the figures as they go into the report model
+ * @param bodyOrigin     who wrote the Rust body: {@code stub}, {@code auto} or {@code hand} (see {@link GeneratedPort#bodyOrigin()})
+ * @param port           the figures as they go into the report model, with the speedup's interval and the verdict
  */
 public record VerifyResult(String schema, int schemaVersion, String methodKey, String crate, int testsRun, int testsFailed,
-                           List<String> failures, Double javaErrorNs, Double rustErrorNs, PortResult port) {
+                           List<String> failures, String bodyOrigin, PortResult port) {
     public static final String SCHEMA = "oxidizer-verify";
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: the speedup's interval and verdict in {@code port}, {@code bodyOrigin}; JMH's error bars gone. */
+    public static final int SCHEMA_VERSION = 2;
     /** File name inside the port folder. */
     public static final String FILE_NAME = "oxidizer-verify.json";
 

@@ -1,5 +1,7 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.metrics.MetricsOptions;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -41,15 +43,20 @@ import java.util.Properties;
  * @param bootstrap    whether the hot-path classes were put on the bootstrap class path (read by AgentEntry)
  * @param budget       the share of the process's CPU the probes may cost before the agent demotes the costliest
  *                     methods (0: never demote)
+ * @param inputs       argument lengths and the opt-in capture of calls ({@link InputOptions})
+ * @param metrics      the Prometheus endpoint ({@code metrics=[HOST:]PORT}, {@code metricsMinCalls},
+ *                     {@code metricsMaxMethods}); null when off (the default)
  */
 public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes, Path output, Path log,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
                            long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
-                           boolean allocationSamples, boolean bootstrap, double budget) {
+                           boolean allocationSamples, boolean bootstrap, double budget, InputOptions inputs,
+                           MetricsOptions metrics) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
             "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
-            "allocationSamples", "bootstrap", "budget", "config");
+            "allocationSamples", "bootstrap", "budget", "lengths", "capture", "captureCalls", "captureBytes", "captureArray",
+            "captureEvery", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
 
     /**
      * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
@@ -135,9 +142,35 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
             throw new AgentOptionsException("option 'bootstrap=" + boot + "': accepted: on, off");
         }
         double budget = percent(values, "budget", "5%");
+        String lengths = single(values, "lengths", "on").toLowerCase(Locale.ROOT);
+        if (!List.of("on", "off", "true", "false").contains(lengths)) {
+            throw new AgentOptionsException("option 'lengths=" + lengths + "': accepted: on, off");
+        }
+        InputOptions inputs = new InputOptions(lengths.equals("on") || lengths.equals("true"), globs(values, "capture"),
+                (int) number(values, "captureCalls", 200, 1, 100_000), bytes(values, "captureBytes", 16L << 20),
+                (int) number(values, "captureArray", 1 << 20, 0, Integer.MAX_VALUE - 8),
+                (int) number(values, "captureEvery", 1, 1, 1 << 20));
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
                 hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
-                boot.equals("on") || boot.equals("true"), budget);
+                boot.equals("on") || boot.equals("true"), budget, inputs, metrics(values));
+    }
+
+    /** The Prometheus endpoint's options, null without {@code metrics=}. */
+    private static MetricsOptions metrics(Map<String, List<String>> values) throws AgentOptionsException {
+        long minCalls = number(values, "metricsMinCalls", MetricsOptions.DEFAULT_MIN_CALLS, 1, Long.MAX_VALUE);
+        long maxMethods = number(values, "metricsMaxMethods", MetricsOptions.DEFAULT_MAX_METHODS, 1,
+                MetricsOptions.MAX_METHODS_LIMIT);
+        String address = single(values, "metrics", null);
+        if (address == null) {
+            return null;
+        }
+        try {
+            String[] hp = MetricsOptions.parseAddress(address);
+            return new MetricsOptions(hp[0] == null ? "127.0.0.1" : hp[0], Integer.parseInt(hp[1]), minCalls, (int) maxMethods);
+        } catch (IllegalArgumentException e) {
+            throw new AgentOptionsException("option 'metrics=" + address + "': " + e.getMessage()
+                    + "; accepted: [HOST:]PORT such as 9404, 0.0.0.0:9404 or [::1]:9404 (port 0 to 65535, 0 = any free port)");
+        }
     }
 
     /** Options in force, normalized, as recorded in {@code oxidizer.AgentSession.options}. */
@@ -147,7 +180,9 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";trivial=" + trivial + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off")
-                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%");
+                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%")
+                + inputs.normalized()
+                + (metrics == null ? "" : ";" + metrics.normalized());
     }
 
     private static String join(List<MethodGlob> globs) {
@@ -165,7 +200,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                     + "; accepted keys: " + String.join(", ", KEYS));
         }
         List<String> list = values.computeIfAbsent(key, k -> new ArrayList<>());
-        if (!list.isEmpty() && !key.equals("include") && !key.equals("exclude")) {
+        if (!list.isEmpty() && !key.equals("include") && !key.equals("exclude") && !key.equals("capture")) {
             list.clear(); // last one wins
         }
         list.add(value);
@@ -213,6 +248,25 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         }
         throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a whole number from " + min
                 + " to " + max);
+    }
+
+    /** A byte count: {@code 65536}, {@code 64k}, {@code 16m}; 1 KiB to 1 GiB. */
+    private static long bytes(Map<String, List<String>> values, String key, long dflt) throws AgentOptionsException {
+        String s = single(values, key, null);
+        if (s == null) {
+            return dflt;
+        }
+        String t = s.toLowerCase(Locale.ROOT);
+        long unit = t.endsWith("k") ? 1024 : t.endsWith("m") ? 1024 * 1024 : t.endsWith("g") ? 1024L * 1024 * 1024 : 1;
+        try {
+            long v = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1)) * unit;
+            if (v >= 1024 && v <= 1L << 30) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new AgentOptionsException("option '" + key + "=" + s + "': accepted: a size from 1k to 1g written like 65536, 64k or 16m");
     }
 
     /** Parses {@code 5%} (or {@code off}, 0) as a fraction from 0.1 % to 100 %. */

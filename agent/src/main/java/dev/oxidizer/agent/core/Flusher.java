@@ -1,5 +1,6 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.metrics.MethodMetrics;
 import dev.oxidizer.agent.runtime.MethodTable;
 import dev.oxidizer.agent.runtime.StatePool;
 import dev.oxidizer.agent.runtime.ThreadState;
@@ -30,6 +31,8 @@ final class Flusher {
     private Histogram[] merged = new Histogram[0];
     private long intervalStart;
     private boolean closed;
+    /** The Prometheus endpoint's counters, fed with the events' numbers; null without {@code metrics=}. */
+    private MethodMetrics metrics;
     /** CPU time the previous flush took on its thread (encoding histograms, committing events). */
     private long lastFlushCpuNs;
     /** Null where the java.management module is absent (a jlinked runtime): the flush CPU is then unknown (0). */
@@ -52,6 +55,11 @@ final class Flusher {
         this.intervalStart = System.currentTimeMillis();
         // Counts are cumulative per thread; a session attached after an earlier one starts from what is there.
         this.last = totals(false);
+    }
+
+    /** Feeds every later flush's numbers to the Prometheus endpoint as well. */
+    synchronized void metrics(MethodMetrics m) {
+        this.metrics = m;
     }
 
     /** Whether the final flush has run. */
@@ -125,6 +133,9 @@ final class Flusher {
             String reason = forms.reason(id);
             e.formReason = reason.isEmpty() && info.trivial() ? MethodForms.TRIVIAL : reason;
             e.commit();
+            if (metrics != null) {
+                metrics.record(id, inv, exc, h);
+            }
             budget.cost(id, info, mask, inv, timed, overhead, seconds);
             countedCalls += inv;
             timedCalls += timed;
@@ -140,6 +151,9 @@ final class Flusher {
             }
         }
         last = total;
+        if (metrics != null) {
+            metrics.publish(end, isFinal);
+        }
         if (!isFinal) {
             // the budget counts the flusher's own CPU of the previous flush too: fewer timed methods, less to encode
             budget.enforce(estimated + lastFlushCpuNs);

@@ -42,6 +42,8 @@ final class Instrumenter {
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
     private final String trivialPolicy;
+    /** Argument lengths and capture (docs/agent.md, "Inputs"); null: neither. */
+    private volatile InputRecording inputs;
     /** Forms the cost budget demoted methods to, by class name, then name + descriptor ({@link #demote}). */
     private final java.util.concurrent.ConcurrentMap<String, java.util.Map<String, String>> budgetForms =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -101,6 +103,16 @@ final class Instrumenter {
                         + form + (probe == MethodTable.PROBE_FULL ? ", without call-site counters" : ""));
             }
         });
+    }
+
+    /** Sets what is recorded about inputs; before {@link #install}. */
+    void inputs(InputRecording recording) {
+        this.inputs = recording;
+    }
+
+    /** What is recorded about inputs, or null. */
+    InputRecording inputs() {
+        return inputs;
     }
 
     void install(Instrumentation inst, boolean attached) {
@@ -230,7 +242,11 @@ final class Instrumenter {
                     });
                     ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
                     ElementMatcher.Junction<MethodDescription> isForced = namedIn(forced);
-                    DynamicType.Builder<?> b = builder
+                    InputRecording in = inputs;
+                    // first, so that it is the innermost visitor: its code at the method's start stays outside the
+                    // ranges the call-site counting (below) opens
+                    DynamicType.Builder<?> b = (in == null ? builder
+                            : in.decorate(builder, type, methods(type).and(not(isTrivial)).and(not(isForced))))
                             .visit(methodAdvice.on(methods(type).and(not(isTrivial)).and(not(isForced))))
                             .visit(ctorAdvice.on(constructors(type).and(not(isTrivial)).and(not(isForced))));
                     ElementMatcher.Junction<MethodDescription> countOnly = trivialPolicy.equals("skip")

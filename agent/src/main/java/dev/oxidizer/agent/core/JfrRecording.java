@@ -72,6 +72,8 @@ final class JfrRecording {
         s.put("oxidizer.AgentSession#period", "endChunk");
         s.put("oxidizer.MethodProfile#enabled", "true");
         s.put("oxidizer.AgentOverhead#enabled", "true");
+        s.put("oxidizer.ArgumentLengths#enabled", Boolean.toString(o.inputs().lengths()));
+        s.put("oxidizer.ArgumentLengths#period", "endChunk");
         Recording r = new Recording(s);
         r.setName("oxidizer");
         r.setToDisk(true);

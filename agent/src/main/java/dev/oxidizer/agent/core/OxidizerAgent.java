@@ -1,5 +1,7 @@
 package dev.oxidizer.agent.core;
 
+import dev.oxidizer.agent.metrics.MethodMetrics;
+import dev.oxidizer.agent.metrics.MetricsServer;
 import dev.oxidizer.agent.runtime.Carrier;
 import dev.oxidizer.agent.runtime.MethodTable;
 import jdk.jfr.FlightRecorder;
@@ -33,7 +35,7 @@ public final class OxidizerAgent {
 
     private record Active(Session session, Instrumenter instrumenter, Flusher flusher,
                           CompletableFuture<JfrRecording> recording,
-                          Thread flusherThread, Thread shutdownHook, Runnable chunkHook) {}
+                          Thread flusherThread, Thread shutdownHook, Runnable chunkHook, MetricsServer metrics) {}
 
     /** Entry from {@code AgentEntry}; never throws. {@code args} of {@code detach} ends an attached session. */
     public static synchronized void start(String args, Instrumentation inst, boolean attached) {
@@ -102,10 +104,13 @@ public final class OxidizerAgent {
         MethodForms forms = new MethodForms();
         Flusher flusher = new Flusher(session, policy, calibration, forms);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
+        MetricsServer metrics = startMetrics(o, session, flusher, main, attached);
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
         Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), limits, forms);
         flusher.demoter(instrumenter::demote);
+        InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
+        instrumenter.inputs(inputs);
 
         // JFR's start-up (about a second of class loading and initialisation) runs on the flusher thread, in
         // parallel with the instrumentation's install; the application starts once both are done, so even a
@@ -140,6 +145,7 @@ public final class OxidizerAgent {
             } catch (Throwable t) {
                 log.warn("final flush failed: " + t, t);
             }
+            inputs.finish();
             for (String glob : filter.unmatched()) {
                 log.warn(glob + " matched no method in this run; accepted forms: com.acme.** (a package and its "
                         + "subpackages), com.acme.Class, com.acme.Class#method (docs/agent.md)", null);
@@ -150,7 +156,7 @@ public final class OxidizerAgent {
             // repository's chunks in between ("Missing chunkfile ..." on the application's stdout, data lost).
         }, "oxidizer-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        current = new Active(session, instrumenter, flusher, recording, flusherThread, shutdownHook, chunkHook);
+        current = new Active(session, instrumenter, flusher, recording, flusherThread, shutdownHook, chunkHook, metrics);
         flusherThread.start();
         log.info("session " + session.id() + " started (" + (attached ? "attached" : "premain") + ", pid " + pid
                 + ", main " + main + "), options: " + o.normalized());
@@ -189,6 +195,7 @@ public final class OxidizerAgent {
         try {
             JfrRecording r = JfrRecording.start(o);
             FlightRecorder.addPeriodicEvent(AgentSessionEvent.class, chunkHook);
+            ArgumentLengthsHook.registerHook();
             session.emitSessionEvent();
             recording.complete(r);
         } catch (Throwable t) {
@@ -206,6 +213,36 @@ public final class OxidizerAgent {
         session.log().info("JFR recording started in " + (System.nanoTime() - t0) / 1_000_000
                 + " ms; repository (for recovery after kill -9): " + System.getProperty("jdk.jfr.repository"));
         return true;
+    }
+
+    /**
+     * Starts the Prometheus endpoint when {@code metrics=} asks for it (docs/fleet.md). An address that cannot be
+     * bound costs the endpoint only: one line on stderr and in the log, and the agent runs on without it.
+     */
+    private static MetricsServer startMetrics(AgentOptions o, Session session, Flusher flusher, String main,
+                                              boolean attached) {
+        if (o.metrics() == null) {
+            return null;
+        }
+        MethodMetrics m = new MethodMetrics(o.metrics(), session.id(), version(), main);
+        try {
+            MetricsServer server = MetricsServer.start(m);
+            flusher.metrics(m);
+            session.log().info("Prometheus metrics at http://" + hostPort(server.address()) + "/metrics (methods with at least "
+                    + o.metrics().minCalls() + " calls, at most " + o.metrics().maxMethods() + ")");
+            return server;
+        } catch (Exception | LinkageError e) {
+            String why = "metrics endpoint " + o.metrics().host() + ":" + o.metrics().port() + " could not start (" + e
+                    + "); the agent runs without it";
+            session.log().warn(why, null);
+            System.err.println("oxidizer-agent: " + why);
+            return null;
+        }
+    }
+
+    private static String hostPort(java.net.InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     /** The recording once started, or null if it could not start or did not within a minute. */
@@ -233,12 +270,19 @@ public final class OxidizerAgent {
         if (r != null) {
             a.flusher().flush(true);
             FlightRecorder.removePeriodicEvent(a.chunkHook());
+            ArgumentLengthsHook.removeHook();
+            if (a.instrumenter().inputs() != null) {
+                a.instrumenter().inputs().finish();
+            }
             r.stop();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(a.shutdownHook());
         } catch (IllegalStateException inShutdown) {
             // the hook runs anyway; its flush is a no-op now
+        }
+        if (a.metrics() != null) {
+            a.metrics().stop();
         }
         a.session().log().info("session " + a.session().id() + " detached; original code restored");
         System.setProperty(STATUS_PROPERTY, "detached output=" + a.session().options().output());
