@@ -396,13 +396,10 @@ public final class Analyzer {
             warnings.add(savings.note());
         }
 
-        Report.AgentOverhead overhead = null;
-        if (profile.sawOverhead()) {
-            double secs = profile.overheadNs() / 1e9;
-            overhead = new Report.AgentOverhead(Double.isNaN(profile.nsPerCountedCall()) ? null : profile.nsPerCountedCall(),
-                    Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(), secs,
-                    windowSeconds > 0 ? secs / (windowSeconds * jvms) : null);
-        }
+        Report.AgentOverhead overhead = profile.agentCost().overhead(profile.sawOverhead(), profile.overheadNs(),
+                Double.isNaN(profile.nsPerCountedCall()) ? null : profile.nsPerCountedCall(),
+                Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(),
+                profile.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);
         String application = profile.sessions().values().stream().map(s -> s.mainClass()).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         String version = Analyzer.class.getPackage().getImplementationVersion();

@@ -113,6 +113,11 @@ final class Profile {
         return agent.sawOverhead;
     }
 
+    /** The agent's cost as the execution samples show it, and the overhead figure to state. */
+    AgentCost agentCost() {
+        return samples.agentCost;
+    }
+
     /** The agent's estimated overhead, ns, summed. */
     long overheadNs() {
         return agent.overheadNs;

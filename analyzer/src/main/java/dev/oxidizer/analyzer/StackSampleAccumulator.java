@@ -138,6 +138,9 @@ final class StackSampleAccumulator {
         this.stacks = new StackTable(perUnit ? Integer.MAX_VALUE : StackTable.MAX_THREADS_PER_STACK);
     }
 
+    /** Execution samples that were the agent's work ({@link AgentCost}; per unit, merged as sums). */
+    final AgentCost agentCost = new AgentCost();
+
     /** One jdk.ExecutionSample event. */
     void acceptExecution(RecordedEvent e, EventFields f) {
         RecordedThread t = f.thread(e, "sampledThread");
@@ -156,6 +159,7 @@ final class StackSampleAccumulator {
             ti.execSamples++;
             ti.seen(ms);
         }
+        agentCost.accept(trace, sid, ti == null ? null : ti.name);
         if (sid < 0) {
             return;
         }
@@ -245,6 +249,7 @@ final class StackSampleAccumulator {
 
     /** Adds a unit's events after those merged so far. {@code unit} must not be used afterwards. */
     void merge(StackSampleAccumulator unit) {
+        agentCost.merge(unit.agentCost);
         int[] stackMap = stacks.mergeFrom(unit.stacks);
         unit.threads.forEach((id, ti) -> {
             ThreadInfo t = threads.putIfAbsent(id, ti);

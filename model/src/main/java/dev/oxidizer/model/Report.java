@@ -199,13 +199,29 @@ public record Report(
     }
 
     /**
-     * The agent's estimate of its own cost over the window.
+     * The agent's cost over the window: its own estimate, the share of execution samples that were agent work
+     * applied to the JVMs' CPU (the measurement), and the larger of the two as the figure to state.
      *
      * @param nsPerCountedCall  added ns per counted-only call
      * @param nsPerTimedCall    added ns per timed call
-     * @param estimatedSeconds  estimated agent time over the whole window, all threads
-     * @param fractionOfWindow  estimatedSeconds divided by (window x JVMs), null when unknown
+     * @param estimatedSeconds  the agent's estimate (probe calibration x counts + flusher CPU), all threads and JVMs
+     * @param fractionOfWindow  reportedSeconds divided by (window x JVMs), null when unknown
+     * @param measuredSeconds   sampledShare x the JVMs' CPU seconds, null when either is unknown
+     * @param sampledShare      share of execution samples that were agent work, null below the minimum of samples
+     * @param executionSamples  execution samples the share was taken from
+     * @param reportedSeconds   the larger of estimatedSeconds and measuredSeconds
+     * @param fractionOfApplicationCpu reportedSeconds / (JVM CPU - reportedSeconds): the CPU the agent adds relative
+     *                          to the application's own, null when the JVMs' CPU is unknown
+     * @param basis             "measured" or "estimate": which figure reportedSeconds is
      */
     public record AgentOverhead(Double nsPerCountedCall, Double nsPerTimedCall, double estimatedSeconds,
-                                Double fractionOfWindow) {}
+                                Double fractionOfWindow, Double measuredSeconds, Double sampledShare,
+                                long executionSamples, double reportedSeconds, Double fractionOfApplicationCpu,
+                                String basis) {
+        /** An estimate only (reports written before the measurement existed). */
+        public AgentOverhead(Double nsPerCountedCall, Double nsPerTimedCall, double estimatedSeconds, Double fractionOfWindow) {
+            this(nsPerCountedCall, nsPerTimedCall, estimatedSeconds, fractionOfWindow, null, null, 0, estimatedSeconds,
+                    null, "estimate");
+        }
+    }
 }

@@ -117,8 +117,10 @@ final class PageBuilder {
         Report.Assumptions a = report.assumptions();
         Report.AgentOverhead o = report.agentOverhead();
         PageView.Overhead overhead = o == null ? null : new PageView.Overhead(Formats.nanos(o.nsPerCountedCall()),
-                Formats.nanos(o.nsPerTimedCall()), Formats.seconds(o.estimatedSeconds()),
-                Formats.percent(o.fractionOfWindow()));
+                Formats.nanos(o.nsPerTimedCall()), Formats.seconds(o.reportedSeconds()),
+                Formats.percent(o.fractionOfWindow()), Formats.percent(o.fractionOfApplicationCpu()),
+                "measured".equals(o.basis()) ? "measured" : "estimated", Formats.seconds(o.estimatedSeconds()),
+                Formats.seconds(o.measuredSeconds()), Formats.percent(o.sampledShare()));
         return new PageView.Summary(app, text(report.generatedAt()), text(report.toolVersion()), text(report.mode()),
                 modeNote(report.mode()), w == null ? Formats.ABSENT : text(w.start()),
                 w == null ? Formats.ABSENT : text(w.end()), w == null ? Formats.ABSENT : Formats.seconds(w.durationSeconds()),

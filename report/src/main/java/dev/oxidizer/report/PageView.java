@@ -71,7 +71,12 @@ public record PageView(String title, Summary summary, List<Candidate> candidates
                                boolean changed) {}
 
     /** The agent's cost, formatted; {@code fraction} is of the window times the JVMs. */
-    public record Overhead(String perCountedCall, String perTimedCall, String estimated, String fraction) {}
+    /**
+     * The agent's overhead as stated: {@code reported} (the larger of estimate and measurement) with its share of the
+     * window and of the application's CPU, and the two figures it was chosen from.
+     */
+    public record Overhead(String perCountedCall, String perTimedCall, String reported, String fraction,
+                           String ofApplication, String basis, String estimated, String measured, String sampledShare) {}
 
     /**
      * A table cell that sorts by number: {@code text} is shown, {@code sort} is a plain decimal

@@ -162,6 +162,8 @@ public final class LibraryService {
         long steadyRequests = steadyDone.sum();
         System.err.printf("whole: %.1f requests/s, %.1f us of process CPU per request%n",
                 requests / ((end - t0) / 1e9), (cpu1 - cpu0) / 1e3 / requests);
+        // since the JVM started, the agent's start-up included: the span an agent's recording covers
+        System.err.printf("lifetime: %.1f us of process CPU per request%n", cpu1 / 1e3 / requests);
         System.err.printf("steady: %.1f requests/s, %.1f us of process CPU per request, window %d %d ms, cpu %d ns, "
                         + "JIT compiling %d ms%n",
                 steadyRequests / ((end - steadyStart) / 1e9), (cpu1 - steadyCpu) / 1e3 / steadyRequests,
