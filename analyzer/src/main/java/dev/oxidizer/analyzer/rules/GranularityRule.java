@@ -82,6 +82,10 @@ public final class GranularityRule implements Rule {
                     coarserAction(m, ctx, numbers), numbers);
         }
         if (m.typicalNs() == null) {
+            Finding sampled = fromSampledCpu(m, ctx, ffm, max, numbers);
+            if (sampled != null) {
+                return sampled;
+            }
             return new Finding(id(), name(), Outcome.UNKNOWN, 0, "call length unknown",
                     "The method was not timed (no agent histogram or jdk.MethodTiming average), so the FFM call's share cannot be computed.",
                     "Run with the Oxidizer agent to time it.", numbers);
@@ -112,6 +116,42 @@ public final class GranularityRule implements Rule {
         String shareText = Double.isInfinite(share) || share > 10 ? "more than 10x" : pct(share);
         return new Finding(id(), name(), Outcome.FAIL, score, "too fine-grained: FFM call would be " + shareText + " of its "
                 + ns(mean) + " " + statistic, explanation, action, numbers);
+    }
+
+    /** Fewest inclusive CPU samples from which the CPU per call of an untimed method is judged. */
+    static final long MIN_SAMPLES_PER_CALL_ESTIMATE = 10;
+
+    /**
+     * For a method counted but not timed (the agent's budget or a JIT limit took its timing away, or it was never
+     * timed): its CPU per call is its sampled CPU divided by its exact call count. The FFM call is CPU too, so this is
+     * the comparison that decides the payoff. Judged only on a 95 % interval of the sample count (Poisson, normal
+     * approximation) lying wholly on one side of the threshold, with at least {@link #MIN_SAMPLES_PER_CALL_ESTIMATE}
+     * samples; null otherwise (the rule then stays UNKNOWN).
+     */
+    private Finding fromSampledCpu(MethodFacts m, RuleContext ctx, double ffm, double max, Map<String, Double> numbers) {
+        long n = m.inclusiveSamples();
+        if (m.callsObserved() == null || m.callsObserved() <= 0 || n < MIN_SAMPLES_PER_CALL_ESTIMATE || !(m.cpuTimeNs() > 0)) {
+            return null;
+        }
+        double perCall = m.cpuTimeNs() / m.callsObserved();
+        double spread = 1.96 * Math.sqrt(n);
+        double low = perCall * Math.max(0, n - spread) / n;
+        double high = perCall * (n + spread + 2) / n;
+        numbers.put("cpuNsPerCall", perCall);
+        numbers.put("cpuNsPerCallLow", low);
+        numbers.put("cpuNsPerCallHigh", high);
+        String explanation = "The method was counted but not timed; its CPU per call, " + n + " CPU samples over "
+                + m.callsObserved() + " exact calls, is " + ns(perCall) + " (95 % interval " + ns(low) + " to " + ns(high)
+                + "), against " + ns(ffm) + " for one FFM downcall on this JVM (threshold " + pct(max) + " of the call).";
+        if (!passes(high, ffm, max)) {
+            return new Finding(id(), name(), Outcome.FAIL, 0, "too fine-grained: at most " + ns(high) + " of CPU per call",
+                    explanation, coarserAction(m, ctx, numbers), numbers);
+        }
+        if (passes(low, ffm, max)) {
+            return new Finding(id(), name(), Outcome.PASS, Scores.logScore(max, ffm / low, 50),
+                    "at least " + ns(low) + " of CPU per call", explanation, null, numbers);
+        }
+        return null;
     }
 
     /**
