@@ -288,6 +288,6 @@ public record MethodReport(
     public MethodReport withRank(Integer newRank) {
         return new MethodReport(key, className, methodName, descriptor, javaSignature, isStatic, calls, latency, cpu,
                 allocation, latencyPath, portability, findings, verdict, rejectedBy, newRank, score, confidence,
-                suggestion, callTree, port);
+                suggestion, callTree, port, code);
     }
 }
