@@ -175,7 +175,7 @@ final class MethodFactsBuilder {
                     if (call != null) {
                         jdkSamples += b.getValue();
                         intrinsicSamples += b.getValue();
-                        intrinsicEntries.merge(call.describe(b.getKey()), b.getValue(), Long::sum);
+                        intrinsicEntries.merge(call.describe(), b.getValue(), Long::sum);
                     }
                 }
             }

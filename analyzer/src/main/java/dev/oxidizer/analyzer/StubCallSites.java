@@ -99,10 +99,13 @@ final class StubCallSites implements AutoCloseable {
      * @param loopLine the line of the loop whose body is that call, or -1 when the call is on the sampled line itself
      */
     record StubCall(String callee, int loopLine) {
-        /** How the samples were attributed, for a reason a reader can check against the source. */
-        String describe(int sampledLine) {
+        /**
+         * The frame name under which the samples are counted and reported: the callee and how they were attributed
+         * (one entry per callee and shape, whichever lines of the loop the samples were on).
+         */
+        String describe() {
             return loopLine < 0 ? callee + " (a JIT stub: samples on the line of its call)"
-                    : callee + " (a JIT stub: samples on line " + sampledLine + ", the loop around its call that does little else)";
+                    : callee + " (a JIT stub: samples on the lines of a loop around its call that does little else)";
         }
     }
 

@@ -52,8 +52,8 @@ class StubCallSitesTest {
         assertNotNull(loop, "the samples JFR puts on the copy loop's line are System.arraycopy's");
         assertEquals("java.lang.System.arraycopy", loop.callee());
         assertEquals(LINES.get("interleaveLoop"), loop.loopLine());
-        String reason = loop.describe(LINES.get("interleaveLoop"));
-        assertTrue(reason.contains("java.lang.System.arraycopy") && reason.contains("line " + LINES.get("interleaveLoop")), reason);
+        String reason = loop.describe();
+        assertTrue(reason.startsWith("java.lang.System.arraycopy") && reason.contains("loop around its call"), reason);
         // The call's own line, as before.
         StubCallSites.StubCall call = at("interleave", "([B[B)J", "interleaveCall");
         assertEquals("java.lang.System.arraycopy", call.callee());
