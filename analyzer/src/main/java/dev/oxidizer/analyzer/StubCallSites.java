@@ -162,8 +162,10 @@ final class StubCallSites implements AutoCloseable {
     }
 
     /** The instructions of one method with their source lines, its loops, and where it calls JDK stubs. */
-    private record MethodShape(int[] lineOf, String[] stubOf, boolean[] work, boolean[] otherCall, List<int[]> loops) {
-        static final MethodShape EMPTY = new MethodShape(new int[0], new String[0], new boolean[0], new boolean[0], List.of());
+    private record MethodShape(int[] lineOf, String[] stubOf, boolean[] work, boolean[] otherCall, List<int[]> loops,
+                               Map<Integer, java.util.Optional<StubCall>> byLine) {
+        static final MethodShape EMPTY = new MethodShape(new int[0], new String[0], new boolean[0], new boolean[0], List.of(),
+                new HashMap<>());
 
         static MethodShape of(CodeModel code) {
             List<Instruction> ins = new ArrayList<>();
@@ -223,10 +225,15 @@ final class StubCallSites implements AutoCloseable {
             }
             // Innermost first, so that the first loop holding a line's code is the innermost one.
             loops.sort(Comparator.comparingInt((int[] l) -> l[1] - l[0]));
-            return new MethodShape(lineOf, stubOf, work, otherCall, loops);
+            return new MethodShape(lineOf, stubOf, work, otherCall, loops, new HashMap<>());
         }
 
+        /** The stub line {@code line}'s samples belong to, or null; each line is judged once per analysis. */
         StubCall at(int line) {
+            return byLine.computeIfAbsent(line, l -> java.util.Optional.ofNullable(judge(l))).orElse(null);
+        }
+
+        private StubCall judge(int line) {
             for (int p = 0; p < lineOf.length; p++) {
                 if (lineOf[p] == line && stubOf[p] != null) {
                     return new StubCall(stubOf[p], -1);
