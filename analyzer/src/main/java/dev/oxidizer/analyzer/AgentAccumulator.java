@@ -54,6 +54,11 @@ final class AgentAccumulator {
         private String instrumentation;
         private String instrumentationReason;
         private long instrumentationAtMs = Long.MIN_VALUE;
+        /**
+         * Whether any form of it was given for trivial code (reason {@code trivial}): a fact about its bytecode that a
+         * later demotion for the budget or a JIT limit does not change.
+         */
+        private boolean trivialCode;
 
         AgentMethod(String className, String methodName, String descriptor, int modifiers) {
             this.className = className;
@@ -77,9 +82,11 @@ final class AgentAccumulator {
         long[] busiestIntervals() { return busiestIntervals.clone(); }
         String instrumentation() { return instrumentation; }
         String instrumentationReason() { return instrumentationReason; }
+        boolean trivialCode() { return trivialCode; }
 
         /** Records a form seen at {@code atMs}, keeping the latest (the later unit's on ties, as a merge in order does). */
         void form(String form, String reason, long atMs) {
+            trivialCode |= "trivial".equals(reason);
             if (form != null && !form.isEmpty() && atMs >= instrumentationAtMs) {
                 instrumentation = form;
                 instrumentationReason = reason == null || reason.isEmpty() ? null : reason;
@@ -105,6 +112,7 @@ final class AgentAccumulator {
             if (m.instrumentation != null) {
                 form(m.instrumentation, m.instrumentationReason, m.instrumentationAtMs);
             }
+            trivialCode |= m.trivialCode;
         }
     }
 

@@ -352,7 +352,7 @@ public final class Analyzer {
         if (mode.equals("sampling-only")) {
             keys = HotMethods.select(profile, config);
         }
-        MethodIndex index = new MethodIndex(profile, keys, config.entryPoints(), useCpuTime);
+        MethodIndex index = new MethodIndex(profile, keys, config.entryPoints());
         boolean pathKnown = index.latencyPathKnown();
         if (!pathKnown) {
             warnings.add((config.latencyConfigured() ? "the configured entry points / latency threads"

@@ -64,13 +64,11 @@ record CpuModel(double nsPerSample, double periodNs, double saturation, double s
     static final int MIN_THREAD_SAMPLES = 30;
 
     static CpuModel of(Profile profile, int cap) {
-        Long cpuTypeId = profile.eventTypeIds().get(EventKind.CPU_TIME_SAMPLE);
-        if (cpuTypeId != null && profile.eventCounts().getOrDefault(EventKind.CPU_TIME_SAMPLE, 0L) > 0) {
-            Long throttle = minDuration(profile.settings().getOrDefault(cpuTypeId, Map.of()).get("throttle"));
-            if (throttle != null) {
-                return new CpuModel(throttle, throttle, 1, 0, EventKind.CPU_TIME_SAMPLE, "recording settings",
-                        machineBusy(profile), onCpuShares(profile, throttle, true));
-            }
+        if (profile.cpuTimeSampled()) {
+            Long cpuTypeId = profile.eventTypeIds().get(EventKind.CPU_TIME_SAMPLE);
+            long throttle = minDuration(profile.settings().getOrDefault(cpuTypeId, Map.of()).get("throttle"));
+            return new CpuModel(throttle, throttle, 1, 0, EventKind.CPU_TIME_SAMPLE, "recording settings",
+                    machineBusy(profile), onCpuShares(profile, throttle, true));
         }
         Long execTypeId = profile.eventTypeIds().get(EventKind.EXECUTION_SAMPLE);
         Long period = execTypeId == null ? null : minDuration(profile.settings().getOrDefault(execTypeId, Map.of()).get("period"));

@@ -16,65 +16,61 @@ final class HotMethods {
      * the nearest application frame) together with the hottest by inclusive samples, by descending weight.
      */
     static List<String> select(Profile profile, AnalyzerConfig config) {
-        StackTable st = profile.stacks();
-        long[] self = new long[st.frameCount()];
-        for (int s = 0; s < st.stackCount(); s++) {
-            int[] f = st.stack(s);
-            StackTable.Stats stats = st.stats(s);
-            long w = stats.exec + stats.cpuTimeSamples;
+        long[] self = new long[profile.frameCount()];
+        for (int s = 0; s < profile.stackCount(); s++) {
+            int[] f = profile.stack(s);
+            long w = profile.cpuSamples(s);
             if (f.length > 0 && w > 0) {
                 self[f[0]] += w;
             }
         }
         // Attribute JDK leaf time to the nearest application frame: the method a user could port.
-        long[] attributed = new long[st.frameCount()];
-        for (int s = 0; s < st.stackCount(); s++) {
-            int[] f = st.stack(s);
-            StackTable.Stats stats = st.stats(s);
-            long w = stats.exec + stats.cpuTimeSamples;
+        long[] attributed = new long[profile.frameCount()];
+        for (int s = 0; s < profile.stackCount(); s++) {
+            int[] f = profile.stack(s);
+            long w = profile.cpuSamples(s);
             if (w == 0) {
                 continue;
             }
             for (int id : f) {
-                if (!config.excludes(st.frame(id).className())) {
+                if (!config.excludes(profile.frame(id).className())) {
                     attributed[id] += w;
                     break;
                 }
             }
         }
         // Inclusive time too: a coarse caller with little time of its own is often the right unit to port.
-        long[] inclusive = new long[st.frameCount()];
-        for (int s = 0; s < st.stackCount(); s++) {
-            StackTable.Stats stats = st.stats(s);
-            long w = stats.exec + stats.cpuTimeSamples;
+        long[] inclusive = new long[profile.frameCount()];
+        for (int s = 0; s < profile.stackCount(); s++) {
+            long w = profile.cpuSamples(s);
             if (w == 0) {
                 continue;
             }
             Set<Integer> seen = new HashSet<>();
-            for (int id : st.stack(s)) {
-                if (!config.excludes(st.frame(id).className()) && seen.add(id)) {
+            for (int id : profile.stack(s)) {
+                if (!config.excludes(profile.frame(id).className()) && seen.add(id)) {
                     inclusive[id] += w;
                 }
             }
         }
         int max = config.samplingOnlyMaxMethods();
         Set<Integer> chosen = new LinkedHashSet<>();
-        chosen.addAll(topFrames(attributed, max, st));
-        chosen.addAll(topFrames(inclusive, max, st));
+        chosen.addAll(topFrames(attributed, max, profile));
+        chosen.addAll(topFrames(inclusive, max, profile));
         List<Integer> ids = new ArrayList<>(chosen);
         ids.sort(Comparator.<Integer>comparingLong(i -> -attributed[i]).thenComparingLong(i -> -inclusive[i])
-                .thenComparing(i -> st.frame(i).key()));
-        return ids.stream().map(i -> st.frame(i).key()).toList();
+                .thenComparing(i -> profile.frame(i).key()));
+        return ids.stream().map(i -> profile.frame(i).key()).toList();
     }
 
-    private static List<Integer> topFrames(long[] weight, int max, StackTable st) {
+    private static List<Integer> topFrames(long[] weight, int max, Profile profile) {
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < weight.length; i++) {
             if (weight[i] > 0) {
                 ids.add(i);
             }
         }
-        ids.sort(Comparator.<Integer>comparingLong(i -> -weight[i]).thenComparing(i -> st.frame(i).key()));
+        ids.sort(Comparator.<Integer>comparingLong(i -> -weight[i]).thenComparing(i -> profile.frame(i).key()));
         return ids.subList(0, Math.min(max, ids.size()));
     }
 }

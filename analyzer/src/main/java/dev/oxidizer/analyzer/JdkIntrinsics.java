@@ -10,8 +10,10 @@ import java.util.List;
  * calls the JDK's encoder. Frames are matched as {@code binary.Class.method} prefixes, against the JDK method the
  * application's (or library's) code called: the outermost JDK frame of a sample.
  *
- * <p>Limit: an intrinsic the JIT expands inline (System.arraycopy, Math.sqrt) leaves no frame of its own in JFR's
- * stacks, so its time shows as the caller's; only what runs under a JDK frame can be recognised.
+ * <p>An intrinsic the JIT runs as a stub from compiled code (System.arraycopy, CRC32.update) leaves no frame of its
+ * own in JFR's stacks, so its time shows as the caller's: {@code StubCallSites} finds those from the caller's bytecode.
+ * Single-instruction intrinsics (Math.sqrt, Math.fma, Long.bitCount) are deliberately absent: a port compiles to the
+ * same instruction.
  */
 final class JdkIntrinsics {
     private JdkIntrinsics() {}
@@ -22,11 +24,14 @@ final class JdkIntrinsics {
             "java.lang.String.getBytes", "java.lang.String.<init>", "java.lang.String.encode", "java.lang.String.decode",
             "java.lang.StringCoding.", "java.lang.StringLatin1.", "java.lang.StringUTF16.", "sun.nio.cs.",
             "java.lang.String.equals", "java.lang.String.indexOf", "java.lang.String.compareTo",
+            "java.lang.String.regionMatches", "java.lang.String.contentEquals", "java.lang.String.toCharArray",
+            "java.lang.String.getChars",
             // digests, checksums, ciphers
             "sun.security.provider.", "java.security.MessageDigest.", "java.util.zip.CRC32", "java.util.zip.Adler32",
             "java.util.zip.Deflater", "java.util.zip.Inflater", "com.sun.crypto.provider.", "javax.crypto.",
             // array copies and comparisons
             "java.lang.System.arraycopy", "java.util.Arrays.copyOf", "java.util.Arrays.equals", "java.util.Arrays.mismatch",
+            "java.util.Arrays.compare",
             "java.util.Arrays.fill", "java.util.Arrays.hashCode", "jdk.internal.util.ArraysSupport.",
             "jdk.internal.misc.Unsafe.copyMemory", "jdk.internal.misc.Unsafe.setMemory",
             // number parsing and formatting

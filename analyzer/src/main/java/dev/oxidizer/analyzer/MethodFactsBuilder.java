@@ -29,7 +29,6 @@ final class MethodFactsBuilder {
      */
     MethodFacts facts(String key, Timed t, Profile profile, MethodIndex index, CpuModel cpu, double windowSeconds,
                       Map<String, Double> allMeans) {
-        StackTable st = profile.stacks();
         int fid = index.frameOf.getOrDefault(key, -1);
         int[] stacks = index.stacksOf.getOrDefault(key, new int[0]);
         String className;
@@ -42,7 +41,7 @@ final class MethodFactsBuilder {
             descriptor = t.descriptor;
             modifiers = t.modifiers;
         } else {
-            StackTable.Frame fr = st.frame(fid);
+            StackTable.Frame fr = profile.frame(fid);
             className = fr.className();
             methodName = fr.methodName();
             descriptor = fr.descriptor();
@@ -67,8 +66,8 @@ final class MethodFactsBuilder {
         long dependencySamples = 0;
         Node tree = new Node(fid);
         for (int s : stacks) {
-            int[] frames = st.stack(s);
-            StackTable.Stats x = st.stats(s);
+            int[] frames = profile.stack(s);
+            StackCounts x = profile.stackCounts(s);
             long w = index.weight(s);
             int outerPos = -1;
             for (int i = frames.length - 1; i >= 0; i--) {
@@ -86,30 +85,30 @@ final class MethodFactsBuilder {
                 self += w;
             }
             inclusive += w;
-            park += x.parkCount;
-            parkNs += x.parkNs;
-            mon += x.monitorCount;
-            monNs += x.monitorNs;
-            io += x.ioCount;
-            ioNs += x.ioNs;
-            alloc += x.allocBytes;
-            evidence += x.evidence;
+            park += x.parkCount();
+            parkNs += x.parkNs();
+            mon += x.monitorCount();
+            monNs += x.monitorNs();
+            io += x.ioCount();
+            ioNs += x.ioNs();
+            alloc += x.allocBytes();
+            evidence += x.evidence();
             int entry = index.entryOfStack[s];
             if (entry >= 0) {
-                pathEvidence += x.evidence;
-                entryWeights.merge(entry, x.evidence, Long::sum);
+                pathEvidence += x.evidence();
+                entryWeights.merge(entry, x.evidence(), Long::sum);
             } else {
-                pathEvidence += x.evidenceOnLatencyThread;
+                pathEvidence += x.evidenceOnLatencyThread();
             }
             long perThreadSamples = 0;
-            for (int i = 0; i < x.threadCount; i++) {
-                threads.add(x.threads[i]);
-                perThreadSamples += x.threadExec[i];
+            for (int i = 0; i < x.threadCount(); i++) {
+                threads.add(x.thread(i));
+                perThreadSamples += x.threadSamples(i);
             }
             if (w > 0 && perThreadSamples > 0) {
                 // The method's samples of this stack, split over the threads they were taken on.
-                for (int i = 0; i < x.threadCount; i++) {
-                    runQueueSamples += w * (x.threadExec[i] / (double) perThreadSamples) * cpu.runQueuePerCpuNs(x.threads[i]);
+                for (int i = 0; i < x.threadCount(); i++) {
+                    runQueueSamples += w * (x.threadSamples(i) / (double) perThreadSamples) * cpu.runQueuePerCpuNs(x.thread(i));
                 }
             }
             int outer = -1;
@@ -122,11 +121,11 @@ final class MethodFactsBuilder {
             if (outer < 0) {
                 continue;
             }
-            long cw = Math.max(w, x.evidence);
+            long cw = Math.max(w, x.evidence());
             boolean frameCallerFound = false;
             Set<String> seenCallers = new HashSet<>();
             for (int j = outer + 1; j < frames.length; j++) {
-                StackTable.Frame fr = st.frame(frames[j]);
+                StackTable.Frame fr = profile.frame(frames[j]);
                 if (frames[j] == fid) {
                     continue;
                 }
@@ -146,7 +145,7 @@ final class MethodFactsBuilder {
                 int outermostJdk = -1;
                 int outermostDependency = -1;
                 for (int j = outer - 1; j >= 0; j--) {
-                    CodeOrigins.Kind kind = origins.kind(st.frame(frames[j]).className());
+                    CodeOrigins.Kind kind = origins.kind(profile.frame(frames[j]).className());
                     if (kind == CodeOrigins.Kind.JDK && outermostJdk < 0) {
                         outermostJdk = j;
                     } else if (kind == CodeOrigins.Kind.DEPENDENCY && outermostDependency < 0) {
@@ -155,27 +154,28 @@ final class MethodFactsBuilder {
                 }
                 if (outermostDependency >= 0) {
                     dependencySamples += w;
-                    dependencyEntries.merge(st.frame(frames[outermostDependency]).label(), w, Long::sum);
-                } else if (outermostJdk >= 0 && origins.kind(st.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
+                    dependencyEntries.merge(profile.frame(frames[outermostDependency]).label(), w, Long::sum);
+                } else if (outermostJdk >= 0 && origins.kind(profile.frame(frames[0]).className()) == CodeOrigins.Kind.JDK) {
                     jdkSamples += w;
                     // Judged by the JDK API the method's code called (the outermost JDK frame): String.getBytes,
                     // MessageDigest.update, Double.parseDouble. A leaf deeper down (String.hashCode inside class
                     // loading) says nothing about what the method asked the JDK to do.
-                    StackTable.Frame jdkEntry = st.frame(frames[outermostJdk]);
+                    StackTable.Frame jdkEntry = profile.frame(frames[outermostJdk]);
                     if (JdkIntrinsics.matches(jdkEntry.className(), jdkEntry.methodName())) {
                         intrinsicSamples += w;
                         intrinsicEntries.merge(jdkEntry.label(), w, Long::sum);
                     }
                 }
             }
-            if (w > 0 && outer == 0 && !index.useCpuTime && x.topLine != null && stubs != null) {
-                // Its own frame executing: a JIT stub called from it (System.arraycopy, CRC32) shows here, on the call's line.
-                for (var b : x.topLine.entrySet()) {
-                    String callee = stubs.intrinsicAt(className, methodName, descriptor, b.getKey());
-                    if (callee != null) {
+            if (w > 0 && outer == 0 && !profile.cpuTimeSampled() && stubs != null) {
+                // Its own frame executing: a JIT stub called from it (System.arraycopy, CRC32) shows here, on the call's
+                // line, or on the header of a loop that does little but call it.
+                for (var b : x.topLineSamples().entrySet()) {
+                    StubCallSites.StubCall call = stubs.stubCallAt(className, methodName, descriptor, b.getKey());
+                    if (call != null) {
                         jdkSamples += b.getValue();
                         intrinsicSamples += b.getValue();
-                        intrinsicEntries.merge(callee + " (a JIT stub: samples on the line of its call)", b.getValue(), Long::sum);
+                        intrinsicEntries.merge(call.describe(), b.getValue(), Long::sum);
                     }
                 }
             }
@@ -229,12 +229,12 @@ final class MethodFactsBuilder {
         callers.forEach((k, v) -> callerList.add(new MethodFacts.Caller(k, (int) v[1], v[0], allMeans.get(k))));
         List<MethodFacts.Callee> callees = new ArrayList<>();
         calleeSamples.forEach((f, n) -> {
-            StackTable.Frame fr = st.frame(f);
+            StackTable.Frame fr = profile.frame(f);
             callees.add(new MethodFacts.Callee(fr.label(), fr.key(), origins.kind(fr.className()).label(), n, allMeans.get(fr.key())));
         });
         callees.sort(Comparator.comparingLong((MethodFacts.Callee c) -> -c.samples()).thenComparing(MethodFacts.Callee::key));
         MethodFacts.CodeMix mix = new MethodFacts.CodeMix(jdkSamples, intrinsicSamples, dependencySamples,
-                shares(st, intrinsicEntries), shares(st, dependencyEntries), callees.size() > 12 ? callees.subList(0, 12) : callees);
+                shares(profile, intrinsicEntries), shares(profile, dependencyEntries), callees.size() > 12 ? callees.subList(0, 12) : callees);
         MethodFacts.CallSpread spread = t == null || t.intervalsWithCalls == 0 ? null
                 : new MethodFacts.CallSpread(t.firstCallMs, t.lastCallMs, t.intervalsWithCalls, windowMs,
                 java.util.Arrays.stream(t.busiestIntervals).boxed().filter(c -> c > 0).toList(), t.sessions, t.sessionIntervals);
@@ -245,7 +245,7 @@ final class MethodFactsBuilder {
         String nearestFrame = frameCallers.entrySet().stream()
                 .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse(null);
-        MethodReport.CallTree callTree = inclusive > 0 ? tree.toModel(st, key, 0) : null;
+        MethodReport.CallTree callTree = inclusive > 0 ? tree.toModel(profile, key, 0) : null;
         Boolean isStatic = modifiers == null ? null : Modifier.isStatic(modifiers);
         return new MethodFacts(key, className, methodName, descriptor, isStatic, observed, t == null ? 0 : t.exceptional, perDay,
                 t == null ? "samples" : t.source, threads.isEmpty() ? null : threadsPerRecording(threads), mean, wall,
@@ -258,7 +258,7 @@ final class MethodFactsBuilder {
     }
 
     /** Frame labels with sample counts as frame shares, heaviest first (then by name), at most five. */
-    private static List<MethodFacts.FrameShare> shares(StackTable st, Map<String, Long> byFrame) {
+    private static List<MethodFacts.FrameShare> shares(Profile profile, Map<String, Long> byFrame) {
         return byFrame.entrySet().stream()
                 .map(e -> new MethodFacts.FrameShare(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong((MethodFacts.FrameShare f) -> -f.samples()).thenComparing(MethodFacts.FrameShare::frame))
@@ -291,15 +291,15 @@ final class MethodFactsBuilder {
             return children.computeIfAbsent(f, Node::new);
         }
 
-        MethodReport.CallTree toModel(StackTable st, String rootKey, int depth) {
-            String label = frame >= 0 ? st.frame(frame).label() : rootKey;
+        MethodReport.CallTree toModel(Profile profile, String rootKey, int depth) {
+            String label = frame >= 0 ? profile.frame(frame).label() : rootKey;
             List<MethodReport.CallTree> kids = new ArrayList<>();
             if (children != null && depth < 8) {
                 children.values().stream()
-                        .sorted(Comparator.<Node>comparingLong(n -> -n.weight).thenComparing(n -> st.frame(n.frame).key()))
+                        .sorted(Comparator.<Node>comparingLong(n -> -n.weight).thenComparing(n -> profile.frame(n.frame).key()))
                         .limit(5)
                         .filter(n -> n.weight * 100 >= weight) // drop branches under 1% of their parent
-                        .forEach(n -> kids.add(n.toModel(st, rootKey, depth + 1)));
+                        .forEach(n -> kids.add(n.toModel(profile, rootKey, depth + 1)));
             }
             return new MethodReport.CallTree(label, weight, kids);
         }

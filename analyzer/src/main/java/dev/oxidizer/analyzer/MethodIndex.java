@@ -15,19 +15,16 @@ final class MethodIndex {
     /** Per stack: index of the deepest frame of the Oxidizer agent's own code, -1 when none. */
     final int[] agentDepthOfStack;
     final List<String> entryGlobs;
-    final boolean useCpuTime;
     final Profile profile;
 
-    MethodIndex(Profile profile, List<String> keys, List<String> entryGlobs, boolean useCpuTime) {
+    MethodIndex(Profile profile, List<String> keys, List<String> entryGlobs) {
         this.profile = profile;
         this.entryGlobs = entryGlobs;
-        this.useCpuTime = useCpuTime;
-        StackTable st = profile.stacks();
-        int frames = st.frameCount();
+        int frames = profile.frameCount();
         int[] reported = new int[frames];
         Arrays.fill(reported, -1);
         for (int i = 0; i < keys.size(); i++) {
-            int f = st.frameId(keys.get(i));
+            int f = profile.frameId(keys.get(i));
             frameOf.put(keys.get(i), f);
             if (f >= 0) {
                 reported[f] = i;
@@ -37,7 +34,7 @@ final class MethodIndex {
         int[] entryOfFrame = new int[frames];
         for (int f = 0; f < frames; f++) {
             entryOfFrame[f] = -1;
-            StackTable.Frame fr = st.frame(f);
+            StackTable.Frame fr = profile.frame(f);
             String label = fr.className() + "." + fr.methodName();
             for (int p = 0; p < patterns.size(); p++) {
                 if (patterns.get(p).matcher(label).matches()) {
@@ -46,11 +43,11 @@ final class MethodIndex {
                 }
             }
         }
-        entryOfStack = new int[st.stackCount()];
-        agentDepthOfStack = new int[st.stackCount()];
+        entryOfStack = new int[profile.stackCount()];
+        agentDepthOfStack = new int[profile.stackCount()];
         boolean[] agentFrame = new boolean[frames];
         for (int f = 0; f < frames; f++) {
-            agentFrame[f] = st.frame(f).className().startsWith(Analyzer.AGENT_PACKAGE);
+            agentFrame[f] = profile.frame(f).className().startsWith(Analyzer.AGENT_PACKAGE);
         }
         List<List<Integer>> lists = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -58,9 +55,9 @@ final class MethodIndex {
         }
         int[] seen = new int[frames];
         Arrays.fill(seen, -1);
-        for (int s = 0; s < st.stackCount(); s++) {
+        for (int s = 0; s < profile.stackCount(); s++) {
             int entry = -1;
-            int[] fs = st.stack(s);
+            int[] fs = profile.stack(s);
             int agentDepth = -1;
             for (int i = 0; i < fs.length; i++) {
                 if (agentFrame[fs[i]]) {
@@ -85,16 +82,15 @@ final class MethodIndex {
         }
     }
 
+    /** The CPU samples of stack {@code stack} ({@link Profile#cpuSamples}). */
     long weight(int stack) {
-        StackTable.Stats s = profile.stacks().stats(stack);
-        return useCpuTime ? s.cpuTimeSamples : s.exec;
+        return profile.cpuSamples(stack);
     }
 
     boolean latencyPathKnown() {
-        StackTable st = profile.stacks();
-        for (int s = 0; s < st.stackCount(); s++) {
-            StackTable.Stats x = st.stats(s);
-            if (x.evidenceOnLatencyThread > 0 || (entryOfStack[s] >= 0 && x.evidence > 0)) {
+        for (int s = 0; s < profile.stackCount(); s++) {
+            StackCounts x = profile.stackCounts(s);
+            if (x.evidenceOnLatencyThread() > 0 || (entryOfStack[s] >= 0 && x.evidence() > 0)) {
                 return true;
             }
         }

@@ -12,8 +12,8 @@ import java.util.Set;
  * counts, histograms, sessions), {@link MethodTimingAccumulator} ({@code jdk.MethodTiming}),
  * {@link StackSampleAccumulator} (stacks, threads, samples, allocations, waits), {@link CpuLoadAccumulator},
  * {@link SettingsAccumulator} and {@link RecordedJvmAccumulator}. Their values (agent methods, sessions, threads) are
- * read through accessors; the stack table's {@link StackTable.Stats} and {@link SamplerTicks} are not yet read-only
- * types, and nothing may change them once frozen.
+ * read through accessors, the stacks' counters through the read-only {@link StackCounts} and {@link #cpuSamples};
+ * {@link SamplerTicks} is not yet a read-only type, and nothing may change it once frozen.
  */
 final class Profile {
     private final AgentAccumulator agent;
@@ -25,6 +25,7 @@ final class Profile {
     private final Map<String, Long> eventCounts;
     private final long firstEventMs;
     private final long lastEventMs;
+    private final boolean cpuTimeSampled;
 
     Profile(AgentAccumulator agent, MethodTimingAccumulator timing, StackSampleAccumulator samples, CpuLoadAccumulator cpuLoad,
             SettingsAccumulator settings, RecordedJvmAccumulator jvm, Map<String, Long> eventCounts) {
@@ -41,6 +42,9 @@ final class Profile {
         span.merge(samples.span);
         this.firstEventMs = span.firstMs;
         this.lastEventMs = span.lastMs;
+        Long cpuTypeId = settings.eventTypeIds.get(EventKind.CPU_TIME_SAMPLE);
+        this.cpuTimeSampled = cpuTypeId != null && eventCounts.getOrDefault(EventKind.CPU_TIME_SAMPLE, 0L) > 0
+                && CpuModel.minDuration(settings.settings.getOrDefault(cpuTypeId, Map.of()).get("throttle")) != null;
     }
 
     /** Agent figures per method key ({@link MethodKeys}), in first-seen order. */
@@ -68,9 +72,58 @@ final class Profile {
         return Collections.unmodifiableMap(jvm.fileClassPath);
     }
 
-    /** The interned stacks and their statistics. */
-    StackTable stacks() {
-        return samples.stacks;
+    /** Distinct stacks seen; stack ids run from 0 to this count. */
+    int stackCount() {
+        return samples.stacks.stackCount();
+    }
+
+    /** Frame ids of stack {@code id}, executing frame first. The array is the profile's own: callers must not change it. */
+    int[] stack(int id) {
+        return samples.stacks.stack(id);
+    }
+
+    /** Whether JFR truncated stack {@code id} (deeper than the recording's stack depth). */
+    boolean stackTruncated(int id) {
+        return samples.stacks.truncated(id);
+    }
+
+    /** The evidence counters of stack {@code id}, read-only. */
+    StackCounts stackCounts(int id) {
+        return samples.stacks.stats(id);
+    }
+
+    /**
+     * The CPU samples of stack {@code id}: its {@code jdk.CPUTimeSample}s when the analysis judges CPU from them
+     * ({@link #cpuTimeSampled()}), else its {@code jdk.ExecutionSample}s. The one place that decides which sample kind a
+     * stack's CPU weight counts, so that every figure built from stacks (reported methods, their facts, sampling-only
+     * selection) is on one scale.
+     */
+    long cpuSamples(int id) {
+        StackCounts c = samples.stacks.stats(id);
+        return cpuTimeSampled ? c.cpuTimeSamples() : c.execSamples();
+    }
+
+    /**
+     * Whether CPU is judged from {@code jdk.CPUTimeSample} (recorded, with its throttle known, so that a sample has a
+     * known CPU time) rather than from {@code jdk.ExecutionSample}.
+     */
+    boolean cpuTimeSampled() {
+        return cpuTimeSampled;
+    }
+
+    /** Distinct methods seen in stacks; frame ids run from 0 to this count. */
+    int frameCount() {
+        return samples.stacks.frameCount();
+    }
+
+    /** The method of frame {@code id}. */
+    StackTable.Frame frame(int id) {
+        return samples.stacks.frame(id);
+    }
+
+    /** Frame id of a method key, or -1 when no stack named it. */
+    int frameId(String key) {
+        return samples.stacks.frameId(key);
     }
 
     /** Threads by {@link StackSampleAccumulator#scopedThreadId}. */

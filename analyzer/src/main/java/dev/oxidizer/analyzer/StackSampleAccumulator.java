@@ -163,14 +163,7 @@ final class StackSampleAccumulator {
         if (sid < 0) {
             return;
         }
-        StackTable.Stats s = stacks.stats(sid);
-        s.exec++;
-        s.evidence++;
-        s.addTopLine(stacks.topLine(trace), 1);
-        if (ti != null && ti.latencyThread) {
-            s.evidenceOnLatencyThread++;
-        }
-        s.addThread(tid, 1);
+        stacks.stats(sid).addExecSample(tid, stacks.topLine(trace), ti != null && ti.latencyThread);
     }
 
     /** One jdk.CPUTimeSample event (a failed sample counts for nothing). */
@@ -190,11 +183,7 @@ final class StackSampleAccumulator {
         if (sid < 0) {
             return;
         }
-        StackTable.Stats s = stacks.stats(sid);
-        s.cpuTimeSamples++;
-        if (ti != null) {
-            s.addThread(ti.id, 1); // per-thread sample counts (threadExec) serve the run-queue correction (CpuModel)
-        }
+        stacks.stats(sid).addCpuTimeSample(ti == null ? null : ti.id);
     }
 
     /** One jdk.ObjectAllocationSample event. */
@@ -206,12 +195,7 @@ final class StackSampleAccumulator {
             return;
         }
         long weight = f.longField(e, "weight");
-        StackTable.Stats s = stacks.stats(sid);
-        s.allocBytes += weight;
-        s.evidence++;
-        if (ti != null && ti.latencyThread) {
-            s.evidenceOnLatencyThread++;
-        }
+        stacks.stats(sid).addAllocation(weight, ti != null && ti.latencyThread);
         int cid = allocClassId(f.current().objectClass && e.getValue("objectClass") instanceof RecordedClass c ? c : null);
         allocations.computeIfAbsent(((long) sid << 24) | cid, k -> new long[1])[0] += weight;
     }
@@ -231,20 +215,10 @@ final class StackSampleAccumulator {
             ti.seen(startMs);
             ti.seen(startMs + ns / 1_000_000);
         }
-        StackTable.Stats s = stacks.stats(sid);
-        switch (kind) {
-            case PARK_OR_SLEEP -> { s.parkCount++; s.parkNs += ns; }
-            case MONITOR -> { s.monitorCount++; s.monitorNs += ns; }
-            case IO -> { s.ioCount++; s.ioNs += ns; }
-        }
-        s.evidence++;
         if (ti != null) {
             ti.waitNs += ns;
-            if (ti.latencyThread) {
-                s.evidenceOnLatencyThread++;
-            }
-            s.addThread(ti.id);
         }
+        stacks.stats(sid).addWait(kind, ns, ti == null ? null : ti.id, ti != null && ti.latencyThread);
     }
 
     /** Adds a unit's events after those merged so far. {@code unit} must not be used afterwards. */

@@ -43,36 +43,83 @@ final class StackTable {
         }
     }
 
-    /** Evidence counters of one distinct stack. */
-    static final class Stats {
+    /**
+     * Evidence counters of one distinct stack: written by {@link StackSampleAccumulator} while reading, read through
+     * {@link StackCounts} once frozen.
+     */
+    static final class Stats implements StackCounts {
         private final int threadCap;
         /**
          * Open-addressing hash index over {@link #threads} (position + 1 by hash of the id, 0 for an empty slot), built
          * once a stack has {@link #INDEX_FROM} threads: a stack seen on a pool of workers is looked up for every event.
          */
         private int[] threadIndex;
-        long exec;
-        long cpuTimeSamples;
-        long evidence;
-        long evidenceOnLatencyThread;
-        long parkCount;
-        long parkNs;
-        long monitorCount;
-        long monitorNs;
-        long ioCount;
-        long ioNs;
-        long allocBytes;
-        long[] threads = new long[2];
-        int threadCount;
+        private long exec;
+        private long cpuTimeSamples;
+        private long evidence;
+        private long evidenceOnLatencyThread;
+        private long parkCount;
+        private long parkNs;
+        private long monitorCount;
+        private long monitorNs;
+        private long ioCount;
+        private long ioNs;
+        private long allocBytes;
+        private long[] threads = new long[2];
+        private int threadCount;
 
         /**
          * Execution samples by the source line of the executing (top) frame, null until one is seen: a JIT stub
-         * (System.arraycopy, CRC32) leaves no frame of its own, so its time shows on the line of its call. Lines, not
+         * (System.arraycopy, CRC32) leaves no frame of its own, so its time shows on a line of its caller. Lines, not
          * bytecode indexes: the agent's probes shift the indexes of an instrumented method, never its lines.
          */
-        Map<Integer, Long> topLine;
+        private Map<Integer, Long> topLine;
 
-        void addTopLine(int line, long n) {
+        /** One execution sample on thread {@code tid} whose top frame was on {@code line} (-1 unknown). */
+        void addExecSample(long tid, int line, boolean onLatencyThread) {
+            exec++;
+            evidence++;
+            addTopLine(line, 1);
+            if (onLatencyThread) {
+                evidenceOnLatencyThread++;
+            }
+            addThread(tid, 1);
+        }
+
+        /** One CPU-time sample, on thread {@code tid} when known. */
+        void addCpuTimeSample(Long tid) {
+            cpuTimeSamples++;
+            if (tid != null) {
+                addThread(tid, 1); // per-thread sample counts serve the run-queue correction (CpuModel)
+            }
+        }
+
+        /** One allocation sample of {@code bytes}. */
+        void addAllocation(long bytes, boolean onLatencyThread) {
+            allocBytes += bytes;
+            evidence++;
+            if (onLatencyThread) {
+                evidenceOnLatencyThread++;
+            }
+        }
+
+        /** One wait of {@code ns} of {@code kind}, on thread {@code tid} when known. */
+        void addWait(StackSampleAccumulator.WaitKind kind, long ns, Long tid, boolean onLatencyThread) {
+            switch (kind) {
+                case PARK_OR_SLEEP -> { parkCount++; parkNs += ns; }
+                case MONITOR -> { monitorCount++; monitorNs += ns; }
+                case IO -> { ioCount++; ioNs += ns; }
+            }
+            evidence++;
+            if (tid != null) {
+                if (onLatencyThread) {
+                    evidenceOnLatencyThread++;
+                }
+                addThread(tid);
+            }
+        }
+
+        private void addTopLine(int line, long n) {
             if (line < 0) {
                 return;
             }
@@ -82,8 +129,38 @@ final class StackTable {
             topLine.merge(line, n, Long::sum);
         }
 
+        @Override public long execSamples() { return exec; }
+        @Override public long cpuTimeSamples() { return cpuTimeSamples; }
+        @Override public long evidence() { return evidence; }
+        @Override public long evidenceOnLatencyThread() { return evidenceOnLatencyThread; }
+        @Override public long parkCount() { return parkCount; }
+        @Override public long parkNs() { return parkNs; }
+        @Override public long monitorCount() { return monitorCount; }
+        @Override public long monitorNs() { return monitorNs; }
+        @Override public long ioCount() { return ioCount; }
+        @Override public long ioNs() { return ioNs; }
+        @Override public long allocBytes() { return allocBytes; }
+        @Override public int threadCount() { return threadCount; }
+
+        @Override
+        public long thread(int i) {
+            java.util.Objects.checkIndex(i, threadCount);
+            return threads[i];
+        }
+
+        @Override
+        public long threadSamples(int i) {
+            java.util.Objects.checkIndex(i, threadCount);
+            return threadExec[i];
+        }
+
+        @Override
+        public Map<Integer, Long> topLineSamples() {
+            return topLine == null ? Map.of() : java.util.Collections.unmodifiableMap(topLine);
+        }
+
         /** Samples per thread (execution samples, plus CPU-time samples when recorded), parallel to {@link #threads}. */
-        long[] threadExec = new long[2];
+        private long[] threadExec = new long[2];
         /** Threads from which a stack's threads are found by hash instead of a scan. */
         private static final int INDEX_FROM = 8;
 

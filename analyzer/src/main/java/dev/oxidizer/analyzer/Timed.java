@@ -82,8 +82,10 @@ final class Timed {
                 Histogram h = m.latencyHistogram();
                 String policy = m.policies().isEmpty() ? "unknown" : String.join(", ", m.policies());
                 // Format v2 also reports a count-only probe given for a JIT limit or the budget as "trivial": only a
-                // method without such a reason is trivial code.
-                t.trivial = m.policies().contains("trivial") && (m.instrumentationReason() == null || m.instrumentationReason().equals("trivial"));
+                // method without such a reason is trivial code. A form once given for trivial code stays a fact about the
+                // code when the budget later takes the probe away (seen: a 3-line hash finalizer, entry -> none).
+                t.trivial = m.trivialCode() || m.policies().contains("trivial")
+                        && (m.instrumentationReason() == null || m.instrumentationReason().equals("trivial"));
                 t.firstCallMs = m.firstCallMs();
                 t.lastCallMs = m.lastCallMs();
                 t.intervalsWithCalls = m.intervalsWithCalls();

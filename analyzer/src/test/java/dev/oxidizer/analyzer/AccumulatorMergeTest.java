@@ -114,7 +114,7 @@ class AccumulatorMergeTest {
     @Test
     void stackSampleFamilyMergesLikeOneUnit() {
         Profile p = read();
-        assertTrue(p.stacks().stackCount() > 0);
+        assertTrue(p.stackCount() > 0);
         assertFalse(p.allocations().isEmpty());
         assertFalse(p.samplerTicks().isEmpty());
         assertTrue(p.eventCounts().getOrDefault(EventKind.THREAD_SLEEP, 0L) > 0);
@@ -166,18 +166,19 @@ class AccumulatorMergeTest {
 
     private static String samples(Profile p) {
         StringBuilder b = new StringBuilder();
-        StackTable st = p.stacks();
-        for (int f = 0; f < st.frameCount(); f++) {
-            b.append(st.frame(f)).append('\n');
+        for (int f = 0; f < p.frameCount(); f++) {
+            b.append(p.frame(f)).append('\n');
         }
-        for (int s = 0; s < st.stackCount(); s++) {
-            StackTable.Stats x = st.stats(s);
-            b.append(Arrays.toString(st.stack(s))).append(st.truncated(s)).append(' ').append(x.exec).append(' ')
-                    .append(x.cpuTimeSamples).append(' ').append(x.evidence).append(' ').append(x.evidenceOnLatencyThread)
-                    .append(' ').append(x.parkCount).append(' ').append(x.parkNs).append(' ').append(x.monitorNs).append(' ')
-                    .append(x.ioNs).append(' ').append(x.allocBytes).append(' ')
-                    .append(Arrays.toString(Arrays.copyOf(x.threads, x.threadCount)))
-                    .append(Arrays.toString(Arrays.copyOf(x.threadExec, x.threadCount))).append(x.topLine).append('\n');
+        for (int s = 0; s < p.stackCount(); s++) {
+            StackCounts x = p.stackCounts(s);
+            b.append(Arrays.toString(p.stack(s))).append(p.stackTruncated(s)).append(' ').append(x.execSamples()).append(' ')
+                    .append(x.cpuTimeSamples()).append(' ').append(x.evidence()).append(' ').append(x.evidenceOnLatencyThread())
+                    .append(' ').append(x.parkCount()).append(' ').append(x.parkNs()).append(' ').append(x.monitorNs()).append(' ')
+                    .append(x.ioNs()).append(' ').append(x.allocBytes()).append(' ');
+            for (int i = 0; i < x.threadCount(); i++) {
+                b.append(x.thread(i)).append(':').append(x.threadSamples(i)).append(',');
+            }
+            b.append(x.topLineSamples()).append('\n');
         }
         new TreeMap<>(p.threads()).forEach((id, t) -> b.append(id).append(' ').append(t.name).append(' ').append(t.latencyThread)
                 .append(' ').append(t.execSamples()).append(' ').append(t.cpuTimeSamples()).append(' ').append(t.waitNs()).append(' ')

@@ -155,4 +155,21 @@ class AgentEventRulesTest {
         assertTrue(calls.explanation().contains("huge-method limit"), calls.explanation());
         assertTrue(m.code().portNote().contains("not instrumented (huge-method-limit)"), m.code().portNote());
     }
+
+    @Test
+    void trivialCodeStaysTooFineGrainedWhenTheBudgetLaterRemovesItsProbe() throws Exception {
+        Path f = Recordings.agentOnly(dir.resolve("demoted.jfr"), () -> {
+            TestEvents.session("s", "a.Main", 0);
+            TestEvents.profile("s", "a.K#m([D)D", STATIC, 100, TestEvents.constant(100_000, 100), T0, T0 + WINDOW_MS);
+            TestEvents.form("s", "a.K#mix(J)J", STATIC, "entry", "trivial");
+            TestEvents.form("s", "a.K#mix(J)J", STATIC, "none", "budget");
+        });
+        MethodReport m = method(Analyses.report(f), "a.K#mix(J)J");
+        assertNull(m.calls(), "the budget took the probe away: calls unknown");
+        Finding g = finding(m, "granularity");
+        assertEquals(Outcome.FAIL, g.outcome(), g.explanation());
+        assertTrue(g.summary().startsWith("trivial"), g.summary());
+        assertEquals(Verdict.REJECTED, m.verdict());
+        assertEquals("granularity", m.rejectedBy());
+    }
 }

@@ -19,10 +19,10 @@ class StackTableTest {
             }
         }
         s.addThread(17, 0); // thread 0 again, with no sample
-        assertEquals(300, s.threadCount);
+        assertEquals(300, s.threadCount());
         for (int i = 0; i < 300; i++) {
-            assertEquals(1_000_003L * i + 17, s.threads[i]);
-            assertEquals(i % 7 + 1, s.threadExec[i]);
+            assertEquals(1_000_003L * i + 17, s.thread(i));
+            assertEquals(i % 7 + 1, s.threadSamples(i));
         }
     }
 
@@ -35,10 +35,10 @@ class StackTableTest {
         for (int i = 0; i < 100; i++) {
             s.addThread(i, 1);
         }
-        assertEquals(StackTable.MAX_THREADS_PER_STACK, s.threadCount);
+        assertEquals(StackTable.MAX_THREADS_PER_STACK, s.threadCount());
         for (int i = 0; i < StackTable.MAX_THREADS_PER_STACK; i++) {
-            assertEquals(i, s.threads[i]);
-            assertEquals(2, s.threadExec[i]);
+            assertEquals(i, s.thread(i));
+            assertEquals(2, s.threadSamples(i));
         }
     }
 }

@@ -24,8 +24,8 @@ import java.util.Set;
  * except those labelled {@code knownLimit}); dispatchers ({@code fan-out}) and JDK-bound decoys are never candidates
  * (hard, same exception); library methods and dependency code never rank above a true candidate (hard); no candidate
  * rests on fewer CPU samples than the evidence minimum (hard); the candidates' CPU fits in what the JVMs used (hard, when
- * known). Across runs: no rule decided PASS in one run and FAIL in another for a labelled method, among the runs in
- * which it had at least the evidence minimum of CPU samples (hard).
+ * known). Across runs, among the runs in which a labelled method had at least the evidence minimum of CPU samples: no
+ * rule decided PASS in one run and FAIL in another (hard), and its verdict is the same in every run (scored).
  */
 final class LabelScore {
     /** One check's result. */
@@ -36,6 +36,8 @@ final class LabelScore {
     private final List<Check> checks = new ArrayList<>();
     /** Per labelled method, per rule: the outcomes of the runs in which the method was above the evidence minimum. */
     private final Map<String, Map<String, List<Outcome>>> outcomes = new LinkedHashMap<>();
+    /** Per labelled method: its verdicts in the runs in which it was above the evidence minimum. */
+    private final Map<String, List<Verdict>> verdicts = new LinkedHashMap<>();
     private long minSamples;
 
     LabelScore(JsonNode labels) {
@@ -144,6 +146,7 @@ final class LabelScore {
         if (m.cpu() == null || m.cpu().inclusiveSamples() < minSamples) {
             return; // below the evidence minimum: its verdict may change, that is what the minimum is for
         }
+        verdicts.computeIfAbsent(key, k -> new ArrayList<>()).add(m.verdict());
         Map<String, List<Outcome>> byRule = outcomes.computeIfAbsent(key, k -> new LinkedHashMap<>());
         for (Finding f : m.findings()) {
             byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f.outcome());
@@ -159,6 +162,13 @@ final class LabelScore {
             Set<Outcome> decided = Set.copyOf(list.stream().filter(o -> o == Outcome.PASS || o == Outcome.FAIL).toList());
             check(runs, "no flip of " + rule + " for " + key, decided.size() < 2, true, list.toString());
         }));
+        // The user-facing verdict too: a rule UNKNOWN in one run (never rejects) and FAIL in another is no rule flip,
+        // but it turns a candidate into a rejection. Scored, not guaranteed: UNKNOWN near a threshold is honest.
+        verdicts.forEach((key, list) -> {
+            if (list.size() >= 2) {
+                check(runs, "same verdict in every run for " + key, Set.copyOf(list).size() == 1, false, list.toString());
+            }
+        });
     }
 
     List<Check> checks() {
