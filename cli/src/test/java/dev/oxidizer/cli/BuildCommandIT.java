@@ -1,5 +1,6 @@
 package dev.oxidizer.cli;
 
+import dev.oxidizer.vocabulary.Names;
 import dev.oxidizer.stubgen.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

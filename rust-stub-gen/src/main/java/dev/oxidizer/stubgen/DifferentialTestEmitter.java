@@ -1,5 +1,7 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
 import dev.oxidizer.model.AtomicFiles;
 
 import java.io.IOException;

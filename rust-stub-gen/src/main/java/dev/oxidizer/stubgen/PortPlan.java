@@ -1,5 +1,8 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.JavaTypes;
+import dev.oxidizer.vocabulary.Prim;
+import dev.oxidizer.vocabulary.RustSignature;
 import java.util.List;
 
 /**
@@ -99,32 +102,18 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
 
     /** The safe Rust signature, e.g. {@code pub fn mean(values: &[f64]) -> Result<f64, PortError>}. */
     public String rustSignature() {
-        StringBuilder sb = new StringBuilder("pub fn ").append(rustFn).append('(');
-        for (int i = 0; i < args.size(); i++) {
-            Arg a = args.get(i);
-            sb.append(i == 0 ? "" : ", ").append(a.rustName()).append(": ").append(rustType(a));
-        }
-        return sb.append(") -> Result<").append(rustReturnType()).append(", PortError>").toString();
+        return RustSignature.format(rustFn, args.stream().map(Arg::rustName).toList(),
+                args.stream().map(PortPlan::rustType).toList(), rustReturnType());
     }
 
     static String rustType(Arg a) {
-        return switch (a.shape()) {
-            case VALUE -> a.prim().rust;
-            case SLICE -> "&[" + a.prim().rust + "]";
-            case SLICE_MUT -> "&mut [" + a.prim().rust + "]";
-            case STR -> "&str";
-            case STR_UTF16 -> "&[u16]";
-        };
+        return a.shape() == Shape.STR_UTF16 ? "&[u16]"
+                : JavaTypes.rustParameter(a.type().descriptor(), a.shape() == Shape.SLICE_MUT);
     }
 
     /** Rust type inside the {@code Result}. */
     public String rustReturnType() {
-        return switch (ret) {
-            case VOID -> "()";
-            case VALUE -> returnPrim.rust;
-            case VEC -> "Vec<" + returnPrim.rust + ">";
-            case STRING -> "String";
-        };
+        return JavaTypes.rustResult(method.returnType().descriptor());
     }
 
     /** The Java return type keyword or array type. */
