@@ -1,5 +1,6 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.vocabulary.ArrayWrites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.classfile.ClassFile;
@@ -21,7 +22,8 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * Which JDK method a method calls at a bytecode index, read from the recorded JVM's class path (its
+ * What the recorded application's class files say about a method: its parameter names and written arrays
+ * ({@link #parameterFacts}), and which JDK method it calls at a bytecode index, read from the recorded JVM's class path (its
  * {@code jdk.InitialSystemProperty} {@code java.class.path}, relative entries resolved against its {@code user.dir},
  * jars' manifest {@code Class-Path} followed). A JIT intrinsic run as a stub from compiled code (System.arraycopy,
  * CRC32.update) leaves no frame of its own in JFR's stacks: its samples show on the calling method, at the index of the
@@ -36,6 +38,7 @@ final class StubCallSites implements AutoCloseable {
     private final List<Path> entries = new ArrayList<>();
     private final Map<String, Map<Integer, String>> byMethod = new HashMap<>();
     private final Map<Path, JarFile> jars = new HashMap<>();
+    private final ArrayWrites arrayWrites = new ArrayWrites(this::classBytes);
 
     /** @param classPaths {java.class.path, user.dir} of each recording, either may be null */
     StubCallSites(Collection<String[]> classPaths) {
@@ -83,6 +86,14 @@ final class StubCallSites implements AutoCloseable {
             return null;
         }
         return invokes(className, methodName, descriptor).get(line);
+    }
+
+    /**
+     * The parameter names and written array parameters of a method, from its class file ({@link ArrayWrites}, the
+     * generator's own analysis); null when the class file is not found.
+     */
+    ArrayWrites.Facts parameterFacts(String className, String methodName, String descriptor) {
+        return arrayWrites.facts(className, methodName, descriptor);
     }
 
     private Map<Integer, String> invokes(String className, String methodName, String descriptor) {
