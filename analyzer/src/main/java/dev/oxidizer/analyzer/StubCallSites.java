@@ -34,14 +34,14 @@ import java.util.zip.ZipEntry;
  *
  * <p>Not thread-safe; one instance per analysis. Class files are parsed once.
  */
-final class StubCallSites implements AutoCloseable {
+public final class StubCallSites implements AutoCloseable {
     private final List<Path> entries = new ArrayList<>();
     private final Map<String, Map<Integer, String>> byMethod = new HashMap<>();
     private final Map<Path, JarFile> jars = new HashMap<>();
     private final ArrayWrites arrayWrites = new ArrayWrites(this::classBytes);
 
     /** @param classPaths {java.class.path, user.dir} of each recording, either may be null */
-    StubCallSites(Collection<String[]> classPaths) {
+    public StubCallSites(Collection<String[]> classPaths) {
         Set<Path> seen = new LinkedHashSet<>();
         for (String[] cp : classPaths) {
             if (cp[0] == null) {
@@ -92,7 +92,7 @@ final class StubCallSites implements AutoCloseable {
      * The parameter names and written array parameters of a method, from its class file ({@link ArrayWrites}, the
      * generator's own analysis); null when the class file is not found.
      */
-    ArrayWrites.Facts parameterFacts(String className, String methodName, String descriptor) {
+    public ArrayWrites.Facts parameterFacts(String className, String methodName, String descriptor) {
         return arrayWrites.facts(className, methodName, descriptor);
     }
 
