@@ -12,8 +12,9 @@ import java.util.List;
  *   <li>An overload carries its parameter types ({@code IntDoubleArray}).</li>
  *   <li>Every name has a bounded length. A name that would exceed it is cut and ends with {@link Names#shortHash} of
  *       the full method key, so two overloads with long names never meet; the symbol always carries that hash.</li>
- *   <li>Crate and symbol are ASCII (Cargo and {@code #[no_mangle]} require it; accents are removed). The Java class and
- *       the Rust function keep Unicode letters, which both languages accept.</li>
+ *   <li>Crate and symbol are ASCII (Cargo and {@code #[no_mangle]} require it; accents are removed, and a crate name
+ *       that lost characters so carries the hash). The Java class and the Rust function keep Unicode letters, which
+ *       both languages accept.</li>
  * </ul>
  * The port manifest records the method key beside the names, which is how a name leads back to its method.
  */
@@ -44,11 +45,14 @@ public final class PortNames {
         if (overloaded) {
             sb.append('_').append(Names.snake(overloadSuffix(key.descriptor())));
         }
-        String s = Names.snake(Names.ascii(sb.toString()));
+        String full = sb.toString();
+        String s = Names.snake(Names.ascii(full));
         if (!Character.isLetter(s.charAt(0))) {
             s = "ox_" + s;
         }
-        if (s.length() > MAX_CRATE || !Names.isCrateName(s)) {
+        // folding to ASCII can merge names (résumé, resume): a folded name carries the key's hash
+        boolean folded = !Names.ascii(full).equals(full);
+        if (folded || s.length() > MAX_CRATE || !Names.isCrateName(s)) {
             String stem = s.substring(0, Math.min(s.length(), MAX_CRATE - 9));
             stem = stem.endsWith("_") ? stem.substring(0, stem.length() - 1) : stem;
             s = stem + "_" + Names.shortHash(key.toString());
