@@ -179,6 +179,7 @@ final class GenerateCommand implements Callable<Integer> {
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
             out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
+            files.plan().warnings().forEach(w -> out.println("WARNING: " + w));
             out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
             out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
             out.println("Inputs: " + RecordedInputs.describe(inputs));

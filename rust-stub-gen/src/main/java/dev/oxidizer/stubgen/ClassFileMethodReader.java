@@ -152,7 +152,34 @@ public final class ClassFileMethodReader {
                 .anyMatch(m -> m.methodName().equalsString("<init>") && m.methodType().equalsString("()V"));
         return new MethodSpec(className, mm.methodName().stringValue(), desc, isStatic, params,
                 new JavaType(mtd.returnType().descriptorString(), readableReturn), fields, receiverProblems, noArgCtor,
-                null, location, code != null, overloaded);
+                null, location, code != null, overloaded, traits(cm, mm, code));
+    }
+
+    /** Varargs, the throws clause, static fields the body writes, and the enclosing instance's class. */
+    private static MethodSpec.Traits traits(ClassModel cm, MethodModel mm, CodeModel code) {
+        List<String> exceptions = mm.findAttribute(Attributes.exceptions())
+                .map(a -> a.exceptions().stream().map(c -> c.asInternalName().replace('/', '.')).toList()).orElse(List.of());
+        java.util.Set<String> statics = new java.util.LinkedHashSet<>();
+        if (code != null) {
+            for (CodeElement e : code) {
+                if (e instanceof FieldInstruction fi && fi.opcode() == Opcode.PUTSTATIC) {
+                    statics.add(fi.owner().asInternalName().replace('/', '.') + "." + fi.name().stringValue());
+                }
+            }
+        }
+        String enclosing = null;
+        if (!mm.flags().has(AccessFlag.STATIC)) {
+            String self = cm.thisClass().asInternalName();
+            enclosing = cm.findAttribute(Attributes.innerClasses()).flatMap(a -> a.classes().stream()
+                    .filter(ic -> ic.innerClass().asInternalName().equals(self) && !ic.flags().contains(AccessFlag.STATIC))
+                    .findFirst()).map(ic -> ic.outerClass().map(o -> o.asInternalName().replace('/', '.')).orElse(null))
+                    .orElse(null);
+            if (enclosing == null) {
+                enclosing = cm.fields().stream().filter(f -> f.fieldName().stringValue().startsWith("this$"))
+                        .map(f -> JavaType.readableOf(f.fieldType().stringValue())).findFirst().orElse(null);
+            }
+        }
+        return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing);
     }
 
     private static void receiverFields(CodeModel code, String owner, List<MethodSpec.Param> fields, List<String> problems) {

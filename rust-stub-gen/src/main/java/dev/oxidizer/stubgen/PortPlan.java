@@ -90,6 +90,22 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
                 memoryReason, maxUlps, crateDirForJava);
     }
 
+    /**
+     * What the user must know before trusting the port, one sentence each: static fields the Java method writes (the
+     * Rust port does not write them). Printed by {@code oxidizer generate} and written into README.md and src/lib.rs.
+     */
+    public List<String> warnings() {
+        List<String> w = new java.util.ArrayList<>();
+        List<String> statics = method.traits().staticFieldsWritten();
+        if (!statics.isEmpty()) {
+            w.add("the Java method writes the static field" + (statics.size() == 1 ? " " : "s ") + String.join(", ", statics)
+                    + "; the Rust port cannot, so Java code that reads " + (statics.size() == 1 ? "it" : "them")
+                    + " afterwards sees a difference: keep those writes in Java around the call, or port a method without"
+                    + " them (the differential test compares results and arrays only, not static fields)");
+        }
+        return w;
+    }
+
     /** Whether any argument or the result needs memory (arrays, strings, out-parameters). */
     public boolean needsMemory() {
         return ret == Ret.VEC || ret == Ret.STRING || args.stream().anyMatch(a -> a.shape() != Shape.VALUE);

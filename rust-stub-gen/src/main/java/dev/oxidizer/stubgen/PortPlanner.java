@@ -63,6 +63,14 @@ public final class PortPlanner {
             boolean field = i < fieldCount;
             String javaName = field ? unique("this" + Names.capitalize(p.name()), javaNames)
                     : unique(RESERVED_JAVA.contains(p.name()) ? p.name() + "_" : p.name(), javaNames);
+            if (field && p.name().startsWith("this$")) {
+                String outer = spec.traits().enclosingClass() != null ? spec.traits().enclosingClass() : JavaType.readableOf(p.type().descriptor());
+                problems.add(what + "it is a method of the inner class " + spec.className().replace('$', '.')
+                        + ", and its body uses the enclosing " + outer.replace('$', '.') + " instance (" + outer.substring(outer.lastIndexOf('.') + 1)
+                        + ".this), a Java object Rust cannot receive; declare the nested class static and pass what it reads"
+                        + " from the enclosing instance as parameters, or port a static method holding the computation");
+                continue;
+            }
             PortPlan.Arg arg = arg(p, javaName, rustNames.get(i), field ? p.name() : null, positions.get(i), what, problems);
             if (arg != null) {
                 args.add(arg);

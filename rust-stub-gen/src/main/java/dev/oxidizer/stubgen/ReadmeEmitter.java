@@ -22,6 +22,7 @@ final class ReadmeEmitter {
                         case STR_UTF16 -> "UTF-16 code units (`toCharArray()`), pointer + length";
                     }).append(a.isField() ? " (receiver field `" + a.fieldName() + "`)" : "").append(" |\n");
         }
+        String warnings = plan.warnings().stream().map(w -> "- **Warning:** " + w + ".\n").reduce("", String::concat);
         return """
                 # Rust port of `%s`
 
@@ -62,6 +63,7 @@ final class ReadmeEmitter {
                 shape.wrapperPath(), shape.testPath(), shape.benchmarkPath(), plan.rustFn(), plan.crateName(),
                 plan.javaClass(), plan.method().methodName(),
                 plan.method().isStatic() ? "" : ", passing the receiver's fields first (see the wrapper's Javadoc)",
-                args, plan.memory().option(), plan.memoryReason());
+                args, plan.memory().option(), plan.memoryReason())
+                .replace("\n## Next steps\n", warnings.isEmpty() ? "\n## Next steps\n" : "\n## Warnings\n\n" + warnings + "\n## Next steps\n");
     }
 }

@@ -134,6 +134,9 @@ final class RustCrateEmitter {
         if (plan.ret() == PortPlan.Ret.VALUE && plan.returnPrim().isFloating()) {
             notes.add("- Returning NaN is fine: the wrapper tells NaN from failure by asking for a pending error.");
         }
+        for (String w : plan.warnings()) {
+            notes.add("- WARNING: " + w + ".");
+        }
         return notes;
     }
 
