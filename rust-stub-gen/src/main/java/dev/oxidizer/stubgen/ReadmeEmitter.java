@@ -57,8 +57,9 @@ final class ReadmeEmitter {
                 %s
                 Memory strategy: **%s** (%s). Regenerate with `--memory critical|arena` to change it.
 
-                Overwriting: `oxidizer generate` refuses to overwrite a file you edited (it keeps the hashes of what it
-                wrote in `.oxidizer-manifest`) unless you pass `--force`.
+                Regenerating: `oxidizer generate` keeps your `src/lib.rs` once you edited it (even with `--force`; delete it
+                to get the stub again) and regenerates everything else. It refuses to overwrite any other file you edited
+                (it keeps the hashes of what it wrote in `.oxidizer-manifest`) unless you pass `--force`.
                 """.formatted(plan.method().key(), plan.javaSignature(), plan.rustSignature(), plan.crateName(),
                 shape.wrapperPath(), shape.testPath(), shape.benchmarkPath(), plan.rustFn(), plan.crateName(),
                 plan.javaClass(), plan.method().methodName(),
