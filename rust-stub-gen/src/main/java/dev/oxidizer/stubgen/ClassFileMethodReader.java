@@ -1,6 +1,7 @@
 package dev.oxidizer.stubgen;
 
 import dev.oxidizer.vocabulary.ArrayWrites;
+import dev.oxidizer.vocabulary.MethodKey;
 import dev.oxidizer.vocabulary.Names;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
@@ -52,23 +53,15 @@ public final class ClassFileMethodReader {
      *                            (the message lists the overloads as full keys)
      */
     public MethodSpec read(String selector) throws GeneratorException {
-        int hash = selector.indexOf('#');
-        if (hash <= 0 || hash == selector.length() - 1) {
-            throw bad("method '" + selector + "' is not of the form pkg.Class#name(descriptor) or pkg.Class#name,"
-                    + " e.g. dev.oxidizer.demo.kernels.Stats#summarize([D)D");
+        MethodKey key;
+        try {
+            key = MethodKey.parse(selector);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
-        String className = selector.substring(0, hash);
-        String rest = selector.substring(hash + 1);
-        int paren = rest.indexOf('(');
-        String name = paren < 0 ? rest : rest.substring(0, paren);
-        String descriptor = paren < 0 ? null : rest.substring(paren);
-        if (descriptor != null) {
-            try {
-                MethodTypeDesc.ofDescriptor(descriptor);
-            } catch (IllegalArgumentException e) {
-                throw bad("'" + descriptor + "' in '" + selector + "' is not a JVM method descriptor; expected e.g. ([DI)D");
-            }
-        }
+        String className = key.className();
+        String name = key.methodName();
+        String descriptor = key.descriptor();
         ClassPathReader.Found found = classPath.read(className);
         if (found == null) {
             throw bad("class " + className + " not found on the class path " + classPath
