@@ -79,40 +79,16 @@ public final class Signatures {
             if (JavaTypes.arrayElement(d) != null) {
                 return new Type(d, javaName, null);
             }
-            if (inner.equals("Ljava/lang/String;")) {
-                return new Type(d, javaName, "pass the strings as one UTF-8 byte[] plus an int[] of offsets (or join them with a separator)");
-            }
-            if (inner.startsWith("[")) {
-                return new Type(d, javaName, "flatten the nested array into one primitive array plus its dimensions (row-major)");
-            }
-            return new Type(d, javaName, "pass the fields the method reads from each element as parallel primitive arrays (structure of arrays)");
+            return new Type(d, javaName, JavaTypes.advice(d));
         }
         if (c == 'L') {
             String name = d.substring(1, d.length() - 1).replace('/', '.');
             if (name.equals("java.lang.String")) {
                 return new Type(d, "String", null);
             }
-            return new Type(d, simple(name), objectAdvice(name));
+            return new Type(d, simple(name), JavaTypes.advice(d));
         }
         throw new IllegalArgumentException("bad descriptor type " + d);
-    }
-
-    private static String objectAdvice(String name) {
-        return switch (name) {
-            case "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float", "java.lang.Short",
-                 "java.lang.Byte", "java.lang.Character", "java.lang.Boolean" ->
-                    "unbox to the primitive in the Java wrapper (decide how null is passed, e.g. a flag)";
-            case "java.util.List", "java.util.Collection", "java.util.ArrayList", "java.lang.Iterable", "java.util.Set" ->
-                    "copy the elements into a primitive array in the wrapper (e.g. stream().mapToDouble(..).toArray())";
-            case "java.util.Map", "java.util.HashMap" ->
-                    "flatten to parallel key and value arrays in the wrapper";
-            case "java.nio.ByteBuffer" -> "pass it as a MemorySegment (MemorySegment.ofBuffer) with its length: &[u8] in Rust";
-            case "java.lang.CharSequence", "java.lang.StringBuilder" -> "pass toString() as a String (UTF-8 bytes + length)";
-            case "java.lang.foreign.MemorySegment" -> "already native memory: pass address and byteSize as a raw slice";
-            case "java.lang.Object" -> "replace the Object parameter by the concrete primitive data it carries";
-            default -> "pass the primitive fields it reads from " + simple(name)
-                    + " as separate parameters or a flat primitive array (and rebuild results in Java)";
-        };
     }
 
     private static String simple(String binary) {

@@ -148,33 +148,8 @@ public final class PortPlanner {
         return null;
     }
 
-    /** What to do instead of an unsupported type. */
+    /** What to do instead of an unsupported type ({@link JavaTypes#advice}). */
     static String advice(JavaType t) {
-        String d = t.descriptor();
-        if (d.startsWith("[[")) {
-            return "flatten it into one primitive array and pass its dimensions as int parameters";
-        }
-        if (d.equals("[Ljava/lang/String;")) {
-            return "join the strings into one String with a separator, or pass their UTF-8 bytes as one byte[] and their lengths as an int[]";
-        }
-        if (d.startsWith("[")) {
-            return "pass each field the method needs as its own primitive array";
-        }
-        String name = JavaType.readableOf(d);
-        for (Prim p : Prim.values()) {
-            if (name.equals("java.lang." + p.boxed)) {
-                return "use the primitive " + p.java + "; null cannot cross";
-            }
-        }
-        if (name.startsWith("java.util.") || name.startsWith("java.lang.Iterable")) {
-            return "a collection of objects has no memory layout Rust can read; pass a primitive array such as double[] instead";
-        }
-        if (name.equals("java.lang.CharSequence") || name.equals("java.lang.StringBuilder")) {
-            return "pass a String";
-        }
-        if (name.equals("java.lang.Object")) {
-            return "an Object has no fixed layout; pass the primitives, arrays or Strings the method needs";
-        }
-        return "an object has no layout Rust can read; pass the fields the method needs as primitives, arrays or Strings";
+        return JavaTypes.advice(t.descriptor());
     }
 }

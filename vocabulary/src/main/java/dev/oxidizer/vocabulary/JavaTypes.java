@@ -79,4 +79,37 @@ public final class JavaTypes {
         };
         return name + "[]".repeat(dims);
     }
+
+    /**
+     * What to do instead, for a type that does not cross ({@link #rustParameter} null): one phrase, the same in the
+     * report and in the generator's refusal.
+     */
+    public static String advice(String descriptor) {
+        if (descriptor.startsWith("[[")) {
+            return "flatten it into one primitive array and pass its dimensions as int parameters";
+        }
+        if (descriptor.equals("[Ljava/lang/String;")) {
+            return "join the strings into one String with a separator, or pass their UTF-8 bytes as one byte[] and their lengths as an int[]";
+        }
+        if (descriptor.startsWith("[")) {
+            return "pass each field the method needs as its own primitive array";
+        }
+        String name = readable(descriptor);
+        for (Prim p : Prim.values()) {
+            if (name.equals("java.lang." + p.boxed)) {
+                return "use the primitive " + p.java + "; null cannot cross";
+            }
+        }
+        return switch (name) {
+            case "java.util.Map", "java.util.HashMap", "java.util.TreeMap" ->
+                    "a map of objects has no memory layout Rust can read; pass parallel primitive arrays of keys and values instead";
+            case "java.nio.ByteBuffer" -> "pass its bytes as a byte[] (or its contents as a MemorySegment with its length)";
+            case "java.lang.foreign.MemorySegment" -> "already native memory: pass its contents as a primitive array with its length";
+            case "java.lang.CharSequence", "java.lang.StringBuilder" -> "pass a String";
+            case "java.lang.Object" -> "an Object has no fixed layout; pass the primitives, arrays or Strings the method needs";
+            default -> name.startsWith("java.util.") || name.equals("java.lang.Iterable")
+                    ? "a collection of objects has no memory layout Rust can read; pass a primitive array such as double[] instead"
+                    : "an object has no layout Rust can read; pass the fields the method needs as primitives, arrays or Strings";
+        };
+    }
 }

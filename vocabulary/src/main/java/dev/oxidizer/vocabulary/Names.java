@@ -149,6 +149,53 @@ public final class Names {
         return crate;
     }
 
+    /**
+     * Checks a name a user gives for a generated Java class, field or package segment: a Java identifier, not a
+     * reserved word, without {@code $} (which javac reserves for nested and synthetic names).
+     *
+     * @throws IllegalArgumentException naming {@code what} and what is accepted
+     */
+    public static String requireJavaIdentifier(String what, String name) {
+        if (!isJavaIdentifier(name) || name.contains("$")) {
+            throw new IllegalArgumentException(what + " '" + name + "' is not a usable Java identifier; accepted: letters,"
+                    + " digits and '_', not starting with a digit, not a keyword");
+        }
+        return name;
+    }
+
+    /**
+     * Checks a Java package name ({@code com.example.fast}).
+     *
+     * @throws IllegalArgumentException naming the bad segment and what is accepted
+     */
+    public static String requireJavaPackage(String pkg) {
+        if (pkg == null || pkg.isEmpty()) {
+            throw new IllegalArgumentException("java package must not be empty; accepted: e.g. 'com.example.fast'");
+        }
+        for (String part : pkg.split("\\.", -1)) {
+            requireJavaIdentifier("java package segment of '" + pkg + "':", part);
+        }
+        return pkg;
+    }
+
+    /**
+     * Checks a binary class name ({@code com.example.Main}, {@code com.example.Outer$Inner}).
+     *
+     * @throws IllegalArgumentException naming {@code what} and what is accepted
+     */
+    public static String requireBinaryClassName(String what, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(what + " must not be empty; accepted: a binary class name like 'com.example.Main'");
+        }
+        for (String part : name.split("\\.", -1)) {
+            if (!isJavaIdentifier(part)) {
+                throw new IllegalArgumentException(what + " '" + name
+                        + "' is not a binary class name; accepted: e.g. 'com.example.Main' or 'com.example.Outer$Inner'");
+            }
+        }
+        return name;
+    }
+
     /** First 8 hex digits of the SHA-256 of {@code s} (UTF-8): stable across runs and machines. */
     public static String shortHash(String s) {
         return sha256(s.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
