@@ -11,7 +11,7 @@ pub struct Item {
     pub qty: i32,
     pub buy: u8,
     pub side: u16,
-    pub r#type: i16,
+    pub type_: i16,
 }
 
 /// Size of [`Item`] in bytes.
@@ -25,7 +25,7 @@ const _: () = assert!(std::mem::offset_of!(Item, price) == 8);
 const _: () = assert!(std::mem::offset_of!(Item, qty) == 16);
 const _: () = assert!(std::mem::offset_of!(Item, buy) == 20);
 const _: () = assert!(std::mem::offset_of!(Item, side) == 22);
-const _: () = assert!(std::mem::offset_of!(Item, r#type) == 24);
+const _: () = assert!(std::mem::offset_of!(Item, type_) == 24);
 
 const FNV_PRIME: u64 = 0x100000001b3;
 
@@ -40,7 +40,7 @@ impl Item {
         h = (h ^ (self.qty as u32 as u64)).wrapping_mul(FNV_PRIME);
         h = (h ^ (self.buy as u64)).wrapping_mul(FNV_PRIME);
         h = (h ^ (self.side as u64)).wrapping_mul(FNV_PRIME);
-        h = (h ^ (self.r#type as u16 as u64)).wrapping_mul(FNV_PRIME);
+        h = (h ^ (self.type_ as u16 as u64)).wrapping_mul(FNV_PRIME);
         h
     }
 }

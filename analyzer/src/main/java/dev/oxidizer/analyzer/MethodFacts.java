@@ -1,6 +1,7 @@
 package dev.oxidizer.analyzer;
 
 import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.vocabulary.ArrayWrites;
 
 import java.util.List;
 
@@ -63,6 +64,9 @@ import java.util.List;
  * @param codeMix         where its sampled CPU went: JDK intrinsics, dependencies, direct callees
  * @param callSpread      how its calls spread over the window, null without per-interval counts
  * @param instrumentation how the agent instrumented it (form and reason), null when the recording does not say
+ * @param parameters      parameter names and written arrays from its class file on the recorded class path, null when
+ *                        the class file was not found (then {@code arg0...} and every array written, as the generator
+ *                        assumes without class files)
  */
 public record MethodFacts(
         String key,
@@ -107,7 +111,8 @@ public record MethodFacts(
         Double measuredWallNs,
         CodeMix codeMix,
         CallSpread callSpread,
-        Instrumentation instrumentation) {
+        Instrumentation instrumentation,
+        ArrayWrites.Facts parameters) {
 
     public MethodFacts {
         callers = callers == null ? List.of() : List.copyOf(callers);
@@ -116,6 +121,23 @@ public record MethodFacts(
         }
         origin = origin == null ? Origin.APPLICATION : origin;
         codeMix = codeMix == null ? CodeMix.NONE : codeMix;
+    }
+
+    /** Facts without the class file's parameter facts ({@link #parameters} null). */
+    public MethodFacts(String key, String className, String methodName, String descriptor, Boolean isStatic,
+                       Long callsObserved, long exceptional, Double callsPerDay, String callSource, Integer threads,
+                       Double meanNs, Double totalWallNs, Long maxNs, long selfSamples, long inclusiveSamples,
+                       double cpuTimeNs, Double cpuBoundRatio, long parkCount, long monitorCount, long ioCount, long parkNs,
+                       long monitorNs, long ioNs, Double allocBytesPerSecond, Boolean onLatencyPath, String latencyMatched,
+                       Double latencyShare, List<Caller> callers, String nearestFrameCaller, MethodReport.CallTree callTree,
+                       double windowSeconds, double samplePeriodNs, double cpuAvailability, double agentSampleShare,
+                       boolean trivial, double runQueueNs, Double medianNs, Integer modifiers, Origin origin,
+                       Double measuredWallNs, CodeMix codeMix, CallSpread callSpread, Instrumentation instrumentation) {
+        this(key, className, methodName, descriptor, isStatic, callsObserved, exceptional, callsPerDay, callSource, threads,
+                meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount, monitorCount,
+                ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched, latencyShare, callers,
+                nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare, trivial,
+                runQueueNs, medianNs, modifiers, origin, measuredWallNs, codeMix, callSpread, instrumentation, null);
     }
 
     /** Facts without the figures added for issue 17 (median, origin, code mix, spread): tests of the older rules. */
@@ -131,7 +153,7 @@ public record MethodFacts(
                 meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount, monitorCount,
                 ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched, latencyShare, callers,
                 nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare, trivial,
-                runQueueNs, meanNs, null, Origin.APPLICATION, totalWallNs, CodeMix.NONE, null, null);
+                runQueueNs, meanNs, null, Origin.APPLICATION, totalWallNs, CodeMix.NONE, null, null, null);
     }
 
     /** Whose code a method is. */
@@ -283,6 +305,6 @@ public record MethodFacts(
                 threads, meanNs, totalWallNs, maxNs, selfSamples, inclusiveSamples, cpuTimeNs, cpuBoundRatio, parkCount,
                 monitorCount, ioCount, parkNs, monitorNs, ioNs, allocBytesPerSecond, onLatencyPath, latencyMatched,
                 latencyShare, callers, nearestFrameCaller, callTree, windowSeconds, samplePeriodNs, cpuAvailability, agentSampleShare,
-                trivial, runQueueNs, medianNs, modifiers, origin, measuredWallNs, codeMix, callSpread, instrumentation);
+                trivial, runQueueNs, medianNs, modifiers, origin, measuredWallNs, codeMix, callSpread, instrumentation, parameters);
     }
 }

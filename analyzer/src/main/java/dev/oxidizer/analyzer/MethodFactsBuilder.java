@@ -254,7 +254,8 @@ final class MethodFactsBuilder {
                 nearestFrame, callTree, windowSeconds, cpu.nsPerSample(), availability, agentShare, t != null && t.trivial,
                 runQueueNs, t == null ? null : t.medianNs, modifiers,
                 origins.kind(className) == CodeOrigins.Kind.DEPENDENCY ? MethodFacts.Origin.DEPENDENCY : MethodFacts.Origin.APPLICATION,
-                measuredWall, mix, spread, instrumentation);
+                measuredWall, mix, spread, instrumentation,
+                descriptor == null ? null : stubs.parameterFacts(className, methodName, descriptor));
     }
 
     /** Frame labels with sample counts as frame shares, heaviest first (then by name), at most five. */

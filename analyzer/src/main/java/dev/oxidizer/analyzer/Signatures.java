@@ -1,10 +1,14 @@
 package dev.oxidizer.analyzer;
 
 import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.vocabulary.ArrayWrites;
+import dev.oxidizer.vocabulary.JavaTypes;
+import dev.oxidizer.vocabulary.Names;
+import dev.oxidizer.vocabulary.Prim;
+import dev.oxidizer.vocabulary.RustSignature;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads JVM method descriptors: a readable Java signature, and whether each type can cross the FFM boundary
@@ -14,8 +18,8 @@ import java.util.Locale;
 public final class Signatures {
     private Signatures() {}
 
-    /** One parsed type. */
-    public record Type(String descriptor, String javaName, String rustParam, String rustReturn, String advice) {
+    /** One parsed type: its descriptor, Java name and, when it cannot cross, what to do instead (null when it can). */
+    public record Type(String descriptor, String javaName, String advice) {
         public boolean portable() {
             return advice == null;
         }
@@ -62,86 +66,34 @@ public final class Signatures {
             throw new IllegalArgumentException("empty type");
         }
         char c = d.charAt(0);
-        String prim = primitiveJava(c);
-        if (prim != null) {
-            return new Type(d, prim, primitiveRust(c), c == 'V' ? "()" : primitiveRust(c), null);
+        if (c == 'V' || Prim.ofDescriptor(c) != null) {
+            if (d.length() != 1) {
+                throw new IllegalArgumentException("bad descriptor type " + d);
+            }
+            return new Type(d, JavaTypes.readable(d), null);
         }
         if (c == '[') {
             String inner = d.substring(1);
             Type el = type(inner);
             String javaName = el.javaName() + "[]";
-            if (inner.length() == 1 && inner.charAt(0) != 'V') {
-                String r = primitiveRust(inner.charAt(0));
-                return new Type(d, javaName, "&[" + r + "]", "Vec<" + r + ">", null);
+            if (JavaTypes.arrayElement(d) != null) {
+                return new Type(d, javaName, null);
             }
-            if (inner.equals("Ljava/lang/String;")) {
-                return new Type(d, javaName, null, null, "pass the strings as one UTF-8 byte[] plus an int[] of offsets (or join them with a separator)");
-            }
-            if (inner.startsWith("[")) {
-                return new Type(d, javaName, null, null, "flatten the nested array into one primitive array plus its dimensions (row-major)");
-            }
-            return new Type(d, javaName, null, null, "pass the fields the method reads from each element as parallel primitive arrays (structure of arrays)");
+            return new Type(d, javaName, JavaTypes.advice(d));
         }
         if (c == 'L') {
             String name = d.substring(1, d.length() - 1).replace('/', '.');
             if (name.equals("java.lang.String")) {
-                return new Type(d, "String", "&str", "String", null);
+                return new Type(d, "String", null);
             }
-            return new Type(d, simple(name), null, null, objectAdvice(name));
+            return new Type(d, simple(name), JavaTypes.advice(d));
         }
         throw new IllegalArgumentException("bad descriptor type " + d);
-    }
-
-    private static String objectAdvice(String name) {
-        return switch (name) {
-            case "java.lang.Integer", "java.lang.Long", "java.lang.Double", "java.lang.Float", "java.lang.Short",
-                 "java.lang.Byte", "java.lang.Character", "java.lang.Boolean" ->
-                    "unbox to the primitive in the Java wrapper (decide how null is passed, e.g. a flag)";
-            case "java.util.List", "java.util.Collection", "java.util.ArrayList", "java.lang.Iterable", "java.util.Set" ->
-                    "copy the elements into a primitive array in the wrapper (e.g. stream().mapToDouble(..).toArray())";
-            case "java.util.Map", "java.util.HashMap" ->
-                    "flatten to parallel key and value arrays in the wrapper";
-            case "java.nio.ByteBuffer" -> "pass it as a MemorySegment (MemorySegment.ofBuffer) with its length: &[u8] in Rust";
-            case "java.lang.CharSequence", "java.lang.StringBuilder" -> "pass toString() as a String (UTF-8 bytes + length)";
-            case "java.lang.foreign.MemorySegment" -> "already native memory: pass address and byteSize as a raw slice";
-            case "java.lang.Object" -> "replace the Object parameter by the concrete primitive data it carries";
-            default -> "pass the primitive fields it reads from " + simple(name)
-                    + " as separate parameters or a flat primitive array (and rebuild results in Java)";
-        };
     }
 
     private static String simple(String binary) {
         int dot = binary.lastIndexOf('.');
         return (dot < 0 ? binary : binary.substring(dot + 1)).replace('$', '.');
-    }
-
-    private static String primitiveJava(char c) {
-        return switch (c) {
-            case 'Z' -> "boolean";
-            case 'B' -> "byte";
-            case 'C' -> "char";
-            case 'S' -> "short";
-            case 'I' -> "int";
-            case 'J' -> "long";
-            case 'F' -> "float";
-            case 'D' -> "double";
-            case 'V' -> "void";
-            default -> null;
-        };
-    }
-
-    private static String primitiveRust(char c) {
-        return switch (c) {
-            case 'Z' -> "bool";
-            case 'B' -> "i8";
-            case 'C' -> "u16";
-            case 'S' -> "i16";
-            case 'I' -> "i32";
-            case 'J' -> "i64";
-            case 'F' -> "f32";
-            case 'D' -> "f64";
-            default -> "()";
-        };
     }
 
     /** E.g. {@code static double mean(double[], int)}; null when the descriptor is unknown or malformed. */
@@ -163,14 +115,18 @@ public final class Signatures {
 
     /**
      * Portability of a method: every parameter and the return map to Rust, and (unless allowed) it has no
-     * receiver. The proposed Rust signature names parameters {@code a0, a1, ...} (JFR does not record names).
+     * receiver. The proposed Rust signature is the generator's ({@link RustSignature}, {@link JavaTypes}): the
+     * parameter names and the written arrays ({@code &mut}) come from the class file when {@code parameters} is
+     * given, else {@code arg0...} with every array written, exactly as the generator assumes without class files.
+     * A part that cannot cross is shown as {@code /* type *}{@code / ()}.
      */
     public static MethodReport.Portability portability(String methodName, String descriptor, Boolean isStatic,
-                                                       boolean allowReceiver) {
+                                                       boolean allowReceiver, ArrayWrites.Facts parameters) {
         List<Type> types = parse(descriptor);
         if (types == null) {
             return null;
         }
+        ArrayWrites.Facts facts = parameters != null ? parameters : ArrayWrites.unknown(descriptor);
         List<MethodReport.Portability.Problem> problems = new ArrayList<>();
         if (Boolean.FALSE.equals(isStatic) && !allowReceiver && !methodName.equals("<init>")) {
             problems.add(new MethodReport.Portability.Problem("this", "instance method",
@@ -180,45 +136,31 @@ public final class Signatures {
             problems.add(new MethodReport.Portability.Problem("this", methodName,
                     "constructors build Java objects: port the computation they run into a static method instead"));
         }
-        StringBuilder rust = new StringBuilder("fn ").append(snake(methodName)).append('(');
+        List<RustSignature.Param> naming = new ArrayList<>();
+        List<String> rustTypes = new ArrayList<>();
         for (int i = 0; i < types.size() - 1; i++) {
             Type t = types.get(i);
-            if (!t.portable()) {
+            naming.add(new RustSignature.Param(facts.names().get(i), false, JavaTypes.primitive(t.descriptor()) != null));
+            String rust = JavaTypes.rustParameter(t.descriptor(), facts.written().contains(i));
+            if (rust == null) {
                 problems.add(new MethodReport.Portability.Problem("parameter " + (i + 1), t.javaName(), t.advice()));
             }
-            rust.append(i == 0 ? "" : ", ").append('a').append(i).append(": ")
-                    .append(t.portable() ? t.rustParam() : "/* " + t.javaName() + " */ ()");
+            rustTypes.add(rust != null ? rust : "/* " + t.javaName() + " */ ()");
         }
-        rust.append(')');
         Type ret = types.getLast();
-        if (!ret.portable()) {
+        String result = JavaTypes.rustResult(ret.descriptor());
+        if (result == null) {
             problems.add(new MethodReport.Portability.Problem("return", ret.javaName(),
                     ret.advice().replace("pass", "return").replace("parameter", "result")));
         }
-        if (!"()".equals(ret.rustReturn())) {
-            rust.append(" -> ").append(ret.portable() ? ret.rustReturn() : "/* " + ret.javaName() + " */ ()");
-        }
-        return new MethodReport.Portability(problems.isEmpty(), rust.toString(), problems);
+        String rust = RustSignature.format(Names.rustIdentifier(methodName), RustSignature.parameterNames(naming), rustTypes,
+                result != null ? result : "/* " + ret.javaName() + " */ ()");
+        return new MethodReport.Portability(problems.isEmpty(), rust, problems);
     }
 
-    static String snake(String name) {
-        if (name.startsWith("<")) {
-            return name.replaceAll("[<>]", "");
-        }
-        StringBuilder sb = new StringBuilder();
-        for (char ch : name.toCharArray()) {
-            if (Character.isUpperCase(ch)) {
-                if (!sb.isEmpty()) {
-                    sb.append('_');
-                }
-                sb.append(Character.toLowerCase(ch));
-            } else if (Character.isLetterOrDigit(ch) || ch == '_') {
-                sb.append(ch);
-            } else {
-                sb.append('_');
-            }
-        }
-        String s = sb.toString().toLowerCase(Locale.ROOT);
-        return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "f_" + s : s;
+    /** {@link #portability(String, String, Boolean, boolean, ArrayWrites.Facts)} without the class file. */
+    public static MethodReport.Portability portability(String methodName, String descriptor, Boolean isStatic,
+                                                       boolean allowReceiver) {
+        return portability(methodName, descriptor, isStatic, allowReceiver, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oxidizer.analyzer;
 
+import dev.oxidizer.vocabulary.ArrayWrites;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.classfile.ClassFile;
@@ -39,7 +40,8 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /**
- * Which JDK method a method calls at a bytecode index, read from the recorded JVM's class path (its
+ * What the recorded application's class files say about a method: its parameter names and written arrays
+ * ({@link #parameterFacts}), and which JDK method it calls at a bytecode index, read from the recorded JVM's class path (its
  * {@code jdk.InitialSystemProperty} {@code java.class.path}, relative entries resolved against its {@code user.dir},
  * jars' manifest {@code Class-Path} followed). A JIT intrinsic run as a stub from compiled code (System.arraycopy,
  * CRC32.update) leaves no frame of its own in JFR's stacks: its samples show on the calling method, at the index of the
@@ -51,13 +53,14 @@ import java.util.zip.ZipEntry;
  *
  * <p>Not thread-safe; one instance per analysis. Class files are parsed once.
  */
-final class StubCallSites implements AutoCloseable {
+public final class StubCallSites implements AutoCloseable {
     private final List<Path> entries = new ArrayList<>();
     private final Map<String, MethodShape> byMethod = new HashMap<>();
     private final Map<Path, JarFile> jars = new HashMap<>();
+    private final ArrayWrites arrayWrites = new ArrayWrites(this::classBytes);
 
     /** @param classPaths {java.class.path, user.dir} of each recording, either may be null */
-    StubCallSites(Collection<String[]> classPaths) {
+    public StubCallSites(Collection<String[]> classPaths) {
         Set<Path> seen = new LinkedHashSet<>();
         for (String[] cp : classPaths) {
             if (cp[0] == null) {
@@ -135,6 +138,14 @@ final class StubCallSites implements AutoCloseable {
 
     /** Other work allowed in a loop per stub call in its body: computing the call's offsets and lengths. */
     static final int WORK_PER_STUB_CALL = 4;
+
+    /**
+     * The parameter names and written array parameters of a method, from its class file ({@link ArrayWrites}, the
+     * generator's own analysis); null when the class file is not found.
+     */
+    public ArrayWrites.Facts parameterFacts(String className, String methodName, String descriptor) {
+        return arrayWrites.facts(className, methodName, descriptor);
+    }
 
     private MethodShape shape(String className, String methodName, String descriptor) {
         String key = className + "#" + methodName + descriptor;

@@ -105,8 +105,9 @@ class AgentEventRulesTest {
         Report r = Analyses.report(f);
         MethodReport ok = method(r, "a.K#ok(Ljava/lang/String;[I[DJ)I");
         assertEquals(Outcome.PASS, finding(ok, "portable-signature").outcome());
-        assertEquals("fn ok(a1: &str, a2: &[i32], a3: &[f64], a4: i64) -> i32".replace("a1", "a0").replace("a2", "a1")
-                .replace("a3", "a2").replace("a4", "a3"), ok.portability().rustSignature());
+        // a.K's class file is not on the recorded class path: the generator's assumptions without it (arg0..., arrays written)
+        assertEquals("pub fn ok(arg0: &str, arg1: &mut [i32], arg2: &mut [f64], arg3: i64) -> Result<i32, PortError>",
+                ok.portability().rustSignature());
         assertEquals("static int ok(String, int[], double[], long)", ok.javaSignature());
         MethodReport objects = method(r, "a.K#objects(Ljava/util/List;)Ljava/util/Map;");
         Finding fo = finding(objects, "portable-signature");

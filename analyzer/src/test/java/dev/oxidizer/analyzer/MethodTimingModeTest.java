@@ -50,6 +50,6 @@ class MethodTimingModeTest {
         assertEquals(-1, m.latency().p99Ns());
         assertEquals(Outcome.PASS, finding(m, "calls-per-day").outcome());
         assertEquals(Outcome.PASS, finding(m, "portable-signature").outcome());
-        assertEquals("fn work(a0: i32) -> f64", m.portability().rustSignature());
+        assertEquals("pub fn work(arg0: i32) -> Result<f64, PortError>", m.portability().rustSignature());
     }
 }

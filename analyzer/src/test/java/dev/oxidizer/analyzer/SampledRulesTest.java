@@ -103,7 +103,7 @@ class SampledRulesTest {
         assertEquals(Outcome.FAIL, off.outcome(), off.explanation());
         assertEquals(Verdict.REJECTED, batch.verdict());
         assertEquals("latency-path", batch.rejectedBy());
-        assertEquals("host", batch.suggestion().pattern());
+        assertEquals("keep", batch.suggestion().pattern());
 
         // Thread names alone are enough.
         Report byThread = Analyses.report(AnalyzerConfig.builder().latencyThread("request-worker-*").build(), withAgent);

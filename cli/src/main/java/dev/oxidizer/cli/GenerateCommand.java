@@ -16,6 +16,7 @@ import dev.oxidizer.stubgen.OriginalArtifact;
 import dev.oxidizer.stubgen.OutputWriter;
 import dev.oxidizer.stubgen.ReportMethodSource;
 import dev.oxidizer.stubgen.StubGenerator;
+import dev.oxidizer.vocabulary.MethodKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
                     "(default: read from the jar's pom.properties or the pom.xml beside target/classes)"})
     String originalArtifact;
 
-    @Option(names = "--force", description = "overwrite files edited since they were generated")
+    @Option(names = "--force", description = "overwrite files edited since they were generated (never src/lib.rs: your Rust body is kept)")
     boolean force;
 
     @Option(names = "--auto", description = "translate the method's byte code into the Rust body (needs --classpath);"
@@ -140,6 +141,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (method != null && classpath == null) {
             throw usage("--method needs --classpath: the folders and jars holding the method's class");
         }
+        if (method != null) {
+            try {
+                MethodKey.parse(method);
+            } catch (IllegalArgumentException e) {
+                throw usage("--method: " + e.getMessage());
+            }
+        }
         MavenCoordinates original = null;
         if (originalArtifact != null) {
             try {
@@ -178,7 +186,12 @@ final class GenerateCommand implements Callable<Integer> {
             Map<String, OutputWriter.Action> actions = OutputWriter.write(files, output, force);
             out.println("Generated the Rust port of " + spec.key() + " in " + output.toAbsolutePath().normalize());
             actions.forEach((path, action) -> out.printf("  %-11s %s%n", action.name().toLowerCase(Locale.ROOT), path));
+            if (actions.containsValue(OutputWriter.Action.KEPT)) {
+                out.println("Kept:   your edited src/lib.rs (everything else was regenerated); its function must still match"
+                        + " the signature below (delete src/lib.rs to get the generated stub again)");
+            }
             out.println("Rust:   " + files.plan().rustSignature() + "  (src/lib.rs)");
+            files.plan().warnings().forEach(w -> out.println("WARNING: " + w));
             out.println("Java:   " + files.plan().javaPackage() + (files.plan().javaPackage().isEmpty() ? "" : ".") + files.plan().javaClass());
             out.println("Memory: " + files.plan().memory().option() + " (" + files.plan().memoryReason() + ")");
             out.println("Inputs: " + RecordedInputs.describe(inputs));

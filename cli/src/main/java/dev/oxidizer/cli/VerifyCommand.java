@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
  * {@code oxidizer verify DIR...}: for each port folder written by {@code oxidizer generate}, builds the
  * crate, runs the differential test (Java original against the Rust port) and the JMH benchmark, writes
  * {@code DIR/oxidizer-verify.json}, and with {@code --report} records the measured result in that report.
- * Exit codes: 0 verified; 2 bad option; 4 not a port folder or bad report; 5 cargo, javac or a forked JVM
- * failed; 7 the port disagrees with Java or is not written yet.
+ * Every folder is verified and reported on its own line even when another fails. Exit codes (the first that applies):
+ * 2 bad option; 5 cargo, javac or a forked JVM failed; 7 a port disagrees with Java or is not written yet; 4 a folder
+ * is not a port folder, or a bad report; 0 every folder verified.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Run the differential test and the Java-vs-Rust benchmark of generated ports.",
@@ -101,17 +102,21 @@ final class VerifyCommand implements Callable<Integer> {
         List<VerifyResult> results = new ArrayList<>();
         VerifyException firstFailure = null;
         VerifyException toolFailure = null;
+        CliException badInput = null;
         for (Path dir : dirs) {
             try {
                 VerifyResult r = verifier.verify(dir);
                 results.add(r);
                 out.println(line(r));
             } catch (VerifyException e) {
-                if (e.kind() == VerifyException.Kind.BAD_INPUT) {
-                    throw new CliException(ExitCodes.BAD_INPUT, dir + ": " + e.getMessage());
-                }
-                // a port that disagrees, or whose benchmark failed, does not stop the others; its recorded result is kept
+                // a folder that is not a port, a port that disagrees, or whose benchmark failed, does not stop the
+                // others: each folder's result is reported
                 out.println(dir + ": FAILED: " + e.getMessage());
+                if (e.kind() == VerifyException.Kind.BAD_INPUT) {
+                    badInput = badInput == null ? new CliException(ExitCodes.BAD_INPUT, dir + ": " + e.getMessage()) : badInput;
+                    out.flush();
+                    continue;
+                }
                 if (e.kind() == VerifyException.Kind.MISMATCH) {
                     firstFailure = firstFailure == null ? e : firstFailure;
                 } else {
@@ -141,6 +146,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (firstFailure != null) {
             throw new CliException(ExitCodes.VERIFY_FAILED, firstFailure.getMessage());
+        }
+        if (badInput != null) {
+            throw badInput;
         }
         return ExitCodes.OK;
     }

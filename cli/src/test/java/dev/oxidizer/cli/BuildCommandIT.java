@@ -1,5 +1,6 @@
 package dev.oxidizer.cli;
 
+import dev.oxidizer.vocabulary.Names;
 import dev.oxidizer.stubgen.Platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class BuildCommandIT {
         Path lib = out.resolve("java/src/main/resources/native/stats_mean").resolve(Platform.current()).resolve(System.mapLibraryName("stats_mean"));
         assertTrue(Files.isRegularFile(lib), r.out());
         assertTrue(Files.readString(lib.resolveSibling(lib.getFileName() + ".sha256")).startsWith(
-                dev.oxidizer.stubgen.Names.sha256(Files.readAllBytes(lib))), "hash file matches the library");
+                Names.sha256(Files.readAllBytes(lib))), "hash file matches the library");
 
         Files.writeString(out.resolve("src/lib.rs"), Files.readString(out.resolve("src/lib.rs")).replace("Err(PortError", "Err(NoSuchThing"));
         OxidizerCliTest.Run broken = run("build", out.toString());

@@ -64,21 +64,51 @@ class GenerateCommandTest {
     }
 
     @Test
+    void changingTheMemoryModeKeepsTheEditedBodyWithoutForce() throws Exception {
+        Path out = dir.resolve("out");
+        String[] base = {"generate", "-cp", classes.toString(), "--method", "acme.math.Stats#mean", "-o", out.toString()};
+        assertEquals(ExitCodes.OK, run(base).code());
+        String body = Files.readString(out.resolve("src/lib.rs")).replace("Err(PortError::not_yet_ported(\"mean\"))",
+                "Ok(values.iter().sum::<f64>() / values.len() as f64)");
+        Files.writeString(out.resolve("src/lib.rs"), body);
+        String[] critical = java.util.Arrays.copyOf(base, base.length + 2);
+        critical[base.length] = "--memory";
+        critical[base.length + 1] = "critical";
+        OxidizerCliTest.Run r = run(critical);
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("kept        src/lib.rs"), r.out());
+        assertTrue(r.out().contains("Kept:   your edited src/lib.rs"), r.out());
+        assertEquals(body, Files.readString(out.resolve("src/lib.rs")));
+        assertTrue(Files.readString(out.resolve("oxidizer-port.json")).contains("\"memory\" : \"critical\""));
+    }
+
+    @Test
+    void aTruncatedMethodDescriptorIsABadOptionWithOneClearLine() {
+        OxidizerCliTest.Run r = run("generate", "-cp", classes.toString(), "--method", "acme.math.Stats#mean(", "-o",
+                dir.resolve("o").toString());
+        assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("'(' in 'acme.math.Stats#mean(' is not a JVM method descriptor"), r.err());
+        assertTrue(r.err().contains("accepted: pkg.Class#name(descriptor)"), r.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
     void refusesToOverwriteAnEditedFileWithoutForce() throws Exception {
         Path out = dir.resolve("out");
         String[] args = {"generate", "-cp", classes.toString(), "--method", "acme.math.Stats#clamp(I)I", "-o", out.toString()};
         assertEquals(ExitCodes.OK, run(args).code());
         assertEquals(ExitCodes.OK, run(args).code(), "regenerating untouched output is fine");
-        Files.writeString(out.resolve("src/lib.rs"), "// my port\n");
+        Files.writeString(out.resolve("src/ffi.rs"), "// my shim\n");
         OxidizerCliTest.Run r = run(args);
         assertEquals(ExitCodes.REFUSED, r.code());
-        assertTrue(r.err().startsWith("oxidizer generate: refusing to overwrite " + out.toAbsolutePath().normalize().resolve("src/lib.rs")
+        assertTrue(r.err().startsWith("oxidizer generate: refusing to overwrite " + out.toAbsolutePath().normalize().resolve("src/ffi.rs")
                 + ": was edited since it was generated; pass --force"), r.err());
-        assertEquals("// my port\n", Files.readString(out.resolve("src/lib.rs")));
+        assertEquals("// my shim\n", Files.readString(out.resolve("src/ffi.rs")));
         String[] forced = java.util.Arrays.copyOf(args, args.length + 1);
         forced[args.length] = "--force";
         assertEquals(ExitCodes.OK, run(forced).code());
-        assertTrue(Files.readString(out.resolve("src/lib.rs")).contains("not_yet_ported"));
+        assertTrue(Files.readString(out.resolve("src/ffi.rs")).contains("extern \"C\""));
     }
 
     @Test

@@ -225,7 +225,8 @@ public record MethodReport(
     /**
      * Advice beyond yes or no.
      *
-     * @param pattern       {@code native}, {@code sidecar}, {@code queue} or {@code host}
+     * @param pattern       {@code native}, {@code sidecar}, {@code queue} or {@code keep} (keep it on the JVM; reports
+     *                      written before 0.1 said {@code host} for it)
      * @param coarserCaller key of the nearest caller whose granularity passes, may be null
      * @param reason        why
      */

@@ -1,5 +1,7 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Names;
+
 /**
  * The host pattern: a Rust binary that starts a JVM and calls {@code mainClass.entryMethod(String[])}.
  *

@@ -1,5 +1,9 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Names;
+
+import dev.oxidizer.vocabulary.Prim;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Names;
+
+import dev.oxidizer.vocabulary.Prim;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,8 +61,8 @@ final class QueueEmitter {
         StringBuilder mix = new StringBuilder();
         for (int i = 0; i < item.fields().size(); i++) {
             Field f = item.fields().get(i);
-            String r = Names.rustIdent(f.name());
-            fields.append("    pub ").append(r).append(": ").append(f.type().rust).append(",\n");
+            String r = Names.escapeRustKeyword(f.name());
+            fields.append("    pub ").append(r).append(": ").append(f.type().rustStored).append(",\n");
             asserts.append("const _: () = assert!(std::mem::offset_of!(Item, ").append(r).append(") == ")
                     .append(item.offset(i)).append(");\n");
             mix.append("        h = (h ^ ").append(f.type().rustBits("self." + r)).append(").wrapping_mul(FNV_PRIME);\n");

@@ -1,5 +1,7 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Names;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,9 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Names;
+
+import dev.oxidizer.vocabulary.Prim;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,8 +79,8 @@ final class SidecarEmitter {
         StringBuilder asserts = new StringBuilder();
         for (int i = 0; i < record.fields().size(); i++) {
             Field f = record.fields().get(i);
-            String r = Names.rustIdent(f.name());
-            fields.append("    pub ").append(r).append(": ").append(f.type().rust).append(",\n");
+            String r = Names.escapeRustKeyword(f.name());
+            fields.append("    pub ").append(r).append(": ").append(f.type().rustStored).append(",\n");
             asserts.append("const _: () = assert!(std::mem::offset_of!(Record, ").append(r).append(") == ")
                     .append(record.offset(i)).append(");\n");
         }
@@ -326,7 +330,7 @@ final class SidecarEmitter {
                     }
                 }
                 """, "TASK_IN", taskIn(), "CRATE", crate,
-                "TO_WORD", out == Prim.BOOLEAN ? "v as u64" : out.rustToWord("v"));
+                "TO_WORD", out == Prim.BOOLEAN ? "v as u64" : out.rustBits("v"));
     }
 
     String emitLib() {

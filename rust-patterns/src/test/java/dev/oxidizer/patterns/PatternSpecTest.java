@@ -1,5 +1,7 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Prim;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -80,10 +82,10 @@ class PatternSpecTest {
     }
 
     @Test
-    void rustKeywordsBecomeRawIdentifiers() {
+    void rustKeywordsGetTheOneEscapeEveryGeneratorUses() {
         String item = new QueueEmitter(new QueueSpec("com.x", "Q", "q", RecordLayout.parse("int type, long match, short self"), true)).emitItem();
-        assertTrue(item.contains("pub r#type: i32,"), item);
-        assertTrue(item.contains("pub r#match: i64,"), item);
+        assertTrue(item.contains("pub type_: i32,"), item);
+        assertTrue(item.contains("pub match_: i64,"), item);
         assertTrue(item.contains("pub self_: i16,"), item);
     }
 

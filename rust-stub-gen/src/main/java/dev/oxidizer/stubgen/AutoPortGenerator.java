@@ -65,7 +65,7 @@ public final class AutoPortGenerator {
         }
         MethodSpec exact = new MethodSpec(spec.className(), spec.methodName(), spec.descriptor(), spec.isStatic(), params,
                 spec.returnType(), spec.receiverFields(), spec.receiverProblems(), spec.hasNoArgConstructor(),
-                spec.measuredP99Ns(), spec.source(), true, spec.overloaded());
+                spec.measuredP99Ns(), spec.source(), true, spec.overloaded(), spec.traits());
         GeneratorOptions strict = new GeneratorOptions(options.memory(), options.criticalMaxNs(), options.crateName(),
                 options.javaClass(), port.approximate() ? options.maxUlps() : 0, options.crateDirForJava());
         PortPlan plan = PortPlanner.plan(exact, strict).withUtf16Strings();

@@ -120,7 +120,7 @@ final class BenchmarkEmitter {
                 + plan.args().stream().map(a -> a.isField() ? a.javaName() : a.javaName() + "[i]").collect(Collectors.joining(", ")) + ")";
         b.line("/** The Rust port through the generated wrapper. */");
         b.line("@Benchmark");
-        b.open("public " + ret + " rust() {");
+        b.open("public " + ret + " rust()" + (plan.method().traits().exceptions().isEmpty() ? "" : " throws Exception") + " {");
         b.line("int i = nextRust++ & (POOL - 1);");
         b.line(plan.ret() == PortPlan.Ret.VOID ? rustCall + ";" : "return " + rustCall + ";");
         b.close("}");
@@ -131,7 +131,7 @@ final class BenchmarkEmitter {
                         Class<?> owner = Class.forName("%s");
                         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
                         MethodType type = MethodType.fromMethodDescriptorString("%s", owner.getClassLoader());
-                        MethodHandle h = lookup.%s(owner, "%s", type);
+                        MethodHandle h = lookup.%s(owner, "%s", type)%s;
                         return %s;
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("the original method %s is gone", e);
@@ -139,6 +139,7 @@ final class BenchmarkEmitter {
                 }
                 """.formatted(plan.method().className(), plan.method().descriptor(),
                 instance ? "findVirtual" : "findStatic", plan.method().methodName(),
+                plan.method().traits().varargs() ? ".asFixedArity()" : "",
                 instance ? "h.asType(h.type().changeParameterType(0, Object.class))" : "h", plan.method().key()));
         b.close("}");
         return b.build();

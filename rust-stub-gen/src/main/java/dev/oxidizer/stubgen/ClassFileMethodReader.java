@@ -1,5 +1,8 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.ArrayWrites;
+import dev.oxidizer.vocabulary.MethodKey;
+import dev.oxidizer.vocabulary.Names;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
@@ -8,8 +11,6 @@ import java.lang.classfile.CodeModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
-import java.lang.classfile.attribute.LocalVariableInfo;
-import java.lang.classfile.attribute.MethodParameterInfo;
 import java.lang.classfile.instruction.ArrayStoreInstruction;
 import java.lang.classfile.instruction.FieldInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
@@ -29,7 +30,7 @@ import java.util.Map;
  * <ul>
  *   <li>Parameter names: the MethodParameters attribute ({@code javac -parameters}), else the LocalVariableTable
  *       ({@code javac -g}), else {@code arg0, arg1...}.</li>
- *   <li>Array mutation: see {@link ArrayWriteAnalysis}, following calls into methods whose code is certain (static,
+ *   <li>Array mutation: see {@link ArrayWrites}, following calls into methods whose code is certain (static,
  *       private, final) and on the class path; it may over-approximate, never under-approximate, so a mutation is
  *       never lost.</li>
  *   <li>Receiver fields (instance methods): fields of the method's own class read with {@code getfield}. The
@@ -52,23 +53,15 @@ public final class ClassFileMethodReader {
      *                            (the message lists the overloads as full keys)
      */
     public MethodSpec read(String selector) throws GeneratorException {
-        int hash = selector.indexOf('#');
-        if (hash <= 0 || hash == selector.length() - 1) {
-            throw bad("method '" + selector + "' is not of the form pkg.Class#name(descriptor) or pkg.Class#name,"
-                    + " e.g. dev.oxidizer.demo.kernels.Stats#summarize([D)D");
+        MethodKey key;
+        try {
+            key = MethodKey.parse(selector);
+        } catch (IllegalArgumentException e) {
+            throw bad(e.getMessage());
         }
-        String className = selector.substring(0, hash);
-        String rest = selector.substring(hash + 1);
-        int paren = rest.indexOf('(');
-        String name = paren < 0 ? rest : rest.substring(0, paren);
-        String descriptor = paren < 0 ? null : rest.substring(paren);
-        if (descriptor != null) {
-            try {
-                MethodTypeDesc.ofDescriptor(descriptor);
-            } catch (IllegalArgumentException e) {
-                throw bad("'" + descriptor + "' in '" + selector + "' is not a JVM method descriptor; expected e.g. ([DI)D");
-            }
-        }
+        String className = key.className();
+        String name = key.methodName();
+        String descriptor = key.descriptor();
         ClassPathReader.Found found = classPath.read(className);
         if (found == null) {
             throw bad("class " + className + " not found on the class path " + classPath
@@ -104,72 +97,16 @@ public final class ClassFileMethodReader {
         return new GeneratorException(GeneratorException.Kind.BAD_INPUT, message);
     }
 
-    /**
-     * Follows calls into methods whose code is certain at the call site (static, private, final, or in a final class)
-     * and readable on the class path, up to {@value #MAX_DEPTH} levels; anything else is unknown.
-     */
-    private static final class CalleeWrites implements ArrayWriteAnalysis.Callees {
-        private static final int MAX_DEPTH = 4;
-        private final ClassPathReader classPath;
-        private final Map<String, java.util.Optional<java.util.Set<Integer>>> memo = new java.util.HashMap<>();
-        private final java.util.Set<String> inProgress = new java.util.HashSet<>();
-
-        CalleeWrites(ClassPathReader classPath) {
-            this.classPath = classPath;
-        }
-
-        @Override
-        public java.util.Set<Integer> writtenArguments(String owner, String name, String descriptor, Opcode opcode) {
-            String key = owner + "." + name + descriptor;
-            var known = memo.get(key);
-            if (known != null) {
-                return known.orElse(null);
-            }
-            if (inProgress.size() >= MAX_DEPTH || !inProgress.add(key)) {
-                return null;
-            }
-            java.util.Set<Integer> result;
+    /** The class path as {@link ArrayWrites.ClassBytes}: an unreadable entry counts as absent (the analysis then assumes writes). */
+    private static ArrayWrites.ClassBytes bytesOf(ClassPathReader classPath) {
+        return name -> {
             try {
-                result = analyse(owner, name, descriptor, opcode);
-            } catch (GeneratorException | IllegalArgumentException e) {
-                result = null;
-            } finally {
-                inProgress.remove(key);
-            }
-            memo.put(key, java.util.Optional.ofNullable(result));
-            return result;
-        }
-
-        private java.util.Set<Integer> analyse(String owner, String name, String descriptor, Opcode opcode) throws GeneratorException {
-            ClassPathReader.Found found = classPath.read(owner.replace('/', '.'));
-            if (found == null) {
+                ClassPathReader.Found f = classPath.read(name);
+                return f == null ? null : f.bytes();
+            } catch (GeneratorException e) {
                 return null;
             }
-            ClassModel cm = ClassFile.of().parse(found.bytes());
-            MethodModel mm = cm.methods().stream()
-                    .filter(m -> m.methodName().equalsString(name) && m.methodType().equalsString(descriptor)).findFirst().orElse(null);
-            if (mm == null || mm.code().isEmpty()) {
-                return null;
-            }
-            boolean exact = opcode == Opcode.INVOKESTATIC || opcode == Opcode.INVOKESPECIAL || mm.flags().has(AccessFlag.PRIVATE)
-                    || mm.flags().has(AccessFlag.FINAL) || cm.flags().has(AccessFlag.FINAL);
-            if (!exact || mm.flags().has(AccessFlag.STATIC) != (opcode == Opcode.INVOKESTATIC)) {
-                return null;
-            }
-            MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(descriptor);
-            java.util.Map<Integer, Integer> argBySlot = new java.util.HashMap<>();
-            int slot = opcode == Opcode.INVOKESTATIC ? 0 : 1;
-            for (int i = 0; i < mtd.parameterCount(); i++) {
-                if (!mtd.parameterType(i).isPrimitive()) {
-                    argBySlot.put(slot, i);
-                }
-                slot += TypeKind.from(mtd.parameterType(i)).slotSize();
-            }
-            java.util.Set<Integer> written = ArrayWriteAnalysis.writtenParameters(mm.code().get(), argBySlot.keySet(), this);
-            java.util.Set<Integer> args = new java.util.HashSet<>();
-            written.forEach(s -> args.add(argBySlot.get(s)));
-            return args;
-        }
+        };
     }
 
     private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location, boolean overloaded,
@@ -182,27 +119,16 @@ public final class ClassFileMethodReader {
                 mtd.parameterCount());
         String readableReturn = GenericSignatures.returnType(
                 mm.findAttribute(Attributes.signature()).map(s -> s.signature().stringValue()).orElse(null));
-        List<String> names = parameterNames(mm, isStatic, mtd);
+        ArrayWrites.Facts facts = new ArrayWrites(bytesOf(classPath)).facts(cm, mm);
+        List<String> names = facts.names();
         CodeModel code = mm.code().orElse(null);
         String ownerInternal = cm.thisClass().asInternalName();
 
         List<MethodSpec.Param> params = new ArrayList<>();
-        java.util.Set<Integer> arraySlots = new java.util.HashSet<>();
-        int[] slots = new int[mtd.parameterCount()];
-        int slot = isStatic ? 0 : 1;
-        for (int i = 0; i < mtd.parameterCount(); i++) {
-            slots[i] = slot;
-            if (mtd.parameterType(i).isArray()) {
-                arraySlots.add(slot);
-            }
-            slot += TypeKind.from(mtd.parameterType(i)).slotSize();
-        }
-        java.util.Set<Integer> written = code == null ? arraySlots
-                : ArrayWriteAnalysis.writtenParameters(code, arraySlots, new CalleeWrites(classPath));
         for (int i = 0; i < mtd.parameterCount(); i++) {
             String pd = mtd.parameterType(i).descriptorString();
             JavaType type = new JavaType(pd, readable.get(i));
-            params.add(new MethodSpec.Param(names.get(i), type, written.contains(slots[i])));
+            params.add(new MethodSpec.Param(names.get(i), type, facts.written().contains(i)));
         }
         List<MethodSpec.Param> fields = new ArrayList<>();
         List<String> receiverProblems = new ArrayList<>();
@@ -219,40 +145,34 @@ public final class ClassFileMethodReader {
                 .anyMatch(m -> m.methodName().equalsString("<init>") && m.methodType().equalsString("()V"));
         return new MethodSpec(className, mm.methodName().stringValue(), desc, isStatic, params,
                 new JavaType(mtd.returnType().descriptorString(), readableReturn), fields, receiverProblems, noArgCtor,
-                null, location, code != null, overloaded);
+                null, location, code != null, overloaded, traits(cm, mm, code));
     }
 
-    private static List<String> parameterNames(MethodModel mm, boolean isStatic, MethodTypeDesc mtd) {
-        int n = mtd.parameterCount();
-        List<String> names = new ArrayList<>();
-        var mp = mm.findAttribute(Attributes.methodParameters());
-        if (mp.isPresent() && mp.get().parameters().size() == n) {
-            for (MethodParameterInfo info : mp.get().parameters()) {
-                names.add(info.name().map(u -> u.stringValue()).orElse(null));
-            }
-        } else {
-            Map<Integer, String> bySlot = new LinkedHashMap<>();
-            mm.code().ifPresent(code -> {
-                for (var attr : code.findAttributes(Attributes.localVariableTable())) {
-                    for (LocalVariableInfo lv : attr.localVariables()) {
-                        if (lv.startPc() == 0) {
-                            bySlot.putIfAbsent(lv.slot(), lv.name().stringValue());
-                        }
-                    }
+    /** Varargs, the throws clause, static fields the body writes, and the enclosing instance's class. */
+    private static MethodSpec.Traits traits(ClassModel cm, MethodModel mm, CodeModel code) {
+        List<String> exceptions = mm.findAttribute(Attributes.exceptions())
+                .map(a -> a.exceptions().stream().map(c -> c.asInternalName().replace('/', '.')).toList()).orElse(List.of());
+        java.util.Set<String> statics = new java.util.LinkedHashSet<>();
+        if (code != null) {
+            for (CodeElement e : code) {
+                if (e instanceof FieldInstruction fi && fi.opcode() == Opcode.PUTSTATIC) {
+                    statics.add(fi.owner().asInternalName().replace('/', '.') + "." + fi.name().stringValue());
                 }
-            });
-            int slot = isStatic ? 0 : 1;
-            for (int i = 0; i < n; i++) {
-                names.add(bySlot.get(slot));
-                slot += TypeKind.from(mtd.parameterType(i)).slotSize();
             }
         }
-        List<String> clean = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String s = names.get(i);
-            clean.add(s != null && Names.isJavaIdentifier(s) ? s : "arg" + i);
+        String enclosing = null;
+        if (!mm.flags().has(AccessFlag.STATIC)) {
+            String self = cm.thisClass().asInternalName();
+            enclosing = cm.findAttribute(Attributes.innerClasses()).flatMap(a -> a.classes().stream()
+                    .filter(ic -> ic.innerClass().asInternalName().equals(self) && !ic.flags().contains(AccessFlag.STATIC))
+                    .findFirst()).map(ic -> ic.outerClass().map(o -> o.asInternalName().replace('/', '.')).orElse(null))
+                    .orElse(null);
+            if (enclosing == null) {
+                enclosing = cm.fields().stream().filter(f -> f.fieldName().stringValue().startsWith("this$"))
+                        .map(f -> JavaType.readableOf(f.fieldType().stringValue())).findFirst().orElse(null);
+            }
         }
-        return clean;
+        return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing);
     }
 
     private static void receiverFields(CodeModel code, String owner, List<MethodSpec.Param> fields, List<String> problems) {

@@ -1,5 +1,7 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -212,11 +214,23 @@ final class DifferentialTestEmitter {
             args.add("(" + ps.get(i).type().readable() + ") a[" + i + "]");
         }
         String call = plan.javaClass() + "." + plan.method().methodName() + "(" + String.join(", ", args) + ")";
+        boolean checked = !plan.method().traits().exceptions().isEmpty();
+        if (checked) {
+            // the wrapper keeps the original's throws clause; the port itself never throws those
+            b.open("try {");
+        }
         if (plan.ret() == PortPlan.Ret.VOID) {
             b.line(call + ";");
             b.line("return null;");
         } else {
             b.line("return " + call + ";");
+        }
+        if (checked) {
+            b.close("} catch (RuntimeException e) {");
+            b.line("    throw e;");
+            b.line("} catch (Exception e) {");
+            b.line("    throw new java.lang.reflect.UndeclaredThrowableException(e);");
+            b.line("}");
         }
         b.close("}");
     }
@@ -355,13 +369,15 @@ final class DifferentialTestEmitter {
                 private static MethodHandle original() {
                     try {
                         MethodType type = MethodType.fromMethodDescriptorString("%s", OWNER.getClassLoader());
-                        return LOOKUP.%s(OWNER, "%s", type);
+                        return LOOKUP.%s(OWNER, "%s", type)%s;
                     } catch (ReflectiveOperationException e) {
                         throw new IllegalStateException("the original method %s is gone", e);
                     }
                 }
                 """.formatted(plan.method().className(), d, plan.method().isStatic() ? "findStatic" : "findVirtual",
-                plan.method().methodName(), plan.method().key()));
+                plan.method().methodName(),
+                // a varargs handle would collect the argument array into another array
+                plan.method().traits().varargs() ? ".asFixedArity()" : "", plan.method().key()));
         if (!plan.method().isStatic()) {
             b.blank();
             b.block("""

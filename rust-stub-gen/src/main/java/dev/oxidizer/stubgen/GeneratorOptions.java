@@ -1,5 +1,7 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
+
 /**
  * Choices for one generation.
  *

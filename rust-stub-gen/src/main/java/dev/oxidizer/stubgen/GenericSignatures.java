@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.JavaTypes;
+import dev.oxidizer.vocabulary.Prim;
 import java.util.Objects;
 
 /**
@@ -22,12 +24,12 @@ public record JavaType(String descriptor, String readable) {
 
     /** The primitive this type is, or null when it is not a primitive (void is not a primitive). */
     public Prim primitive() {
-        return descriptor.length() == 1 ? Prim.ofDescriptor(descriptor.charAt(0)) : null;
+        return JavaTypes.primitive(descriptor);
     }
 
     /** The element primitive of a one-dimensional primitive array, else null. */
     public Prim arrayElement() {
-        return descriptor.length() == 2 && descriptor.charAt(0) == '[' ? Prim.ofDescriptor(descriptor.charAt(1)) : null;
+        return JavaTypes.arrayElement(descriptor);
     }
 
     public boolean isString() {
@@ -38,24 +40,8 @@ public record JavaType(String descriptor, String readable) {
         return descriptor.equals("V");
     }
 
-    /** Java source form of a descriptor, e.g. {@code [[I} becomes {@code int[][]}. */
+    /** Java source form of a descriptor, e.g. {@code [[I} becomes {@code int[][]} ({@link JavaTypes#readable}). */
     public static String readableOf(String descriptor) {
-        int dims = 0;
-        while (descriptor.charAt(dims) == '[') {
-            dims++;
-        }
-        String base = descriptor.substring(dims);
-        String name = switch (base.charAt(0)) {
-            case 'V' -> "void";
-            case 'L' -> base.substring(1, base.length() - 1).replace('/', '.');
-            default -> {
-                Prim p = Prim.ofDescriptor(base.charAt(0));
-                if (p == null) {
-                    throw new IllegalArgumentException("not a field descriptor: " + descriptor);
-                }
-                yield p.java;
-            }
-        };
-        return name + "[]".repeat(dims);
+        return JavaTypes.readable(descriptor);
     }
 }

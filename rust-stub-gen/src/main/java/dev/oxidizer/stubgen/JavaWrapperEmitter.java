@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,6 +185,15 @@ final class JavaWrapperEmitter {
         for (PortPlan.Arg a : plan.args()) {
             params.add(a.type().readable() + " " + a.javaName());
         }
+        if (plan.method().traits().varargs() && !params.isEmpty()) {
+            // the original is declared with '...': so is the drop-in (callers passing separate values still compile)
+            String last = params.getLast();
+            int brackets = last.lastIndexOf("[]");
+            params.set(params.size() - 1, last.substring(0, brackets) + "..." + last.substring(brackets + 2));
+        }
+        List<String> exceptions = plan.method().traits().exceptions();
+        // the original's throws clause is kept, so callers' catch blocks for it still compile
+        String throwsClause = exceptions.isEmpty() ? "" : " throws " + String.join(", ", exceptions.stream().map(e -> e.replace('$', '.')).toList());
         b.line("/**");
         b.line(" * Same contract as {@code " + esc(plan.method().className().replace('$', '.')) + "." + plan.method().methodName()
                 + "}, computed in Rust by {@code " + esc(plan.rustSignature()) + "}.");
@@ -214,7 +224,8 @@ final class JavaWrapperEmitter {
         b.line(" * @throws RustException when the port returns {@code Err}; {@link RustPanicException} when it panics;");
         b.line(" *         {@link NotYetPortedException} while it is the generated stub");
         b.line(" */");
-        b.open("public static " + plan.javaReturnType() + " " + plan.method().methodName() + "(" + String.join(", ", params) + ") {");
+        b.open("public static " + plan.javaReturnType() + " " + plan.method().methodName() + "(" + String.join(", ", params) + ")"
+                + throwsClause + " {");
         for (PortPlan.Arg a : plan.args()) {
             if (a.shape() != PortPlan.Shape.VALUE) {
                 b.line("Objects.requireNonNull(" + a.javaName() + ", \"" + a.javaName() + "\");");

@@ -24,6 +24,7 @@ import java.util.Objects;
  *                        case every array parameter is treated as mutated
  * @param overloaded      whether the class has other methods of the same name (generated names then carry the
  *                        parameter types, so each overload gets its own crate and class)
+ * @param traits          what else the declaration and the body say that the wrapper must keep or the user must know
  */
 public record MethodSpec(
         String className,
@@ -38,7 +39,8 @@ public record MethodSpec(
         Long measuredP99Ns,
         String source,
         boolean mutationKnown,
-        boolean overloaded) {
+        boolean overloaded,
+        Traits traits) {
 
     public MethodSpec {
         Objects.requireNonNull(className, "className");
@@ -47,6 +49,36 @@ public record MethodSpec(
         params = List.copyOf(params);
         receiverFields = List.copyOf(receiverFields);
         receiverProblems = List.copyOf(receiverProblems);
+        traits = traits == null ? Traits.NONE : traits;
+    }
+
+    /** A spec without {@link Traits} (none known). */
+    public MethodSpec(String className, String methodName, String descriptor, boolean isStatic, List<Param> params,
+                      JavaType returnType, List<Param> receiverFields, List<String> receiverProblems,
+                      boolean hasNoArgConstructor, Long measuredP99Ns, String source, boolean mutationKnown, boolean overloaded) {
+        this(className, methodName, descriptor, isStatic, params, returnType, receiverFields, receiverProblems,
+                hasNoArgConstructor, measuredP99Ns, source, mutationKnown, overloaded, Traits.NONE);
+    }
+
+    /**
+     * What the declaration and the body say beyond the signature.
+     *
+     * @param varargs             declared with {@code ...}: the wrapper is too, and the original's handle is used with
+     *                            {@code asFixedArity()}
+     * @param exceptions          the {@code throws} clause, binary names (the wrapper declares the same, so callers'
+     *                            {@code catch} blocks still compile)
+     * @param staticFieldsWritten static fields the body writes ({@code Owner.name}): the Rust port does not, so the
+     *                            generator warns
+     * @param enclosingClass      for a method of an inner (non-static) class: the enclosing class's binary name, else null
+     */
+    public record Traits(boolean varargs, List<String> exceptions, List<String> staticFieldsWritten, String enclosingClass) {
+        /** Nothing known. */
+        public static final Traits NONE = new Traits(false, List.of(), List.of(), null);
+
+        public Traits {
+            exceptions = List.copyOf(exceptions);
+            staticFieldsWritten = List.copyOf(staticFieldsWritten);
+        }
     }
 
     /** The method key {@code binary.ClassName#name(descriptor)}. */
@@ -69,7 +101,7 @@ public record MethodSpec(
     /** Returns a copy with a measured latency. */
     public MethodSpec withMeasuredP99Ns(Long p99) {
         return new MethodSpec(className, methodName, descriptor, isStatic, params, returnType, receiverFields,
-                receiverProblems, hasNoArgConstructor, p99, source, mutationKnown, overloaded);
+                receiverProblems, hasNoArgConstructor, p99, source, mutationKnown, overloaded, traits);
     }
 
     /**

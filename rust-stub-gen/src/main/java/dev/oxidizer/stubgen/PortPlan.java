@@ -1,5 +1,8 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.JavaTypes;
+import dev.oxidizer.vocabulary.Prim;
+import dev.oxidizer.vocabulary.RustSignature;
 import java.util.List;
 
 /**
@@ -87,6 +90,22 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
                 memoryReason, maxUlps, crateDirForJava);
     }
 
+    /**
+     * What the user must know before trusting the port, one sentence each: static fields the Java method writes (the
+     * Rust port does not write them). Printed by {@code oxidizer generate} and written into README.md and src/lib.rs.
+     */
+    public List<String> warnings() {
+        List<String> w = new java.util.ArrayList<>();
+        List<String> statics = method.traits().staticFieldsWritten();
+        if (!statics.isEmpty()) {
+            w.add("the Java method writes the static field" + (statics.size() == 1 ? " " : "s ") + String.join(", ", statics)
+                    + "; the Rust port cannot, so Java code that reads " + (statics.size() == 1 ? "it" : "them")
+                    + " afterwards sees a difference: keep those writes in Java around the call, or port a method without"
+                    + " them (the differential test compares results and arrays only, not static fields)");
+        }
+        return w;
+    }
+
     /** Whether any argument or the result needs memory (arrays, strings, out-parameters). */
     public boolean needsMemory() {
         return ret == Ret.VEC || ret == Ret.STRING || args.stream().anyMatch(a -> a.shape() != Shape.VALUE);
@@ -99,32 +118,18 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
 
     /** The safe Rust signature, e.g. {@code pub fn mean(values: &[f64]) -> Result<f64, PortError>}. */
     public String rustSignature() {
-        StringBuilder sb = new StringBuilder("pub fn ").append(rustFn).append('(');
-        for (int i = 0; i < args.size(); i++) {
-            Arg a = args.get(i);
-            sb.append(i == 0 ? "" : ", ").append(a.rustName()).append(": ").append(rustType(a));
-        }
-        return sb.append(") -> Result<").append(rustReturnType()).append(", PortError>").toString();
+        return RustSignature.format(rustFn, args.stream().map(Arg::rustName).toList(),
+                args.stream().map(PortPlan::rustType).toList(), rustReturnType());
     }
 
     static String rustType(Arg a) {
-        return switch (a.shape()) {
-            case VALUE -> a.prim().rust;
-            case SLICE -> "&[" + a.prim().rust + "]";
-            case SLICE_MUT -> "&mut [" + a.prim().rust + "]";
-            case STR -> "&str";
-            case STR_UTF16 -> "&[u16]";
-        };
+        return a.shape() == Shape.STR_UTF16 ? "&[u16]"
+                : JavaTypes.rustParameter(a.type().descriptor(), a.shape() == Shape.SLICE_MUT);
     }
 
     /** Rust type inside the {@code Result}. */
     public String rustReturnType() {
-        return switch (ret) {
-            case VOID -> "()";
-            case VALUE -> returnPrim.rust;
-            case VEC -> "Vec<" + returnPrim.rust + ">";
-            case STRING -> "String";
-        };
+        return JavaTypes.rustResult(method.returnType().descriptor());
     }
 
     /** The Java return type keyword or array type. */

@@ -1,5 +1,11 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.JavaTypes;
+import dev.oxidizer.vocabulary.MethodKey;
+import dev.oxidizer.vocabulary.Names;
+import dev.oxidizer.vocabulary.PortNames;
+import dev.oxidizer.vocabulary.RustSignature;
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +18,7 @@ import java.util.Set;
  */
 public final class PortPlanner {
     /** The accepted types, quoted in every refusal. */
-    public static final String SUPPORTED = "supported: boolean, byte, char, short, int, long, float, double, "
-            + "one-dimensional arrays of these, String (and void as the return type)";
+    public static final String SUPPORTED = JavaTypes.SUPPORTED;
 
     /** Local names the wrapper and the shim use; a Java parameter with one of these names gets a suffix. */
     private static final Set<String> RESERVED_JAVA = Set.of("oxResult", "oxOut", "oxArena", "oxThrown", "oxAddress", "oxLength");
@@ -28,10 +33,8 @@ public final class PortPlanner {
             throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, what + "constructors and static"
                     + " initializers cannot be ported; port a static method holding the computation instead");
         }
-        List<PortPlan.Arg> args = new ArrayList<>();
-        Set<String> javaNames = new HashSet<>();
-        // Names the shim uses for itself: a parameter spelled the same gets a suffix.
-        Set<String> rustNames = new HashSet<>(Set.of("ox_out", "ox_outcome"));
+        List<MethodSpec.Param> all = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
         if (!spec.isStatic()) {
             if (!spec.receiverProblems().isEmpty()) {
                 problems.add(what + "it is an instance method and its receiver cannot be replaced by its fields because "
@@ -39,24 +42,40 @@ public final class PortPlanner {
                         + "; make it static, passing what it needs as parameters, or port a static helper it calls");
             }
             for (MethodSpec.Param f : spec.receiverFields()) {
-                String javaName = unique("this" + Names.capitalize(f.name()), javaNames);
-                String rustName = unique("this_" + Names.snake(f.name()), rustNames);
-                PortPlan.Arg a = arg(f, javaName, rustName, f.name(), "receiver field '" + f.name() + "'", what, problems);
-                if (a != null) {
-                    args.add(a);
-                }
+                all.add(f);
+                positions.add("receiver field '" + f.name() + "'");
             }
         }
+        int fieldCount = all.size();
         for (int i = 0; i < spec.params().size(); i++) {
-            MethodSpec.Param p = spec.params().get(i);
-            String javaName = unique(RESERVED_JAVA.contains(p.name()) ? p.name() + "_" : p.name(), javaNames);
-            String rustName = unique(Names.rustIdentifier(p.name()), rustNames);
-            PortPlan.Arg a = arg(p, javaName, rustName, null, "parameter " + (i + 1) + " '" + p.name() + "'", what, problems);
-            if (a != null) {
-                args.add(a);
+            all.add(spec.params().get(i));
+            positions.add("parameter " + (i + 1) + " '" + spec.params().get(i).name() + "'");
+        }
+        List<RustSignature.Param> naming = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            naming.add(new RustSignature.Param(all.get(i).name(), i < fieldCount, all.get(i).type().primitive() != null));
+        }
+        List<String> rustNames = RustSignature.parameterNames(naming);
+        List<PortPlan.Arg> args = new ArrayList<>();
+        Set<String> javaNames = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            MethodSpec.Param p = all.get(i);
+            boolean field = i < fieldCount;
+            String javaName = field ? unique("this" + Names.capitalize(p.name()), javaNames)
+                    : unique(RESERVED_JAVA.contains(p.name()) ? p.name() + "_" : p.name(), javaNames);
+            if (field && p.name().startsWith("this$")) {
+                String outer = spec.traits().enclosingClass() != null ? spec.traits().enclosingClass() : JavaType.readableOf(p.type().descriptor());
+                problems.add(what + "it is a method of the inner class " + spec.className().replace('$', '.')
+                        + ", and its body uses the enclosing " + outer.replace('$', '.') + " instance (" + outer.substring(outer.lastIndexOf('.') + 1)
+                        + ".this), a Java object Rust cannot receive; declare the nested class static and pass what it reads"
+                        + " from the enclosing instance as parameters, or port a static method holding the computation");
+                continue;
+            }
+            PortPlan.Arg arg = arg(p, javaName, rustNames.get(i), field ? p.name() : null, positions.get(i), what, problems);
+            if (arg != null) {
+                args.add(arg);
             }
         }
-        args = avoidCNameCollisions(args);
         JavaType rt = spec.returnType();
         PortPlan.Ret ret = null;
         Prim retPrim = null;
@@ -76,17 +95,11 @@ public final class PortPlanner {
         if (!problems.isEmpty()) {
             throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, problems);
         }
-        String method = Names.snake(spec.methodName());
-        String overload = spec.overloaded() ? overloadSuffix(spec) : "";
-        String crate = options.crateName() != null ? options.crateName()
-                : crateName(Names.snake(spec.simpleClassName()) + "_" + method + (overload.isEmpty() ? "" : "_" + Names.snake(overload)));
-        String rustFn = Names.rustIdentifier(spec.methodName());
-        String symbol = "ox_" + method + "_" + Names.shortHash(spec.key());
-        String javaClass = options.javaClass() != null ? options.javaClass()
-                : Names.capitalize(spec.simpleClassName().replace("$", "")) + Names.capitalize(spec.methodName().replace("$", "_")) + overload + "Rust";
-        if (!Names.isJavaIdentifier(javaClass)) {
-            javaClass = "GeneratedRust";
-        }
+        MethodKey key = new MethodKey(spec.className(), spec.methodName(), spec.descriptor());
+        String crate = options.crateName() != null ? options.crateName() : PortNames.crate(key, spec.overloaded());
+        String rustFn = PortNames.rustFunction(key);
+        String symbol = PortNames.symbol(key);
+        String javaClass = options.javaClass() != null ? options.javaClass() : PortNames.javaClass(key, spec.overloaded());
         MemoryMode memory;
         String reason;
         if (options.memory() != null) {
@@ -106,41 +119,8 @@ public final class PortPlanner {
         String pkg = spec.packageName();
         String javaPackage = pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jdk.") || pkg.startsWith("sun.")
                 ? "oxidizer.port." + pkg : pkg;
-        return new PortPlan(spec, crate, rustFn, symbol, "ox_" + crate + "_", javaPackage, javaClass,
+        return new PortPlan(spec, crate, rustFn, symbol, PortNames.exportPrefix(crate), javaPackage, javaClass,
                 List.copyOf(args), ret, retPrim, memory, reason, options.maxUlps(), options.crateDirForJava());
-    }
-
-    /** A scalar named like another argument's {@code _ptr}/{@code _len} C parameter gets a {@code _v} suffix. */
-    private static List<PortPlan.Arg> avoidCNameCollisions(List<PortPlan.Arg> args) {
-        Set<String> derived = new HashSet<>();
-        for (PortPlan.Arg a : args) {
-            if (a.shape() != PortPlan.Shape.VALUE) {
-                derived.add(a.rustName() + "_ptr");
-                derived.add(a.rustName() + "_len");
-            }
-        }
-        List<PortPlan.Arg> out = new ArrayList<>();
-        for (PortPlan.Arg a : args) {
-            out.add(a.shape() == PortPlan.Shape.VALUE && derived.contains(a.rustName())
-                    ? new PortPlan.Arg(a.javaName(), a.rustName() + "_v", a.type(), a.shape(), a.prim(), a.fieldName()) : a);
-        }
-        return out;
-    }
-
-    /** Parameter types as a name part, e.g. {@code (I[D)} gives {@code IntDoubleArray}; {@code NoArgs} for none. */
-    static String overloadSuffix(MethodSpec spec) {
-        StringBuilder sb = new StringBuilder();
-        for (MethodSpec.Param p : spec.params()) {
-            String r = JavaType.readableOf(p.type().descriptor());
-            String simple = r.substring(r.lastIndexOf('.') + 1).replace("$", "");
-            sb.append(Names.capitalize(simple.replace("[]", "Array")));
-        }
-        return sb.isEmpty() ? "NoArgs" : sb.toString();
-    }
-
-    private static String crateName(String s) {
-        String c = s.length() > 48 ? s.substring(0, 48) : s;
-        return Character.isLetter(c.charAt(0)) ? c : "ox_" + c;
     }
 
     private static String unique(String name, Set<String> taken) {
@@ -168,33 +148,8 @@ public final class PortPlanner {
         return null;
     }
 
-    /** What to do instead of an unsupported type. */
+    /** What to do instead of an unsupported type ({@link JavaTypes#advice}). */
     static String advice(JavaType t) {
-        String d = t.descriptor();
-        if (d.startsWith("[[")) {
-            return "flatten it into one primitive array and pass its dimensions as int parameters";
-        }
-        if (d.equals("[Ljava/lang/String;")) {
-            return "join the strings into one String with a separator, or pass their UTF-8 bytes as one byte[] and their lengths as an int[]";
-        }
-        if (d.startsWith("[")) {
-            return "pass each field the method needs as its own primitive array";
-        }
-        String name = JavaType.readableOf(d);
-        for (Prim p : Prim.values()) {
-            if (name.equals("java.lang." + p.boxed)) {
-                return "use the primitive " + p.java + "; null cannot cross";
-            }
-        }
-        if (name.startsWith("java.util.") || name.startsWith("java.lang.Iterable")) {
-            return "a collection of objects has no memory layout Rust can read; pass a primitive array such as double[] instead";
-        }
-        if (name.equals("java.lang.CharSequence") || name.equals("java.lang.StringBuilder")) {
-            return "pass a String";
-        }
-        if (name.equals("java.lang.Object")) {
-            return "an Object has no fixed layout; pass the primitives, arrays or Strings the method needs";
-        }
-        return "an object has no layout Rust can read; pass the fields the method needs as primitives, arrays or Strings";
+        return JavaTypes.advice(t.descriptor());
     }
 }

@@ -22,6 +22,7 @@ final class ReadmeEmitter {
                         case STR_UTF16 -> "UTF-16 code units (`toCharArray()`), pointer + length";
                     }).append(a.isField() ? " (receiver field `" + a.fieldName() + "`)" : "").append(" |\n");
         }
+        String warnings = plan.warnings().stream().map(w -> "- **Warning:** " + w + ".\n").reduce("", String::concat);
         return """
                 # Rust port of `%s`
 
@@ -56,12 +57,14 @@ final class ReadmeEmitter {
                 %s
                 Memory strategy: **%s** (%s). Regenerate with `--memory critical|arena` to change it.
 
-                Overwriting: `oxidizer generate` refuses to overwrite a file you edited (it keeps the hashes of what it
-                wrote in `.oxidizer-manifest`) unless you pass `--force`.
+                Regenerating: `oxidizer generate` keeps your `src/lib.rs` once you edited it (even with `--force`; delete it
+                to get the stub again) and regenerates everything else. It refuses to overwrite any other file you edited
+                (it keeps the hashes of what it wrote in `.oxidizer-manifest`) unless you pass `--force`.
                 """.formatted(plan.method().key(), plan.javaSignature(), plan.rustSignature(), plan.crateName(),
                 shape.wrapperPath(), shape.testPath(), shape.benchmarkPath(), plan.rustFn(), plan.crateName(),
                 plan.javaClass(), plan.method().methodName(),
                 plan.method().isStatic() ? "" : ", passing the receiver's fields first (see the wrapper's Javadoc)",
-                args, plan.memory().option(), plan.memoryReason());
+                args, plan.memory().option(), plan.memoryReason())
+                .replace("\n## Next steps\n", warnings.isEmpty() ? "\n## Next steps\n" : "\n## Warnings\n\n" + warnings + "\n## Next steps\n");
     }
 }

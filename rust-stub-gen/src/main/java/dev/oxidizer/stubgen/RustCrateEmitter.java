@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -132,6 +133,9 @@ final class RustCrateEmitter {
         }
         if (plan.ret() == PortPlan.Ret.VALUE && plan.returnPrim().isFloating()) {
             notes.add("- Returning NaN is fine: the wrapper tells NaN from failure by asking for a pending error.");
+        }
+        for (String w : plan.warnings()) {
+            notes.add("- WARNING: " + w + ".");
         }
         return notes;
     }

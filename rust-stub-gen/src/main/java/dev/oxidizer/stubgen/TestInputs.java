@@ -1,5 +1,7 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Prim;
+
 /**
  * Java expressions for the inputs the generated tests and benchmarks use: edge values per type (0, ±1, MIN/MAX,
  * NaN, infinities, empty and large arrays, non-ASCII strings) and seeded random values.

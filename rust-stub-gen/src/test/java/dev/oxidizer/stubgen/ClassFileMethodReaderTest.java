@@ -40,10 +40,13 @@ class ClassFileMethodReaderTest {
 
     @Test
     void refusesMalformedSelectorsAndUnknownClasses() {
-        assertEquals("method 'Kernels' is not of the form pkg.Class#name(descriptor) or pkg.Class#name, e.g."
-                        + " dev.oxidizer.demo.kernels.Stats#summarize([D)D",
+        assertEquals("'Kernels' has no '#' between the class and the method name; " + dev.oxidizer.vocabulary.MethodKey.ACCEPTED,
                 assertThrows(GeneratorException.class, () -> new ClassFileMethodReader(new ClassPathReader(Fixtures.classes().toString()))
                         .read("Kernels")).getMessage());
+        GeneratorException truncated = assertThrows(GeneratorException.class,
+                () -> new ClassFileMethodReader(new ClassPathReader(Fixtures.classes().toString())).read("pkg.C#m("));
+        assertEquals(GeneratorException.Kind.BAD_INPUT, truncated.kind());
+        assertTrue(truncated.getMessage().startsWith("'(' in 'pkg.C#m(' is not a JVM method descriptor"), truncated.getMessage());
         GeneratorException unknown = assertThrows(GeneratorException.class,
                 () -> new ClassFileMethodReader(new ClassPathReader(Fixtures.classes().toString())).read("no.Such#m"));
         assertTrue(unknown.getMessage().startsWith("class no.Such not found on the class path"), unknown.getMessage());

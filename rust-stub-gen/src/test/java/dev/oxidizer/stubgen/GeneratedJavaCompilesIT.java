@@ -21,7 +21,7 @@ class GeneratedJavaCompilesIT {
     /** Every portable fixture method; all generated sources of one mode compiled in one javac run. */
     private static final List<String> SELECTORS = List.of("mix", "scale", "cumsum", "greet", "utf8Length", "score", "invert",
             "sumInts", "negate", "shift", "odd", "low", "pair", "bump", "twice", "reverse", "clamp(I)I", "clamp(J)J", "fn", "noop",
-            "aliases", "collide");
+            "aliases", "collide", "sumAll", "firstByte", "counted", "résumé");
 
     @ParameterizedTest
     @EnumSource(MemoryMode.class)

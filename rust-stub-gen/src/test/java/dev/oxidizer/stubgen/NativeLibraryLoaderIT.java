@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,20 +33,69 @@ class OutputWriterTest {
     @Test
     void refusesToOverwriteAnEditedFileAndWritesNothing() throws Exception {
         Path out = dir.resolve("out");
-        OutputWriter.write(files(Map.of("a.txt", "one\n", "src/lib.rs", "stub\n")), out, false);
-        Files.writeString(out.resolve("src/lib.rs"), "my port\n");
+        OutputWriter.write(files(Map.of("a.txt", "one\n", "src/ffi.rs", "shim\n")), out, false);
+        Files.writeString(out.resolve("src/ffi.rs"), "my shim\n");
         GeneratorException e = assertThrows(GeneratorException.class,
-                () -> OutputWriter.write(files(Map.of("a.txt", "changed\n", "src/lib.rs", "stub 2\n")), out, false));
+                () -> OutputWriter.write(files(Map.of("a.txt", "changed\n", "src/ffi.rs", "shim 2\n")), out, false));
         assertEquals(GeneratorException.Kind.REFUSED, e.kind());
-        assertEquals("refusing to overwrite " + out.resolve("src/lib.rs") + ": was edited since it was generated; pass --force to"
+        assertEquals("refusing to overwrite " + out.resolve("src/ffi.rs") + ": was edited since it was generated; pass --force to"
                 + " overwrite it, or choose another output folder", e.problems().getFirst());
         assertEquals("nothing was written", e.problems().getLast());
         assertEquals("one\n", Files.readString(out.resolve("a.txt")), "a file nobody edited is not written either");
-        assertEquals("my port\n", Files.readString(out.resolve("src/lib.rs")));
+        assertEquals("my shim\n", Files.readString(out.resolve("src/ffi.rs")));
 
         assertEquals(OutputWriter.Action.OVERWRITTEN,
-                OutputWriter.write(files(Map.of("a.txt", "changed\n", "src/lib.rs", "stub 2\n")), out, true).get("src/lib.rs"));
-        assertEquals("stub 2\n", Files.readString(out.resolve("src/lib.rs")));
+                OutputWriter.write(files(Map.of("a.txt", "changed\n", "src/ffi.rs", "shim 2\n")), out, true).get("src/ffi.rs"));
+        assertEquals("shim 2\n", Files.readString(out.resolve("src/ffi.rs")));
+    }
+
+    @Test
+    void anEditedLibRsIsKeptWhileEverythingElseIsRegeneratedWithoutForce() throws Exception {
+        Path out = dir.resolve("out");
+        OutputWriter.write(files(Map.of("a.txt", "one\n", "src/lib.rs", "stub\n")), out, false);
+        Files.writeString(out.resolve("src/lib.rs"), "my port\n");
+        Map<String, OutputWriter.Action> again = OutputWriter.write(files(Map.of("a.txt", "arena\n", "src/lib.rs", "stub 2\n")), out, false);
+        assertEquals(Map.of("a.txt", OutputWriter.Action.UPDATED, "src/lib.rs", OutputWriter.Action.KEPT), again);
+        assertEquals("my port\n", Files.readString(out.resolve("src/lib.rs")));
+        assertEquals("arena\n", Files.readString(out.resolve("a.txt")));
+        // not even --force replaces the user's body, and it still counts as edited the next time
+        assertEquals(OutputWriter.Action.KEPT,
+                OutputWriter.write(files(Map.of("a.txt", "critical\n", "src/lib.rs", "stub 3\n")), out, true).get("src/lib.rs"));
+        assertEquals(OutputWriter.Action.KEPT,
+                OutputWriter.write(files(Map.of("a.txt", "critical\n", "src/lib.rs", "stub 3\n")), out, false).get("src/lib.rs"));
+        assertEquals("my port\n", Files.readString(out.resolve("src/lib.rs")));
+        // deleted, it is generated again
+        Files.delete(out.resolve("src/lib.rs"));
+        assertEquals(OutputWriter.Action.CREATED,
+                OutputWriter.write(files(Map.of("a.txt", "critical\n", "src/lib.rs", "stub 3\n")), out, false).get("src/lib.rs"));
+    }
+
+    @Test
+    void aFailureMidWriteLeavesNothingBehindAndARetrySucceeds() throws Exception {
+        Path out = dir.resolve("out");
+        Map<String, String> content = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            content.put("f" + i + ".txt", "x\n");
+        }
+        content.put("java/" + "n".repeat(300) + ".java", "too long a name for any file system\n");
+        assertThrows(java.io.IOException.class, () -> OutputWriter.write(files(content), out, false));
+        assertFalse(Files.exists(out), "no half-written output folder");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "no temporary folder left behind");
+        }
+        content.remove("java/" + "n".repeat(300) + ".java");
+        assertEquals(6, OutputWriter.write(files(content), out, false).size());
+        assertTrue(Files.isRegularFile(out.resolve(OutputWriter.MANIFEST)));
+
+        // an existing folder is left as it was too
+        Map<String, String> more = new java.util.LinkedHashMap<>(content);
+        more.put("f0.txt", "y\n");
+        more.put("n".repeat(300), "z\n");
+        assertThrows(java.io.IOException.class, () -> OutputWriter.write(files(more), out, false));
+        assertEquals("x\n", Files.readString(out.resolve("f0.txt")));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(out), left.toList());
+        }
     }
 
     @Test

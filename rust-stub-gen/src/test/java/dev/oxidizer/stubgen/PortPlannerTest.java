@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.vocabulary.Names;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.oxidizer.verify;
 
+import dev.oxidizer.vocabulary.Names;
 import dev.oxidizer.stubgen.OutputWriter;
 import dev.oxidizer.stubgen.PortManifest;
 
@@ -7,9 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -62,7 +61,7 @@ public record GeneratedPort(Path dir, PortManifest manifest) {
                     generated = line.substring(0, line.indexOf(' '));
                 }
             }
-            if (generated != null && Files.isRegularFile(lib) && !generated.equals(sha256(Files.readAllBytes(lib)))) {
+            if (generated != null && Files.isRegularFile(lib) && !generated.equals(Names.sha256(Files.readAllBytes(lib)))) {
                 return "hand";
             }
         } catch (IOException e) {
@@ -111,11 +110,4 @@ public record GeneratedPort(Path dir, PortManifest manifest) {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.oxidizer.verify;
 
+import dev.oxidizer.vocabulary.MethodKey;
 import dev.oxidizer.model.MeasuredVerdicts;
 
 import dev.oxidizer.model.MethodReport.PortResult;
@@ -91,7 +92,7 @@ public final class PortVerifier {
         for (Path p : options.classPath()) {
             if (!Files.exists(p)) {
                 throw new VerifyException(VerifyException.Kind.BAD_INPUT, "class path entry " + p + " does not exist; pass the folders or jars holding "
-                        + port.methodKey().substring(0, port.methodKey().indexOf('#')));
+                        + MethodKey.parse(port.methodKey()).className());
             }
         }
 

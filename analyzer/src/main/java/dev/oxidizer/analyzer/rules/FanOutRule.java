@@ -3,6 +3,7 @@ package dev.oxidizer.analyzer.rules;
 import dev.oxidizer.analyzer.MethodFacts;
 import dev.oxidizer.model.Finding;
 import dev.oxidizer.model.MethodReport;
+import dev.oxidizer.vocabulary.Advice;
 import dev.oxidizer.model.Outcome;
 
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class FanOutRule implements Rule {
                 + own.stream().limit(3).map(c -> c.key() + " (" + pct(c.samples() / (double) m.inclusiveSamples()) + ")")
                 .collect(Collectors.joining(", ")));
         return RuleOutput.of(f).with(Results.ALTERNATIVE,
-                new MethodReport.Suggestion(own.isEmpty() ? "host" : "native", own.isEmpty() ? null : own.getFirst().key(), reason));
+                new MethodReport.Suggestion(own.isEmpty() ? Advice.KEEP.word : Advice.NATIVE.word, own.isEmpty() ? null : own.getFirst().key(), reason));
     }
 
     @Override

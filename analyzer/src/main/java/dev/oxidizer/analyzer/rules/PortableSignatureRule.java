@@ -45,13 +45,13 @@ public final class PortableSignatureRule implements Rule {
     public RuleOutput judge(MethodFacts m, RuleContext ctx) {
         boolean allowReceiver = ctx.threshold(ALLOW_RECEIVER) >= 0.5;
         return RuleOutput.of(evaluate(m, ctx))
-                .with(Results.PORTABILITY, Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver));
+                .with(Results.PORTABILITY, Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver, m.parameters()));
     }
 
     @Override
     public Finding evaluate(MethodFacts m, RuleContext ctx) {
         boolean allowReceiver = ctx.threshold(ALLOW_RECEIVER) >= 0.5;
-        MethodReport.Portability p = Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver);
+        MethodReport.Portability p = Signatures.portability(m.methodName(), m.descriptor(), m.isStatic(), allowReceiver, m.parameters());
         if (p == null) {
             return new Finding(id(), name(), Outcome.UNKNOWN, 0, "descriptor unknown",
                     "The method's JVM descriptor is not known, so its signature cannot be checked.", null, Map.of());

@@ -1,4 +1,4 @@
-package dev.oxidizer.stubgen;
+package dev.oxidizer.vocabulary;
 
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
