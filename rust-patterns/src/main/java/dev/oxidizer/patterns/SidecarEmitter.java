@@ -84,7 +84,12 @@ final class SidecarEmitter {
                 "LEN_DOC", record == null ? "`len` elements" : "a `Record` of `len` bytes",
                 "DATA_T", record == null ? in.rust : "u8",
                 "COPY", Template.indent(record == null
-                        ? "let input = if len == 0 { Vec::new() } else { std::slice::from_raw_parts(data, len as usize).to_vec() };"
+                        ? """
+                          let input = if len == 0 {
+                              Vec::new()
+                          } else {
+                              std::slice::from_raw_parts(data, len as usize).to_vec()
+                          };"""
                         : """
                           if len as usize != record::RECORD_SIZE {
                               return 3;
