@@ -123,7 +123,7 @@ class GenerateCommandTest {
         assertTrue(missing.err().contains("needs option 'package'"), missing.err());
         OxidizerCliTest.Run unknown = run("generate", "--pattern", "bogus", "-o", out.toString());
         assertEquals(ExitCodes.USAGE, unknown.code());
-        assertTrue(unknown.err().contains("accepted: queue, sidecar, host, native"), unknown.err());
+        assertTrue(unknown.err().contains("accepted: queue, sidecar, embed-jvm, native"), unknown.err());
         assertFalse(Files.exists(out), "nothing written on a refused pattern");
     }
 

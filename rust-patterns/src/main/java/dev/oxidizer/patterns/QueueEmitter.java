@@ -9,6 +9,8 @@ import java.util.List;
  * the Java class Javadoc, and in {@code docs/patterns.md}).
  */
 final class QueueEmitter {
+    /** The Java template that nests the library loader. */
+    private static final String TEMPLATE_WITH_LIBRARY = "queue/QueueConsumer.java";
     /** "OXQUEUE1" read as a little-endian u64. */
     static final long MAGIC = 0x3145_5545_5551_584FL;
 
@@ -151,9 +153,9 @@ final class QueueEmitter {
     }
 
     String emitJavaConsumer() {
-        return Template.fill(Template.resource("queue/QueueConsumer.java"), "PKG", spec.javaPackage(), "CLASS", cls, "P", prefix(),
-                "DEFAULT_LIBRARY", Template.indent(CommonEmit.javaDefaultLibrary(crate), 4),
-                "OPEN_LIBRARY", Template.indent(CommonEmit.javaOpenLibrary(), 4));
+        return Template.fill(Template.resource(TEMPLATE_WITH_LIBRARY), "PKG", spec.javaPackage(), "CLASS", cls, "P", prefix(),
+                "LIBRARY_IMPORTS", CommonEmit.javaLibraryImports(Template.resource(TEMPLATE_WITH_LIBRARY)),
+                "OPEN_LIBRARY", Template.indent(CommonEmit.javaOpenLibrary(crate), 4));
     }
 
     String emitJavaBenchmark() {

@@ -12,6 +12,8 @@ import java.util.List;
  * and callbacks run on a thread the JVM owns and names.
  */
 final class SidecarEmitter {
+    /** The Java template that nests the library loader. */
+    private static final String TEMPLATE_WITH_LIBRARY = "sidecar/Sidecar.java";
     private final SidecarSpec spec;
     private final String cls;
     private final String crate;
@@ -99,7 +101,7 @@ final class SidecarEmitter {
     }
 
     String emitJava() {
-        return Template.fill(Template.resource("sidecar/Sidecar.java"), "PKG", spec.javaPackage(), "CLASS", cls, "P", crate, "OUT", out.java,
+        return Template.fill(Template.resource(TEMPLATE_WITH_LIBRARY), "PKG", spec.javaPackage(), "CLASS", cls, "P", crate, "OUT", out.java,
                 "WORK_DOC", record == null ? in.java + "[]" : "(" + record + ")",
                 "SIG", record == null ? in.java + "[]" : javaTypes(),
                 "PARAMS", record == null ? in.java + "[] input" : record.toString(),
@@ -108,8 +110,8 @@ final class SidecarEmitter {
                 "PACK", record == null ? "MemorySegment.ofArray(input), input.length" : "pack(" + javaArgs() + "), " + record.size() + "L",
                 "PACK_METHOD", record == null ? "" : Template.indent(emitPack(), 4).substring(4) + "\n\n    ",
                 "BOXED", out.boxed, "FROM_WORD", out.javaFromWord("value"),
-                "DEFAULT_LIBRARY", Template.indent(CommonEmit.javaDefaultLibrary(crate), 4),
-                "OPEN_LIBRARY", Template.indent(CommonEmit.javaOpenLibrary(), 4));
+                "LIBRARY_IMPORTS", CommonEmit.javaLibraryImports(Template.resource(TEMPLATE_WITH_LIBRARY)),
+                "OPEN_LIBRARY", Template.indent(CommonEmit.javaOpenLibrary(crate), 4));
     }
 
     private String javaTypes() {
@@ -170,6 +172,6 @@ final class SidecarEmitter {
     }
 
     String emitReadme() {
-        return Template.fill(Template.resource("sidecar/README.md"), "CLASS", cls, "RIN", workIn(), "ROUT", out == Prim.BOOLEAN ? "bool" : out.rust, "BOXED", out.boxed);
+        return Template.fill(Template.resource("sidecar/README.md"), "CLASS", cls, "RIN", workIn(), "ROUT", out == Prim.BOOLEAN ? "bool" : out.rust, "BOXED", out.boxed, "CRATE", crate);
     }
 }

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Emits the host pattern: a std-only Rust binary that locates libjvm at run time, loads it with {@code dlopen},
+ * Emits the embed-jvm pattern (formerly host): a std-only Rust binary that locates libjvm at run time, loads it with {@code dlopen},
  * starts a JVM through the JNI invocation API (declarations written by hand in {@code src/jni.rs}), calls
  * {@code mainClass.entryMethod(String[])} and maps every JVM failure to one clear line and a distinct exit code.
  */
-final class HostEmitter {
-    private final HostSpec spec;
+final class EmbedJvmEmitter {
+    private final EmbedJvmSpec spec;
     private final String crate;
 
-    HostEmitter(HostSpec spec) {
+    EmbedJvmEmitter(EmbedJvmSpec spec) {
         this.spec = spec;
         this.crate = spec.crateName();
     }
