@@ -128,6 +128,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void hostIsADeprecatedNameOfEmbedJvmAndSaysSoInOneLine(@TempDir Path dir) {
+        OxidizerCliTest.Run current = run("generate", "--pattern", "embed-jvm", "-o", dir.resolve("a").toString(),
+                "-P", "main-class=com.acme.Main");
+        assertEquals(ExitCodes.OK, current.code(), current.err());
+        assertTrue(current.err().isBlank(), current.err());
+        assertTrue(current.out().contains("Generated the embed-jvm pattern"), current.out());
+        OxidizerCliTest.Run old = run("generate", "--pattern", "host", "-o", dir.resolve("b").toString(),
+                "-P", "main-class=com.acme.Main");
+        assertEquals(ExitCodes.OK, old.code(), old.err());
+        assertEquals(1, old.err().strip().lines().count(), old.err());
+        assertTrue(old.err().contains("'embed-jvm'") && old.err().contains("deprecated"), old.err());
+        assertTrue(Files.isRegularFile(dir.resolve("b/src/main.rs")));
+    }
+
+    @Test
     void writesAQueuePatternFromOptions(@TempDir Path dir) {
         Path out = dir.resolve("queue");
         OxidizerCliTest.Run r = run("generate", "--pattern", "queue", "-o", out.toString(), "-P", "package=com.acme",

@@ -110,25 +110,7 @@ final class DifferentialTestEmitter {
     }
 
     private void emitTestMethod(SourceBuilder b) {
-        b.block("""
-                /**
-                 * Every case: the port returns what Java returns, or throws where Java throws. At least one case must be
-                 * one Java accepts, or nothing was compared.
-                 */
-                @Test
-                @Timeout(value = 5, unit = TimeUnit.MINUTES)
-                void portAgreesWithJavaOnEdgeAndRandomInputs() throws Throwable {
-                    List<Object[]> cases = cases();
-                    int accepted = 0;
-                    for (int i = 0; i < cases.size(); i++) {
-                        accepted += check(i, cases.get(i)) ? 1 : 0;
-                    }
-                    if (accepted == 0) {
-                        fail("the Java method threw on all " + cases.size() + " cases, so no result was compared: "
-                                + "add inputs it accepts in cases()");
-                    }
-                }
-                """);
+        b.block(Templates.text("differential-test-method.java.template"));
     }
 
     private void emitCheck(SourceBuilder b) {
@@ -229,38 +211,7 @@ final class DifferentialTestEmitter {
         for (PortPlan.Arg a : ps) {
             b.line("values.add(" + valuesExpr(a) + ");");
         }
-        b.block("""
-                List<Object[]> cases = new ArrayList<>();
-                Object[] base = new Object[values.size()];
-                for (int i = 0; i < base.length; i++) {
-                    base[i] = values.get(i).get(0);
-                }
-                cases.add(base);
-                for (int i = 0; i < base.length; i++) {
-                    for (Object v : values.get(i).subList(1, values.get(i).size())) {
-                        Object[] c = base.clone();
-                        c[i] = v;
-                        cases.add(c);
-                    }
-                }
-                // Every pair of parameters with each of their edge values (MIN_VALUE with -1, an empty array with 0...).
-                for (int i = 0; i < base.length; i++) {
-                    for (int j = i + 1; j < base.length; j++) {
-                        for (Object vi : values.get(i)) {
-                            for (Object vj : values.get(j)) {
-                                if (!large(vi) && !large(vj)) {
-                                    Object[] c = base.clone();
-                                    c[i] = vi;
-                                    c[j] = vj;
-                                    cases.add(c);
-                                }
-                            }
-                        }
-                    }
-                }
-                Random r = new Random(SEED);
-                for (int k = 0; k < (base.length == 0 ? 0 : RANDOM_CASES); k++) {
-                """);
+        b.block(Templates.text("differential-cases.java.template"));
         b.indent();
         List<String> randoms = new ArrayList<>();
         for (PortPlan.Arg a : ps) {
@@ -315,20 +266,7 @@ final class DifferentialTestEmitter {
         }
         if (plan.paramArgs().stream().anyMatch(a -> (a.shape() == PortPlan.Shape.STR || a.shape() == PortPlan.Shape.STR_UTF16))) {
             b.blank();
-            b.block("""
-                    /**
-                     * A random string mixing ASCII, accented letters, CJK, a character outside the BMP and, with
-                     * {@code lone}, unpaired surrogates (which only a UTF-16 crossing carries).
-                     */
-                    static String randomString(Random r, int length, boolean lone) {
-                        String[] pieces = {"a", "Z", "0", " ", "\\u00e9", "\\u00df", "\\u65e5", "\\ud83d\\ude00", "\\n", "'", "\\u00a0", "\\ud800", "\\udfff"};
-                        StringBuilder sb = new StringBuilder();
-                        for (int i = 0; i < length; i++) {
-                            sb.append(pieces[r.nextInt(pieces.length - (lone ? 0 : 2))]);
-                        }
-                        return sb.toString();
-                    }
-                    """);
+            b.block(Templates.text("differential-array-factories.java.template"));
         }
     }
 
@@ -364,22 +302,7 @@ final class DifferentialTestEmitter {
                 plan.method().methodName(), plan.method().key()));
         if (!plan.method().isStatic()) {
             b.blank();
-            b.block("""
-                    private static VarHandle field(String name, Class<?> type) {
-                        try {
-                            return LOOKUP.findVarHandle(OWNER, name, type);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException("the receiver's field " + name + " is gone", e);
-                        }
-                    }
-
-                    static Object[] prepend(Object receiver, Object[] args) {
-                        Object[] all = new Object[args.length + 1];
-                        all[0] = receiver;
-                        System.arraycopy(args, 0, all, 1, args.length);
-                        return all;
-                    }
-                    """);
+            b.block(Templates.text("differential-lookups.java.template"));
             b.blank();
             b.line("/** A receiver for the original method; replace it with a representative instance of your domain. */");
             b.open("static Object newReceiver() throws Throwable {");
@@ -394,127 +317,6 @@ final class DifferentialTestEmitter {
     }
 
     private void emitHelpers(SourceBuilder b) {
-        b.block("""
-                /** Equal, floating point within {@link #MAX_ULPS} (NaN equals NaN), arrays element by element. */
-                static void assertAgrees(Object expected, Object actual, String what) {
-                    if (expected instanceof Double e && actual instanceof Double a) {
-                        if (!close(e, a)) {
-                            fail(what + ": expected " + e + " but was " + a + " (more than " + MAX_ULPS + " ulps apart)");
-                        }
-                    } else if (expected instanceof Float e && actual instanceof Float a) {
-                        if (!close(e, a)) {
-                            fail(what + ": expected " + e + " but was " + a + " (more than " + MAX_ULPS + " ulps apart)");
-                        }
-                    } else if (expected instanceof double[] e && actual instanceof double[] a) {
-                        assertEquals(e.length, a.length, what + ": length");
-                        for (int i = 0; i < e.length; i++) {
-                            if (!close(e[i], a[i])) {
-                                fail(what + "[" + i + "] (the first difference): expected " + e[i] + " but was " + a[i]);
-                            }
-                        }
-                    } else if (expected instanceof float[] e && actual instanceof float[] a) {
-                        assertEquals(e.length, a.length, what + ": length");
-                        for (int i = 0; i < e.length; i++) {
-                            if (!close(e[i], a[i])) {
-                                fail(what + "[" + i + "] (the first difference): expected " + e[i] + " but was " + a[i]);
-                            }
-                        }
-                    } else if (expected != null && actual != null && expected.getClass().isArray() && expected.getClass() == actual.getClass()) {
-                        int n = java.lang.reflect.Array.getLength(expected);
-                        assertEquals(n, java.lang.reflect.Array.getLength(actual), what + ": length");
-                        for (int i = 0; i < n; i++) {
-                            Object e = java.lang.reflect.Array.get(expected, i);
-                            Object a = java.lang.reflect.Array.get(actual, i);
-                            if (!e.equals(a)) {
-                                fail(what + "[" + i + "] (the first difference): expected " + show(e) + " but was " + show(a));
-                            }
-                        }
-                    } else if (!Objects.deepEquals(expected, actual)) {
-                        fail(what + ": expected " + show(expected) + " but was " + show(actual));
-                    }
-                }
-
-                /** A big input, left out of the pairwise combinations to keep the test short. */
-                static boolean large(Object o) {
-                    return o instanceof String s ? s.length() > 1_000 : o != null && o.getClass().isArray() && java.lang.reflect.Array.getLength(o) > 1_000;
-                }
-
-                static boolean close(double e, double a) {
-                    if (MAX_ULPS == 0) {
-                        // bit-exact: -0.0 differs from 0.0, every NaN equals every NaN
-                        return Double.doubleToLongBits(e) == Double.doubleToLongBits(a);
-                    }
-                    if (Double.isNaN(e) || Double.isNaN(a)) {
-                        return Double.isNaN(e) && Double.isNaN(a);
-                    }
-                    if (e == a) {
-                        return true;
-                    }
-                    if (Double.isInfinite(e) || Double.isInfinite(a)) {
-                        return false;
-                    }
-                    return Math.abs(e - a) <= MAX_ULPS * Math.max(Math.ulp(e), Math.ulp(a));
-                }
-
-                static boolean close(float e, float a) {
-                    if (MAX_ULPS == 0) {
-                        return Float.floatToIntBits(e) == Float.floatToIntBits(a);
-                    }
-                    if (Float.isNaN(e) || Float.isNaN(a)) {
-                        return Float.isNaN(e) && Float.isNaN(a);
-                    }
-                    if (e == a) {
-                        return true;
-                    }
-                    if (Float.isInfinite(e) || Float.isInfinite(a)) {
-                        return false;
-                    }
-                    return Math.abs(e - a) <= MAX_ULPS * Math.max(Math.ulp(e), Math.ulp(a));
-                }
-
-                static Object[] deepCopy(Object[] input) {
-                    Object[] copy = input.clone();
-                    for (int i = 0; i < copy.length; i++) {
-                        Object o = copy[i];
-                        if (o instanceof boolean[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof byte[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof char[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof short[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof int[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof long[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof float[] x) {
-                            copy[i] = x.clone();
-                        } else if (o instanceof double[] x) {
-                            copy[i] = x.clone();
-                        }
-                    }
-                    return copy;
-                }
-
-                static String describe(Object[] input) {
-                    List<String> parts = new ArrayList<>();
-                    for (Object o : input) {
-                        parts.add(show(o));
-                    }
-                    return "(" + String.join(", ", parts) + ")";
-                }
-
-                static String show(Object o) {
-                    if (o == null || !o.getClass().isArray()) {
-                        String s = o instanceof String str ? "\\"" + str + "\\"" : String.valueOf(o);
-                        return s.length() > 60 ? s.substring(0, 60) + "...(" + s.length() + " chars)" : s;
-                    }
-                    String s = Arrays.deepToString(new Object[] {o});
-                    s = s.substring(1, s.length() - 1);
-                    return s.length() > 80 ? o.getClass().getComponentType() + "[" + java.lang.reflect.Array.getLength(o) + "] "
-                            + s.substring(0, 60) + "..." : s;
-                }
-                """);
+        b.block(Templates.text("differential-helpers.java.template"));
     }
 }

@@ -406,83 +406,7 @@ final class JavaWrapperEmitter {
     }
 
     private void emitErrorHelpers(SourceBuilder b) {
-        b.block("""
-                /** Throws the calling thread's pending Rust error, if any (the result was a sentinel). */
-                private static void throwPendingError() {
-                    RuntimeException e = takeError();
-                    if (e != null) {
-                        throw e;
-                    }
-                }
-
-                /** The exception for a non-zero status, with Rust's message. */
-                private static RuntimeException failure(int status) {
-                    RuntimeException e = takeError();
-                    return e != null ? e : new RustException(status, "Rust returned status " + status + " without a message");
-                }
-
-                /** Takes the calling thread's pending error from Rust; null when there is none. */
-                private static RuntimeException takeError() {
-                    int status;
-                    String message;
-                    try (Arena arena = Arena.ofConfined()) {
-                        MemorySegment buffer = arena.allocate(ValueLayout.JAVA_LONG, 2);
-                        status = (int) TAKE_ERROR.invokeExact(buffer);
-                        if (status == 0) {
-                            return null;
-                        }
-                        byte[] utf8 = takeBytes(buffer.get(ValueLayout.JAVA_LONG, 0), buffer.get(ValueLayout.JAVA_LONG, 8));
-                        message = new String(utf8, StandardCharsets.UTF_8);
-                    } catch (Throwable t) {
-                        throw unexpected(t);
-                    }
-                    return switch (status) {
-                        case 2 -> new RustPanicException(message);
-                        case 3 -> new NotYetPortedException(message);
-                        // PortError::Java(kind, ..): the JDK exception the Java method throws (16 + kind, src/ffi.rs)
-                        case 16 -> new ArithmeticException(message);
-                        case 17 -> new ArrayIndexOutOfBoundsException(message);
-                        case 18 -> new NegativeArraySizeException(message);
-                        case 19 -> new NullPointerException(message);
-                        case 20 -> new IllegalArgumentException(message);
-                        case 21 -> new IllegalStateException(message);
-                        case 22 -> new IndexOutOfBoundsException(message);
-                        case 23 -> new StringIndexOutOfBoundsException(message);
-                        case 24 -> new UnsupportedOperationException(message);
-                        case 25 -> new NumberFormatException(message);
-                        default -> status == 26 ? new RuntimeException(message) : new RustException(status, message);
-                    };
-                }
-
-                /** Rethrows what a downcall threw: unchecked as is, anything else wrapped. */
-                private static RuntimeException unexpected(Throwable t) {
-                    if (t instanceof RuntimeException r) {
-                        return r;
-                    }
-                    if (t instanceof Error e) {
-                        throw e;
-                    }
-                    return new IllegalStateException("downcall to crate " + CRATE + " failed", t);
-                }
-
-                /** Copies {@code length} bytes Rust handed out, then frees them in Rust. */
-                private static byte[] takeBytes(long address, long length) {
-                    try {
-                        return MemorySegment.ofAddress(address).reinterpret(length).toArray(ValueLayout.JAVA_BYTE);
-                    } finally {
-                        free(FREE_U8, address, length);
-                    }
-                }
-
-                /** Calls one of the crate's free functions. */
-                private static void free(MethodHandle freeFunction, long address, long length) {
-                    try {
-                        freeFunction.invokeExact(MemorySegment.ofAddress(address), length);
-                    } catch (Throwable t) {
-                        throw unexpected(t);
-                    }
-                }
-                """);
+        b.block(Templates.text("wrapper-error-helpers.java.template"));
     }
 
     private void emitResultHelpers(SourceBuilder b) {
@@ -512,69 +436,12 @@ final class JavaWrapperEmitter {
         boolean boolArrays = plan.args().stream().anyMatch(a -> a.prim() == Prim.BOOLEAN && a.shape() != PortPlan.Shape.VALUE);
         if (boolArrays && done.add("bool")) {
             b.blank();
-            b.block("""
-                    /** {@code boolean[]} as bytes 0 and 1 (there is no heap segment of a {@code boolean[]}). */
-                    private static byte[] toBytes(boolean[] values) {
-                        byte[] bytes = new byte[values.length];
-                        for (int i = 0; i < values.length; i++) {
-                            bytes[i] = (byte) (values[i] ? 1 : 0);
-                        }
-                        return bytes;
-                    }
-
-                    /** Writes bytes back into {@code values} (Rust may have changed them). */
-                    private static void fromBytes(byte[] bytes, boolean[] values) {
-                        for (int i = 0; i < values.length; i++) {
-                            values[i] = bytes[i] != 0;
-                        }
-                    }
-                    """);
+            b.block(Templates.text("wrapper-result-helpers.java.template"));
         }
     }
 
     private void emitExceptions(SourceBuilder b) {
-        b.block("""
-                /** The Rust port failed; the message is Rust's. */
-                public static class RustException extends RuntimeException {
-                    private static final long serialVersionUID = 1L;
-                    /** Status code from Rust: 1 error, 2 panic, 3 not yet ported. */
-                    private final int status;
-
-                    /**
-                     * @param status  status code from Rust
-                     * @param message Rust's message
-                     */
-                    RustException(int status, String message) {
-                        super(message);
-                        this.status = status;
-                    }
-
-                    /** @return the status code from Rust: 1 error, 2 panic, 3 not yet ported */
-                    public int status() {
-                        return status;
-                    }
-                }
-
-                /** The Rust port panicked; the panic was caught in Rust and the JVM keeps running. */
-                public static final class RustPanicException extends RustException {
-                    private static final long serialVersionUID = 1L;
-
-                    /** @param message Rust's panic message */
-                    RustPanicException(String message) {
-                        super(2, message);
-                    }
-                }
-
-                /** The Rust function is still the generated stub: write its body in the crate's {@code src/lib.rs}. */
-                public static final class NotYetPortedException extends RustException {
-                    private static final long serialVersionUID = 1L;
-
-                    /** @param message Rust's message naming the function to write */
-                    NotYetPortedException(String message) {
-                        super(3, message);
-                    }
-                }
-                """);
+        b.block(Templates.text("wrapper-exceptions.java.template"));
     }
 
     /** The loader, the same text in every wrapper: {@link NativeLibraryTemplate}. */
