@@ -53,7 +53,9 @@ final class BuildCommand implements Callable<Integer> {
             }
             out.println("Built " + r.built());
             out.println("Placed " + r.placed() + " (sha256 " + r.sha256() + ")");
-            out.println("The generated wrapper loads it from the class path resource, or pass -Doxidizer.<crate>.library=" + r.built());
+            // placed is java/src/main/resources/native/<crate>/<os>-<arch>/<library>
+            String crate = r.placed().getParent().getParent().getFileName().toString();
+            out.println("The generated wrapper loads it from the class path resource, or pass -Doxidizer." + crate + ".library=" + r.built());
             out.flush();
             return ExitCodes.OK;
         } catch (GeneratorException e) {
