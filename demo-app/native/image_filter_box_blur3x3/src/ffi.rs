@@ -63,7 +63,9 @@ impl PortError {
 impl std::fmt::Display for PortError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PortError::NotYetPorted(m) | PortError::Failed(m) | PortError::Java(_, m) => f.write_str(m),
+            PortError::NotYetPorted(m) | PortError::Failed(m) | PortError::Java(_, m) => {
+                f.write_str(m)
+            }
         }
     }
 }
@@ -118,7 +120,10 @@ fn settle<T>(outcome: std::thread::Result<Result<T, PortError>>) -> Result<T, i3
             Err(OX_JAVA_BASE + kind as i32)
         }
         Err(payload) => {
-            set_error(OX_PANIC, format!("Rust panic: {}", panic_message(payload.as_ref())));
+            set_error(
+                OX_PANIC,
+                format!("Rust panic: {}", panic_message(payload.as_ref())),
+            );
             Err(OX_PANIC)
         }
     }
@@ -136,7 +141,10 @@ impl OxBuf {
         // A boxed slice has capacity == len, which is what the free functions rebuild.
         let boxed = v.into_boxed_slice();
         let len = boxed.len();
-        OxBuf { ptr: Box::into_raw(boxed) as *mut T as *mut u8, len }
+        OxBuf {
+            ptr: Box::into_raw(boxed) as *mut T as *mut u8,
+            len,
+        }
     }
 }
 
@@ -195,7 +203,7 @@ pub unsafe extern "C" fn ox_box_blur3x3_af6a2ba5(
     width: i32,
     height: i32,
 ) -> i32 {
-    let ox_outcome = catch_unwind(AssertUnwindSafe(|| -> Result<(), PortError> {
+    let ox_outcome = catch_unwind(AssertUnwindSafe(|| -> Result<_, PortError> {
         let src = unsafe { slice_in(src_ptr, src_len) };
         let dst = unsafe { slice_mut_in(dst_ptr, dst_len) };
         crate::box_blur3x3(src, dst, width, height)
@@ -211,10 +219,14 @@ pub unsafe extern "C" fn ox_box_blur3x3_af6a2ba5(
 ///
 /// # Safety
 /// `out` must be writable or null.
-#[no_mangle]
-pub unsafe extern "C" fn ox_image_filter_box_blur3x3_take_error(out: *mut OxBuf) -> i32 {
+// Exported under the crate's prefix; the Rust name is fixed so the text is the same in every crate.
+#[export_name = "ox_image_filter_box_blur3x3_take_error"]
+pub unsafe extern "C" fn take_error(out: *mut OxBuf) -> i32 {
     catch_unwind(AssertUnwindSafe(|| {
-        let taken = LAST_ERROR.try_with(|slot| slot.borrow_mut().take()).ok().flatten();
+        let taken = LAST_ERROR
+            .try_with(|slot| slot.borrow_mut().take())
+            .ok()
+            .flatten();
         match taken {
             None => OX_OK,
             Some((status, message)) => {
@@ -232,8 +244,8 @@ pub unsafe extern "C" fn ox_image_filter_box_blur3x3_take_error(out: *mut OxBuf)
 ///
 /// # Safety
 /// `ptr` and `len` must come from this crate's `OxBuf` of `u8` and be freed once.
-#[no_mangle]
-pub unsafe extern "C" fn ox_image_filter_box_blur3x3_free_u8(ptr: *mut u8, len: usize) {
+#[export_name = "ox_image_filter_box_blur3x3_free_u8"]
+pub unsafe extern "C" fn free_u8(ptr: *mut u8, len: usize) {
     let _ = catch_unwind(AssertUnwindSafe(|| unsafe { free_buf(ptr, len) }));
 }
 
@@ -242,14 +254,20 @@ mod tests {
     use super::*;
 
     fn take() -> (i32, String) {
-        let mut buf = OxBuf { ptr: std::ptr::null_mut(), len: 0 };
-        let status = unsafe { ox_image_filter_box_blur3x3_take_error(&mut buf) };
+        let mut buf = OxBuf {
+            ptr: std::ptr::null_mut(),
+            len: 0,
+        };
+        let status = unsafe { take_error(&mut buf) };
         if status == OX_OK {
             return (status, String::new());
         }
         let bytes = unsafe { std::slice::from_raw_parts(buf.ptr, buf.len) }.to_vec();
-        unsafe { ox_image_filter_box_blur3x3_free_u8(buf.ptr, buf.len) };
-        (status, String::from_utf8(bytes).expect("messages are UTF-8"))
+        unsafe { free_u8(buf.ptr, buf.len) };
+        (
+            status,
+            String::from_utf8(bytes).expect("messages are UTF-8"),
+        )
     }
 
     #[test]
@@ -280,7 +298,10 @@ mod tests {
     fn invalid_utf8_is_an_error_not_undefined_behaviour() {
         let bytes = [0x66u8, 0xff, 0xfe];
         let err = unsafe { str_in(bytes.as_ptr(), bytes.len(), "name") }.unwrap_err();
-        assert!(err.to_string().contains("`name` is not valid UTF-8"), "{err}");
+        assert!(
+            err.to_string().contains("`name` is not valid UTF-8"),
+            "{err}"
+        );
         let ok = "h\u{e9}llo \u{65e5}\u{672c}\0end";
         assert_eq!(unsafe { str_in(ok.as_ptr(), ok.len(), "s") }.unwrap(), ok);
     }
@@ -291,14 +312,18 @@ mod tests {
         assert_eq!(buf.len, 3);
         unsafe { free_buf(buf.ptr as *mut f64, buf.len) };
         let empty = OxBuf::from_vec(Vec::<u8>::new());
-        unsafe { ox_image_filter_box_blur3x3_free_u8(empty.ptr, empty.len) };
+        unsafe { free_u8(empty.ptr, empty.len) };
     }
 
     #[test]
     fn the_export_returns_or_records_an_error_on_empty_inputs() {
-        let result = unsafe { ox_box_blur3x3_af6a2ba5(std::ptr::null(), 0, std::ptr::null_mut(), 0, 0, 0) };
+        let result =
+            unsafe { ox_box_blur3x3_af6a2ba5(std::ptr::null(), 0, std::ptr::null_mut(), 0, 0, 0) };
         let (status, message) = take();
         assert_eq!(result, status, "the returned status is the recorded one");
-        assert!(status == OX_OK || !message.is_empty(), "a failure carries a message");
+        assert!(
+            status == OX_OK || !message.is_empty(),
+            "a failure carries a message"
+        );
     }
 }

@@ -27,4 +27,4 @@ cargo build --release --offline --quiet
 mkdir -p "$TARGET_DIR/java-classes"
 "$JAVAC" -d "$TARGET_DIR/java-classes" $(find java -name '*.java')
 exec "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$TARGET_DIR/java-classes" \
-  -Dscorer.library="$TARGET_DIR/release/libscorer.$LIBEXT" com.example.score.ScorerBenchmark "$@"
+  -Doxidizer.scorer.library="$TARGET_DIR/release/libscorer.$LIBEXT" com.example.score.ScorerBenchmark "$@"

@@ -10,6 +10,9 @@ pub mod ring;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::thread::JoinHandle;
 
+/// The crate's name, for thread names.
+const CRATE: &str = "order_queue";
+
 /// Result of a consumer run, as Java reads it: five u64 at offsets 0, 8, 16, 24, 32.
 #[repr(C)]
 pub struct Stats {
@@ -20,7 +23,7 @@ pub struct Stats {
     pub result: u64,
 }
 
-/// A consumer thread started by [`order_queue_consumer_start`]; freed by [`order_queue_consumer_join`].
+/// A consumer thread started by [`consumer_start`]; freed by [`consumer_join`].
 pub struct ConsumerHandle {
     thread: JoinHandle<ring::Outcome>,
 }
@@ -56,23 +59,26 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 /// `err_len`, when the memory is not a v1 queue with this crate's item layout.
 ///
 /// # Safety
-/// `base..base+len` must stay valid until [`order_queue_consumer_join`] returned.
-#[no_mangle]
-pub unsafe extern "C" fn order_queue_consumer_start(
+/// `base..base+len` must stay valid until [`consumer_join`] returned.
+// The exported symbol carries the crate's prefix; the Rust name stays fixed so every crate formats alike.
+#[export_name = "order_queue_consumer_start"]
+pub unsafe extern "C" fn consumer_start(
     base: *mut u8,
     len: u64,
     err: *mut u8,
     err_cap: u64,
     err_len: *mut u64,
 ) -> *mut ConsumerHandle {
-    let started = catch_unwind(AssertUnwindSafe(|| -> Result<*mut ConsumerHandle, String> {
-        let ring = ring::Ring::attach(base, len as usize)?;
-        let thread = std::thread::Builder::new()
-            .name("order_queue-consumer".into())
-            .spawn(move || ring::run(&ring))
-            .map_err(|e| format!("cannot start the consumer thread: {e}"))?;
-        Ok(Box::into_raw(Box::new(ConsumerHandle { thread })))
-    }));
+    let started = catch_unwind(AssertUnwindSafe(
+        || -> Result<*mut ConsumerHandle, String> {
+            let ring = ring::Ring::attach(base, len as usize)?;
+            let thread = std::thread::Builder::new()
+                .name(format!("{CRATE}-consumer"))
+                .spawn(move || ring::run(&ring))
+                .map_err(|e| format!("cannot start the consumer thread: {e}"))?;
+            Ok(Box::into_raw(Box::new(ConsumerHandle { thread })))
+        },
+    ));
     let message = match started {
         Ok(Ok(handle)) => return handle,
         Ok(Err(message)) => message,
@@ -89,9 +95,9 @@ pub unsafe extern "C" fn order_queue_consumer_start(
 /// (a bug in the runtime; `err` says why). The queue must be closed or this waits forever.
 ///
 /// # Safety
-/// `handle` comes from [`order_queue_consumer_start`] and is joined once.
-#[no_mangle]
-pub unsafe extern "C" fn order_queue_consumer_join(
+/// `handle` comes from [`consumer_start`] and is joined once.
+#[export_name = "order_queue_consumer_join"]
+pub unsafe extern "C" fn consumer_join(
     handle: *mut ConsumerHandle,
     stats: *mut Stats,
     err: *mut u8,
@@ -103,7 +109,10 @@ pub unsafe extern "C" fn order_queue_consumer_join(
             return Err("null consumer handle".to_string());
         }
         let handle = Box::from_raw(handle);
-        handle.thread.join().map_err(|e| format!("consumer thread died: {}", panic_message(&*e)))
+        handle
+            .thread
+            .join()
+            .map_err(|e| format!("consumer thread died: {}", panic_message(&*e)))
     }));
     let (code, message) = match result {
         Ok(Ok(outcome)) => {

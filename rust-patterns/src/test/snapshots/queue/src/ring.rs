@@ -41,7 +41,7 @@ pub const OFF_TAIL: usize = 64;
 pub const OFF_HEAD: usize = 128;
 pub const OFF_CONSUMER: usize = 192;
 pub const HEADER_SIZE: usize = 256;
-pub const SLOT_SIZE: usize = (8 + ITEM_SIZE + 7) / 8 * 8;
+pub const SLOT_SIZE: usize = (8 + ITEM_SIZE).next_multiple_of(8);
 pub const CLOSED: u64 = 1 << 63;
 pub const CONSUMER_ATTACHED: u64 = 1;
 pub const CONSUMER_FINISHED: u64 = 2;
@@ -78,15 +78,19 @@ impl Ring {
         if base.is_null() {
             return Err("queue memory pointer is null".into());
         }
-        if (base as usize) % 8 != 0 {
+        if (base as usize) & 7 != 0 {
             return Err(format!("queue memory at {:p} is not 8-byte aligned", base));
         }
         if len < HEADER_SIZE {
-            return Err(format!("queue memory is {len} bytes, smaller than the {HEADER_SIZE}-byte header"));
+            return Err(format!(
+                "queue memory is {len} bytes, smaller than the {HEADER_SIZE}-byte header"
+            ));
         }
         let magic = word(base, OFF_MAGIC).load(Ordering::Acquire);
         if magic != MAGIC {
-            return Err(format!("no initialized queue here: magic {magic:#x}, expected {MAGIC:#x}"));
+            return Err(format!(
+                "no initialized queue here: magic {magic:#x}, expected {MAGIC:#x}"
+            ));
         }
         let version = (base.add(OFF_VERSION) as *const u32).read();
         let capacity = (base.add(OFF_CAPACITY) as *const u32).read() as u64;
@@ -94,7 +98,9 @@ impl Ring {
         let item_size = (base.add(OFF_ITEM_SIZE) as *const u32).read() as usize;
         let fingerprint = (base.add(OFF_FINGERPRINT) as *const u64).read();
         if version != VERSION {
-            return Err(format!("queue layout version {version}, this consumer reads version {VERSION}"));
+            return Err(format!(
+                "queue layout version {version}, this consumer reads version {VERSION}"
+            ));
         }
         if fingerprint != LAYOUT_FINGERPRINT || item_size != ITEM_SIZE || slot_size != SLOT_SIZE {
             return Err(format!(
@@ -102,17 +108,24 @@ impl Ring {
             ));
         }
         if capacity < 2 || !capacity.is_power_of_two() {
-            return Err(format!("queue capacity {capacity} is not a power of two >= 2"));
+            return Err(format!(
+                "queue capacity {capacity} is not a power of two >= 2"
+            ));
         }
         let needed = HEADER_SIZE as u64 + capacity * SLOT_SIZE as u64;
         if (len as u64) < needed {
-            return Err(format!("queue memory is {len} bytes, capacity {capacity} needs {needed}"));
+            return Err(format!(
+                "queue memory is {len} bytes, capacity {capacity} needs {needed}"
+            ));
         }
         if word(base, OFF_CONSUMER)
             .compare_exchange(0, CONSUMER_ATTACHED, Ordering::AcqRel, Ordering::Acquire)
             .is_err()
         {
-            return Err("another consumer is already attached to this queue (one consumer per queue)".into());
+            return Err(
+                "another consumer is already attached to this queue (one consumer per queue)"
+                    .into(),
+            );
         }
         Ok(Ring { base, capacity })
     }
@@ -151,7 +164,8 @@ impl Ring {
             }
         }
         self.word(OFF_HEAD).store(head, Ordering::Release);
-        self.word(OFF_CONSUMER).store(CONSUMER_FINISHED, Ordering::Release);
+        self.word(OFF_CONSUMER)
+            .store(CONSUMER_FINISHED, Ordering::Release);
         head
     }
 }
@@ -182,7 +196,10 @@ pub fn run(ring: &Ring) -> Outcome {
     let mut processor = match catch_unwind(crate::process::Processor::new) {
         Ok(p) => Some(p),
         Err(e) => {
-            out.first_error = Some(format!("Processor::new panicked: {}", crate::panic_message(&*e)));
+            out.first_error = Some(format!(
+                "Processor::new panicked: {}",
+                crate::panic_message(&*e)
+            ));
             None
         }
     };
@@ -200,7 +217,8 @@ pub fn run(ring: &Ring) -> Outcome {
             }
             Err(e) => {
                 out.panicked += 1;
-                out.first_error.get_or_insert_with(|| format!("panic: {}", crate::panic_message(&*e)));
+                out.first_error
+                    .get_or_insert_with(|| format!("panic: {}", crate::panic_message(&*e)));
             }
         }
     });
@@ -208,7 +226,9 @@ pub fn run(ring: &Ring) -> Outcome {
         match catch_unwind(AssertUnwindSafe(|| p.finish())) {
             Ok(v) => out.result = v,
             Err(e) => {
-                out.first_error.get_or_insert_with(|| format!("Processor::finish panicked: {}", crate::panic_message(&*e)));
+                out.first_error.get_or_insert_with(|| {
+                    format!("Processor::finish panicked: {}", crate::panic_message(&*e))
+                });
             }
         }
     }

@@ -12,6 +12,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// The crate's name, for thread names.
+const CRATE: &str = "pricer";
+
 pub const STATUS_OK: i32 = 0;
 pub const STATUS_ERROR: i32 = 1;
 pub const STATUS_PANIC: i32 = 2;
@@ -88,7 +91,7 @@ impl Sidecar {
         for n in 0..workers {
             let s = Arc::clone(&shared);
             let spawned = std::thread::Builder::new()
-                .name(format!("pricer-worker-{n}"))
+                .name(format!("{CRATE}-worker-{n}"))
                 .spawn(move || worker_loop(&s));
             match spawned {
                 Ok(h) => handles.push(h),
@@ -105,7 +108,10 @@ impl Sidecar {
                 }
             }
         }
-        Ok(Sidecar { shared, workers: handles })
+        Ok(Sidecar {
+            shared,
+            workers: handles,
+        })
     }
 
     /// Queues a task; never blocks (the copy of `input` is made before taking the lock).
@@ -166,7 +172,12 @@ impl Sidecar {
                 return Some(Vec::new());
             }
             st.poller_waiting = true;
-            st = self.shared.done_ready.wait_timeout(st, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+            st = self
+                .shared
+                .done_ready
+                .wait_timeout(st, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
             st.poller_waiting = false;
         }
     }
@@ -192,7 +203,10 @@ fn worker_loop(shared: &Shared) {
                     break None;
                 }
                 st.idle_workers += 1;
-                st = shared.work_ready.wait(st).unwrap_or_else(|e| e.into_inner());
+                st = shared
+                    .work_ready
+                    .wait(st)
+                    .unwrap_or_else(|e| e.into_inner());
                 st.idle_workers -= 1;
             }
         };
@@ -204,8 +218,18 @@ fn worker_loop(shared: &Shared) {
             return;
         };
         let completion = match catch_unwind(AssertUnwindSafe(|| crate::work::work(&task.input))) {
-            Ok(Ok(v)) => Completion { id: task.id, status: STATUS_OK, value: v.to_bits(), message: String::new() },
-            Ok(Err(message)) => Completion { id: task.id, status: STATUS_ERROR, value: 0, message },
+            Ok(Ok(v)) => Completion {
+                id: task.id,
+                status: STATUS_OK,
+                value: v.to_bits(),
+                message: String::new(),
+            },
+            Ok(Err(message)) => Completion {
+                id: task.id,
+                status: STATUS_ERROR,
+                value: 0,
+                message,
+            },
             Err(e) => Completion {
                 id: task.id,
                 status: STATUS_PANIC,

@@ -14,6 +14,9 @@ use std::time::Duration;
 
 use runtime::Sidecar;
 
+/// The element (or record byte) type `submit` copies from.
+type Input = f32;
+
 const RECORD_SIZE: usize = 256;
 const MESSAGE_CAP: usize = 232;
 
@@ -45,8 +48,19 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 
 /// Starts `workers` worker threads behind a queue of `capacity` tasks. Returns null and writes the
 /// reason to `err`/`err_len` on bad arguments or when a thread cannot be started.
-#[no_mangle]
-pub unsafe extern "C" fn scorer_sidecar_start(capacity: u32, workers: u32, err: *mut u8, err_cap: u64, err_len: *mut u64) -> *mut Sidecar {
+///
+/// # Safety
+/// `err` is writable for `err_cap` bytes and `err_len` is writable (or null).
+// The exported symbols carry the crate's prefix; the Rust names stay fixed so every generated crate
+// formats the same way.
+#[export_name = "scorer_sidecar_start"]
+pub unsafe extern "C" fn sidecar_start(
+    capacity: u32,
+    workers: u32,
+    err: *mut u8,
+    err_cap: u64,
+    err_len: *mut u64,
+) -> *mut Sidecar {
     let message = match catch_unwind(|| Sidecar::start(capacity, workers)) {
         Ok(Ok(s)) => return Box::into_raw(Box::new(s)),
         Ok(Err(m)) => m,
@@ -64,13 +78,22 @@ pub unsafe extern "C" fn scorer_sidecar_start(capacity: u32, workers: u32, err: 
 ///
 /// # Safety
 /// `sidecar` comes from start and is not destroyed; `data` points to the readable input.
-#[no_mangle]
-pub unsafe extern "C" fn scorer_sidecar_submit(sidecar: *const Sidecar, id: u64, data: *const f32, len: u64) -> i32 {
+#[export_name = "scorer_sidecar_submit"]
+pub unsafe extern "C" fn sidecar_submit(
+    sidecar: *const Sidecar,
+    id: u64,
+    data: *const Input,
+    len: u64,
+) -> i32 {
     catch_unwind(AssertUnwindSafe(|| {
         if sidecar.is_null() || (data.is_null() && len > 0) {
             return 3;
         }
-        let input = if len == 0 { Vec::new() } else { std::slice::from_raw_parts(data, len as usize).to_vec() };
+        let input = if len == 0 {
+            Vec::new()
+        } else {
+            std::slice::from_raw_parts(data, len as usize).to_vec()
+        };
         (*sidecar).submit(id, input)
     }))
     .unwrap_or(3)
@@ -81,8 +104,13 @@ pub unsafe extern "C" fn scorer_sidecar_submit(sidecar: *const Sidecar, id: u64,
 ///
 /// # Safety
 /// `out` holds `max` records of RECORD_SIZE bytes.
-#[no_mangle]
-pub unsafe extern "C" fn scorer_sidecar_poll(sidecar: *const Sidecar, out: *mut u8, max: u32, timeout_ms: u32) -> i32 {
+#[export_name = "scorer_sidecar_poll"]
+pub unsafe extern "C" fn sidecar_poll(
+    sidecar: *const Sidecar,
+    out: *mut u8,
+    max: u32,
+    timeout_ms: u32,
+) -> i32 {
     catch_unwind(AssertUnwindSafe(|| {
         if sidecar.is_null() || out.is_null() {
             return -2;
@@ -110,17 +138,24 @@ pub unsafe extern "C" fn scorer_sidecar_poll(sidecar: *const Sidecar, out: *mut 
 ///
 /// # Safety
 /// `sidecar` comes from start and is not destroyed.
-#[no_mangle]
-pub unsafe extern "C" fn scorer_sidecar_close(sidecar: *const Sidecar, reject: i32) -> u64 {
-    catch_unwind(AssertUnwindSafe(|| if sidecar.is_null() { 0 } else { (*sidecar).close(reject != 0) })).unwrap_or(0)
+#[export_name = "scorer_sidecar_close"]
+pub unsafe extern "C" fn sidecar_close(sidecar: *const Sidecar, reject: i32) -> u64 {
+    catch_unwind(AssertUnwindSafe(|| {
+        if sidecar.is_null() {
+            0
+        } else {
+            (*sidecar).close(reject != 0)
+        }
+    }))
+    .unwrap_or(0)
 }
 
 /// Joins the workers and frees the sidecar. Call once, after poll returned -1.
 ///
 /// # Safety
 /// `sidecar` comes from start; it is invalid afterwards.
-#[no_mangle]
-pub unsafe extern "C" fn scorer_sidecar_destroy(sidecar: *mut Sidecar) {
+#[export_name = "scorer_sidecar_destroy"]
+pub unsafe extern "C" fn sidecar_destroy(sidecar: *mut Sidecar) {
     let _ = catch_unwind(AssertUnwindSafe(|| {
         if !sidecar.is_null() {
             Box::from_raw(sidecar).join();

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  * {@code oxidizer build DIR}: runs {@code cargo build --release --offline} in a folder written by
  * {@code oxidizer generate} and copies the library, with its SHA-256, to
  * {@code DIR/java/src/main/resources/native/<crate>/<os>-<arch>/} where the generated wrapper finds it (and where a
- * Maven build bundles it into the jar). Exit codes: 0 built; 2 bad option; 4 not a generated crate; 5 cargo missing,
+ * Maven build bundles it into the jar); a crate that is a program (the embed-jvm pattern) is only built. Exit codes: 0 built; 2 bad option; 4 not a generated crate; 5 cargo missing,
  * failed or timed out (its last output lines are printed).
  */
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -45,9 +45,17 @@ final class BuildCommand implements Callable<Integer> {
         String targetEnv = System.getenv("CARGO_TARGET_DIR");
         try {
             CargoBuild.Result r = new CargoBuild(cargo, targetEnv == null ? null : Path.of(targetEnv), timeoutSeconds).build(dir);
+            if (r.isProgram()) {
+                out.println("Built the program " + r.built() + " (sha256 " + r.sha256() + "); nothing to place: run it, e.g. "
+                        + r.built().getFileName() + " --help");
+                out.flush();
+                return ExitCodes.OK;
+            }
             out.println("Built " + r.built());
             out.println("Placed " + r.placed() + " (sha256 " + r.sha256() + ")");
-            out.println("The generated wrapper loads it from the class path resource, or pass -Doxidizer.<crate>.library=" + r.built());
+            // placed is java/src/main/resources/native/<crate>/<os>-<arch>/<library>
+            String crate = r.placed().getParent().getParent().getFileName().toString();
+            out.println("The generated wrapper loads it from the class path resource, or pass -Doxidizer." + crate + ".library=" + r.built());
             out.flush();
             return ExitCodes.OK;
         } catch (GeneratorException e) {

@@ -82,13 +82,13 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ulps", paramLabel = "N", defaultValue = "4", description = "floating-point tolerance of the differential test (default: ${DEFAULT-VALUE})")
     int ulps;
 
-    @Option(names = "--pattern", paramLabel = "native|sidecar|queue|host", defaultValue = "native",
-            description = {"integration pattern (default: native, a direct FFM call per Java call); sidecar, queue and host",
+    @Option(names = "--pattern", paramLabel = "native|sidecar|queue|embed-jvm", defaultValue = "native",
+            description = {"integration pattern (default: native, a direct FFM call per Java call); sidecar, queue and embed-jvm (formerly host)",
                     "are configured with -P options instead of a method: see docs/patterns.md"})
     String pattern;
 
     @Option(names = {"-P", "--pattern-option"}, paramLabel = "KEY=VALUE",
-            description = "with --pattern sidecar|queue|host (repeatable), e.g. -P package=com.acme -P class=Orders -P 'item=long id, double price'")
+            description = "with --pattern sidecar|queue|embed-jvm (repeatable), e.g. -P package=com.acme -P class=Orders -P 'item=long id, double price'")
     Map<String, String> patternOptions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--original-artifact", paramLabel = "GROUP:ARTIFACT:VERSION",
@@ -121,7 +121,7 @@ final class GenerateCommand implements Callable<Integer> {
             return generatePattern(out);
         }
         if (!patternOptions.isEmpty()) {
-            throw usage("-P/--pattern-option applies to --pattern sidecar|queue|host, not to the native pattern");
+            throw usage("-P/--pattern-option applies to --pattern sidecar|queue|embed-jvm, not to the native pattern");
         }
         MemoryMode mode = switch (memory.toLowerCase(Locale.ROOT)) {
             case "auto" -> null;
@@ -218,7 +218,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    /** Sidecar, queue and host: code around a unit of work described by -P options (see PatternOptions). */
+    /** Sidecar, queue and embed-jvm: code around a unit of work described by -P options (see PatternOptions). */
     private Integer generatePattern(PrintWriter out) {
         PatternKind kind;
         try {
@@ -226,6 +226,10 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--pattern: " + e.getMessage() + ", native");
         }
+        PatternKind.deprecation(pattern).ifPresent(line -> {
+            spec.commandLine().getErr().println(line);
+            spec.commandLine().getErr().flush();
+        });
         if (report != null || method != null) {
             throw usage("--pattern " + kind.id() + " is described by -P options, not by --report/--method; accepted options: "
                     + PatternOptions.accepted(kind));

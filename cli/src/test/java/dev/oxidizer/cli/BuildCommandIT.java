@@ -37,6 +37,27 @@ class BuildCommandIT {
     }
 
     @Test
+    void buildsEveryPatternsOutputAndNamesTheProgramOfEmbedJvm() throws Exception {
+        Path sidecar = dir.resolve("sidecar");
+        assertEquals(ExitCodes.OK, run("generate", "--pattern", "sidecar", "-o", sidecar.toString(), "-P", "package=com.acme",
+                "-P", "class=Pricer", "-P", "input=double[]", "-P", "result=double").code());
+        OxidizerCliTest.Run lib = run("build", sidecar.toString());
+        assertEquals(ExitCodes.OK, lib.code(), lib.err());
+        assertTrue(Files.isRegularFile(sidecar.resolve("java/src/main/resources/native/pricer").resolve(Platform.current())
+                .resolve(System.mapLibraryName("pricer"))), lib.out());
+        // the property the printed hint names is the one the generated Java reads
+        assertTrue(lib.out().contains("-Doxidizer.pricer.library=")
+                && Files.readString(sidecar.resolve("java/com/acme/Pricer.java")).contains("\"oxidizer.\" + crate + \".library\""), lib.out());
+
+        Path embed = dir.resolve("embed");
+        assertEquals(ExitCodes.OK, run("generate", "--pattern", "embed-jvm", "-o", embed.toString(), "-P", "main-class=com.acme.Main").code());
+        OxidizerCliTest.Run program = run("build", embed.toString());
+        assertEquals(ExitCodes.OK, program.code(), program.err());
+        assertTrue(program.out().startsWith("Built the program ") && program.out().contains("main_host --help"), program.out());
+        assertTrue(!Files.exists(embed.resolve("java")), "nothing placed for a program");
+    }
+
+    @Test
     void saysSoWhenCargoIsMissing() throws Exception {
         Path classes = GeneratorFixture.compile(dir);
         Path out = dir.resolve("out");

@@ -153,8 +153,23 @@ class GenerateCommandTest {
         assertTrue(missing.err().contains("needs option 'package'"), missing.err());
         OxidizerCliTest.Run unknown = run("generate", "--pattern", "bogus", "-o", out.toString());
         assertEquals(ExitCodes.USAGE, unknown.code());
-        assertTrue(unknown.err().contains("accepted: queue, sidecar, host, native"), unknown.err());
+        assertTrue(unknown.err().contains("accepted: queue, sidecar, embed-jvm, native"), unknown.err());
         assertFalse(Files.exists(out), "nothing written on a refused pattern");
+    }
+
+    @Test
+    void hostIsADeprecatedNameOfEmbedJvmAndSaysSoInOneLine(@TempDir Path dir) {
+        OxidizerCliTest.Run current = run("generate", "--pattern", "embed-jvm", "-o", dir.resolve("a").toString(),
+                "-P", "main-class=com.acme.Main");
+        assertEquals(ExitCodes.OK, current.code(), current.err());
+        assertTrue(current.err().isBlank(), current.err());
+        assertTrue(current.out().contains("Generated the embed-jvm pattern"), current.out());
+        OxidizerCliTest.Run old = run("generate", "--pattern", "host", "-o", dir.resolve("b").toString(),
+                "-P", "main-class=com.acme.Main");
+        assertEquals(ExitCodes.OK, old.code(), old.err());
+        assertEquals(1, old.err().strip().lines().count(), old.err());
+        assertTrue(old.err().contains("'embed-jvm'") && old.err().contains("deprecated"), old.err());
+        assertTrue(Files.isRegularFile(dir.resolve("b/src/main.rs")));
     }
 
     @Test

@@ -38,7 +38,7 @@ public final class PatternGenerator {
         return switch (spec) {
             case QueueSpec q -> new QueueEmitter(q).files();
             case SidecarSpec s -> new SidecarEmitter(s).files();
-            case HostSpec h -> new HostEmitter(h).files();
+            case EmbedJvmSpec h -> new EmbedJvmEmitter(h).files();
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.oxidizer.patterns;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -13,13 +14,22 @@ public enum PatternKind {
     QUEUE("queue"),
     /** A long-lived Rust worker owned by a Java handle; work submitted returns a {@code CompletableFuture}. */
     SIDECAR("sidecar"),
-    /** A Rust binary that owns the process and starts a JVM through the JNI invocation API. */
-    HOST("host");
+    /**
+     * A Rust binary that owns the process and embeds a JVM through the JNI invocation API. Formerly {@code host}, a
+     * word the report uses for "keep it on the JVM"; {@code host} is still accepted, with a deprecation line.
+     */
+    EMBED_JVM("embed-jvm", "host");
 
     private final String id;
+    private final String deprecatedAlias;
 
     PatternKind(String id) {
+        this(id, null);
+    }
+
+    PatternKind(String id, String deprecatedAlias) {
         this.id = id;
+        this.deprecatedAlias = deprecatedAlias;
     }
 
     /** The name used on the command line ({@code --pattern queue}). */
@@ -28,13 +38,29 @@ public enum PatternKind {
     }
 
     /**
-     * Parses a command-line name.
+     * The one line to print when {@code name} is a deprecated alias (e.g. {@code host}), naming the current word;
+     * empty for current names and unknown ones.
+     */
+    public static Optional<String> deprecation(String name) {
+        String n = name == null ? null : name.toLowerCase(Locale.ROOT);
+        for (PatternKind k : values()) {
+            if (k.deprecatedAlias != null && k.deprecatedAlias.equals(n)) {
+                return Optional.of("warning: pattern '" + k.deprecatedAlias + "' is now called '" + k.id
+                        + "' (a Rust binary that embeds a JVM); '" + k.deprecatedAlias + "' is a deprecated alias");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Parses a command-line name (a current name, or a deprecated alias: see {@link #deprecation}).
      *
      * @throws IllegalArgumentException naming the accepted values when {@code name} is not one of them
      */
     public static PatternKind parse(String name) {
+        String n = name == null ? null : name.toLowerCase(Locale.ROOT);
         for (PatternKind k : values()) {
-            if (k.id.equals(name == null ? null : name.toLowerCase(Locale.ROOT))) {
+            if (k.id.equals(n) || (k.deprecatedAlias != null && k.deprecatedAlias.equals(n))) {
                 return k;
             }
         }

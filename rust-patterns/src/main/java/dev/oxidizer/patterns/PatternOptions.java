@@ -25,7 +25,7 @@ import java.util.TreeSet;
  *   <tr><td>sidecar</td><td>package, class, input (an array such as double[], or a record such as
  *       "long id, double spot"), result (e.g. long)</td>
  *       <td>crate (class in snake_case)</td></tr>
- *   <tr><td>host</td><td>main-class</td>
+ *   <tr><td>embed-jvm (alias: host, deprecated)</td><td>main-class</td>
  *       <td>entry (main), returns: void|int (void), crate (simple class name in snake_case + "_host")</td></tr>
  * </table>
  */
@@ -33,7 +33,7 @@ public final class PatternOptions {
     private static final Map<PatternKind, Set<String>> ACCEPTED = Map.of(
             PatternKind.QUEUE, Set.of("package", "class", "crate", "item", "producers"),
             PatternKind.SIDECAR, Set.of("package", "class", "crate", "input", "result"),
-            PatternKind.HOST, Set.of("crate", "main-class", "entry", "returns"));
+            PatternKind.EMBED_JVM, Set.of("crate", "main-class", "entry", "returns"));
 
     private PatternOptions() {
     }
@@ -73,10 +73,10 @@ public final class PatternOptions {
                         ? new SidecarSpec(pkg, cls, crate(o, cls), arrayElement(input), result)
                         : SidecarSpec.ofRecord(pkg, cls, crate(o, cls), record(input), result);
             }
-            case HOST -> {
+            case EMBED_JVM -> {
                 String main = required(o, kind, "main-class");
                 String simple = main.substring(main.lastIndexOf('.') + 1).replace('$', '_');
-                yield new HostSpec(o.getOrDefault("crate", Names.snake(simple) + "_host"), main,
+                yield new EmbedJvmSpec(o.getOrDefault("crate", Names.snake(simple) + "_host"), main,
                         o.getOrDefault("entry", "main"), returnsInt(o.getOrDefault("returns", "void")));
             }
         };

@@ -5,7 +5,7 @@ package dev.oxidizer.patterns;
  * validates itself on construction and throws {@link IllegalArgumentException} naming the bad value and what is
  * accepted.
  */
-public sealed interface PatternSpec permits QueueSpec, SidecarSpec, HostSpec {
+public sealed interface PatternSpec permits QueueSpec, SidecarSpec, EmbedJvmSpec {
     /** The pattern this spec describes. */
     PatternKind kind();
 

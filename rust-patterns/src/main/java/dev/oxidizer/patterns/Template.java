@@ -1,17 +1,50 @@
 package dev.oxidizer.patterns;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code @@name@@} placeholders in a text block. Chosen over {@code String.formatted} because generated Rust
+ * The fixed text of generated files, and the filling of its {@code @@name@@} placeholders.
+ *
+ * <p>Fixed text lives in class path resources {@code dev/oxidizer/patterns/<pattern>/<file>.template} (read with
+ * {@link #resource}); a template named {@code *.fragment.template} is a piece of a file that an emitter places into
+ * another. Emitters keep only what varies. Fills {@code @@name@@} placeholders. Chosen over {@code String.formatted} because generated Rust
  * and Java are full of {@code %} and braces; a placeholder left unfilled is a generator bug and fails loudly.
  */
 final class Template {
     private static final Pattern LEFT = Pattern.compile("@@[A-Za-z_]+@@");
     private static final Pattern BLANK = Pattern.compile("(?m)^[ \t]+$");
 
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+
     private Template() {
+    }
+
+    /**
+     * The text of resource {@code dev/oxidizer/patterns/<name>.template}, as UTF-8.
+     *
+     * @throws IllegalStateException when the generator's jar lacks it (a packaging bug)
+     */
+    static String resource(String name) {
+        return CACHE.computeIfAbsent(name, Template::load);
+    }
+
+    private static String load(String name) {
+        String path = name + ".template";
+        try (InputStream in = Template.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("template dev/oxidizer/patterns/" + path + " is missing from the generator's jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** @param pairs name, value, name, value, ... */

@@ -20,7 +20,7 @@ class PatternOptionsTest {
                 Map.of("package", "com.acme", "class", "Scorer", "input", "float[]", "result", "double", "crate", "fast_score"));
         assertEquals(Prim.FLOAT, s.input());
         assertEquals("fast_score", s.crateName());
-        HostSpec h = (HostSpec) PatternOptions.toSpec(PatternKind.HOST, Map.of("main-class", "com.acme.BillingApp"));
+        EmbedJvmSpec h = (EmbedJvmSpec) PatternOptions.toSpec(PatternKind.EMBED_JVM, Map.of("main-class", "com.acme.BillingApp"));
         assertEquals("billing_app_host", h.crateName());
         assertEquals("main", h.entryMethod());
         assertEquals(false, h.returnsInt());
@@ -29,8 +29,8 @@ class PatternOptionsTest {
     @Test
     void namesTheBadOptionAndWhatIsAccepted() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(
-                PatternKind.HOST, Map.of("main-class", "a.B", "item", "long x")));
-        assertTrue(unknown.getMessage().contains("[item] do not apply to pattern 'host'; accepted: [crate, entry, main-class, returns]"),
+                PatternKind.EMBED_JVM, Map.of("main-class", "a.B", "item", "long x")));
+        assertTrue(unknown.getMessage().contains("[item] do not apply to pattern 'embed-jvm'; accepted: [crate, entry, main-class, returns]"),
                 unknown.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(
                 PatternKind.QUEUE, Map.of("package", "a", "class", "B")));
@@ -43,7 +43,7 @@ class PatternOptionsTest {
         assertEquals("long id, double spot", rec.record().toString());
         assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(PatternKind.QUEUE,
                 Map.of("package", "a", "class", "B", "item", "long x", "producers", "many")));
-        assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(PatternKind.HOST,
+        assertThrows(IllegalArgumentException.class, () -> PatternOptions.toSpec(PatternKind.EMBED_JVM,
                 Map.of("main-class", "a.B", "returns", "long")));
     }
 }

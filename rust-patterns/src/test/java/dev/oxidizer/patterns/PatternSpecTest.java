@@ -54,9 +54,9 @@ class PatternSpecTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new QueueSpec("com.x", "Q", "My-Crate", item, true))
                 .getMessage().contains("crate name 'My-Crate'"));
         assertThrows(IllegalArgumentException.class, () -> new QueueSpec("com.x", "Q", "fn", item, true));
-        assertThrows(IllegalArgumentException.class, () -> new HostSpec("h", "com.example.", "main", false));
-        assertThrows(IllegalArgumentException.class, () -> new HostSpec("h", "com.example.App", "ma in", false));
-        assertEquals("([Ljava/lang/String;)I", new HostSpec("h", "com.example.Outer$Inner", "run", true).descriptor());
+        assertThrows(IllegalArgumentException.class, () -> new EmbedJvmSpec("h", "com.example.", "main", false));
+        assertThrows(IllegalArgumentException.class, () -> new EmbedJvmSpec("h", "com.example.App", "ma in", false));
+        assertEquals("([Ljava/lang/String;)I", new EmbedJvmSpec("h", "com.example.Outer$Inner", "run", true).descriptor());
     }
 
     @Test
@@ -78,7 +78,18 @@ class PatternSpecTest {
     void parsesPatternNames() {
         assertEquals(PatternKind.SIDECAR, PatternKind.parse("Sidecar"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PatternKind.parse("native")).getMessage()
-                .contains("accepted: queue, sidecar, host"));
+                .contains("accepted: queue, sidecar, embed-jvm"));
+    }
+
+    @Test
+    void hostIsADeprecatedAliasOfEmbedJvmThatNamesTheNewWord() {
+        assertEquals(PatternKind.EMBED_JVM, PatternKind.parse("embed-jvm"));
+        assertEquals(PatternKind.EMBED_JVM, PatternKind.parse("host"));
+        assertEquals("embed-jvm", PatternKind.parse("host").id());
+        String line = PatternKind.deprecation("host").orElseThrow();
+        assertTrue(line.contains("'embed-jvm'") && line.contains("deprecated") && !line.contains("\n"), line);
+        assertTrue(PatternKind.deprecation("embed-jvm").isEmpty());
+        assertTrue(PatternKind.deprecation("queue").isEmpty());
     }
 
     @Test
@@ -95,7 +106,7 @@ class PatternSpecTest {
         List<PatternSpec> specs = List.of(
                 new QueueSpec("com.x", "Q", "q", RecordLayout.parse("long id, float f, char c"), false),
                 new SidecarSpec("com.x", "S", "s", Prim.CHAR, Prim.BOOLEAN),
-                new HostSpec("h", "com.x.App", "main", false));
+                new EmbedJvmSpec("h", "com.x.App", "main", false));
         for (PatternSpec spec : specs) {
             List<GeneratedFile> a = gen.files(spec);
             assertEquals(a, gen.files(spec));

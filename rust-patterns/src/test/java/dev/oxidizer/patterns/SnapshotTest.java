@@ -29,7 +29,7 @@ class SnapshotTest {
             "sidecar", new SidecarSpec("com.example.score", "Scorer", "scorer", Prim.FLOAT, Prim.DOUBLE),
             "sidecar-record", SidecarSpec.ofRecord("com.example.price", "Pricer", "pricer",
                     RecordLayout.parse("long id, double spot, float vol, boolean call"), Prim.DOUBLE),
-            "host", new HostSpec("billing_host", "com.example.billing.App", "run", true));
+            "embed-jvm", new EmbedJvmSpec("billing_host", "com.example.billing.App", "run", true));
 
     @Test
     void generatedFilesMatchTheSnapshots() throws IOException {

@@ -13,9 +13,19 @@ use order_queue::ring::{self, Ring};
 
 // Declared by hand from libc (std only, no crates): POSIX mmap/munmap.
 extern "C" {
-    fn mmap(addr: *mut c_void, len: usize, prot: i32, flags: i32, fd: i32, offset: i64) -> *mut c_void;
+    fn mmap(
+        addr: *mut c_void,
+        len: usize,
+        prot: i32,
+        flags: i32,
+        fd: i32,
+        offset: i64,
+    ) -> *mut c_void;
     fn munmap(addr: *mut c_void, len: usize) -> i32;
 }
+/// This program's name and the Java class whose files it reads, for messages.
+const BIN: &str = "order_queue-consumer";
+const CLASS: &str = "OrderQueue";
 const PROT_READ: i32 = 1;
 const PROT_WRITE: i32 = 2;
 const MAP_SHARED: i32 = 1;
@@ -32,7 +42,12 @@ fn main() -> ExitCode {
                     wait = Duration::from_millis(ms);
                     i += 1;
                 }
-                Err(_) => return usage(&format!("--wait-ms takes milliseconds, got '{}'", args[i + 1])),
+                Err(_) => {
+                    return usage(&format!(
+                        "--wait-ms takes milliseconds, got '{}'",
+                        args[i + 1]
+                    ))
+                }
             },
             a if a.starts_with('-') => return usage(&format!("unknown option '{a}'")),
             a if file.is_none() => file = Some(a.to_string()),
@@ -43,7 +58,11 @@ fn main() -> ExitCode {
     let Some(path) = file else {
         return usage("missing the queue FILE");
     };
-    let handle = match std::fs::OpenOptions::new().read(true).write(true).open(&path) {
+    let handle = match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)
+    {
         Ok(f) => f,
         Err(e) => return fail(3, &format!("cannot open queue file {path}: {e}")),
     };
@@ -52,14 +71,30 @@ fn main() -> ExitCode {
         Err(e) => return fail(3, &format!("cannot stat queue file {path}: {e}")),
     };
     if len < ring::HEADER_SIZE {
-        return fail(4, &format!("{path} is {len} bytes: too small to be a queue (header is {} bytes)", ring::HEADER_SIZE));
+        return fail(
+            4,
+            &format!(
+                "{path} is {len} bytes: too small to be a queue (header is {} bytes)",
+                ring::HEADER_SIZE
+            ),
+        );
     }
     // SAFETY: a fresh shared read-write mapping of the whole file; unmapped after the consumer ended.
     let base = unsafe {
-        mmap(std::ptr::null_mut(), len, PROT_READ | PROT_WRITE, MAP_SHARED, handle.as_raw_fd(), 0)
+        mmap(
+            std::ptr::null_mut(),
+            len,
+            PROT_READ | PROT_WRITE,
+            MAP_SHARED,
+            handle.as_raw_fd(),
+            0,
+        )
     };
     if base as isize == -1 || base.is_null() {
-        return fail(3, &format!("cannot map {path}: {}", std::io::Error::last_os_error()));
+        return fail(
+            3,
+            &format!("cannot map {path}: {}", std::io::Error::last_os_error()),
+        );
     }
     let deadline = Instant::now() + wait;
     let ring = loop {
@@ -89,12 +124,12 @@ fn main() -> ExitCode {
 }
 
 fn usage(problem: &str) -> ExitCode {
-    eprintln!("order_queue-consumer: {problem}");
-    eprintln!("usage: order_queue-consumer FILE [--wait-ms N]   (FILE made by OrderQueue.createFile)");
+    eprintln!("{BIN}: {problem}");
+    eprintln!("usage: {BIN} FILE [--wait-ms N]   (FILE made by {CLASS}.createFile)");
     ExitCode::from(2)
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {
-    eprintln!("order_queue-consumer: error: {message}");
+    eprintln!("{BIN}: error: {message}");
     ExitCode::from(code)
 }

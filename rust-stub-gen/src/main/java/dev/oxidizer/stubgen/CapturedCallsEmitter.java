@@ -36,7 +36,7 @@ final class CapturedCallsEmitter {
     }
 
     String emitReader() {
-        return PairedRunEmitter.template("CapturedCalls.java.template")
+        return Templates.text("CapturedCalls.java.template")
                 .replace("{{packageLine}}", plan.javaPackage().isEmpty() ? "" : "package " + plan.javaPackage() + ";\n\n")
                 .replace("{{key}}", plan.method().key())
                 .replace("{{class}}", className())

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * wrapper finds it: {@code java/src/main/resources/native/<crate>/<os>-<arch>/<library>} plus {@code <library>.sha256}
  * (so a Maven build of the Java sources bundles it into the jar).
  *
+ * <p>A crate without a library (no {@code cdylib} crate type) but with {@code [[bin]]} targets, such as the
+ * {@code embed-jvm} pattern's, is a program: it is built the same way and nothing is placed; the result names the
+ * executable.
+ *
  * <p>cargo's output is kept; on failure the exception carries its last lines. The process gets a hard timeout.
  */
 public final class CargoBuild {
@@ -45,7 +49,12 @@ public final class CargoBuild {
      * @param sha256 its hash
      * @param output cargo's output
      */
-    public record Result(Path built, Path placed, String sha256, String output) {}
+    public record Result(Path built, Path placed, String sha256, String output) {
+        /** Whether the crate is a program (no library): {@link #built} is the executable, nothing was placed. */
+        public boolean isProgram() {
+            return placed == null;
+        }
+    }
 
     /** Builds {@code crateDir} and places its library. */
     public Result build(Path crateDir) throws GeneratorException, IOException {
@@ -54,7 +63,9 @@ public final class CargoBuild {
         if (!Files.isRegularFile(toml)) {
             throw new GeneratorException(GeneratorException.Kind.BAD_INPUT, dir + " has no Cargo.toml; expected a folder written by 'oxidizer generate'");
         }
-        String crate = crateName(Files.readString(toml), toml);
+        String manifest = Files.readString(toml);
+        String crate = crateName(manifest, toml);
+        String program = manifest.contains("cdylib") ? null : programName(manifest);
         List<String> cmd = List.of(cargo, "build", "--release", "--offline");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
         if (targetDir != null) {
@@ -94,8 +105,16 @@ public final class CargoBuild {
         } finally {
             Files.deleteIfExists(log);
         }
+        Path release = (targetDir != null ? targetDir.toAbsolutePath() : dir.resolve("target")).resolve("release");
+        if (program != null) {
+            Path exe = release.resolve(program);
+            if (!Files.isRegularFile(exe)) {
+                throw new GeneratorException(GeneratorException.Kind.TOOL_FAILED, "cargo succeeded but the program " + exe + " is missing");
+            }
+            return new Result(exe, null, Names.sha256(Files.readAllBytes(exe)), output);
+        }
         String file = System.mapLibraryName(crate.replace('-', '_'));
-        Path built = (targetDir != null ? targetDir.toAbsolutePath() : dir.resolve("target")).resolve("release").resolve(file);
+        Path built = release.resolve(file);
         if (!Files.isRegularFile(built)) {
             throw new GeneratorException(GeneratorException.Kind.TOOL_FAILED, "cargo succeeded but " + built
                     + " is missing; is crate-type still [\"cdylib\", \"rlib\"] in " + toml + "?");
@@ -107,6 +126,16 @@ public final class CargoBuild {
         String sha = Names.sha256(Files.readAllBytes(placed));
         Files.writeString(folder.resolve(file + ".sha256"), sha + "  " + file + "\n", StandardCharsets.US_ASCII);
         return new Result(built, placed, sha, output);
+    }
+
+    /** The first {@code [[bin]]} target's name, or null when the crate has none. */
+    static String programName(String toml) {
+        int bin = toml.indexOf("[[bin]]");
+        if (bin < 0) {
+            return null;
+        }
+        Matcher m = NAME.matcher(toml.substring(bin));
+        return m.find() ? m.group(1) : null;
     }
 
     static String crateName(String toml, Path file) throws GeneratorException {

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class MavenModuleEmitter {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_.-]+)}}");
-    private static final String TEMPLATE = resource("module-pom.xml.template");
+    private static final String TEMPLATE = Templates.text("module-pom.xml.template");
     private static final Properties VERSIONS = versions();
 
     private final PortPlan plan;
@@ -98,17 +98,6 @@ final class MavenModuleEmitter {
     /** Only what XML cannot hold raw; every value is plain text. */
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace("--", "- -");
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = MavenModuleEmitter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource dev/oxidizer/stubgen/" + name + " is missing from the generator's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Properties versions() {

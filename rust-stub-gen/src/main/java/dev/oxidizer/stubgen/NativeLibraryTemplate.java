@@ -1,9 +1,5 @@
 package dev.oxidizer.stubgen;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -32,17 +28,10 @@ public final class NativeLibraryTemplate {
     }
 
     private static String load() {
-        try (InputStream in = NativeLibraryTemplate.class.getResourceAsStream("NativeLibrary.java.template")) {
-            if (in == null) {
-                throw new IllegalStateException("resource dev/oxidizer/stubgen/NativeLibrary.java.template is missing from the generator's jar");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!text.contains(SEPARATOR)) {
-                throw new IllegalStateException("NativeLibrary.java.template lacks its '" + SEPARATOR + "' line");
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String text = Templates.text("NativeLibrary.java.template");
+        if (!text.contains(SEPARATOR)) {
+            throw new IllegalStateException("NativeLibrary.java.template lacks its '" + SEPARATOR + "' line");
         }
+        return text;
     }
 }

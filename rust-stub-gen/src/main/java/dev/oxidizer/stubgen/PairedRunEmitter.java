@@ -1,17 +1,12 @@
 package dev.oxidizer.stubgen;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-
 /**
  * Emits the interleaved Java-against-Rust run ({@code <Class>PairedRun}) that {@code oxidizer verify} measures the
  * speedup with: the fixed text is the template {@code PairedRun.java.template}; only names and the way each result is
  * kept alive vary.
  */
 final class PairedRunEmitter {
-    private static final String TEMPLATE = template("PairedRun.java.template");
+    private static final String TEMPLATE = Templates.text("PairedRun.java.template");
     private final PortPlan plan;
     private final String benchmarkClass;
 
@@ -50,14 +45,4 @@ final class PairedRunEmitter {
         };
     }
 
-    static String template(String name) {
-        try (InputStream in = PairedRunEmitter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("template " + name + " is missing from the generator's jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

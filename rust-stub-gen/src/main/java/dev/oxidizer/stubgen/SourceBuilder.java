@@ -55,6 +55,20 @@ final class SourceBuilder {
         return this;
     }
 
+    /** Dedents one level without a line. */
+    SourceBuilder dedent() {
+        if (depth == 0) {
+            throw new IllegalStateException("dedent() without indent()");
+        }
+        depth--;
+        return this;
+    }
+
+    /** The column the next line starts at. */
+    int column() {
+        return unit.length() * depth;
+    }
+
     SourceBuilder blank() {
         return line("");
     }

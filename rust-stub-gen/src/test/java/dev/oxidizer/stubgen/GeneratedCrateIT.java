@@ -285,10 +285,12 @@ class GeneratedCrateIT {
     static void writeBody(Path out, PortPlan plan, String body) throws Exception {
         Path lib = out.resolve("src/lib.rs");
         String text = Files.readString(lib);
-        String signature = plan.rustSignature() + " {\n";
-        int start = text.indexOf(signature);
-        assertTrue(start >= 0, "no '" + signature + "' in\n" + text);
-        int from = start + signature.length();
+        // The signature is on one line or, when long, one parameter per line (as rustfmt lays it out).
+        String head = "pub fn " + plan.rustFn() + "(";
+        String open = ", PortError> {\n";
+        int start = text.indexOf(head);
+        assertTrue(start >= 0 && text.indexOf(open, start) > 0, "no '" + head + "...' in\n" + text);
+        int from = text.indexOf(open, start) + open.length();
         int end = text.indexOf("\n}\n", from);
         String indented = body.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse("");
         Files.writeString(lib, text.substring(0, from) + indented + text.substring(end));

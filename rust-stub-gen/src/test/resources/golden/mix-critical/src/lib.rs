@@ -14,7 +14,18 @@ pub use ffi::PortError;
 ///
 /// - `c`: Java `char` is a UTF-16 code unit (`u16`), not a Rust `char`.
 /// - Returning NaN is fine: the wrapper tells NaN from failure by asking for a pending error.
-pub fn mix(flag: bool, b: i8, c: u16, s: i16, match_: i32, l: i64, f: f32, d: f64) -> Result<f64, PortError> {
+// The parameters mirror the Java method's (or the C ABI's pointer/length pairs): not ours to group.
+#[allow(clippy::too_many_arguments)]
+pub fn mix(
+    flag: bool,
+    b: i8,
+    c: u16,
+    s: i16,
+    match_: i32,
+    l: i64,
+    f: f32,
+    d: f64,
+) -> Result<f64, PortError> {
     let _ = (flag, b, c, s, match_, l, f, d);
     Err(PortError::not_yet_ported("mix"))
 }

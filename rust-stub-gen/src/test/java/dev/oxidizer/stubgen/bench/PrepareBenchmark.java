@@ -57,8 +57,9 @@ public final class PrepareBenchmark {
         OutputWriter.write(g, out, true);
         Path lib = out.resolve("src/lib.rs");
         String text = Files.readString(lib);
-        int start = text.indexOf(g.plan().rustSignature() + " {\n");
-        int from = start + g.plan().rustSignature().length() + 3;
+        // one line, or one parameter per line when long (rustfmt's layout)
+        int start = text.indexOf("pub fn " + g.plan().rustFn() + "(");
+        int from = text.indexOf(", PortError> {\n", start) + ", PortError> {\n".length();
         int end = text.indexOf("\n}\n", from);
         Files.writeString(lib, text.substring(0, from) + "    " + body + text.substring(end) + "\n" + raw);
         CargoBuild.Result r = new CargoBuild("cargo", null, 900).build(out);

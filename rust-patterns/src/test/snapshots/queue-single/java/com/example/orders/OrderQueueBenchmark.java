@@ -56,14 +56,13 @@ public final class OrderQueueBenchmark {
         if (producers != 1) {
             throw new IllegalArgumentException("this queue was generated single-producer: --producers must be 1");
         }
-        Path library = OrderQueueConsumer.defaultLibrary();
         System.out.printf("items=%d producers=%d capacity=%d rounds=%d (+1 warm-up)%n", items, producers, capacity, rounds);
         double bestQueue = 0;
         double bestAbq = 0;
         double cpuQueue = Double.MAX_VALUE;
         double cpuAbq = Double.MAX_VALUE;
         for (int r = 0; r <= rounds; r++) {
-            double q = runQueue(library, items, producers, capacity);
+            double q = runQueue(items, producers, capacity);
             double qCpu = CPU.get() / (double) items;
             double a = runArrayBlockingQueue(items, producers, capacity);
             double aCpu = CPU.get() / (double) items;
@@ -95,10 +94,10 @@ public final class OrderQueueBenchmark {
         return new Item((i + 0), (double) (i + 1) * 0.25);
     }
 
-    private static double runQueue(Path library, long items, int producers, int capacity) throws Exception {
+    private static double runQueue(long items, int producers, int capacity) throws Exception {
         try (Arena arena = Arena.ofShared()) {
             OrderQueue queue = OrderQueue.allocate(arena, capacity);
-            OrderQueueConsumer consumer = OrderQueueConsumer.start(library, queue);
+            OrderQueueConsumer consumer = OrderQueueConsumer.start(queue);
             AtomicLong expected = new AtomicLong();
             List<Thread> threads = new ArrayList<>();
             CPU.set(0);

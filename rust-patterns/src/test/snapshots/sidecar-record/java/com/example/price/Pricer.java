@@ -19,6 +19,28 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 /**
  * Handle to a Rust sidecar: long-lived worker threads computing {@code work((long id, double spot, float vol, boolean call)) -> double}
@@ -99,21 +121,40 @@ public final class Pricer implements AutoCloseable {
     }
 
     /**
-     * Starts the Rust workers.
+     * Starts the Rust workers, loading the crate's library as every Oxidizer wrapper does (nested class
+     * {@code Library}): system property {@code oxidizer.pricer.library}, else the class path resource
+     * {@code /native/pricer/<os>-<arch>/} that {@code oxidizer build} writes under {@code java/src/main/resources},
+     * else {@code release/} under system property {@code oxidizer.pricer.crate}'s {@code target} or
+     * {@code $CARGO_TARGET_DIR}.
      *
-     * @param library  the crate's library file (see {@link #defaultLibrary()})
+     * @param capacity most tasks in flight at once, at least 1
+     * @param workers  Rust worker threads, 1 to 1024
+     * @throws IllegalArgumentException on a bad capacity or worker count, or a missing symbol
+     * @throws UnsatisfiedLinkError     when the library is found nowhere (the message lists every place tried)
+     */
+    public static Pricer start(int capacity, int workers) {
+        return start(Library.open(), capacity, workers);
+    }
+
+    /**
+     * Starts the Rust workers with the crate's library file {@code library}.
+     *
+     * @param library  the crate's library file, e.g. {@code target/release/libpricer.so}
      * @param capacity most tasks in flight at once, at least 1
      * @param workers  Rust worker threads, 1 to 1024
      * @throws IllegalArgumentException on a bad capacity or worker count, a missing library or symbol
      */
     public static Pricer start(Path library, int capacity, int workers) {
+        return start(openLibrary(library), capacity, workers);
+    }
+
+    private static Pricer start(SymbolLookup lookup, int capacity, int workers) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         if (workers < 1 || workers > 1024) {
             throw new IllegalArgumentException("workers must be between 1 and 1024, got " + workers);
         }
-        SymbolLookup lookup = openLibrary(library);
         MethodHandle start = downcall(lookup, "pricer_sidecar_start", FunctionDescriptor.of(ValueLayout.ADDRESS,
                 ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
                 ValueLayout.ADDRESS));
@@ -134,21 +175,6 @@ public final class Pricer implements AutoCloseable {
         Pricer sidecar = new Pricer(h, lookup, capacity);
         sidecar.poller.start();
         return sidecar;
-    }
-
-    /**
-     * Where the native library is looked up when no path is given: the system property
-     * {@code pricer.library} if set, else {@code $CARGO_TARGET_DIR/release} (or {@code target/release}
-     * under the working directory) with the platform's library file name.
-     */
-    public static Path defaultLibrary() {
-        String property = System.getProperty("pricer.library");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String targetDir = System.getenv("CARGO_TARGET_DIR");
-        Path target = targetDir == null || targetDir.isBlank() ? Path.of("target") : Path.of(targetDir);
-        return target.resolve("release").resolve(System.mapLibraryName("pricer"));
     }
 
     /**
@@ -391,5 +417,267 @@ public final class Pricer implements AutoCloseable {
 
     private static String utf8(MemorySegment buffer, long length) {
         return new String(buffer.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.UTF_8);
+    }
+
+    /** The crate's name: its library is {@code System.mapLibraryName(CRATE)}. */
+    private static final String CRATE = "pricer";
+
+    /**
+     * Finds, checks and opens the crate's native library. JDK only; the same text in every generated wrapper
+     * (template {@code NativeLibrary.java.template} of Oxidizer's generator).
+     *
+     * <p>Order, first match wins:
+     * <ol>
+     *   <li>system property {@code oxidizer.<crate>.library}: that file, as is;</li>
+     *   <li>class path resource {@code /native/<crate>/<os>-<arch>/<library>} with {@code <library>.sha256} beside it
+     *       (what {@code oxidizer build} and the Maven plugin bundle): its bytes must match the hash, then it is
+     *       extracted (below) and loaded;</li>
+     *   <li>{@code <dir>/target/release/<library>} where {@code dir} is system property {@code oxidizer.<crate>.crate};</li>
+     *   <li>{@code $CARGO_TARGET_DIR/release/<library>}.</li>
+     * </ol>
+     *
+     * <p>Extraction: into {@code <cache>/<crate>/<first 16 hex of the SHA-256>/<library>}, the first usable cache of
+     * system property {@code oxidizer.native.dir}, {@code $XDG_CACHE_HOME/oxidizer/native},
+     * {@code ~/.cache/oxidizer/native}, {@code <java.io.tmpdir>/oxidizer-native-<user>}, and last a fresh private
+     * temporary folder deleted at exit. A cache is usable when its folders can be created and written and are owned by
+     * this user (POSIX: they are made owner-only, {@code rwx------}), so a read-only home falls through to the next. A file already there is loaded only if its SHA-256 matches; otherwise (tampered, truncated, half
+     * written) the bytes are written to a fresh temporary file in the same folder and renamed over it atomically, so
+     * JVMs extracting at the same time never see a partial file, then hashed again. A failure is an
+     * {@link UnsatisfiedLinkError} naming the platform, every place tried and what to do.
+     */
+    @SuppressWarnings("restricted")
+    private static final class Library {
+        private Library() {
+        }
+
+        /** Opens this wrapper's crate. */
+        static SymbolLookup open() {
+            return open(CRATE);
+        }
+
+        /** Opens {@code crate}'s library or throws {@link UnsatisfiedLinkError} naming every place tried. */
+        static SymbolLookup open(String crate) {
+            if (ValueLayout.ADDRESS.byteSize() != 8) {
+                throw new UnsatisfiedLinkError("crate " + crate + " passes lengths as 64-bit: a 64-bit JVM is required");
+            }
+            String fileName = System.mapLibraryName(crate);
+            String platform = platform();
+            String explicit = System.getProperty("oxidizer." + crate + ".library");
+            if (explicit != null) {
+                Path path = Path.of(explicit);
+                if (!Files.isRegularFile(path)) {
+                    throw new UnsatisfiedLinkError("-Doxidizer." + crate + ".library=" + explicit
+                            + " is not a file; expected the built " + fileName);
+                }
+                return SymbolLookup.libraryLookup(path, Arena.global());
+            }
+            List<String> tried = new ArrayList<>();
+            String resource = "/native/" + crate + "/" + platform + "/" + fileName;
+            byte[] bytes;
+            try (InputStream in = Library.class.getResourceAsStream(resource)) {
+                bytes = in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UnsatisfiedLinkError("cannot read class path resource " + resource + ": " + e.getMessage());
+            }
+            if (bytes != null) {
+                return SymbolLookup.libraryLookup(extract(crate, resource, fileName, bytes), Arena.global());
+            }
+            tried.add("class path resource " + resource);
+            List<Path> files = new ArrayList<>();
+            String crateDir = System.getProperty("oxidizer." + crate + ".crate");
+            if (crateDir != null) {
+                files.add(Path.of(crateDir, "target", "release", fileName));
+            }
+            String cargoTarget = System.getenv("CARGO_TARGET_DIR");
+            if (cargoTarget != null) {
+                files.add(Path.of(cargoTarget, "release", fileName));
+            }
+            for (Path path : files) {
+                if (Files.isRegularFile(path)) {
+                    return SymbolLookup.libraryLookup(path, Arena.global());
+                }
+                tried.add(path.toString());
+            }
+            List<String> bundled = bundledPlatforms(crate);
+            throw new UnsatisfiedLinkError("Rust library " + fileName + " of crate " + crate + " not found for platform "
+                    + platform + "; tried " + String.join(", ", tried) + (bundled.isEmpty() ? ""
+                    : "; the class path bundles it only for " + String.join(", ", bundled) + " (add the jar built on "
+                    + platform + ", e.g. its classifier jar)") + "; build it with 'mvn package' (oxidizer-maven-plugin)"
+                    + " or 'oxidizer build <crate folder>', or pass -Doxidizer." + crate + ".library=/path/to/" + fileName);
+        }
+
+        /** {@code <os>-<arch>}, e.g. {@code linux-x86_64}: the resource folder for this platform. */
+        static String platform() {
+            String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+            String osName = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "macos"
+                    : os.startsWith("windows") ? "windows" : os.replaceAll("[^a-z0-9]", "");
+            String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+            String archName = switch (arch) {
+                case "amd64", "x86_64" -> "x86_64";
+                case "aarch64", "arm64" -> "aarch64";
+                default -> arch.replaceAll("[^a-z0-9_]", "");
+            };
+            return osName + "-" + archName;
+        }
+
+        /** Checks the resource's bytes against its {@code .sha256}, then extracts them (see the class comment). */
+        static Path extract(String crate, String resource, String fileName, byte[] bytes) {
+            String expected;
+            try (InputStream in = Library.class.getResourceAsStream(resource + ".sha256")) {
+                if (in == null) {
+                    throw new UnsatisfiedLinkError("class path resource " + resource + ".sha256 is missing; the library is only"
+                            + " loaded when its SHA-256 matches (the Maven plugin and 'oxidizer build' write both)");
+                }
+                expected = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
+            } catch (IOException e) {
+                throw new UnsatisfiedLinkError("cannot read class path resource " + resource + ".sha256: " + e.getMessage());
+            }
+            String actual = sha256(bytes);
+            if (!actual.equals(expected)) {
+                throw new UnsatisfiedLinkError("class path resource " + resource + " (" + bytes.length + " bytes) has SHA-256 "
+                        + actual + " but its .sha256 says " + expected + "; refusing to load it (the jar is damaged or was"
+                        + " altered: rebuild it)");
+            }
+            List<String> problems = new ArrayList<>();
+            for (Path cache : caches()) {
+                Path folder = cache.resolve(crate).resolve(expected.substring(0, 16));
+                try {
+                    return extractInto(cache, folder, fileName, bytes, expected);
+                } catch (IOException | RuntimeException e) {
+                    problems.add(folder + " (" + e + ")");
+                }
+            }
+            try {
+                Path folder = Files.createTempDirectory("oxidizer-" + crate + "-");
+                folder.toFile().deleteOnExit();
+                Path file = folder.resolve(fileName);
+                Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+                file.toFile().deleteOnExit();
+                return file;
+            } catch (IOException e) {
+                problems.add("a new folder in " + System.getProperty("java.io.tmpdir") + " (" + e + ")");
+            }
+            throw new UnsatisfiedLinkError("cannot extract " + resource + " for platform " + platform() + ": tried "
+                    + String.join("; ", problems) + "; pass -Doxidizer.native.dir=<a folder only you can write>");
+        }
+
+        /** Candidate cache folders, most preferred first. */
+        static List<Path> caches() {
+            List<Path> caches = new ArrayList<>();
+            String configured = System.getProperty("oxidizer.native.dir");
+            if (configured != null && !configured.isBlank()) {
+                caches.add(Path.of(configured));
+            }
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (xdg != null && Path.of(xdg).isAbsolute()) {
+                caches.add(Path.of(xdg, "oxidizer", "native"));
+            }
+            String home = System.getProperty("user.home");
+            if (home != null && !home.isBlank() && !home.equals("?")) {
+                caches.add(Path.of(home, ".cache", "oxidizer", "native"));
+            }
+            String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+            caches.add(Path.of(System.getProperty("java.io.tmpdir"), "oxidizer-native-" + user));
+            return caches;
+        }
+
+        /** Puts {@code bytes} at {@code folder/fileName} unless an intact copy is there; returns the checked file. */
+        static Path extractInto(Path cache, Path folder, String fileName, byte[] bytes, String expected) throws IOException {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(fileName);
+            Path temp = Files.createTempFile(folder, "." + fileName + ".", ".tmp");
+            try {
+                UserPrincipal me = ownerOf(temp);
+                for (Path p = folder; p != null && p.startsWith(cache); p = p.getParent()) {
+                    requirePrivate(p, me);
+                }
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && sha256(Files.readAllBytes(file)).equals(expected)) {
+                    return file;
+                }
+                // no fsync: a copy a crash left short fails the hash check at the next load and is replaced
+                Files.write(temp, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    // another process holds the file open where that blocks a rename (Windows): keep its copy if intact
+                    if (!Files.isRegularFile(file) || !sha256(Files.readAllBytes(file)).equals(expected)) {
+                        throw e;
+                    }
+                }
+                if (!sha256(Files.readAllBytes(file)).equals(expected)) {
+                    throw new IOException(file + " changed while it was being extracted");
+                }
+                return file;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+
+        /** The owner of a file this process just created, or null where the file system has no owners. */
+        private static UserPrincipal ownerOf(Path created) {
+            try {
+                return Files.getOwner(created);
+            } catch (IOException | UnsupportedOperationException e) {
+                return null;
+            }
+        }
+
+        /** Refuses a folder another user owns, or a symbolic link; makes the folder owner-only (rwx------). */
+        private static void requirePrivate(Path folder, UserPrincipal me) throws IOException {
+            if (me == null || !Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+                return;
+            }
+            UserPrincipal owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
+            if (!owner.equals(me)) {
+                throw new IOException(folder + " is owned by " + owner.getName() + ", not by " + me.getName());
+            }
+            if (Files.isSymbolicLink(folder)) {
+                throw new IOException(folder + " is a symbolic link");
+            }
+            Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE);
+            if (!ownerOnly.equals(Files.getPosixFilePermissions(folder, LinkOption.NOFOLLOW_LINKS))) {
+                Files.setPosixFilePermissions(folder, ownerOnly);
+            }
+        }
+
+        /** Lower-case hex SHA-256 of {@code bytes}. */
+        static String sha256(byte[] bytes) {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            }
+        }
+
+        /** Platforms for which the class path holds a library of {@code crate} (for the error message); best effort. */
+        static List<String> bundledPlatforms(String crate) {
+            Set<String> found = new TreeSet<>();
+            String prefix = "native/" + crate + "/";
+            try {
+                ClassLoader loader = Library.class.getClassLoader();
+                Enumeration<URL> roots = loader == null ? Collections.emptyEnumeration() : loader.getResources(prefix);
+                for (URL root : Collections.list(roots)) {
+                    if (root.getProtocol().equals("jar") && root.openConnection() instanceof JarURLConnection jar) {
+                        jar.setUseCaches(false);
+                        try (JarFile file = jar.getJarFile()) {
+                            for (JarEntry e : Collections.list(file.entries())) {
+                                String rest = e.getName().startsWith(prefix) ? e.getName().substring(prefix.length()) : "";
+                                if (rest.indexOf('/') > 0) {
+                                    found.add(rest.substring(0, rest.indexOf('/')));
+                                }
+                            }
+                        }
+                    } else if (root.getProtocol().equals("file")) {
+                        try (Stream<Path> dirs = Files.list(Path.of(root.toURI()))) {
+                            dirs.filter(Files::isDirectory).forEach(d -> found.add(d.getFileName().toString()));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException | java.net.URISyntaxException e) {
+                // only the message gets poorer
+            }
+            return List.copyOf(found);
+        }
     }
 }

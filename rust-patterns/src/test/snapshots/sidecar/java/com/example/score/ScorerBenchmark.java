@@ -39,12 +39,11 @@ public final class ScorerBenchmark {
         if (args.length % 2 != 0 || tasks < submitters || submitters < 1 || workers < 1 || rounds < 1) {
             throw new IllegalArgumentException("options come in pairs; need tasks >= submitters >= 1, workers >= 1, rounds >= 1");
         }
-        Path library = Scorer.defaultLibrary();
         System.out.printf("tasks=%d submitters=%d workers=%d rounds=%d (+1 warm-up)%n", tasks, submitters, workers, rounds);
         double bestSidecar = 0;
         double bestExecutor = 0;
         for (int r = 0; r <= rounds; r++) {
-            double s = runSidecar(library, tasks, submitters, workers);
+            double s = runSidecar(tasks, submitters, workers);
             double e = runExecutor(tasks, submitters, workers);
             if (r > 0) {
                 System.out.printf("round %d: sidecar %,.0f tasks/s; executor %,.0f tasks/s%n", r, s, e);
@@ -57,8 +56,8 @@ public final class ScorerBenchmark {
         System.out.printf("ratio sidecar/executor: %.2fx%n", bestSidecar / bestExecutor);
     }
 
-    private static double runSidecar(Path library, int tasks, int submitters, int workers) throws Exception {
-        try (Scorer sidecar = Scorer.start(library, 1024, workers)) {
+    private static double runSidecar(int tasks, int submitters, int workers) throws Exception {
+        try (Scorer sidecar = Scorer.start(1024, workers)) {
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             List<List<CompletableFuture<Double>>> all = new ArrayList<>();

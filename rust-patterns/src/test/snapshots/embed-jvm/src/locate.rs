@@ -17,13 +17,19 @@ fn in_home(home: &Path) -> Option<PathBuf> {
 
 /// Major Java version from a JDK's `release` file (`JAVA_VERSION="21.0.2"` → 21, `"1.8.0_392"` → 8).
 fn major_version(home: &Path) -> u32 {
-    let Ok(text) = std::fs::read_to_string(home.join("release")) else { return 0 };
+    let Ok(text) = std::fs::read_to_string(home.join("release")) else {
+        return 0;
+    };
     for line in text.lines() {
         if let Some(v) = line.strip_prefix("JAVA_VERSION=") {
             let v = v.trim_matches('"');
             let mut parts = v.split(|c: char| !c.is_ascii_digit());
             let first: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-            return if first == 1 { parts.next().and_then(|p| p.parse().ok()).unwrap_or(0) } else { first };
+            return if first == 1 {
+                parts.next().and_then(|p| p.parse().ok()).unwrap_or(0)
+            } else {
+                first
+            };
         }
     }
     0
@@ -31,7 +37,11 @@ fn major_version(home: &Path) -> u32 {
 
 pub fn find_libjvm(explicit: Option<&Path>) -> Result<PathBuf, String> {
     if let Some(p) = explicit {
-        return if p.is_file() { Ok(p.to_path_buf()) } else { Err(format!("--jvm {}: no such file", p.display())) };
+        return if p.is_file() {
+            Ok(p.to_path_buf())
+        } else {
+            Err(format!("--jvm {}: no such file", p.display()))
+        };
     }
     if let Some(home) = std::env::var_os("JAVA_HOME").filter(|h| !h.is_empty()) {
         let home = PathBuf::from(home);
@@ -51,7 +61,11 @@ pub fn find_libjvm(explicit: Option<&Path>) -> Result<PathBuf, String> {
         for home in homes {
             if let Some(lib) = in_home(&home) {
                 let version = major_version(&home);
-                if best.as_ref().map_or(true, |(v, _)| version > *v) {
+                let newer = match &best {
+                    None => true,
+                    Some((v, _)) => version > *v,
+                };
+                if newer {
                     best = Some((version, lib));
                 }
             }

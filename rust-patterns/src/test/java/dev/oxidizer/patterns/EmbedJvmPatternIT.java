@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * compiled Java classes: success with Unicode arguments, exit codes from Java, and every JVM failure with its own
  * exit code and message.
  */
-class HostPatternIT {
+class EmbedJvmPatternIT {
     static final String INT_CRATE = "app_host_it";
     static final String VOID_CRATE = "app_main_host_it";
     static Path dir;
@@ -93,8 +93,8 @@ class HostPatternIT {
     static void generateAndBuild() throws Exception {
         dir = ItSupport.workDir("host");
         PatternGenerator gen = new PatternGenerator();
-        gen.generate(PatternKind.HOST, new HostSpec(INT_CRATE, "com.example.app.App", "run", true), dir.resolve("int"), false);
-        gen.generate(PatternKind.HOST, new HostSpec(VOID_CRATE, "com.example.app.App", "main", false), dir.resolve("void"), false);
+        gen.generate(PatternKind.EMBED_JVM, new EmbedJvmSpec(INT_CRATE, "com.example.app.App", "run", true), dir.resolve("int"), false);
+        gen.generate(PatternKind.EMBED_JVM, new EmbedJvmSpec(VOID_CRATE, "com.example.app.App", "main", false), dir.resolve("void"), false);
         ItSupport.cargoBuild(dir.resolve("int"));
         ItSupport.cargoBuild(dir.resolve("void"));
         good = compile("good", APP);

@@ -49,7 +49,8 @@ pub struct JavaVMInitArgs {
 
 pub const JNI_VERSION_1_8: jint = 0x0001_0008;
 
-pub type CreateJavaVM = unsafe extern "system" fn(*mut JavaVMPtr, *mut JNIEnvPtr, *mut c_void) -> jint;
+pub type CreateJavaVM =
+    unsafe extern "system" fn(*mut JavaVMPtr, *mut JNIEnvPtr, *mut c_void) -> jint;
 
 // JNINativeInterface_ indices.
 const FIND_CLASS: usize = 6;
@@ -77,8 +78,10 @@ const DESTROY_JAVA_VM: usize = 3;
 /// Loads libjvm and finds `JNI_CreateJavaVM`. The library stays loaded for the process lifetime.
 pub fn load_create_java_vm(libjvm: &Path) -> Result<CreateJavaVM, String> {
     let lib = Library::open(libjvm)?;
-    let symbol = lib.symbol("JNI_CreateJavaVM").map_err(|e| format!("{} is not a libjvm: {e}", libjvm.display()))?;
-    std::mem::forget(lib);
+    let symbol = lib
+        .symbol("JNI_CreateJavaVM")
+        .map_err(|e| format!("{} is not a libjvm: {e}", libjvm.display()))?;
+    // `Library` has no `Drop`: libjvm is never closed, so the symbol stays valid after `lib` is gone.
     // SAFETY: JNI_CreateJavaVM has exactly this signature (jni.h).
     Ok(unsafe { std::mem::transmute::<*mut c_void, CreateJavaVM>(symbol) })
 }
@@ -107,11 +110,17 @@ impl Vm {
     pub fn create(create: CreateJavaVM, options: &[OsString]) -> Result<Vm, String> {
         let mut strings = Vec::new();
         for o in options {
-            strings.push(CString::new(o.as_bytes()).map_err(|_| format!("JVM option {:?} contains a NUL byte", o))?);
+            strings.push(
+                CString::new(o.as_bytes())
+                    .map_err(|_| format!("JVM option {:?} contains a NUL byte", o))?,
+            );
         }
         let mut raw: Vec<JavaVMOption> = strings
             .iter()
-            .map(|s| JavaVMOption { optionString: s.as_ptr() as *mut c_char, extraInfo: std::ptr::null_mut() })
+            .map(|s| JavaVMOption {
+                optionString: s.as_ptr() as *mut c_char,
+                extraInfo: std::ptr::null_mut(),
+            })
             .collect();
         let mut args = JavaVMInitArgs {
             version: JNI_VERSION_1_8,
@@ -122,7 +131,13 @@ impl Vm {
         let mut vm: JavaVMPtr = std::ptr::null_mut();
         let mut env: JNIEnvPtr = std::ptr::null_mut();
         // SAFETY: args and the option strings outlive the call; JNI copies what it keeps.
-        let rc = unsafe { create(&mut vm, &mut env, &mut args as *mut JavaVMInitArgs as *mut c_void) };
+        let rc = unsafe {
+            create(
+                &mut vm,
+                &mut env,
+                &mut args as *mut JavaVMInitArgs as *mut c_void,
+            )
+        };
         if rc != 0 || vm.is_null() || env.is_null() {
             let what = match rc {
                 -1 => "the JVM refused to start (JNI_ERR; its own message is above, often an unrecognized -J option)",
@@ -145,7 +160,8 @@ impl Vm {
     pub fn destroy(self) {
         // SAFETY: vm is the live JavaVM created above; called from the creating thread.
         unsafe {
-            let f: unsafe extern "system" fn(JavaVMPtr) -> jint = std::mem::transmute(*(*self.vm).add(DESTROY_JAVA_VM));
+            let f: unsafe extern "system" fn(JavaVMPtr) -> jint =
+                std::mem::transmute(*(*self.vm).add(DESTROY_JAVA_VM));
             f(self.vm);
         }
     }
@@ -157,30 +173,45 @@ impl Env {
     }
 
     pub fn find_class(&self, binary_slash_name: &str) -> jclass {
-        let Ok(name) = CString::new(binary_slash_name) else { return std::ptr::null_mut() };
+        let Ok(name) = CString::new(binary_slash_name) else {
+            return std::ptr::null_mut();
+        };
         // SAFETY: FindClass(JNIEnv*, const char*) -> jclass.
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr, *const c_char) -> jclass = std::mem::transmute(self.slot(FIND_CLASS));
+            let f: unsafe extern "system" fn(JNIEnvPtr, *const c_char) -> jclass =
+                std::mem::transmute(self.slot(FIND_CLASS));
             f(self.0, name.as_ptr())
         }
     }
 
     pub fn get_static_method_id(&self, class: jclass, name: &str, descriptor: &str) -> jmethodID {
-        let (Ok(n), Ok(d)) = (CString::new(name), CString::new(descriptor)) else { return std::ptr::null_mut() };
+        let (Ok(n), Ok(d)) = (CString::new(name), CString::new(descriptor)) else {
+            return std::ptr::null_mut();
+        };
         // SAFETY: GetStaticMethodID(JNIEnv*, jclass, const char*, const char*) -> jmethodID.
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr, jclass, *const c_char, *const c_char) -> jmethodID =
-                std::mem::transmute(self.slot(GET_STATIC_METHOD_ID));
+            let f: unsafe extern "system" fn(
+                JNIEnvPtr,
+                jclass,
+                *const c_char,
+                *const c_char,
+            ) -> jmethodID = std::mem::transmute(self.slot(GET_STATIC_METHOD_ID));
             f(self.0, class, n.as_ptr(), d.as_ptr())
         }
     }
 
     fn get_method_id(&self, class: jclass, name: &str, descriptor: &str) -> jmethodID {
-        let (Ok(n), Ok(d)) = (CString::new(name), CString::new(descriptor)) else { return std::ptr::null_mut() };
+        let (Ok(n), Ok(d)) = (CString::new(name), CString::new(descriptor)) else {
+            return std::ptr::null_mut();
+        };
         // SAFETY: GetMethodID(JNIEnv*, jclass, const char*, const char*) -> jmethodID.
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr, jclass, *const c_char, *const c_char) -> jmethodID =
-                std::mem::transmute(self.slot(GET_METHOD_ID));
+            let f: unsafe extern "system" fn(
+                JNIEnvPtr,
+                jclass,
+                *const c_char,
+                *const c_char,
+            ) -> jmethodID = std::mem::transmute(self.slot(GET_METHOD_ID));
             f(self.0, class, n.as_ptr(), d.as_ptr())
         }
     }
@@ -191,7 +222,8 @@ impl Env {
         let units: Vec<u16> = text.encode_utf16().collect();
         // SAFETY: NewString(JNIEnv*, const jchar*, jsize) -> jstring.
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr, *const u16, jsize) -> jstring = std::mem::transmute(self.slot(NEW_STRING));
+            let f: unsafe extern "system" fn(JNIEnvPtr, *const u16, jsize) -> jstring =
+                std::mem::transmute(self.slot(NEW_STRING));
             f(self.0, units.as_ptr(), units.len() as jsize)
         }
     }
@@ -205,11 +237,20 @@ impl Env {
         // SAFETY: NewObjectArray(JNIEnv*, jsize, jclass, jobject) and
         // SetObjectArrayElement(JNIEnv*, jobjectArray, jsize, jobject) per jni.h.
         unsafe {
-            let new_array: unsafe extern "system" fn(JNIEnvPtr, jsize, jclass, jobject) -> jobjectArray =
-                std::mem::transmute(self.slot(NEW_OBJECT_ARRAY));
+            let new_array: unsafe extern "system" fn(
+                JNIEnvPtr,
+                jsize,
+                jclass,
+                jobject,
+            ) -> jobjectArray = std::mem::transmute(self.slot(NEW_OBJECT_ARRAY));
             let set: unsafe extern "system" fn(JNIEnvPtr, jobjectArray, jsize, jobject) =
                 std::mem::transmute(self.slot(SET_OBJECT_ARRAY_ELEMENT));
-            let array = new_array(self.0, args.len() as jsize, string_class, std::ptr::null_mut());
+            let array = new_array(
+                self.0,
+                args.len() as jsize,
+                string_class,
+                std::ptr::null_mut(),
+            );
             if array.is_null() {
                 return None;
             }
@@ -226,13 +267,23 @@ impl Env {
     }
 
     /// Calls a static `(String[])I` or `(String[])V` method; returns the int (0 for void).
-    pub fn call_static(&self, class: jclass, method: jmethodID, array: jobjectArray, returns_int: bool) -> jint {
+    pub fn call_static(
+        &self,
+        class: jclass,
+        method: jmethodID,
+        array: jobjectArray,
+        returns_int: bool,
+    ) -> jint {
         let args = [jvalue { l: array }];
         // SAFETY: CallStatic<Int|Void>MethodA(JNIEnv*, jclass, jmethodID, const jvalue*).
         unsafe {
             if returns_int {
-                let f: unsafe extern "system" fn(JNIEnvPtr, jclass, jmethodID, *const jvalue) -> jint =
-                    std::mem::transmute(self.slot(CALL_STATIC_INT_METHOD_A));
+                let f: unsafe extern "system" fn(
+                    JNIEnvPtr,
+                    jclass,
+                    jmethodID,
+                    *const jvalue,
+                ) -> jint = std::mem::transmute(self.slot(CALL_STATIC_INT_METHOD_A));
                 f(self.0, class, method, args.as_ptr())
             } else {
                 let f: unsafe extern "system" fn(JNIEnvPtr, jclass, jmethodID, *const jvalue) =
@@ -246,7 +297,8 @@ impl Env {
     fn delete_local_ref(&self, obj: jobject) {
         // SAFETY: DeleteLocalRef(JNIEnv*, jobject).
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr, jobject) = std::mem::transmute(self.slot(DELETE_LOCAL_REF));
+            let f: unsafe extern "system" fn(JNIEnvPtr, jobject) =
+                std::mem::transmute(self.slot(DELETE_LOCAL_REF));
             f(self.0, obj)
         }
     }
@@ -254,7 +306,8 @@ impl Env {
     fn exception_check(&self) -> bool {
         // SAFETY: ExceptionCheck(JNIEnv*) -> jboolean.
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr) -> jboolean = std::mem::transmute(self.slot(EXCEPTION_CHECK));
+            let f: unsafe extern "system" fn(JNIEnvPtr) -> jboolean =
+                std::mem::transmute(self.slot(EXCEPTION_CHECK));
             f(self.0) != 0
         }
     }
@@ -262,7 +315,8 @@ impl Env {
     fn exception_clear(&self) {
         // SAFETY: ExceptionClear(JNIEnv*).
         unsafe {
-            let f: unsafe extern "system" fn(JNIEnvPtr) = std::mem::transmute(self.slot(EXCEPTION_CLEAR));
+            let f: unsafe extern "system" fn(JNIEnvPtr) =
+                std::mem::transmute(self.slot(EXCEPTION_CLEAR));
             f(self.0)
         }
     }
@@ -276,10 +330,12 @@ impl Env {
         // SAFETY: the JNI calls below follow jni.h; an exception is pending, so only the
         // exception-handling functions are called until it is cleared.
         unsafe {
-            let occurred: unsafe extern "system" fn(JNIEnvPtr) -> jthrowable = std::mem::transmute(self.slot(EXCEPTION_OCCURRED));
+            let occurred: unsafe extern "system" fn(JNIEnvPtr) -> jthrowable =
+                std::mem::transmute(self.slot(EXCEPTION_OCCURRED));
             let throwable = occurred(self.0);
             if print_stack_trace {
-                let describe: unsafe extern "system" fn(JNIEnvPtr) = std::mem::transmute(self.slot(EXCEPTION_DESCRIBE));
+                let describe: unsafe extern "system" fn(JNIEnvPtr) =
+                    std::mem::transmute(self.slot(EXCEPTION_DESCRIBE));
                 describe(self.0);
             }
             self.exception_clear();
@@ -289,8 +345,14 @@ impl Env {
                     std::mem::transmute(self.slot(IS_INSTANCE_OF));
                 !nsme.is_null() && is_instance(self.0, throwable, nsme) != 0
             };
-            let text = self.to_string(throwable).unwrap_or_else(|| "a Throwable whose toString() failed".to_string());
-            Some(JavaException { throwable, text, no_such_method })
+            let text = self
+                .string_of(throwable)
+                .unwrap_or_else(|| "a Throwable whose toString() failed".to_string());
+            Some(JavaException {
+                throwable,
+                text,
+                no_such_method,
+            })
         }
     }
 
@@ -299,33 +361,41 @@ impl Env {
     pub fn print_stack_trace(&self, e: &JavaException) {
         // SAFETY: Throw(JNIEnv*, jthrowable) -> jint; ExceptionDescribe(JNIEnv*).
         unsafe {
-            let throw: unsafe extern "system" fn(JNIEnvPtr, jthrowable) -> jint = std::mem::transmute(self.slot(THROW));
+            let throw: unsafe extern "system" fn(JNIEnvPtr, jthrowable) -> jint =
+                std::mem::transmute(self.slot(THROW));
             if throw(self.0, e.throwable) == 0 {
-                let describe: unsafe extern "system" fn(JNIEnvPtr) = std::mem::transmute(self.slot(EXCEPTION_DESCRIBE));
+                let describe: unsafe extern "system" fn(JNIEnvPtr) =
+                    std::mem::transmute(self.slot(EXCEPTION_DESCRIBE));
                 describe(self.0);
             }
             self.exception_clear();
         }
     }
 
-    fn to_string(&self, obj: jobject) -> Option<String> {
+    fn string_of(&self, obj: jobject) -> Option<String> {
         // SAFETY: see take_exception; every failure path clears the exception it raised.
         unsafe {
-            let get_class: unsafe extern "system" fn(JNIEnvPtr, jobject) -> jclass = std::mem::transmute(self.slot(GET_OBJECT_CLASS));
+            let get_class: unsafe extern "system" fn(JNIEnvPtr, jobject) -> jclass =
+                std::mem::transmute(self.slot(GET_OBJECT_CLASS));
             let class = get_class(self.0, obj);
             let method = self.get_method_id(class, "toString", "()Ljava/lang/String;");
             if method.is_null() {
                 self.exception_clear();
                 return None;
             }
-            let call: unsafe extern "system" fn(JNIEnvPtr, jobject, jmethodID, *const jvalue) -> jobject =
-                std::mem::transmute(self.slot(CALL_OBJECT_METHOD_A));
+            let call: unsafe extern "system" fn(
+                JNIEnvPtr,
+                jobject,
+                jmethodID,
+                *const jvalue,
+            ) -> jobject = std::mem::transmute(self.slot(CALL_OBJECT_METHOD_A));
             let s = call(self.0, obj, method, std::ptr::null());
             if s.is_null() || self.exception_check() {
                 self.exception_clear();
                 return None;
             }
-            let length: unsafe extern "system" fn(JNIEnvPtr, jstring) -> jsize = std::mem::transmute(self.slot(GET_STRING_LENGTH));
+            let length: unsafe extern "system" fn(JNIEnvPtr, jstring) -> jsize =
+                std::mem::transmute(self.slot(GET_STRING_LENGTH));
             let region: unsafe extern "system" fn(JNIEnvPtr, jstring, jsize, jsize, *mut u16) =
                 std::mem::transmute(self.slot(GET_STRING_REGION));
             let n = length(self.0, s);
