@@ -1,5 +1,6 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Prim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
