@@ -65,7 +65,7 @@ public final class AutoPorter {
     }
 
     /** Signature of a translated method, as callers see it. */
-    record Sig(String rustName, boolean fallible, boolean[] paramWritten, Type[] params, Type ret) {}
+    record Sig(String rustName, boolean[] paramWritten, Type[] params, Type ret) {}
 
     /**
      * Translates {@code className#name(descriptor)} (binary class name, e.g. {@code com.acme.Stats}).
@@ -75,6 +75,8 @@ public final class AutoPorter {
     public AutoPort port(String className, String name, String descriptor, Entry entry) throws Refusal {
         String owner = className.replace('.', '/');
         usedNames.add(entry.rustFn());
+        usedNames.add(entry.rustFn() + "_body");
+        usedNames.add(entry.rustFn() + "_avx2");
         String key = key(owner, name, descriptor);
         MethodNode m = method(owner, name, descriptor, key);
         inProgress.add(key);
@@ -172,7 +174,7 @@ public final class AutoPorter {
             written[i] = t.writesParam(slot);
             slot += ps[i].getSize();
         }
-        s = new Sig(rustName, t.fallible(), written, ps, Type.getReturnType(desc));
+        s = new Sig(rustName, written, ps, Type.getReturnType(desc));
         done.put(key, s);
         order.add(key);
         helpers.append('\n').append(code);

@@ -61,7 +61,6 @@ final class FunctionTranslator implements Opcodes {
 
     private final Map<String, String> decls = new LinkedHashMap<>();
     private final Set<OValue.Origin> written = new HashSet<>();
-    private boolean fallible;
     private int temps;
 
     /** The entry method: signature from {@code entry}, always {@code Result}. */
@@ -83,11 +82,6 @@ final class FunctionTranslator implements Opcodes {
         this.rustName = rustName;
         this.isStatic = (mn.access & ACC_STATIC) != 0;
         this.insns = mn.instructions;
-        this.fallible = entry != null;
-    }
-
-    boolean fallible() {
-        return fallible;
     }
 
     boolean writesParam(int slot) {
@@ -207,23 +201,61 @@ final class FunctionTranslator implements Opcodes {
             slot += ps[i].getSize();
         }
         String rt = entry != null ? entryReturnType(ret) : internalReturnType(ret);
-        boolean result = fallible;
-        sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
-        sb.append("#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, clippy::all)]\n");
-        if (entry == null) {
-            sb.append("#[inline]\n");
+        String allow = "#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, clippy::all)]\n";
+        String signature = "(" + String.join(", ", params) + ") -> " + rt;
+        if (entry != null) {
+            String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
+            sb.append(entryDispatch(signature.substring(0, signature.lastIndexOf(" -> ")), rt, args));
+            sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
+            sb.append(allow).append("#[inline(always)]\n");
+            sb.append("fn ").append(rustName).append("_body").append(signature).append(" {\n");
+        } else {
+            sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
+            sb.append(allow).append("#[inline]\n");
+            sb.append("fn ").append(rustName).append(signature).append(" {\n");
         }
-        sb.append(entry != null ? "pub fn " : "fn ").append(rustName).append('(').append(String.join(", ", params)).append(") -> ");
-        sb.append(result ? "Result<" + rt + ", PortError>" : rt).append(" {\n");
         for (String p : prologue) {
             sb.append("    ").append(p).append('\n');
         }
         for (String d : decls.values()) {
             sb.append("    ").append(d).append('\n');
         }
-        sb.append(body.replace(RET_OPEN, result ? "Ok(" : "(").replace(RET_CLOSE, ")"));
+        sb.append(body.replace(RET_OPEN, "(").replace(RET_CLOSE, ")"));
         sb.append("}\n");
         return sb.toString();
+    }
+
+    /**
+     * The public entry: Java exceptions the body throws (unwinding, see jrt.rs) become {@code Err}; on x86 CPUs with
+     * AVX2 it runs a copy of the body compiled for AVX2 (runtime detection, as the JIT uses the host's instruction set;
+     * no FMA, so floating-point results are the baseline copy's bit for bit).
+     */
+    private String entryDispatch(String params, String rt, String args) {
+        String name = rustName;
+        return """
+                /// Translated from `%1$s` by `oxidizer generate --auto`. Fails with `PortError::Java` where the Java
+                /// method throws; runs the AVX2 build of the body where the CPU has AVX2.
+                pub fn %2$s%3$s -> Result<%4$s, PortError> {
+                    jrt::catch(|| {
+                        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                        {
+                            if jrt::has_avx2() {
+                                // SAFETY: this CPU supports AVX2 (detected just above).
+                                return unsafe { %2$s_avx2(%5$s) };
+                            }
+                        }
+                        %2$s_body(%5$s)
+                    })
+                }
+
+                /// `%2$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
+                #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                #[target_feature(enable = "avx2")]
+                unsafe fn %2$s_avx2%3$s -> %4$s {
+                    %2$s_body(%5$s)
+                }
+
+                """.formatted(who(), name, params, rt, args);
     }
 
     private FieldNode field(String name) {
@@ -592,9 +624,9 @@ final class FunctionTranslator implements Opcodes {
             return name;
         }
 
+        /** A call that may throw: it unwinds (jrt.rs), so the value is used directly. */
         private String call(String code) {
-            fallible = true;
-            return code + "?";
+            return code;
         }
 
         private String lit(int v) {
@@ -1002,9 +1034,8 @@ final class FunctionTranslator implements Opcodes {
                     }
                     Exc x = (Exc) e.extra();
                     String kind = x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
-                    fallible = true;
                     String msg = x.message == null ? "String::new()" : x.message;
-                    return new Exit("return Err(jrt::throw(JavaException::" + kind + ", " + msg + "));");
+                    return new Exit("jrt::throw(JavaException::" + kind + ", " + msg + ");");
                 }
                 case GETSTATIC -> getstatic((FieldInsnNode) in);
                 case GETFIELD -> {
@@ -1397,9 +1428,6 @@ final class FunctionTranslator implements Opcodes {
                 }
             }
             String c = sig.rustName() + "(" + String.join(", ", as) + ")";
-            if (sig.fallible()) {
-                c = call(c);
-            }
             Type rt = sig.ret();
             for (int i = 0; i < stack.size(); i++) {
                 stack.set(i, materialize(stack.get(i)));
