@@ -214,6 +214,9 @@ final class FunctionTranslator implements Opcodes {
             sb.append(allow).append("#[inline]\n");
             sb.append("fn ").append(rustName).append(signature).append(" {\n");
         }
+        if (entry == null && porter.isRecursive(key)) {
+            sb.append("    jrt::stack_guard();\n");
+        }
         for (String p : prologue) {
             sb.append("    ").append(p).append('\n');
         }
@@ -560,8 +563,13 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case OValue.Made m -> (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
                 case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
-                case OValue.Static s -> throw refuse(insn, "static field " + s.owner().replace('/', '.') + "." + s.name()
-                        + " is outside the subset");
+                case OValue.Static s -> {
+                    String t = porter.declaredTable(s.owner(), s.name());
+                    if (t == null) {
+                        throw refuse(insn, "static field " + s.owner().replace('/', '.') + "." + s.name() + " is outside the subset");
+                    }
+                    yield t;
+                }
             };
         }
 
@@ -772,6 +780,9 @@ final class FunctionTranslator implements Opcodes {
                     };
                     if (a.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
                         throw refuse(at, "writing into a string");
+                    }
+                    if (a.origin() instanceof OValue.Static) {
+                        throw refuse(at, "writing into a static array");
                     }
                     if (a.origin() instanceof OValue.Field fo && !entry.mutableFields().contains(fo.name())) {
                         throw refuse(at, "writing into a receiver field's array the generator passes read-only");
@@ -1137,7 +1148,17 @@ final class FunctionTranslator implements Opcodes {
                     }
                 }
             }
-            throw refuse(at, "static fields are outside the subset (except constants and byte-array VarHandle views)");
+            Type ft = Type.getType(f.desc);
+            if (cn != null && ft.getSort() == Type.ARRAY) {
+                try {
+                    String name = porter.table(f.owner, f.name);
+                    push(new SE(name, 'A', Set.of(), new OValue.Static(f.owner, f.name), ft, null));
+                    return;
+                } catch (StaticTable.NotATable e) {
+                    throw refuse(at, "static array " + f.owner.replace('/', '.') + "." + f.name + " is not a constant table: " + e.getMessage());
+                }
+            }
+            throw refuse(at, "static fields are outside the subset (except constants, constant tables and byte-array VarHandle views)");
         }
 
         private void ldcValue(Object v) throws Refusal {
@@ -1330,6 +1351,9 @@ final class FunctionTranslator implements Opcodes {
                 if (s.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
                     throw refuse(at, "writing into a string");
                 }
+                if (s.origin() instanceof OValue.Static) {
+                    throw refuse(at, "writing into a static array");
+                }
                 written.add(s.origin());
             }
 
@@ -1417,6 +1441,9 @@ final class FunctionTranslator implements Opcodes {
                         throw refuse(at, "passing the same array twice to a method that writes it is outside the subset");
                     }
                     if (mut) {
+                        if (a.origin() instanceof OValue.Static) {
+                            throw refuse(at, "passing a static array to a method that writes it");
+                        }
                         if (a.origin() instanceof OValue.Made mm && insns.get(mm.insn()) instanceof LdcInsnNode) {
                             throw refuse(at, "writing into a string");
                         }

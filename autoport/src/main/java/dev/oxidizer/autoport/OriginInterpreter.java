@@ -22,7 +22,7 @@ import java.util.List;
  * may come from ({@link OValue.Origin}): parameters, receiver fields, allocations, constants. The translator uses the
  * origins to name arrays in Rust and to refuse a variable that may hold two different arrays.
  */
-final class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
+class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
     private final MethodNode method;
 
     OriginInterpreter(MethodNode method) {

@@ -508,3 +508,74 @@ pub fn view<const N: usize>(a: &[i8], i: i32) -> [u8; N] {
     }
     view_error(i, a.len(), N)
 }
+
+// ---- recursion: StackOverflowError before the native stack runs out ----------------------------------------------
+
+/// Bytes kept free below the deepest translated frame: the JVM's guard pages of this (Java) thread, the unwinder
+/// and the JVM's own frames after the downcall returns all live there.
+const STACK_RESERVE: usize = 256 * 1024;
+
+thread_local! {
+    static STACK_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// First statement of every translated function that a recursive call enters: one compare of the stack pointer with a
+/// per-thread limit. Past it, throws what Java throws (`StackOverflowError`, reported as a `PortError::Failed` naming
+/// it, since the wrapper's exception kinds are unchecked exceptions). Java overflows at a depth of its own; the limit
+/// is the thread's whole stack (glibc Linux) minus `STACK_RESERVE`, so the port reaches at least Java's depth for
+/// frames of equal size.
+#[inline(always)]
+pub fn stack_guard() {
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    if sp < STACK_LIMIT.with(|l| l.get()) || STACK_LIMIT.with(|l| l.get()) == 0 {
+        stack_check_slow(sp);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_check_slow(sp: usize) {
+    let limit = STACK_LIMIT.with(|l| {
+        if l.get() == 0 {
+            l.set(stack_limit(sp));
+        }
+        l.get()
+    });
+    if sp < limit {
+        std::panic::resume_unwind(Box::new(Thrown(PortError::Failed(
+            "java.lang.StackOverflowError: recursion deeper than this thread's stack allows".to_string()))));
+    }
+}
+
+/// The lowest address translated frames may use on this thread.
+fn stack_limit(sp: usize) -> usize {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        #[repr(C, align(16))]
+        struct Attr([u8; 128]);
+        extern "C" {
+            fn pthread_self() -> usize;
+            fn pthread_getattr_np(thread: usize, attr: *mut Attr) -> i32;
+            fn pthread_attr_getstack(attr: *const Attr, addr: *mut *mut u8, size: *mut usize) -> i32;
+            fn pthread_attr_destroy(attr: *mut Attr) -> i32;
+        }
+        let mut attr = Attr([0; 128]);
+        let mut addr: *mut u8 = std::ptr::null_mut();
+        let mut size = 0usize;
+        // SAFETY: glibc's documented calls on the calling thread; `Attr` is larger than glibc's pthread_attr_t.
+        let ok = unsafe {
+            pthread_getattr_np(pthread_self(), &mut attr) == 0 && {
+                let got = pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+                pthread_attr_destroy(&mut attr);
+                got
+            }
+        };
+        let low = addr as usize;
+        if ok && low < sp && sp <= low + size && sp - low > 2 * STACK_RESERVE {
+            return low + STACK_RESERVE;
+        }
+    }
+    // Unknown stack bounds: allow half a megabyte below the first recursive frame.
+    sp.saturating_sub(512 * 1024)
+}

@@ -63,6 +63,75 @@ class AutoPorterTest {
         static int recurse(int n) {
             return n <= 0 ? 0 : recurse(n - 1) + 1;
         }
+
+        static boolean isEven(int n) {
+            return n == 0 || isOdd(n - 1);
+        }
+
+        private static boolean isOdd(int n) {
+            return n != 0 && isEven(n - 1);
+        }
+
+        static void quicksort(int[] a, int lo, int hi) {
+            if (lo >= hi) {
+                return;
+            }
+            int p = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < p) {
+                    i++;
+                }
+                while (a[j] > p) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            quicksort(a, lo, j);
+            quicksort(a, i, hi);
+        }
+
+        private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+        private static final int[] COMPUTED = new int[4];
+        static final int[] OPEN = {1, 2, 3};
+        private static final long[] LEAKED = {5L, -6L};
+
+        static {
+            for (int i = 0; i < COMPUTED.length; i++) {
+                COMPUTED[i] = i * i;
+            }
+        }
+
+        static int hexSum(byte[] data) {
+            int s = 0;
+            for (byte b : data) {
+                s += HEX[b & 15];
+            }
+            return s + HEX.length;
+        }
+
+        static int computed(int i) {
+            return COMPUTED[i];
+        }
+
+        static int open(int i) {
+            return OPEN[i];
+        }
+
+        static long leaked(int i) {
+            return LEAKED[i];
+        }
+
+        static long[] leak() {
+            return LEAKED;
+        }
     }
 
     private static final ClassSource CLASSES = internal -> {
@@ -112,8 +181,43 @@ class AutoPorterTest {
     }
 
     @Test
-    void recursionIsRefused() {
-        Refusal r = assertThrows(Refusal.class, () -> port("recurse", "(I)I", "n"));
-        assertTrue(r.getMessage().contains("recursive calls are outside the subset"), r.getMessage());
+    void selfRecursionCallsTheInternalTranslationWhichGuardsTheStack() throws Refusal {
+        String rust = port("recurse", "(I)I", "n").rust();
+        assertTrue(rust.contains("fn recurse_2(p0: i32) -> i32 {\n    jrt::stack_guard();"), rust);
+        assertTrue(rust.contains("recurse_2("), rust);
+    }
+
+    @Test
+    void mutualRecursionIsTranslated() throws Refusal {
+        AutoPort p = port("isEven", "(I)Z", "n");
+        assertTrue(p.rust().contains("fn is_odd(p0: i32) -> i32"), p.rust());
+        assertTrue(p.rust().contains("jrt::stack_guard();"), p.rust());
+        assertTrue(p.rust().contains("fn is_even(p0: i32) -> i32"), "the entry's internal translation, for the call back:\n" + p.rust());
+        assertEquals(2, p.methods().size(), p.methods().toString());
+    }
+
+    @Test
+    void aRecursiveMethodThatWritesItsArrayIsTranslatedAgainWithAMutableParameter() throws Refusal {
+        AutoPort p = port("quicksort", "([III)V", "a", "lo", "hi");
+        assertEquals(List.of(true, false, false), p.paramWritten());
+        assertTrue(p.rust().contains("fn quicksort_2(p0: &mut [i32], p1: i32, p2: i32)"), p.rust());
+        assertEquals(1, p.rust().split("fn quicksort_2\\(", -1).length - 1, "translated once in the output:\n" + p.rust());
+    }
+
+    @Test
+    void aPrivateConstantTableBecomesARustStatic() throws Refusal {
+        String rust = port("hexSum", "([B)I", "data").rust();
+        assertTrue(rust.contains("static T_HEX: [i8; 16] = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];"), rust);
+        assertTrue(rust.contains("jrt::ld(&*T_HEX, "), rust);
+    }
+
+    @Test
+    void tablesThatAreComputedOpenOrEscapingAreRefusedWithTheReason() {
+        Refusal computed = assertThrows(Refusal.class, () -> port("computed", "(I)I", "i"));
+        assertTrue(computed.getMessage().contains("getstatic") && computed.getMessage().contains("<clinit> writes it"), computed.getMessage());
+        Refusal open = assertThrows(Refusal.class, () -> port("open", "(I)I", "i"));
+        assertTrue(open.getMessage().contains("another class could write"), open.getMessage());
+        Refusal leaked = assertThrows(Refusal.class, () -> port("leaked", "(I)J", "i"));
+        assertTrue(leaked.getMessage().contains("leak lets it escape (areturn)"), leaked.getMessage());
     }
 }
