@@ -100,7 +100,7 @@ public final class AutoPorter {
             written.add(t.writesParam(slot));
             slot += p.getSize();
         }
-        return new AutoPort(code + helpers, written, methods, approximate);
+        return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards());
     }
 
     /** The Rust module {@code jrt} the translated code calls (Java's semantics of each instruction), as {@code src/jrt.rs}. */

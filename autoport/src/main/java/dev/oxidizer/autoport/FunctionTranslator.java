@@ -61,6 +61,7 @@ final class FunctionTranslator implements Opcodes {
 
     private final Map<String, String> decls = new LinkedHashMap<>();
     private final Set<OValue.Origin> written = new HashSet<>();
+    private NullChecks nullChecks;
     private int temps;
 
     /** The entry method: signature from {@code entry}, always {@code Result}. */
@@ -82,6 +83,15 @@ final class FunctionTranslator implements Opcodes {
         this.rustName = rustName;
         this.isStatic = (mn.access & ACC_STATIC) != 0;
         this.insns = mn.instructions;
+    }
+
+    /** The entry's null checks the wrapper must repeat, in Java's order. */
+    List<NullGuard> nullGuards() {
+        return nullChecks == null ? List.of() : List.copyOf(nullChecks.guards);
+    }
+
+    static boolean throwable(String internalName) {
+        return EXCEPTIONS.contains(internalName);
     }
 
     boolean writesParam(int slot) {
@@ -159,6 +169,11 @@ final class FunctionTranslator implements Opcodes {
         } catch (AnalyzerException e) {
             int at = e.node == null ? -1 : insns.indexOf(e.node);
             throw refuse(at, at < 0 ? "method" : describe(e.node), "the analyzer rejected it: " + e.getMessage());
+        }
+        nullChecks = new NullChecks(mn, frames, isStatic);
+        nullChecks.pruneNullBranches();
+        if (entry != null) {
+            nullChecks.findPrologue();
         }
         cfg = new ControlFlow(mn, frames);
         if (cfg.irreducibleAt >= 0) {
@@ -956,8 +971,16 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case IFNULL, IFNONNULL -> {
                     SE a = pop();
+                    if (nullChecks.testsParam(at)) {
+                        if (entry != null && !nullChecks.prologue.containsKey(at)) {
+                            throw refuse(at, "a null check of a parameter after other work (or one whose null branch is not a constant exit)"
+                                    + " is outside the subset: the wrapper rejects null arguments before the call");
+                        }
+                        flushStack();
+                        return new Goto(op == IFNULL ? fallthrough() : target(((JumpInsnNode) in).label));
+                    }
                     if (a.kind() != 'A' || a.origin() instanceof OValue.Param || a.origin() instanceof OValue.Field) {
-                        throw refuse(at, "null checks of parameters are outside the subset (arrays and strings cross as non-null)");
+                        throw refuse(at, "null checks of fields or of variables that may hold different arrays are outside the subset");
                     }
                     flushStack();
                     return new Cond(op == IFNULL ? "false" : "true", target(((JumpInsnNode) in).label), fallthrough());
@@ -1303,6 +1326,16 @@ final class FunctionTranslator implements Opcodes {
                     default -> throw refuse(at, "exception constructors other than () and (String) are outside the subset");
                 }
                 // the dup'ed reference left on the stack is the same exception
+                return;
+            }
+            if (NullChecks.isRequireNonNull(m)) {
+                SE v = args.get(0);
+                if (v.kind() != 'A' || v.origin() == null || v.origin() instanceof OValue.Field
+                        || (v.origin() instanceof OValue.Param && entry != null && !nullChecks.prologue.containsKey(at))) {
+                    throw refuse(at, "Objects.requireNonNull of a parameter after other work is outside the subset: the wrapper rejects"
+                            + " null arguments before the call");
+                }
+                push(v);
                 return;
             }
             if (recv != null && recv.kind() == 'H' && m.owner.equals("java/lang/invoke/VarHandle")) {

@@ -168,6 +168,9 @@ class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
 
     @Override
     public OValue naryOperation(AbstractInsnNode insn, List<? extends OValue> values) {
+        if (NullChecks.isRequireNonNull(insn)) {
+            return values.get(0);
+        }
         Type ret;
         if (insn instanceof MethodInsnNode m) {
             ret = Type.getReturnType(m.desc);

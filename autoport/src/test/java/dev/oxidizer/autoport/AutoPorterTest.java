@@ -132,6 +132,49 @@ class AutoPorterTest {
         static long[] leak() {
             return LEAKED;
         }
+
+        static int firstOr(int[] a, int d) {
+            if (a == null) {
+                throw new IllegalArgumentException("a is \"null\"");
+            }
+            return a.length == 0 ? d : a[0];
+        }
+
+        static long lastOr(long[] a) {
+            if (a == null || a.length == 0) {
+                return -1L;
+            }
+            return a[a.length - 1];
+        }
+
+        static int required(int[] a, String s) {
+            java.util.Objects.requireNonNull(a, "a");
+            java.util.Objects.requireNonNull(s);
+            return a.length + s.length();
+        }
+
+        static int lateCheck(int[] a, int i) {
+            int x = 10 / i;
+            if (a == null) {
+                return x;
+            }
+            return a[0] + x;
+        }
+
+        static int viaHelper(int[] a) {
+            return a.length + sumOrZero(a);
+        }
+
+        private static int sumOrZero(int[] a) {
+            if (a == null) {
+                return 0;
+            }
+            int s = 0;
+            for (int v : a) {
+                s += v;
+            }
+            return s;
+        }
     }
 
     private static final ClassSource CLASSES = internal -> {
@@ -219,5 +262,30 @@ class AutoPorterTest {
         assertTrue(open.getMessage().contains("another class could write"), open.getMessage());
         Refusal leaked = assertThrows(Refusal.class, () -> port("leaked", "(I)J", "i"));
         assertTrue(leaked.getMessage().contains("leak lets it escape (areturn)"), leaked.getMessage());
+    }
+
+    @Test
+    void prologueNullChecksBecomeTheWrappersAndTheirBranchesAreDropped() throws Refusal {
+        AutoPort p = port("firstOr", "([II)I", "a", "d");
+        assertEquals(1, p.nullGuards().size());
+        assertEquals("if (a == null) {\n    throw new java.lang.IllegalArgumentException(\"a is \\\"null\\\"\");\n}",
+                p.nullGuards().get(0).javaStatement("a"));
+        assertFalse(p.rust().contains("IllegalArgument"), "the null branch is not translated:\n" + p.rust());
+
+        AutoPort last = port("lastOr", "([J)J", "a");
+        assertEquals("if (a == null) {\n    return (-1L);\n}", last.nullGuards().get(0).javaStatement("a"));
+
+        AutoPort req = port("required", "([ILjava/lang/String;)I", "a", "s");
+        assertEquals(List.of("java.util.Objects.requireNonNull(a, \"a\");", "java.util.Objects.requireNonNull(s);"),
+                req.nullGuards().stream().map(g -> g.javaStatement(g.param() == 0 ? "a" : "s")).toList());
+    }
+
+    @Test
+    void aNullCheckAfterOtherWorkIsRefusedButACalleesIsTranslated() throws Refusal {
+        Refusal r = assertThrows(Refusal.class, () -> port("lateCheck", "([II)I", "a", "i"));
+        assertTrue(r.getMessage().contains("ifnonnull at line") && r.getMessage().contains("after other work"), r.getMessage());
+        AutoPort p = port("viaHelper", "([I)I", "a");
+        assertEquals(List.of(), p.nullGuards());
+        assertTrue(p.rust().contains("fn sum_or_zero(p0: &[i32]) -> i32"), p.rust());
     }
 }
