@@ -29,7 +29,7 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
     /** The Rust declaration, named {@code rustName}. */
     String declaration(String rustName) {
         return "/// `" + owner.replace('/', '.') + "." + field + "`, a constant table (never written, never escapes).\n"
-                + "static " + rustName + ": [" + FunctionTranslator.elem(type) + "; " + values.size() + "] = ["
+                + "static " + rustName + ": &[" + FunctionTranslator.elem(type) + "] = &["
                 + String.join(", ", values) + "];\n";
     }
 
