@@ -90,6 +90,19 @@ final class FunctionTranslator implements Opcodes {
         return nullChecks == null ? List.of() : List.copyOf(nullChecks.guards);
     }
 
+    /** The JDK exception class and its superclasses up to Throwable (internal names). */
+    static Set<String> superclasses(String cls) {
+        Set<String> s = new HashSet<>();
+        s.add(cls);
+        switch (cls) {
+            case "java/lang/ArrayIndexOutOfBoundsException", "java/lang/StringIndexOutOfBoundsException" -> s.add("java/lang/IndexOutOfBoundsException");
+            case "java/lang/NumberFormatException" -> s.add("java/lang/IllegalArgumentException");
+            default -> { }
+        }
+        s.addAll(Set.of("java/lang/RuntimeException", "java/lang/Exception", "java/lang/Throwable"));
+        return s;
+    }
+
     static boolean throwable(String internalName) {
         return EXCEPTIONS.contains(internalName);
     }
@@ -159,18 +172,13 @@ final class FunctionTranslator implements Opcodes {
         if ((mn.access & ACC_SYNCHRONIZED) != 0) {
             throw refuse(-1, "method " + mn.name, "synchronized methods are outside the subset");
         }
-        if (!mn.tryCatchBlocks.isEmpty()) {
-            int h = insns.indexOf(mn.tryCatchBlocks.get(0).start);
-            throw refuse(h, "try/catch (" + (mn.tryCatchBlocks.get(0).type == null ? "finally" : mn.tryCatchBlocks.get(0).type.replace('/', '.')) + ")",
-                    "exception handlers are not translated yet");
-        }
         try {
             frames = new Analyzer<>(new OriginInterpreter(mn)).analyze(owner.name, mn);
         } catch (AnalyzerException e) {
             int at = e.node == null ? -1 : insns.indexOf(e.node);
             throw refuse(at, at < 0 ? "method" : describe(e.node), "the analyzer rejected it: " + e.getMessage());
         }
-        nullChecks = new NullChecks(mn, frames, isStatic);
+        nullChecks = new NullChecks(owner, mn, frames, isStatic);
         nullChecks.pruneNullBranches();
         if (entry != null) {
             nullChecks.findPrologue();
@@ -216,7 +224,7 @@ final class FunctionTranslator implements Opcodes {
             slot += ps[i].getSize();
         }
         String rt = entry != null ? entryReturnType(ret) : internalReturnType(ret);
-        String allow = "#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, clippy::all)]\n";
+        String allow = "#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, path_statements, clippy::all)]\n";
         String signature = "(" + String.join(", ", params) + ") -> " + rt;
         if (entry != null) {
             String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
@@ -418,6 +426,9 @@ final class FunctionTranslator implements Opcodes {
 
     private record Exit(String stmt) implements Term {}
 
+    /** Ends a block whose last call was caught: error variable, normal successor (-1: none), handlers innermost first. */
+    private record TryCheck(String error, int normal, List<ControlFlow.Handler> handlers) implements Term {}
+
     // ---- one basic block -----------------------------------------------------------------------------------------
 
     private final class BlockTranslator {
@@ -425,6 +436,8 @@ final class FunctionTranslator implements Opcodes {
         private final List<String> out = new ArrayList<>();
         private final List<SE> stack = new ArrayList<>();
         private int at;
+        /** The error variable of the caught call that ends this block, or null. */
+        private String caught;
 
         BlockTranslator(ControlFlow.Block block) {
             this.block = block;
@@ -432,6 +445,13 @@ final class FunctionTranslator implements Opcodes {
 
         BlockCode run() throws Refusal {
             Frame<OValue> f = frames[block.start];
+            if (cfg.handlerBlocks.contains(block.id)) {
+                if (f.getStackSize() != 1) {
+                    throw refuse(block.start, "exception handler", "a handler entered with more than the exception on the stack");
+                }
+                stack.add(caughtValue(block.id));
+                f = new Frame<>(0, 0);
+            }
             for (int d = 0; d < f.getStackSize(); d++) {
                 OValue v = f.getStack(d);
                 char k = v.type() == null ? '?' : kind(v.type());
@@ -462,6 +482,9 @@ final class FunctionTranslator implements Opcodes {
             if (term == null) {
                 flushStack();
                 term = new Goto(block.succs.get(0));
+            }
+            if (caught != null) {
+                term = new TryCheck(caught, term instanceof Goto g ? g.target() : -1, cfg.handlers.get(block.id));
             }
             return new BlockCode(out, term);
         }
@@ -515,7 +538,7 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private SE materialize(SE e) {
-            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.deps().isEmpty() && simple(e.code())) {
+            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.deps().isEmpty() && simple(e.code())) {
                 return e;
             }
             return SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
@@ -542,7 +565,7 @@ final class FunctionTranslator implements Opcodes {
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
-                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S') {
+                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E') {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
                 }
@@ -609,6 +632,9 @@ final class FunctionTranslator implements Opcodes {
                         + " possible origins) is outside the subset");
             }
             OValue.Origin o = v.origins().iterator().next();
+            if (o instanceof OValue.Made m && insns.get(m.insn()) instanceof LabelNode && cfg.handlerBlocks.contains(cfg.blockAt(m.insn()))) {
+                return caughtValue(cfg.blockAt(m.insn()));
+            }
             if (o instanceof OValue.Null) {
                 throw refuse(insn, "null references are outside the subset");
             }
@@ -647,9 +673,33 @@ final class FunctionTranslator implements Opcodes {
             return name;
         }
 
-        /** A call that may throw: it unwinds (jrt.rs), so the value is used directly. */
-        private String call(String code) {
-            return code;
+        /**
+         * A call that may throw: it unwinds (jrt.rs), so the value is used directly. As the last instruction of a block
+         * inside try regions, it is caught instead: {@code let (vN, mut eN) = jrt::split(jrt::catch(|| code));} and the
+         * block ends with a {@link TryCheck} of {@code eN}.
+         */
+        private String call(String code) throws Refusal {
+            if (!cfg.handlers.containsKey(block.id) || at != lastRealIndex()) {
+                return code;
+            }
+            if (caught != null) {
+                throw refuse(at, "an instruction that may throw twice inside a try region");
+            }
+            int n = temps++;
+            caught = "e" + n;
+            out.add("let (v" + n + ", mut e" + n + ") = jrt::split(jrt::catch(|| " + code + "));");
+            return "v" + n;
+        }
+
+        /** The exception caught by the handler starting block {@code h}: its variable {@code xH}. */
+        private SE caughtValue(int h) {
+            String v = "x" + h;
+            decls.putIfAbsent(v, "let mut " + v + ": Option<PortError> = None;");
+            return new SE(v, 'E', Set.of(), null, null, null);
+        }
+
+        private int lastRealIndex() {
+            return insns.indexOf(ControlFlow.lastReal(insns, block));
         }
 
         private String lit(int v) {
@@ -685,7 +735,7 @@ final class FunctionTranslator implements Opcodes {
             pushPrim(fmt.replace("$a", a.code()), k, a.deps());
         }
 
-        private void throwing(String fmt, char k) {
+        private void throwing(String fmt, char k) throws Refusal {
             SE b = pop();
             SE a = pop();
             String t = temp(call(fmt.replace("$a", a.code()).replace("$b", b.code())), k);
@@ -758,7 +808,7 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ASTORE -> {
                     SE e = pop();
-                    if (e.kind() != 'A') {
+                    if (e.kind() != 'A' && e.kind() != 'E') {
                         throw refuse(at, "storing an exception or handle in a variable is outside the subset");
                     }
                 }
@@ -1063,12 +1113,25 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ATHROW -> {
                     SE e = pop();
+                    List<ControlFlow.Handler> hs = cfg.handlers.getOrDefault(block.id, List.of());
+                    if (e.kind() == 'E') {
+                        if (!hs.isEmpty()) {
+                            throw refuse(at, "rethrowing a caught exception inside another try region is outside the subset");
+                        }
+                        return new Exit("jrt::rethrow(" + e.code() + ".take());");
+                    }
                     if (e.kind() != 'X') {
                         throw refuse(at, "throwing an exception not created here is outside the subset");
                     }
                     Exc x = (Exc) e.extra();
                     String kind = x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
                     String msg = x.message == null ? "String::new()" : x.message;
+                    for (ControlFlow.Handler h : hs) {
+                        if (h.type() == null || superclasses(x.cls).contains(h.type())) {
+                            out.add(caughtValue(h.block()).code() + " = Some(jrt::exception(JavaException::" + kind + ", " + msg + "));");
+                            return new Goto(h.block());
+                        }
+                    }
                     return new Exit("jrt::throw(JavaException::" + kind + ", " + msg + ");");
                 }
                 case GETSTATIC -> getstatic((FieldInsnNode) in);
@@ -1391,7 +1454,7 @@ final class FunctionTranslator implements Opcodes {
             }
 
             @Override
-            public String fallible(String code) {
+            public String fallible(String code) throws Refusal {
                 return call(code);
             }
 
@@ -1487,7 +1550,7 @@ final class FunctionTranslator implements Opcodes {
                     as.add(a.code());
                 }
             }
-            String c = sig.rustName() + "(" + String.join(", ", as) + ")";
+            String c = call(sig.rustName() + "(" + String.join(", ", as) + ")");
             Type rt = sig.ret();
             for (int i = 0; i < stack.size(); i++) {
                 stack.set(i, materialize(stack.get(i)));
@@ -1557,6 +1620,27 @@ final class FunctionTranslator implements Opcodes {
         private void emitTerm(int x, Term t, int depth) {
             switch (t) {
                 case Exit e -> line(depth, e.stmt());
+                case TryCheck tc -> {
+                    line(depth, "if " + tc.error() + ".is_some() {");
+                    String kw = "if ";
+                    for (ControlFlow.Handler h : tc.handlers()) {
+                        String test = h.type() == null ? "true" : "jrt::catches(&" + tc.error() + ", &[\"" + h.type() + "\"])";
+                        line(depth + 1, kw + test + " {");
+                        line(depth + 2, "x" + h.block() + " = " + tc.error() + ".take();");
+                        doBranch(x, h.block(), depth + 2);
+                        kw = "} else if ";
+                    }
+                    line(depth + 1, "} else {");
+                    line(depth + 2, "jrt::rethrow(" + tc.error() + ".take());");
+                    line(depth + 1, "}");
+                    line(depth, "} else {");
+                    if (tc.normal() >= 0) {
+                        doBranch(x, tc.normal(), depth + 1);
+                    } else {
+                        line(depth + 1, "unreachable!();");
+                    }
+                    line(depth, "}");
+                }
                 case Goto g -> doBranch(x, g.target(), depth);
                 case Cond c -> {
                     if (c.ifTrue() == c.ifFalse()) {

@@ -3,6 +3,7 @@ package dev.oxidizer.autoport;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
@@ -34,6 +35,7 @@ import java.util.Map;
  * downcall, in Java's order. Any other null check of the entry's parameters is refused.
  */
 final class NullChecks implements Opcodes {
+    private final org.objectweb.asm.tree.ClassNode owner;
     private final MethodNode mn;
     private final Frame<OValue>[] frames;
     private final boolean isStatic;
@@ -41,7 +43,8 @@ final class NullChecks implements Opcodes {
     final Map<Integer, NullGuard> prologue = new HashMap<>();
     final List<NullGuard> guards = new ArrayList<>();
 
-    NullChecks(MethodNode mn, Frame<OValue>[] frames, boolean isStatic) {
+    NullChecks(org.objectweb.asm.tree.ClassNode owner, MethodNode mn, Frame<OValue>[] frames, boolean isStatic) {
+        this.owner = owner;
         this.mn = mn;
         this.frames = frames;
         this.isStatic = isStatic;
@@ -184,6 +187,20 @@ final class NullChecks implements Opcodes {
         AbstractInsnNode first = insns.get(a);
         if (first.getOpcode() == RETURN) {
             return guard(slot, NullGuard.Kind.RETURN, null, null, null);
+        }
+        if (first instanceof FieldInsnNode f && f.getOpcode() == GETSTATIC && f.owner.equals(owner.name)) {
+            int r = next(a + 1);
+            Type ft = Type.getType(f.desc);
+            try {
+                if (r >= 0 && insns.get(r).getOpcode() == ARETURN && ft.getSort() == Type.ARRAY
+                        && StaticTable.find(owner, f.name).values().isEmpty()) {
+                    // an empty constant array: the wrapper returns a new empty one (equal, not the same instance)
+                    return guard(slot, NullGuard.Kind.RETURN, null, null, new NullGuard.EmptyArray(ft.getElementType().getClassName()));
+                }
+            } catch (StaticTable.NotATable e) {
+                return null;
+            }
+            return null;
         }
         if (first.getOpcode() == NEW) {
             String cls = ((TypeInsnNode) first).desc;

@@ -9,7 +9,8 @@ import org.objectweb.asm.Type;
  * @param param      the parameter's index in declaration order
  * @param exception  internal name of the exception thrown ({@link Kind#THROW}, {@link Kind#REQUIRE})
  * @param message    its message, null for none
- * @param value      the constant returned ({@link Kind#RETURN}): a boxed primitive, {@link #NULL}, or null for {@code void}
+ * @param value      the constant returned ({@link Kind#RETURN}): a boxed primitive, {@link #NULL}, an {@link EmptyArray}, or
+ *                   null for {@code void}
  * @param returnType the method's return type
  */
 public record NullGuard(int param, Kind kind, String exception, String message, Object value, Type returnType) {
@@ -22,6 +23,9 @@ public record NullGuard(int param, Kind kind, String exception, String message, 
     };
 
     public enum Kind { THROW, RETURN, REQUIRE }
+
+    /** {@code return new T[0];} (the method returns an empty constant array). */
+    public record EmptyArray(String elementType) {}
 
     /** The Java statement for the parameter named {@code javaName}. */
     public String javaStatement(String javaName) {
@@ -36,6 +40,9 @@ public record NullGuard(int param, Kind kind, String exception, String message, 
     private String javaLiteral() {
         if (value == NULL) {
             return "null";
+        }
+        if (value instanceof EmptyArray e) {
+            return "new " + e.elementType() + "[0]";
         }
         Number n = (Number) value;
         return switch (returnType.getSort()) {

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * A {@code private static final} one-dimensional primitive array that {@code <clinit>} fills with constants
  * ({@code static final int[] T = {1, 2, 3}}, javac's {@code newarray; dup; index; value; xastore ...; putstatic}) and
- * that no method of its class writes or lets escape (every use is an element read or {@code length}): it becomes a Rust
- * {@code static} array. Anything else (a table computed in a loop, a non-private field another class could write, a
+ * that no method of its class writes or lets escape (every use is an element read or {@code length}; an empty array may
+ * escape, having nothing to write): it becomes a Rust {@code static} slice. Anything else (a table computed in a loop, a non-private field another class could write, a
  * table passed to a method) is refused by {@link #find} with the reason.
  *
  * @param values the elements as Rust literals of {@code rustType}'s element type
@@ -67,8 +67,11 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
             throw new NotATable("the class has no static initializer");
         }
         List<String> values = initializer(cn, clinit, field, t);
-        for (MethodNode m : cn.methods) {
-            onlyRead(cn, m, field);
+        // An empty array has nothing to write: it may escape (BinaryCodec's EMPTY_BYTE_ARRAY is returned).
+        if (!values.isEmpty()) {
+            for (MethodNode m : cn.methods) {
+                onlyRead(cn, m, field);
+            }
         }
         return new StaticTable(cn.name, field, t, values);
     }

@@ -579,3 +579,55 @@ fn stack_limit(sp: usize) -> usize {
     // Unknown stack bounds: allow half a megabyte below the first recursive frame.
     sp.saturating_sub(512 * 1024)
 }
+
+// ---- try/catch --------------------------------------------------------------------------------------------------
+
+/// `PortError::Java(kind, message)`: the exception a translated `throw` caught in the same method carries.
+#[cold]
+#[inline(never)]
+pub fn exception(kind: JavaException, message: String) -> PortError {
+    PortError::Java(kind, message)
+}
+
+/// `athrow` of a caught exception (a rethrow, or the end of a `finally`).
+#[cold]
+#[inline(never)]
+pub fn rethrow(e: Option<PortError>) -> ! {
+    std::panic::resume_unwind(Box::new(Thrown(e.expect("a caught exception"))))
+}
+
+/// Whether a `catch (T e)` with `T` one of `types` (internal names) catches `e`: its class or a superclass is listed.
+#[allow(unreachable_patterns)]
+pub fn catches(e: &Option<PortError>, types: &[&str]) -> bool {
+    let chain: &[&str] = match e {
+        Some(PortError::Java(kind, _)) => match kind {
+            JavaException::Arithmetic => &["java/lang/ArithmeticException"],
+            JavaException::ArrayIndexOutOfBounds => &["java/lang/ArrayIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::NegativeArraySize => &["java/lang/NegativeArraySizeException"],
+            JavaException::NullPointer => &["java/lang/NullPointerException"],
+            JavaException::IllegalArgument => &["java/lang/IllegalArgumentException"],
+            JavaException::IllegalState => &["java/lang/IllegalStateException"],
+            JavaException::IndexOutOfBounds => &["java/lang/IndexOutOfBoundsException"],
+            JavaException::StringIndexOutOfBounds => &["java/lang/StringIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::UnsupportedOperation => &["java/lang/UnsupportedOperationException"],
+            JavaException::NumberFormat => &["java/lang/NumberFormatException", "java/lang/IllegalArgumentException"],
+            JavaException::Runtime => &[],
+            _ => &[],
+        },
+        Some(PortError::Failed(m)) if m.starts_with("java.lang.StackOverflowError") => {
+            return types.iter().any(|t| matches!(*t, "java/lang/StackOverflowError" | "java/lang/VirtualMachineError"
+                | "java/lang/Error" | "java/lang/Throwable"));
+        }
+        _ => return false,
+    };
+    types.iter().any(|t| chain.contains(t) || matches!(*t, "java/lang/RuntimeException" | "java/lang/Exception" | "java/lang/Throwable"))
+}
+
+/// A caught call's value (a default when it threw) and its exception.
+#[inline(always)]
+pub fn split<T: Default>(r: Result<T, PortError>) -> (T, Option<PortError>) {
+    match r {
+        Ok(v) => (v, None),
+        Err(e) => (T::default(), Some(e)),
+    }
+}

@@ -161,6 +161,31 @@ class AutoPorterTest {
             return a[0] + x;
         }
 
+        private static final byte[] EMPTY = {};
+
+        static byte[] copyOrEmpty(byte[] in) {
+            if (in == null || in.length == 0) {
+                return EMPTY;
+            }
+            return java.util.Arrays.copyOf(in, in.length);
+        }
+
+        static int safeDivide(int a, int b) {
+            try {
+                return a / b;
+            } catch (ArithmeticException e) {
+                return 0;
+            }
+        }
+
+        static int rethrow(int[] a, int i) {
+            try {
+                return a[i];
+            } catch (IndexOutOfBoundsException e) {
+                throw e;
+            }
+        }
+
         static int viaHelper(int[] a) {
             return a.length + sumOrZero(a);
         }
@@ -272,6 +297,10 @@ class AutoPorterTest {
                 p.nullGuards().get(0).javaStatement("a"));
         assertFalse(p.rust().contains("IllegalArgument"), "the null branch is not translated:\n" + p.rust());
 
+        AutoPort empty = port("copyOrEmpty", "([B)[B", "in");
+        assertEquals("if (in == null) {\n    return new byte[0];\n}", empty.nullGuards().get(0).javaStatement("in"));
+        assertTrue(empty.rust().contains("static T_EMPTY: &[i8] = &[];"), empty.rust());
+
         AutoPort last = port("lastOr", "([J)J", "a");
         assertEquals("if (a == null) {\n    return (-1L);\n}", last.nullGuards().get(0).javaStatement("a"));
 
@@ -287,5 +316,15 @@ class AutoPorterTest {
         AutoPort p = port("viaHelper", "([I)I", "a");
         assertEquals(List.of(), p.nullGuards());
         assertTrue(p.rust().contains("fn sum_or_zero(p0: &[i32]) -> i32"), p.rust());
+    }
+
+    @Test
+    void aCatchBecomesACheckedCallAndABranchToTheHandlerByExceptionClass() throws Refusal {
+        String rust = port("safeDivide", "(II)I", "a", "b").rust();
+        assertTrue(rust.contains("jrt::split(jrt::catch(|| jrt::idiv("), rust);
+        assertTrue(rust.contains("jrt::catches(&e") && rust.contains("[\"java/lang/ArithmeticException\"]"), rust);
+        assertTrue(rust.contains("jrt::rethrow("), "an exception no handler catches goes on:\n" + rust);
+        String re = port("rethrow", "([II)I", "a", "i").rust();
+        assertTrue(re.contains("java/lang/IndexOutOfBoundsException"), re);
     }
 }

@@ -852,4 +852,61 @@ public final class Corpus {
     private static boolean isOddMutual(int n) {
         return n != 0 && (n > 0 ? isEvenMutual(n - 1) : isEvenMutual(n + 1));
     }
+
+    // ---- added with try/catch (written for it, counted apart) -------------------------------------------------------
+
+    public static int safeGet(int[] a, int i) {
+        try {
+            return a[i];
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    public static int divideAll(int[] a, int d) {
+        int failures = 0;
+        int steps = 0;
+        for (int i = 0; i < a.length; i++) {
+            try {
+                a[i] = a[i] / d;
+            } catch (ArithmeticException e) {
+                failures++;
+            } finally {
+                steps++;
+            }
+        }
+        return failures * 1000 + steps;
+    }
+
+    public static long checkedProduct(long[] v) {
+        long p = 1;
+        try {
+            for (long x : v) {
+                p = Math.multiplyExact(p, x);
+            }
+        } catch (ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
+        return p;
+    }
+
+    public static int firstNegativeIndex(int[] a, int from) {
+        try {
+            for (int i = from; ; i++) {
+                if (a[i] < 0) {
+                    return i;
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    public static int rethrowsOthers(int[] a, int i, int d) {
+        try {
+            return a[i] / d;
+        } catch (ArithmeticException e) {
+            throw e;
+        }
+    }
 }
