@@ -137,7 +137,7 @@ class AutoPortCorpusIT {
             }
             OutputWriter.write(g, out, false);
             long t0 = System.nanoTime();
-            String problem = buildAndTest(g, out, classes, cargoTarget);
+            String problem = buildAndTest(g, out, classes, cargoTarget, m);
             log.append(String.format("%6d ms ", (System.nanoTime() - t0) / 1_000_000));
             if (problem == null) {
                 passed.add(caseName(m));
@@ -150,7 +150,7 @@ class AutoPortCorpusIT {
     }
 
     /** Null when the crate builds cleanly and its differential test passes, else what went wrong. */
-    private static String buildAndTest(GeneratedFiles g, Path out, Path fixtures, Path cargoTarget) throws Exception {
+    private static String buildAndTest(GeneratedFiles g, Path out, Path fixtures, Path cargoTarget, Method original) throws Exception {
         CargoBuild.Result r;
         try {
             r = new CargoBuild("cargo", cargoTarget, 600).build(out);
@@ -172,7 +172,89 @@ class AutoPortCorpusIT {
             if (s.getTestsSucceededCount() != 1 || s.getTestsFailedCount() != 0) {
                 return s.getFailures().isEmpty() ? "no test ran" : String.valueOf(s.getFailures().getFirst().getException());
             }
+            return nullGuardsAgree(g, original, loader.loadClass(pkg + g.plan().javaClass()));
+        }
+    }
+
+    /**
+     * The differential test never passes null. Where the wrapper repeats the Java method's own null handling (the
+     * prologue guards of an auto-port: its {@code Objects.requireNonNull(x, "x")} line is replaced), null for that
+     * parameter, with empty or zero values for the others, must end the same way on both sides: the same exception
+     * class or an equal result. Null when they agree (or nothing is guarded).
+     */
+    private static String nullGuardsAgree(GeneratedFiles g, Method original, Class<?> wrapper) throws Exception {
+        String source = g.files().get(g.wrapperPath());
+        List<PortPlan.Arg> params = g.plan().paramArgs();
+        Class<?>[] types = original.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+            String name = params.get(i).javaName();
+            if (types[i].isPrimitive() || source.contains("Objects.requireNonNull(" + name + ", \"" + name + "\");")) {
+                continue;
+            }
+            Object[] args = new Object[types.length];
+            for (int k = 0; k < types.length; k++) {
+                args[k] = k == i ? null : emptyValue(types[k]);
+            }
+            Object[] javaArgs = args.clone();
+            Object[] rustArgs = args.clone();
+            Object expected = null;
+            Object actual = null;
+            Throwable javaFailure = null;
+            Throwable rustFailure = null;
+            try {
+                original.setAccessible(true);
+                expected = original.invoke(null, javaArgs);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                javaFailure = e.getCause();
+            }
+            try {
+                actual = wrapper.getMethod(original.getName(), types).invoke(null, rustArgs);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                rustFailure = e.getCause();
+            }
+            String what = "null for '" + name + "' (the wrapper's guard)";
+            if ((javaFailure == null) != (rustFailure == null)
+                    || javaFailure != null && javaFailure.getClass() != rustFailure.getClass()
+                    || javaFailure == null && !java.util.Objects.deepEquals(expected, actual)) {
+                return what + ": Java " + (javaFailure != null ? "threw " + javaFailure : "returned " + show(expected)) + ", the port "
+                        + (rustFailure != null ? "threw " + rustFailure : "returned " + show(actual));
+            }
         }
         return null;
+    }
+
+    private static Object emptyValue(Class<?> t) {
+        if (t == String.class) {
+            return "";
+        }
+        if (t.isArray()) {
+            return java.lang.reflect.Array.newInstance(t.getComponentType(), 0);
+        }
+        if (t == boolean.class) {
+            return false;
+        }
+        if (t == char.class) {
+            return (char) 0;
+        }
+        if (t == long.class) {
+            return 0L;
+        }
+        if (t == float.class) {
+            return 0f;
+        }
+        if (t == double.class) {
+            return 0d;
+        }
+        if (t == byte.class) {
+            return (byte) 0;
+        }
+        if (t == short.class) {
+            return (short) 0;
+        }
+        return 0;
+    }
+
+    private static String show(Object o) {
+        return o != null && o.getClass().isArray() ? java.util.Arrays.deepToString(new Object[] {o}) : String.valueOf(o);
     }
 }
