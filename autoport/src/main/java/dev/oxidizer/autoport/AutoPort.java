@@ -11,10 +11,13 @@ import java.util.List;
  * @param paramWritten  per declared parameter: whether the method (or a method it calls) writes into that array
  * @param methods       the translated methods, entry first, as {@code pkg.Class#name(desc)}
  * @param approximate   whether it calls JDK math whose results may differ within the declared ulps (exp, log, sin...)
+ * @param nullGuards    what the Java method does first for a null parameter, for the wrapper to do before the call
+ *                      (the translated code never sees null), in Java's order
  */
-public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate) {
+public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate, List<NullGuard> nullGuards) {
     public AutoPort {
         paramWritten = List.copyOf(paramWritten);
+        nullGuards = List.copyOf(nullGuards);
         methods = List.copyOf(methods);
     }
 }

@@ -41,6 +41,10 @@ public final class AutoPorter {
     private final Set<String> usedNames = new HashSet<>();
     private final StringBuilder helpers = new StringBuilder();
     private final List<String> order = new ArrayList<>();
+    private final Map<String, String> tables = new HashMap<>();
+    private final Map<String, String> provisionalNames = new HashMap<>();
+    private final Map<String, boolean[]> assumed = new HashMap<>();
+    private final Set<String> recursive = new HashSet<>();
     private boolean approximate;
 
     public AutoPorter(ClassSource classes) {
@@ -65,7 +69,7 @@ public final class AutoPorter {
     }
 
     /** Signature of a translated method, as callers see it. */
-    record Sig(String rustName, boolean fallible, boolean[] paramWritten, Type[] params, Type ret) {}
+    record Sig(String rustName, boolean[] paramWritten, Type[] params, Type ret) {}
 
     /**
      * Translates {@code className#name(descriptor)} (binary class name, e.g. {@code com.acme.Stats}).
@@ -75,15 +79,20 @@ public final class AutoPorter {
     public AutoPort port(String className, String name, String descriptor, Entry entry) throws Refusal {
         String owner = className.replace('.', '/');
         usedNames.add(entry.rustFn());
+        usedNames.add(entry.rustFn() + "_body");
+        usedNames.add(entry.rustFn() + "_avx2");
         String key = key(owner, name, descriptor);
         MethodNode m = method(owner, name, descriptor, key);
-        inProgress.add(key);
+        // A recursive call of the entry method calls its internal translation (Java's int-widened ABI, no Result).
         FunctionTranslator t = new FunctionTranslator(this, classNode(owner), m, key, entry);
         String code = t.translate();
-        inProgress.remove(key);
         List<String> methods = new ArrayList<>();
         methods.add(key.replace('/', '.'));
-        order.forEach(k -> methods.add(k.replace('/', '.')));
+        order.forEach(k -> {
+            if (!methods.contains(k.replace('/', '.'))) {
+                methods.add(k.replace('/', '.'));
+            }
+        });
         List<Boolean> written = new ArrayList<>();
         Type[] ps = Type.getArgumentTypes(descriptor);
         int slot = (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
@@ -91,7 +100,7 @@ public final class AutoPorter {
             written.add(t.writesParam(slot));
             slot += p.getSize();
         }
-        return new AutoPort(code + helpers, written, methods, approximate);
+        return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards());
     }
 
     /** The Rust module {@code jrt} the translated code calls (Java's semantics of each instruction), as {@code src/jrt.rs}. */
@@ -101,6 +110,36 @@ public final class AutoPorter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Rust name of the constant table {@code owner.field} ({@link StaticTable}), declared once after the functions.
+     *
+     * @throws StaticTable.NotATable when the field is not one
+     */
+    String table(String owner, String field) throws StaticTable.NotATable {
+        String k = owner + "." + field;
+        String name = tables.get(k);
+        if (name == null) {
+            ClassNode cn = classNode(owner);
+            if (cn == null) {
+                throw new StaticTable.NotATable("its class file is not on the class path");
+            }
+            StaticTable t = StaticTable.find(cn, field);
+            String base = "T_" + field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+            name = base;
+            for (int i = 2; !usedNames.add(name); i++) {
+                name = base + "_" + i;
+            }
+            tables.put(k, name);
+            helpers.append('\n').append(t.declaration(name));
+        }
+        return name;
+    }
+
+    /** The Rust name of a constant table already declared by {@link #table}, or null. */
+    String declaredTable(String owner, String field) {
+        return tables.get(owner + "." + field);
     }
 
     void markApproximate() {
@@ -144,39 +183,83 @@ public final class AutoPorter {
         throw new Refusal(key.replace('/', '.'), -1, "method " + name + desc, "no such method in " + owner.replace('/', '.'));
     }
 
-    /** The signature of an application method called from {@code caller}; translates it first when needed. */
+    /**
+     * The signature of an application method called from {@code caller}; translates it first when needed.
+     *
+     * <p>Recursion (self or mutual): a call of a method whose translation is under way gets a provisional signature,
+     * its Rust name and an assumption of which array parameters it writes (none at first). When the finished
+     * translation writes more than was assumed, everything translated since it began is rolled back and it is translated
+     * again with the larger assumption; assumptions only grow, so this ends. Every function a recursive call enters
+     * starts with {@code jrt::stack_guard()}, which throws {@code StackOverflowError} before the native stack runs out.
+     */
     Sig callee(String owner, String name, String desc, String caller, int line) throws Refusal {
         String key = key(owner, name, desc);
         Sig s = done.get(key);
         if (s != null) {
             return s;
         }
+        Type[] ps = Type.getArgumentTypes(desc);
         if (inProgress.contains(key)) {
-            throw new Refusal(caller.replace('/', '.'), line, "invokestatic " + owner.replace('/', '.') + "." + name + desc,
-                    "recursive calls are outside the subset (rewrite the recursion as a loop)");
+            recursive.add(key);
+            return new Sig(provisionalNames.get(key), assumed.get(key).clone(), ps, Type.getReturnType(desc));
         }
         MethodNode m = method(owner, name, desc, key);
         if ((m.access & Opcodes.ACC_STATIC) == 0) {
             throw new Refusal(caller.replace('/', '.'), line, "call of " + owner.replace('/', '.') + "." + name + desc,
                     "only static methods are translated as callees");
         }
-        inProgress.add(key);
         String rustName = internalName(name);
-        FunctionTranslator t = new FunctionTranslator(this, classNode(owner), m, key, rustName);
-        String code = t.translate();
-        inProgress.remove(key);
-        Type[] ps = Type.getArgumentTypes(desc);
-        boolean[] written = new boolean[ps.length];
-        int slot = 0;
-        for (int i = 0; i < ps.length; i++) {
-            written[i] = t.writesParam(slot);
-            slot += ps[i].getSize();
+        provisionalNames.put(key, rustName);
+        assumed.put(key, new boolean[ps.length]);
+        int helpersMark = helpers.length();
+        int orderMark = order.size();
+        Set<String> namesMark = new HashSet<>(usedNames);
+        Map<String, String> tablesMark = new HashMap<>(tables);
+        Set<String> recursiveMark = new HashSet<>(recursive);
+        while (true) {
+            inProgress.add(key);
+            FunctionTranslator t = new FunctionTranslator(this, classNode(owner), m, key, rustName);
+            String code;
+            try {
+                code = t.translate();
+            } finally {
+                inProgress.remove(key);
+            }
+            boolean[] written = new boolean[ps.length];
+            boolean grew = false;
+            int slot = 0;
+            for (int i = 0; i < ps.length; i++) {
+                written[i] = t.writesParam(slot);
+                grew |= written[i] && !assumed.get(key)[i];
+                slot += ps[i].getSize();
+            }
+            if (grew) {
+                // Callers inside this translation passed these arrays read-only: translate it all again.
+                for (int i = 0; i < ps.length; i++) {
+                    written[i] |= assumed.get(key)[i];
+                }
+                assumed.put(key, written);
+                helpers.setLength(helpersMark);
+                for (int k = order.size() - 1; k >= orderMark; k--) {
+                    done.remove(order.remove(k));
+                }
+                usedNames.retainAll(namesMark);
+                usedNames.add(rustName);
+                tables.keySet().retainAll(tablesMark.keySet());
+                recursive.retainAll(recursiveMark);
+                continue;
+            }
+            s = new Sig(rustName, written, ps, Type.getReturnType(desc));
+            done.put(key, s);
+            order.add(key);
+            helpers.append('\n').append(code);
+            return s;
         }
-        s = new Sig(rustName, t.fallible(), written, ps, Type.getReturnType(desc));
-        done.put(key, s);
-        order.add(key);
-        helpers.append('\n').append(code);
-        return s;
+    }
+
+    /** Whether a recursive call enters the method with this key: its Rust function then checks the stack first. */
+    boolean isRecursive(String key) {
+        return recursive.contains(key);
     }
 
     private String internalName(String javaName) {

@@ -8,6 +8,7 @@ import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
@@ -40,6 +41,13 @@ final class ControlFlow {
     }
 
     final List<Block> blocks = new ArrayList<>();
+    /** A {@code catch} of {@code type} (internal name; null catches everything, as {@code finally}) at block {@code block}. */
+    record Handler(String type, int block) {}
+
+    /** Per block ending with an instruction that may throw inside try regions: its handlers, innermost first. */
+    final java.util.Map<Integer, List<Handler>> handlers = new java.util.HashMap<>();
+    /** Blocks that start an exception handler. */
+    final Set<Integer> handlerBlocks = new java.util.HashSet<>();
     /** Block ids in reverse postorder (reachable blocks only). */
     final List<Integer> order = new ArrayList<>();
     private final int[] blockOfInsn;
@@ -71,6 +79,14 @@ final class ControlFlow {
             }
         }
         m.tryCatchBlocks.forEach(t -> leaders.add(insns.indexOf(t.handler)));
+        // Inside a try region every instruction that may throw ends its block: its handlers are successors.
+        for (TryCatchBlockNode t : m.tryCatchBlocks) {
+            for (int i = insns.indexOf(t.start); i < insns.indexOf(t.end); i++) {
+                if (mayThrow(insns.get(i).getOpcode())) {
+                    leaders.add(i + 1);
+                }
+            }
+        }
         leaders.removeIf(i -> i >= n);
         blockOfInsn = new int[n];
         Integer[] ls = leaders.toArray(new Integer[0]);
@@ -100,6 +116,27 @@ final class ControlFlow {
                 addFallthrough(b);
             }
         }
+        for (Block b : blocks) {
+            AbstractInsnNode last = lastReal(insns, b);
+            if (last == null || !mayThrow(last.getOpcode()) || frames[insns.indexOf(last)] == null) {
+                continue;
+            }
+            int at = insns.indexOf(last);
+            List<Handler> hs = new ArrayList<>();
+            for (TryCatchBlockNode t : m.tryCatchBlocks) {
+                if (insns.indexOf(t.start) <= at && at < insns.indexOf(t.end)) {
+                    int h = blockOfInsn[insns.indexOf(t.handler)];
+                    hs.add(new Handler(t.type, h));
+                    if (!b.succs.contains(h)) {
+                        b.succs.add(h);
+                    }
+                }
+            }
+            if (!hs.isEmpty()) {
+                handlers.put(b.id, hs);
+            }
+        }
+        m.tryCatchBlocks.forEach(t -> handlerBlocks.add(blockOfInsn[insns.indexOf(t.handler)]));
         // Only blocks the analyzer reached take part (javac leaves no dead code, other compilers may).
         for (Block b : blocks) {
             b.succs.removeIf(s -> frames[blocks.get(s).start] == null);
@@ -139,6 +176,13 @@ final class ControlFlow {
         if (b.id + 1 < blocks.size()) {
             b.succs.add(b.id + 1);
         }
+    }
+
+    /** Whether the translation of this instruction may throw (array access, division, allocation, calls, athrow). */
+    static boolean mayThrow(int op) {
+        return (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) || (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE)
+                || op == Opcodes.IDIV || op == Opcodes.IREM || op == Opcodes.LDIV || op == Opcodes.LREM
+                || op == Opcodes.NEWARRAY || (op >= Opcodes.INVOKEVIRTUAL && op <= Opcodes.INVOKEDYNAMIC) || op == Opcodes.ATHROW;
     }
 
     private static boolean endsFlow(int op) {

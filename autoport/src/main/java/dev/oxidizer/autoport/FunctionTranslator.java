@@ -61,7 +61,7 @@ final class FunctionTranslator implements Opcodes {
 
     private final Map<String, String> decls = new LinkedHashMap<>();
     private final Set<OValue.Origin> written = new HashSet<>();
-    private boolean fallible;
+    private NullChecks nullChecks;
     private int temps;
 
     /** The entry method: signature from {@code entry}, always {@code Result}. */
@@ -83,11 +83,28 @@ final class FunctionTranslator implements Opcodes {
         this.rustName = rustName;
         this.isStatic = (mn.access & ACC_STATIC) != 0;
         this.insns = mn.instructions;
-        this.fallible = entry != null;
     }
 
-    boolean fallible() {
-        return fallible;
+    /** The entry's null checks the wrapper must repeat, in Java's order. */
+    List<NullGuard> nullGuards() {
+        return nullChecks == null ? List.of() : List.copyOf(nullChecks.guards);
+    }
+
+    /** The JDK exception class and its superclasses up to Throwable (internal names). */
+    static Set<String> superclasses(String cls) {
+        Set<String> s = new HashSet<>();
+        s.add(cls);
+        switch (cls) {
+            case "java/lang/ArrayIndexOutOfBoundsException", "java/lang/StringIndexOutOfBoundsException" -> s.add("java/lang/IndexOutOfBoundsException");
+            case "java/lang/NumberFormatException" -> s.add("java/lang/IllegalArgumentException");
+            default -> { }
+        }
+        s.addAll(Set.of("java/lang/RuntimeException", "java/lang/Exception", "java/lang/Throwable"));
+        return s;
+    }
+
+    static boolean throwable(String internalName) {
+        return EXCEPTIONS.contains(internalName);
     }
 
     boolean writesParam(int slot) {
@@ -155,16 +172,16 @@ final class FunctionTranslator implements Opcodes {
         if ((mn.access & ACC_SYNCHRONIZED) != 0) {
             throw refuse(-1, "method " + mn.name, "synchronized methods are outside the subset");
         }
-        if (!mn.tryCatchBlocks.isEmpty()) {
-            int h = insns.indexOf(mn.tryCatchBlocks.get(0).start);
-            throw refuse(h, "try/catch (" + (mn.tryCatchBlocks.get(0).type == null ? "finally" : mn.tryCatchBlocks.get(0).type.replace('/', '.')) + ")",
-                    "exception handlers are not translated yet");
-        }
         try {
             frames = new Analyzer<>(new OriginInterpreter(mn)).analyze(owner.name, mn);
         } catch (AnalyzerException e) {
             int at = e.node == null ? -1 : insns.indexOf(e.node);
             throw refuse(at, at < 0 ? "method" : describe(e.node), "the analyzer rejected it: " + e.getMessage());
+        }
+        nullChecks = new NullChecks(owner, mn, frames, isStatic);
+        nullChecks.pruneNullBranches();
+        if (entry != null) {
+            nullChecks.findPrologue();
         }
         cfg = new ControlFlow(mn, frames);
         if (cfg.irreducibleAt >= 0) {
@@ -207,23 +224,64 @@ final class FunctionTranslator implements Opcodes {
             slot += ps[i].getSize();
         }
         String rt = entry != null ? entryReturnType(ret) : internalReturnType(ret);
-        boolean result = fallible;
-        sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
-        sb.append("#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, clippy::all)]\n");
-        if (entry == null) {
-            sb.append("#[inline]\n");
+        String allow = "#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, path_statements, clippy::all)]\n";
+        String signature = "(" + String.join(", ", params) + ") -> " + rt;
+        if (entry != null) {
+            String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
+            sb.append(entryDispatch(signature.substring(0, signature.lastIndexOf(" -> ")), rt, args));
+            sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
+            sb.append(allow).append("#[inline(always)]\n");
+            sb.append("fn ").append(rustName).append("_body").append(signature).append(" {\n");
+        } else {
+            sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
+            sb.append(allow).append("#[inline]\n");
+            sb.append("fn ").append(rustName).append(signature).append(" {\n");
         }
-        sb.append(entry != null ? "pub fn " : "fn ").append(rustName).append('(').append(String.join(", ", params)).append(") -> ");
-        sb.append(result ? "Result<" + rt + ", PortError>" : rt).append(" {\n");
+        if (entry == null && porter.isRecursive(key)) {
+            sb.append("    jrt::stack_guard();\n");
+        }
         for (String p : prologue) {
             sb.append("    ").append(p).append('\n');
         }
         for (String d : decls.values()) {
             sb.append("    ").append(d).append('\n');
         }
-        sb.append(body.replace(RET_OPEN, result ? "Ok(" : "(").replace(RET_CLOSE, ")"));
+        sb.append(body.replace(RET_OPEN, "(").replace(RET_CLOSE, ")"));
         sb.append("}\n");
         return sb.toString();
+    }
+
+    /**
+     * The public entry: Java exceptions the body throws (unwinding, see jrt.rs) become {@code Err}; on x86 CPUs with
+     * AVX2 it runs a copy of the body compiled for AVX2 (runtime detection, as the JIT uses the host's instruction set;
+     * no FMA, so floating-point results are the baseline copy's bit for bit).
+     */
+    private String entryDispatch(String params, String rt, String args) {
+        String name = rustName;
+        return """
+                /// Translated from `%1$s` by `oxidizer generate --auto`. Fails with `PortError::Java` where the Java
+                /// method throws; runs the AVX2 build of the body where the CPU has AVX2.
+                pub fn %2$s%3$s -> Result<%4$s, PortError> {
+                    jrt::catch(|| {
+                        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                        {
+                            if jrt::has_avx2() {
+                                // SAFETY: this CPU supports AVX2 (detected just above).
+                                return unsafe { %2$s_avx2(%5$s) };
+                            }
+                        }
+                        %2$s_body(%5$s)
+                    })
+                }
+
+                /// `%2$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
+                #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+                #[target_feature(enable = "avx2")]
+                unsafe fn %2$s_avx2%3$s -> %4$s {
+                    %2$s_body(%5$s)
+                }
+
+                """.formatted(who(), name, params, rt, args);
     }
 
     private FieldNode field(String name) {
@@ -368,6 +426,9 @@ final class FunctionTranslator implements Opcodes {
 
     private record Exit(String stmt) implements Term {}
 
+    /** Ends a block whose last call was caught: error variable, normal successor (-1: none), handlers innermost first. */
+    private record TryCheck(String error, int normal, List<ControlFlow.Handler> handlers) implements Term {}
+
     // ---- one basic block -----------------------------------------------------------------------------------------
 
     private final class BlockTranslator {
@@ -375,6 +436,8 @@ final class FunctionTranslator implements Opcodes {
         private final List<String> out = new ArrayList<>();
         private final List<SE> stack = new ArrayList<>();
         private int at;
+        /** The error variable of the caught call that ends this block, or null. */
+        private String caught;
 
         BlockTranslator(ControlFlow.Block block) {
             this.block = block;
@@ -382,6 +445,13 @@ final class FunctionTranslator implements Opcodes {
 
         BlockCode run() throws Refusal {
             Frame<OValue> f = frames[block.start];
+            if (cfg.handlerBlocks.contains(block.id)) {
+                if (f.getStackSize() != 1) {
+                    throw refuse(block.start, "exception handler", "a handler entered with more than the exception on the stack");
+                }
+                stack.add(caughtValue(block.id));
+                f = new Frame<>(0, 0);
+            }
             for (int d = 0; d < f.getStackSize(); d++) {
                 OValue v = f.getStack(d);
                 char k = v.type() == null ? '?' : kind(v.type());
@@ -412,6 +482,9 @@ final class FunctionTranslator implements Opcodes {
             if (term == null) {
                 flushStack();
                 term = new Goto(block.succs.get(0));
+            }
+            if (caught != null) {
+                term = new TryCheck(caught, term instanceof Goto g ? g.target() : -1, cfg.handlers.get(block.id));
             }
             return new BlockCode(out, term);
         }
@@ -465,7 +538,7 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private SE materialize(SE e) {
-            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.deps().isEmpty() && simple(e.code())) {
+            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.deps().isEmpty() && simple(e.code())) {
                 return e;
             }
             return SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
@@ -492,7 +565,7 @@ final class FunctionTranslator implements Opcodes {
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
-                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S') {
+                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E') {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
                 }
@@ -528,8 +601,13 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case OValue.Made m -> (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
                 case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
-                case OValue.Static s -> throw refuse(insn, "static field " + s.owner().replace('/', '.') + "." + s.name()
-                        + " is outside the subset");
+                case OValue.Static s -> {
+                    String t = porter.declaredTable(s.owner(), s.name());
+                    if (t == null) {
+                        throw refuse(insn, "static field " + s.owner().replace('/', '.') + "." + s.name() + " is outside the subset");
+                    }
+                    yield t;
+                }
             };
         }
 
@@ -554,6 +632,9 @@ final class FunctionTranslator implements Opcodes {
                         + " possible origins) is outside the subset");
             }
             OValue.Origin o = v.origins().iterator().next();
+            if (o instanceof OValue.Made m && insns.get(m.insn()) instanceof LabelNode && cfg.handlerBlocks.contains(cfg.blockAt(m.insn()))) {
+                return caughtValue(cfg.blockAt(m.insn()));
+            }
             if (o instanceof OValue.Null) {
                 throw refuse(insn, "null references are outside the subset");
             }
@@ -592,9 +673,33 @@ final class FunctionTranslator implements Opcodes {
             return name;
         }
 
-        private String call(String code) {
-            fallible = true;
-            return code + "?";
+        /**
+         * A call that may throw: it unwinds (jrt.rs), so the value is used directly. As the last instruction of a block
+         * inside try regions, it is caught instead: {@code let (vN, mut eN) = jrt::split(jrt::catch(|| code));} and the
+         * block ends with a {@link TryCheck} of {@code eN}.
+         */
+        private String call(String code) throws Refusal {
+            if (!cfg.handlers.containsKey(block.id) || at != lastRealIndex()) {
+                return code;
+            }
+            if (caught != null) {
+                throw refuse(at, "an instruction that may throw twice inside a try region");
+            }
+            int n = temps++;
+            caught = "e" + n;
+            out.add("let (v" + n + ", mut e" + n + ") = jrt::split(jrt::catch(|| " + code + "));");
+            return "v" + n;
+        }
+
+        /** The exception caught by the handler starting block {@code h}: its variable {@code xH}. */
+        private SE caughtValue(int h) {
+            String v = "x" + h;
+            decls.putIfAbsent(v, "let mut " + v + ": Option<PortError> = None;");
+            return new SE(v, 'E', Set.of(), null, null, null);
+        }
+
+        private int lastRealIndex() {
+            return insns.indexOf(ControlFlow.lastReal(insns, block));
         }
 
         private String lit(int v) {
@@ -630,7 +735,7 @@ final class FunctionTranslator implements Opcodes {
             pushPrim(fmt.replace("$a", a.code()), k, a.deps());
         }
 
-        private void throwing(String fmt, char k) {
+        private void throwing(String fmt, char k) throws Refusal {
             SE b = pop();
             SE a = pop();
             String t = temp(call(fmt.replace("$a", a.code()).replace("$b", b.code())), k);
@@ -703,7 +808,7 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ASTORE -> {
                     SE e = pop();
-                    if (e.kind() != 'A') {
+                    if (e.kind() != 'A' && e.kind() != 'E') {
                         throw refuse(at, "storing an exception or handle in a variable is outside the subset");
                     }
                 }
@@ -740,6 +845,9 @@ final class FunctionTranslator implements Opcodes {
                     };
                     if (a.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
                         throw refuse(at, "writing into a string");
+                    }
+                    if (a.origin() instanceof OValue.Static) {
+                        throw refuse(at, "writing into a static array");
                     }
                     if (a.origin() instanceof OValue.Field fo && !entry.mutableFields().contains(fo.name())) {
                         throw refuse(at, "writing into a receiver field's array the generator passes read-only");
@@ -913,8 +1021,16 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case IFNULL, IFNONNULL -> {
                     SE a = pop();
+                    if (nullChecks.testsParam(at)) {
+                        if (entry != null && !nullChecks.prologue.containsKey(at)) {
+                            throw refuse(at, "a null check of a parameter after other work (or one whose null branch is not a constant exit)"
+                                    + " is outside the subset: the wrapper rejects null arguments before the call");
+                        }
+                        flushStack();
+                        return new Goto(op == IFNULL ? fallthrough() : target(((JumpInsnNode) in).label));
+                    }
                     if (a.kind() != 'A' || a.origin() instanceof OValue.Param || a.origin() instanceof OValue.Field) {
-                        throw refuse(at, "null checks of parameters are outside the subset (arrays and strings cross as non-null)");
+                        throw refuse(at, "null checks of fields or of variables that may hold different arrays are outside the subset");
                     }
                     flushStack();
                     return new Cond(op == IFNULL ? "false" : "true", target(((JumpInsnNode) in).label), fallthrough());
@@ -997,14 +1113,26 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ATHROW -> {
                     SE e = pop();
+                    List<ControlFlow.Handler> hs = cfg.handlers.getOrDefault(block.id, List.of());
+                    if (e.kind() == 'E') {
+                        if (!hs.isEmpty()) {
+                            throw refuse(at, "rethrowing a caught exception inside another try region is outside the subset");
+                        }
+                        return new Exit("jrt::rethrow(" + e.code() + ".take());");
+                    }
                     if (e.kind() != 'X') {
                         throw refuse(at, "throwing an exception not created here is outside the subset");
                     }
                     Exc x = (Exc) e.extra();
                     String kind = x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
-                    fallible = true;
                     String msg = x.message == null ? "String::new()" : x.message;
-                    return new Exit("return Err(jrt::throw(JavaException::" + kind + ", " + msg + "));");
+                    for (ControlFlow.Handler h : hs) {
+                        if (h.type() == null || superclasses(x.cls).contains(h.type())) {
+                            out.add(caughtValue(h.block()).code() + " = Some(jrt::exception(JavaException::" + kind + ", " + msg + "));");
+                            return new Goto(h.block());
+                        }
+                    }
+                    return new Exit("jrt::throw(JavaException::" + kind + ", " + msg + ");");
                 }
                 case GETSTATIC -> getstatic((FieldInsnNode) in);
                 case GETFIELD -> {
@@ -1106,7 +1234,17 @@ final class FunctionTranslator implements Opcodes {
                     }
                 }
             }
-            throw refuse(at, "static fields are outside the subset (except constants and byte-array VarHandle views)");
+            Type ft = Type.getType(f.desc);
+            if (cn != null && ft.getSort() == Type.ARRAY) {
+                try {
+                    String name = porter.table(f.owner, f.name);
+                    push(new SE(name, 'A', Set.of(), new OValue.Static(f.owner, f.name), ft, null));
+                    return;
+                } catch (StaticTable.NotATable e) {
+                    throw refuse(at, "static array " + f.owner.replace('/', '.') + "." + f.name + " is not a constant table: " + e.getMessage());
+                }
+            }
+            throw refuse(at, "static fields are outside the subset (except constants, constant tables and byte-array VarHandle views)");
         }
 
         private void ldcValue(Object v) throws Refusal {
@@ -1253,6 +1391,16 @@ final class FunctionTranslator implements Opcodes {
                 // the dup'ed reference left on the stack is the same exception
                 return;
             }
+            if (NullChecks.isRequireNonNull(m)) {
+                SE v = args.get(0);
+                if (v.kind() != 'A' || v.origin() == null || v.origin() instanceof OValue.Field
+                        || (v.origin() instanceof OValue.Param && entry != null && !nullChecks.prologue.containsKey(at))) {
+                    throw refuse(at, "Objects.requireNonNull of a parameter after other work is outside the subset: the wrapper rejects"
+                            + " null arguments before the call");
+                }
+                push(v);
+                return;
+            }
             if (recv != null && recv.kind() == 'H' && m.owner.equals("java/lang/invoke/VarHandle")) {
                 viewGet((View) recv.extra(), m, args);
                 return;
@@ -1299,11 +1447,14 @@ final class FunctionTranslator implements Opcodes {
                 if (s.origin() instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode) {
                     throw refuse(at, "writing into a string");
                 }
+                if (s.origin() instanceof OValue.Static) {
+                    throw refuse(at, "writing into a static array");
+                }
                 written.add(s.origin());
             }
 
             @Override
-            public String fallible(String code) {
+            public String fallible(String code) throws Refusal {
                 return call(code);
             }
 
@@ -1386,6 +1537,9 @@ final class FunctionTranslator implements Opcodes {
                         throw refuse(at, "passing the same array twice to a method that writes it is outside the subset");
                     }
                     if (mut) {
+                        if (a.origin() instanceof OValue.Static) {
+                            throw refuse(at, "passing a static array to a method that writes it");
+                        }
                         if (a.origin() instanceof OValue.Made mm && insns.get(mm.insn()) instanceof LdcInsnNode) {
                             throw refuse(at, "writing into a string");
                         }
@@ -1396,10 +1550,7 @@ final class FunctionTranslator implements Opcodes {
                     as.add(a.code());
                 }
             }
-            String c = sig.rustName() + "(" + String.join(", ", as) + ")";
-            if (sig.fallible()) {
-                c = call(c);
-            }
+            String c = call(sig.rustName() + "(" + String.join(", ", as) + ")");
             Type rt = sig.ret();
             for (int i = 0; i < stack.size(); i++) {
                 stack.set(i, materialize(stack.get(i)));
@@ -1469,6 +1620,27 @@ final class FunctionTranslator implements Opcodes {
         private void emitTerm(int x, Term t, int depth) {
             switch (t) {
                 case Exit e -> line(depth, e.stmt());
+                case TryCheck tc -> {
+                    line(depth, "if " + tc.error() + ".is_some() {");
+                    String kw = "if ";
+                    for (ControlFlow.Handler h : tc.handlers()) {
+                        String test = h.type() == null ? "true" : "jrt::catches(&" + tc.error() + ", &[\"" + h.type() + "\"])";
+                        line(depth + 1, kw + test + " {");
+                        line(depth + 2, "x" + h.block() + " = " + tc.error() + ".take();");
+                        doBranch(x, h.block(), depth + 2);
+                        kw = "} else if ";
+                    }
+                    line(depth + 1, "} else {");
+                    line(depth + 2, "jrt::rethrow(" + tc.error() + ".take());");
+                    line(depth + 1, "}");
+                    line(depth, "} else {");
+                    if (tc.normal() >= 0) {
+                        doBranch(x, tc.normal(), depth + 1);
+                    } else {
+                        line(depth + 1, "unreachable!();");
+                    }
+                    line(depth, "}");
+                }
                 case Goto g -> doBranch(x, g.target(), depth);
                 case Cond c -> {
                     if (c.ifTrue() == c.ifFalse()) {

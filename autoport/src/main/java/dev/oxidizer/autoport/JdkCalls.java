@@ -30,7 +30,7 @@ final class JdkCalls {
         void write(Object e) throws Refusal;
 
         /** Marks the code as able to throw: returns it with {@code ?}. */
-        String fallible(String code);
+        String fallible(String code) throws Refusal;
 
         /** A statement with side effects, in program order. */
         void statement(String code);

@@ -22,7 +22,7 @@ import java.util.List;
  * may come from ({@link OValue.Origin}): parameters, receiver fields, allocations, constants. The translator uses the
  * origins to name arrays in Rust and to refuse a variable that may hold two different arrays.
  */
-final class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
+class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
     private final MethodNode method;
 
     OriginInterpreter(MethodNode method) {
@@ -168,6 +168,9 @@ final class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
 
     @Override
     public OValue naryOperation(AbstractInsnNode insn, List<? extends OValue> values) {
+        if (NullChecks.isRequireNonNull(insn)) {
+            return values.get(0);
+        }
         Type ret;
         if (insn instanceof MethodInsnNode m) {
             ret = Type.getReturnType(m.desc);

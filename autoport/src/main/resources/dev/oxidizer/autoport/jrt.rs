@@ -1,59 +1,84 @@
 //! Java semantics for code translated by Oxidizer's auto-port (`oxidizer generate --auto`).
 //! Generated, do not edit: every helper does exactly what the JVM instruction or JDK method of the same name does,
-//! including the exception it throws (as `PortError::Java`). Error paths are `#[cold]` so the checks stay cheap.
+//! including the exception it throws. A Java exception does not travel as a `Result` through every instruction: it
+//! unwinds (`throw`, never returning, `#[cold]`, like Rust's own bounds-check failure) to the translated entry
+//! function, whose `catch` turns it into `PortError::Java`. So a check in a hot loop costs a compare and a branch to
+//! cold code, the loop keeps its values in registers, and LLVM is free to move or merge checks. `resume_unwind` runs
+//! no panic hook (nothing is printed); a genuine Rust panic is not a `Thrown` and keeps unwinding to `ffi.rs`.
 #![allow(dead_code)]
 
 use crate::ffi::{JavaException, PortError};
 
+/// A Java exception in flight between `throw` and the entry function's `catch`.
+pub struct Thrown(pub PortError);
+
 #[cold]
 #[inline(never)]
-pub fn throw(kind: JavaException, message: String) -> PortError {
-    PortError::Java(kind, message)
+pub fn throw(kind: JavaException, message: String) -> ! {
+    std::panic::resume_unwind(Box::new(Thrown(PortError::Java(kind, message))))
+}
+
+/// Runs a translated body: the Java exception it throws becomes `Err`; any other unwinding goes on.
+#[inline(always)]
+pub fn catch<T>(body: impl FnOnce() -> T) -> Result<T, PortError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(body)) {
+        Ok(v) => Ok(v),
+        Err(payload) => match payload.downcast::<Thrown>() {
+            Ok(t) => Err(t.0),
+            Err(other) => std::panic::resume_unwind(other),
+        },
+    }
+}
+
+/// Whether this CPU runs the AVX2 copy of a translated function (detected once, then a relaxed load).
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[inline(always)]
+pub fn has_avx2() -> bool {
+    std::is_x86_feature_detected!("avx2")
 }
 
 #[cold]
 #[inline(never)]
-fn aioobe(index: i64, length: usize) -> PortError {
+fn aioobe(index: i64, length: usize) -> ! {
     throw(JavaException::ArrayIndexOutOfBounds, format!("Index {index} out of bounds for length {length}"))
 }
 
 #[cold]
 #[inline(never)]
-fn sioobe(what: &str, index: i32, length: usize) -> PortError {
+fn sioobe(what: &str, index: i32, length: usize) -> ! {
     throw(JavaException::StringIndexOutOfBounds, format!("{what} {index} out of bounds for length {length}"))
 }
 
 #[cold]
 #[inline(never)]
-fn div_by_zero() -> PortError {
+fn div_by_zero() -> ! {
     throw(JavaException::Arithmetic, "/ by zero".to_string())
 }
 
 #[cold]
 #[inline(never)]
-fn overflow(what: &str) -> PortError {
+fn overflow(what: &str) -> ! {
     throw(JavaException::Arithmetic, format!("{what} overflow"))
 }
 
 /// `xaload`: element `i`, or ArrayIndexOutOfBoundsException.
 #[inline(always)]
-pub fn ld<T: Copy>(a: &[T], i: i32) -> Result<T, PortError> {
+pub fn ld<T: Copy>(a: &[T], i: i32) -> T {
     match a.get(i as usize) {
-        Some(v) => Ok(*v),
-        None => Err(aioobe(i as i64, a.len())),
+        Some(v) => *v,
+        None => aioobe(i as i64, a.len()),
     }
 }
 
 /// `xastore`.
 #[inline(always)]
-pub fn st<T: Copy>(a: &mut [T], i: i32, v: T) -> Result<(), PortError> {
+pub fn st<T: Copy>(a: &mut [T], i: i32, v: T) {
     let len = a.len();
     match a.get_mut(i as usize) {
         Some(slot) => {
             *slot = v;
-            Ok(())
         }
-        None => Err(aioobe(i as i64, len)),
+        None => aioobe(i as i64, len),
     }
 }
 
@@ -65,31 +90,31 @@ pub fn len<T>(a: &[T]) -> i32 {
 
 /// `newarray`: zero-filled, or NegativeArraySizeException.
 #[inline(always)]
-pub fn new_array<T: Copy + Default>(n: i32) -> Result<Vec<T>, PortError> {
+pub fn new_array<T: Copy + Default>(n: i32) -> Vec<T> {
     if n < 0 {
-        return Err(throw(JavaException::NegativeArraySize, n.to_string()));
+        throw(JavaException::NegativeArraySize, n.to_string());
     }
-    Ok(vec![T::default(); n as usize])
+    vec![T::default(); n as usize]
 }
 
 #[inline(always)]
-pub fn idiv(a: i32, b: i32) -> Result<i32, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_div(b)) }
+pub fn idiv(a: i32, b: i32) -> i32 {
+    if b == 0 { div_by_zero() } else { a.wrapping_div(b) }
 }
 
 #[inline(always)]
-pub fn irem(a: i32, b: i32) -> Result<i32, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_rem(b)) }
+pub fn irem(a: i32, b: i32) -> i32 {
+    if b == 0 { div_by_zero() } else { a.wrapping_rem(b) }
 }
 
 #[inline(always)]
-pub fn ldiv(a: i64, b: i64) -> Result<i64, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_div(b)) }
+pub fn ldiv(a: i64, b: i64) -> i64 {
+    if b == 0 { div_by_zero() } else { a.wrapping_div(b) }
 }
 
 #[inline(always)]
-pub fn lrem(a: i64, b: i64) -> Result<i64, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(a.wrapping_rem(b)) }
+pub fn lrem(a: i64, b: i64) -> i64 {
+    if b == 0 { div_by_zero() } else { a.wrapping_rem(b) }
 }
 
 #[inline(always)]
@@ -183,37 +208,37 @@ pub fn pow(a: f64, b: f64) -> f64 {
 }
 
 #[inline(always)]
-pub fn floor_div_i32(a: i32, b: i32) -> Result<i32, PortError> {
-    let q = idiv(a, b)?;
-    Ok(if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q })
+pub fn floor_div_i32(a: i32, b: i32) -> i32 {
+    let q = idiv(a, b);
+    if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q }
 }
 
 #[inline(always)]
-pub fn floor_mod_i32(a: i32, b: i32) -> Result<i32, PortError> {
-    let r = irem(a, b)?;
-    Ok(if (r ^ b) < 0 && r != 0 { r + b } else { r })
+pub fn floor_mod_i32(a: i32, b: i32) -> i32 {
+    let r = irem(a, b);
+    if (r ^ b) < 0 && r != 0 { r + b } else { r }
 }
 
 #[inline(always)]
-pub fn floor_div_i64(a: i64, b: i64) -> Result<i64, PortError> {
-    let q = ldiv(a, b)?;
-    Ok(if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q })
+pub fn floor_div_i64(a: i64, b: i64) -> i64 {
+    let q = ldiv(a, b);
+    if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q }
 }
 
 #[inline(always)]
-pub fn floor_mod_i64(a: i64, b: i64) -> Result<i64, PortError> {
-    let r = lrem(a, b)?;
-    Ok(if (r ^ b) < 0 && r != 0 { r + b } else { r })
+pub fn floor_mod_i64(a: i64, b: i64) -> i64 {
+    let r = lrem(a, b);
+    if (r ^ b) < 0 && r != 0 { r + b } else { r }
 }
 
 #[inline(always)]
-pub fn exact_i32(v: Option<i32>, what: &str) -> Result<i32, PortError> {
-    match v { Some(x) => Ok(x), None => Err(overflow(what)) }
+pub fn exact_i32(v: Option<i32>, what: &str) -> i32 {
+    match v { Some(x) => x, None => overflow(what) }
 }
 
 #[inline(always)]
-pub fn exact_i64(v: Option<i64>, what: &str) -> Result<i64, PortError> {
-    match v { Some(x) => Ok(x), None => Err(overflow(what)) }
+pub fn exact_i64(v: Option<i64>, what: &str) -> i64 {
+    match v { Some(x) => x, None => overflow(what) }
 }
 
 // ---- Integer / Long / Character / Float / Double -----------------------------------------------------
@@ -229,23 +254,23 @@ pub fn highest_one_bit_i64(i: i64) -> i64 {
 }
 
 #[inline(always)]
-pub fn udiv_i32(a: i32, b: i32) -> Result<i32, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u32) / (b as u32)) as i32) }
+pub fn udiv_i32(a: i32, b: i32) -> i32 {
+    if b == 0 { div_by_zero() } else { ((a as u32) / (b as u32)) as i32 }
 }
 
 #[inline(always)]
-pub fn urem_i32(a: i32, b: i32) -> Result<i32, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u32) % (b as u32)) as i32) }
+pub fn urem_i32(a: i32, b: i32) -> i32 {
+    if b == 0 { div_by_zero() } else { ((a as u32) % (b as u32)) as i32 }
 }
 
 #[inline(always)]
-pub fn udiv_i64(a: i64, b: i64) -> Result<i64, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u64) / (b as u64)) as i64) }
+pub fn udiv_i64(a: i64, b: i64) -> i64 {
+    if b == 0 { div_by_zero() } else { ((a as u64) / (b as u64)) as i64 }
 }
 
 #[inline(always)]
-pub fn urem_i64(a: i64, b: i64) -> Result<i64, PortError> {
-    if b == 0 { Err(div_by_zero()) } else { Ok(((a as u64) % (b as u64)) as i64) }
+pub fn urem_i64(a: i64, b: i64) -> i64 {
+    if b == 0 { div_by_zero() } else { ((a as u64) % (b as u64)) as i64 }
 }
 
 /// `Double.compare`: -0.0 < 0.0, NaN above everything and equal to itself.
@@ -293,33 +318,33 @@ pub fn is_whitespace(c: i32) -> bool {
 // ---- String (UTF-16 code units) ---------------------------------------------------------------------
 
 #[inline(always)]
-pub fn char_at(s: &[u16], i: i32) -> Result<i32, PortError> {
+pub fn char_at(s: &[u16], i: i32) -> i32 {
     match s.get(i as usize) {
-        Some(c) => Ok(*c as i32),
-        None => Err(sioobe("Index", i, s.len())),
+        Some(c) => *c as i32,
+        None => sioobe("Index", i, s.len()),
     }
 }
 
 /// `String.codePointAt`.
 #[inline(always)]
-pub fn code_point_at(s: &[u16], i: i32) -> Result<i32, PortError> {
-    let c = char_at(s, i)?;
+pub fn code_point_at(s: &[u16], i: i32) -> i32 {
+    let c = char_at(s, i);
     if (0xD800..0xDC00).contains(&c) {
         if let Some(&d) = s.get(i as usize + 1) {
             let d = d as i32;
             if (0xDC00..0xE000).contains(&d) {
-                return Ok(((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000);
+                return ((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000;
             }
         }
     }
-    Ok(c)
+    c
 }
 
 // ---- java.util.Arrays / System.arraycopy -------------------------------------------------------------
 
 #[cold]
 #[inline(never)]
-fn range_error(from: i32, to: i32, len: usize) -> PortError {
+fn range_error(from: i32, to: i32, len: usize) -> ! {
     if from > to {
         throw(JavaException::IllegalArgument, format!("fromIndex({from}) > toIndex({to})"))
     } else if from < 0 {
@@ -331,11 +356,11 @@ fn range_error(from: i32, to: i32, len: usize) -> PortError {
 
 /// The checks of `Arrays.rangeCheck`.
 #[inline(always)]
-pub fn range(from: i32, to: i32, len: usize) -> Result<std::ops::Range<usize>, PortError> {
+pub fn range(from: i32, to: i32, len: usize) -> std::ops::Range<usize> {
     if from > to || from < 0 || to as i64 > len as i64 {
-        return Err(range_error(from, to, len));
+        range_error(from, to, len);
     }
-    Ok(from as usize..to as usize)
+    from as usize..to as usize
 }
 
 #[inline(always)]
@@ -344,33 +369,32 @@ pub fn fill<T: Copy>(a: &mut [T], v: T) {
 }
 
 #[inline(always)]
-pub fn fill_range<T: Copy>(a: &mut [T], from: i32, to: i32, v: T) -> Result<(), PortError> {
-    let r = range(from, to, a.len())?;
+pub fn fill_range<T: Copy>(a: &mut [T], from: i32, to: i32, v: T) {
+    let r = range(from, to, a.len());
     a[r].fill(v);
-    Ok(())
 }
 
 /// `Arrays.copyOf`: truncated or zero-padded.
 #[inline(always)]
-pub fn copy_of<T: Copy + Default>(a: &[T], n: i32) -> Result<Vec<T>, PortError> {
-    let mut v = new_array::<T>(n)?;
+pub fn copy_of<T: Copy + Default>(a: &[T], n: i32) -> Vec<T> {
+    let mut v = new_array::<T>(n);
     let k = v.len().min(a.len());
     v[..k].copy_from_slice(&a[..k]);
-    Ok(v)
+    v
 }
 
 /// `Arrays.copyOfRange`, step by step as the JDK does it: the new length `to - from` in `int` arithmetic, then
 /// `System.arraycopy(a, from, copy, 0, min(a.length - from, newLength))`; `to` may pass the end (zero-padded).
 #[inline(always)]
-pub fn copy_of_range<T: Copy + Default>(a: &[T], from: i32, to: i32) -> Result<Vec<T>, PortError> {
+pub fn copy_of_range<T: Copy + Default>(a: &[T], from: i32, to: i32) -> Vec<T> {
     let new_len = to.wrapping_sub(from);
     if new_len < 0 {
-        return Err(throw(JavaException::IllegalArgument, format!("{from} > {to}")));
+        throw(JavaException::IllegalArgument, format!("{from} > {to}"));
     }
-    let mut v = new_array::<T>(new_len)?;
+    let mut v = new_array::<T>(new_len);
     let n = (a.len() as i32).wrapping_sub(from).min(new_len);
-    arraycopy(a, from, &mut v, 0, n)?;
-    Ok(v)
+    arraycopy(a, from, &mut v, 0, n);
+    v
 }
 
 /// `Arrays.equals` of integer arrays.
@@ -429,31 +453,28 @@ pub fn sort_f32(a: &mut [f32]) {
 
 /// `System.arraycopy` between two different arrays.
 #[inline(always)]
-pub fn arraycopy<T: Copy>(src: &[T], sp: i32, dst: &mut [T], dp: i32, n: i32) -> Result<(), PortError> {
-    check_copy(src.len(), sp, dst.len(), dp, n)?;
+pub fn arraycopy<T: Copy>(src: &[T], sp: i32, dst: &mut [T], dp: i32, n: i32) {
+    check_copy(src.len(), sp, dst.len(), dp, n);
     dst[dp as usize..(dp + n) as usize].copy_from_slice(&src[sp as usize..(sp + n) as usize]);
-    Ok(())
 }
 
 /// `System.arraycopy` within one array: as if through a temporary copy (overlap allowed).
 #[inline(always)]
-pub fn arraycopy_within<T: Copy>(a: &mut [T], sp: i32, dp: i32, n: i32) -> Result<(), PortError> {
-    check_copy(a.len(), sp, a.len(), dp, n)?;
+pub fn arraycopy_within<T: Copy>(a: &mut [T], sp: i32, dp: i32, n: i32) {
+    check_copy(a.len(), sp, a.len(), dp, n);
     a.copy_within(sp as usize..(sp + n) as usize, dp as usize);
-    Ok(())
 }
 
 #[inline(always)]
-fn check_copy(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> Result<(), PortError> {
+fn check_copy(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) {
     if sp < 0 || dp < 0 || n < 0 || sp as i64 + n as i64 > sl as i64 || dp as i64 + n as i64 > dl as i64 {
-        return Err(copy_error(sl, sp, dl, dp, n));
+        copy_error(sl, sp, dl, dp, n);
     }
-    Ok(())
 }
 
 #[cold]
 #[inline(never)]
-fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> PortError {
+fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> ! {
     let m = if sp < 0 {
         format!("arraycopy: source index {sp} out of bounds for length {sl}")
     } else if dp < 0 {
@@ -472,18 +493,141 @@ fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> PortError {
 
 #[cold]
 #[inline(never)]
-fn view_error(i: i32, len: usize, size: usize) -> PortError {
+fn view_error(i: i32, len: usize, size: usize) -> ! {
     throw(JavaException::ArrayIndexOutOfBounds,
           format!("Index {i} out of bounds for length {}", len as i64 - size as i64 + 1))
 }
 
 #[inline(always)]
-pub fn view<const N: usize>(a: &[i8], i: i32) -> Result<[u8; N], PortError> {
+pub fn view<const N: usize>(a: &[i8], i: i32) -> [u8; N] {
     if i >= 0 {
         if let Some(s) = a.get(i as usize..i as usize + N) {
             // SAFETY: `s` holds exactly N bytes; i8 and u8 have the same layout; the read is unaligned.
-            return Ok(unsafe { std::ptr::read_unaligned(s.as_ptr() as *const [u8; N]) });
+            return unsafe { std::ptr::read_unaligned(s.as_ptr() as *const [u8; N]) };
         }
     }
-    Err(view_error(i, a.len(), N))
+    view_error(i, a.len(), N)
+}
+
+// ---- recursion: StackOverflowError before the native stack runs out ----------------------------------------------
+
+/// Bytes kept free below the deepest translated frame: the JVM's guard pages of this (Java) thread, the unwinder
+/// and the JVM's own frames after the downcall returns all live there.
+const STACK_RESERVE: usize = 256 * 1024;
+
+thread_local! {
+    static STACK_LIMIT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// First statement of every translated function that a recursive call enters: one compare of the stack pointer with a
+/// per-thread limit. Past it, throws what Java throws (`StackOverflowError`, reported as a `PortError::Failed` naming
+/// it, since the wrapper's exception kinds are unchecked exceptions). Java overflows at a depth of its own; the limit
+/// is the thread's whole stack (glibc Linux) minus `STACK_RESERVE`, so the port reaches at least Java's depth for
+/// frames of equal size.
+#[inline(always)]
+pub fn stack_guard() {
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    if sp < STACK_LIMIT.with(|l| l.get()) || STACK_LIMIT.with(|l| l.get()) == 0 {
+        stack_check_slow(sp);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_check_slow(sp: usize) {
+    let limit = STACK_LIMIT.with(|l| {
+        if l.get() == 0 {
+            l.set(stack_limit(sp));
+        }
+        l.get()
+    });
+    if sp < limit {
+        std::panic::resume_unwind(Box::new(Thrown(PortError::Failed(
+            "java.lang.StackOverflowError: recursion deeper than this thread's stack allows".to_string()))));
+    }
+}
+
+/// The lowest address translated frames may use on this thread.
+fn stack_limit(sp: usize) -> usize {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        #[repr(C, align(16))]
+        struct Attr([u8; 128]);
+        extern "C" {
+            fn pthread_self() -> usize;
+            fn pthread_getattr_np(thread: usize, attr: *mut Attr) -> i32;
+            fn pthread_attr_getstack(attr: *const Attr, addr: *mut *mut u8, size: *mut usize) -> i32;
+            fn pthread_attr_destroy(attr: *mut Attr) -> i32;
+        }
+        let mut attr = Attr([0; 128]);
+        let mut addr: *mut u8 = std::ptr::null_mut();
+        let mut size = 0usize;
+        // SAFETY: glibc's documented calls on the calling thread; `Attr` is larger than glibc's pthread_attr_t.
+        let ok = unsafe {
+            pthread_getattr_np(pthread_self(), &mut attr) == 0 && {
+                let got = pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+                pthread_attr_destroy(&mut attr);
+                got
+            }
+        };
+        let low = addr as usize;
+        if ok && low < sp && sp <= low + size && sp - low > 2 * STACK_RESERVE {
+            return low + STACK_RESERVE;
+        }
+    }
+    // Unknown stack bounds: allow half a megabyte below the first recursive frame.
+    sp.saturating_sub(512 * 1024)
+}
+
+// ---- try/catch --------------------------------------------------------------------------------------------------
+
+/// `PortError::Java(kind, message)`: the exception a translated `throw` caught in the same method carries.
+#[cold]
+#[inline(never)]
+pub fn exception(kind: JavaException, message: String) -> PortError {
+    PortError::Java(kind, message)
+}
+
+/// `athrow` of a caught exception (a rethrow, or the end of a `finally`).
+#[cold]
+#[inline(never)]
+pub fn rethrow(e: Option<PortError>) -> ! {
+    std::panic::resume_unwind(Box::new(Thrown(e.expect("a caught exception"))))
+}
+
+/// Whether a `catch (T e)` with `T` one of `types` (internal names) catches `e`: its class or a superclass is listed.
+#[allow(unreachable_patterns)]
+pub fn catches(e: &Option<PortError>, types: &[&str]) -> bool {
+    let chain: &[&str] = match e {
+        Some(PortError::Java(kind, _)) => match kind {
+            JavaException::Arithmetic => &["java/lang/ArithmeticException"],
+            JavaException::ArrayIndexOutOfBounds => &["java/lang/ArrayIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::NegativeArraySize => &["java/lang/NegativeArraySizeException"],
+            JavaException::NullPointer => &["java/lang/NullPointerException"],
+            JavaException::IllegalArgument => &["java/lang/IllegalArgumentException"],
+            JavaException::IllegalState => &["java/lang/IllegalStateException"],
+            JavaException::IndexOutOfBounds => &["java/lang/IndexOutOfBoundsException"],
+            JavaException::StringIndexOutOfBounds => &["java/lang/StringIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::UnsupportedOperation => &["java/lang/UnsupportedOperationException"],
+            JavaException::NumberFormat => &["java/lang/NumberFormatException", "java/lang/IllegalArgumentException"],
+            JavaException::Runtime => &[],
+            _ => &[],
+        },
+        Some(PortError::Failed(m)) if m.starts_with("java.lang.StackOverflowError") => {
+            return types.iter().any(|t| matches!(*t, "java/lang/StackOverflowError" | "java/lang/VirtualMachineError"
+                | "java/lang/Error" | "java/lang/Throwable"));
+        }
+        _ => return false,
+    };
+    types.iter().any(|t| chain.contains(t) || matches!(*t, "java/lang/RuntimeException" | "java/lang/Exception" | "java/lang/Throwable"))
+}
+
+/// A caught call's value (a default when it threw) and its exception.
+#[inline(always)]
+pub fn split<T: Default>(r: Result<T, PortError>) -> (T, Option<PortError>) {
+    match r {
+        Ok(v) => (v, None),
+        Err(e) => (T::default(), Some(e)),
+    }
 }

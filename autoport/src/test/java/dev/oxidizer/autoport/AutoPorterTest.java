@@ -63,6 +63,143 @@ class AutoPorterTest {
         static int recurse(int n) {
             return n <= 0 ? 0 : recurse(n - 1) + 1;
         }
+
+        static boolean isEven(int n) {
+            return n == 0 || isOdd(n - 1);
+        }
+
+        private static boolean isOdd(int n) {
+            return n != 0 && isEven(n - 1);
+        }
+
+        static void quicksort(int[] a, int lo, int hi) {
+            if (lo >= hi) {
+                return;
+            }
+            int p = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < p) {
+                    i++;
+                }
+                while (a[j] > p) {
+                    j--;
+                }
+                if (i <= j) {
+                    int t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            quicksort(a, lo, j);
+            quicksort(a, i, hi);
+        }
+
+        private static final byte[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+        private static final int[] COMPUTED = new int[4];
+        static final int[] OPEN = {1, 2, 3};
+        private static final long[] LEAKED = {5L, -6L};
+
+        static {
+            for (int i = 0; i < COMPUTED.length; i++) {
+                COMPUTED[i] = i * i;
+            }
+        }
+
+        static int hexSum(byte[] data) {
+            int s = 0;
+            for (byte b : data) {
+                s += HEX[b & 15];
+            }
+            return s + HEX.length;
+        }
+
+        static int computed(int i) {
+            return COMPUTED[i];
+        }
+
+        static int open(int i) {
+            return OPEN[i];
+        }
+
+        static long leaked(int i) {
+            return LEAKED[i];
+        }
+
+        static long[] leak() {
+            return LEAKED;
+        }
+
+        static int firstOr(int[] a, int d) {
+            if (a == null) {
+                throw new IllegalArgumentException("a is \"null\"");
+            }
+            return a.length == 0 ? d : a[0];
+        }
+
+        static long lastOr(long[] a) {
+            if (a == null || a.length == 0) {
+                return -1L;
+            }
+            return a[a.length - 1];
+        }
+
+        static int required(int[] a, String s) {
+            java.util.Objects.requireNonNull(a, "a");
+            java.util.Objects.requireNonNull(s);
+            return a.length + s.length();
+        }
+
+        static int lateCheck(int[] a, int i) {
+            int x = 10 / i;
+            if (a == null) {
+                return x;
+            }
+            return a[0] + x;
+        }
+
+        private static final byte[] EMPTY = {};
+
+        static byte[] copyOrEmpty(byte[] in) {
+            if (in == null || in.length == 0) {
+                return EMPTY;
+            }
+            return java.util.Arrays.copyOf(in, in.length);
+        }
+
+        static int safeDivide(int a, int b) {
+            try {
+                return a / b;
+            } catch (ArithmeticException e) {
+                return 0;
+            }
+        }
+
+        static int rethrow(int[] a, int i) {
+            try {
+                return a[i];
+            } catch (IndexOutOfBoundsException e) {
+                throw e;
+            }
+        }
+
+        static int viaHelper(int[] a) {
+            return a.length + sumOrZero(a);
+        }
+
+        private static int sumOrZero(int[] a) {
+            if (a == null) {
+                return 0;
+            }
+            int s = 0;
+            for (int v : a) {
+                s += v;
+            }
+            return s;
+        }
     }
 
     private static final ClassSource CLASSES = internal -> {
@@ -112,8 +249,82 @@ class AutoPorterTest {
     }
 
     @Test
-    void recursionIsRefused() {
-        Refusal r = assertThrows(Refusal.class, () -> port("recurse", "(I)I", "n"));
-        assertTrue(r.getMessage().contains("recursive calls are outside the subset"), r.getMessage());
+    void selfRecursionCallsTheInternalTranslationWhichGuardsTheStack() throws Refusal {
+        String rust = port("recurse", "(I)I", "n").rust();
+        assertTrue(rust.contains("fn recurse_2(p0: i32) -> i32 {\n    jrt::stack_guard();"), rust);
+        assertTrue(rust.contains("recurse_2("), rust);
+    }
+
+    @Test
+    void mutualRecursionIsTranslated() throws Refusal {
+        AutoPort p = port("isEven", "(I)Z", "n");
+        assertTrue(p.rust().contains("fn is_odd(p0: i32) -> i32"), p.rust());
+        assertTrue(p.rust().contains("jrt::stack_guard();"), p.rust());
+        assertTrue(p.rust().contains("fn is_even(p0: i32) -> i32"), "the entry's internal translation, for the call back:\n" + p.rust());
+        assertEquals(2, p.methods().size(), p.methods().toString());
+    }
+
+    @Test
+    void aRecursiveMethodThatWritesItsArrayIsTranslatedAgainWithAMutableParameter() throws Refusal {
+        AutoPort p = port("quicksort", "([III)V", "a", "lo", "hi");
+        assertEquals(List.of(true, false, false), p.paramWritten());
+        assertTrue(p.rust().contains("fn quicksort_2(p0: &mut [i32], p1: i32, p2: i32)"), p.rust());
+        assertEquals(1, p.rust().split("fn quicksort_2\\(", -1).length - 1, "translated once in the output:\n" + p.rust());
+    }
+
+    @Test
+    void aPrivateConstantTableBecomesARustStatic() throws Refusal {
+        String rust = port("hexSum", "([B)I", "data").rust();
+        assertTrue(rust.contains("static T_HEX: &[i8] = &[48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];"), rust);
+        assertTrue(rust.contains("jrt::ld(&*T_HEX, "), rust);
+    }
+
+    @Test
+    void tablesThatAreComputedOpenOrEscapingAreRefusedWithTheReason() {
+        Refusal computed = assertThrows(Refusal.class, () -> port("computed", "(I)I", "i"));
+        assertTrue(computed.getMessage().contains("getstatic") && computed.getMessage().contains("<clinit> writes it"), computed.getMessage());
+        Refusal open = assertThrows(Refusal.class, () -> port("open", "(I)I", "i"));
+        assertTrue(open.getMessage().contains("another class could write"), open.getMessage());
+        Refusal leaked = assertThrows(Refusal.class, () -> port("leaked", "(I)J", "i"));
+        assertTrue(leaked.getMessage().contains("leak lets it escape (areturn)"), leaked.getMessage());
+    }
+
+    @Test
+    void prologueNullChecksBecomeTheWrappersAndTheirBranchesAreDropped() throws Refusal {
+        AutoPort p = port("firstOr", "([II)I", "a", "d");
+        assertEquals(1, p.nullGuards().size());
+        assertEquals("if (a == null) {\n    throw new java.lang.IllegalArgumentException(\"a is \\\"null\\\"\");\n}",
+                p.nullGuards().get(0).javaStatement("a"));
+        assertFalse(p.rust().contains("IllegalArgument"), "the null branch is not translated:\n" + p.rust());
+
+        AutoPort empty = port("copyOrEmpty", "([B)[B", "in");
+        assertEquals("if (in == null) {\n    return new byte[0];\n}", empty.nullGuards().get(0).javaStatement("in"));
+        assertTrue(empty.rust().contains("static T_EMPTY: &[i8] = &[];"), empty.rust());
+
+        AutoPort last = port("lastOr", "([J)J", "a");
+        assertEquals("if (a == null) {\n    return (-1L);\n}", last.nullGuards().get(0).javaStatement("a"));
+
+        AutoPort req = port("required", "([ILjava/lang/String;)I", "a", "s");
+        assertEquals(List.of("java.util.Objects.requireNonNull(a, \"a\");", "java.util.Objects.requireNonNull(s);"),
+                req.nullGuards().stream().map(g -> g.javaStatement(g.param() == 0 ? "a" : "s")).toList());
+    }
+
+    @Test
+    void aNullCheckAfterOtherWorkIsRefusedButACalleesIsTranslated() throws Refusal {
+        Refusal r = assertThrows(Refusal.class, () -> port("lateCheck", "([II)I", "a", "i"));
+        assertTrue(r.getMessage().contains("ifnonnull at line") && r.getMessage().contains("after other work"), r.getMessage());
+        AutoPort p = port("viaHelper", "([I)I", "a");
+        assertEquals(List.of(), p.nullGuards());
+        assertTrue(p.rust().contains("fn sum_or_zero(p0: &[i32]) -> i32"), p.rust());
+    }
+
+    @Test
+    void aCatchBecomesACheckedCallAndABranchToTheHandlerByExceptionClass() throws Refusal {
+        String rust = port("safeDivide", "(II)I", "a", "b").rust();
+        assertTrue(rust.contains("jrt::split(jrt::catch(|| jrt::idiv("), rust);
+        assertTrue(rust.contains("jrt::catches(&e") && rust.contains("[\"java/lang/ArithmeticException\"]"), rust);
+        assertTrue(rust.contains("jrt::rethrow("), "an exception no handler catches goes on:\n" + rust);
+        String re = port("rethrow", "([II)I", "a", "i").rust();
+        assertTrue(re.contains("java/lang/IndexOutOfBoundsException"), re);
     }
 }

@@ -2,6 +2,7 @@ package dev.oxidizer.stubgen;
 
 import dev.oxidizer.autoport.AutoPort;
 import dev.oxidizer.autoport.AutoPorter;
+import dev.oxidizer.autoport.NullGuard;
 import dev.oxidizer.autoport.Refusal;
 
 import java.util.ArrayList;
@@ -73,7 +74,53 @@ public final class AutoPortGenerator {
         Map<String, String> files = new LinkedHashMap<>(emitted.files());
         files.put("src/lib.rs", new AutoLibEmitter(plan, port).emit());
         files.put("src/jrt.rs", AutoPorter.runtimeSource());
+        GeneratedFiles out = new GeneratedFiles(plan, files);
+        if (!port.nullGuards().isEmpty()) {
+            files.put(out.wrapperPath(), withNullGuards(files.get(out.wrapperPath()), plan, port.nullGuards()));
+        }
         return new GeneratedFiles(plan, files);
+    }
+
+    /**
+     * The wrapper rejects null arguments with {@code Objects.requireNonNull(x, "x")} before the downcall; where the Java
+     * method's prologue handles a null parameter itself ({@link NullGuard}), the wrapper does exactly that instead, first
+     * and in Java's order (the translated body never sees null).
+     */
+    static String withNullGuards(String wrapper, PortPlan plan, List<NullGuard> guards) throws GeneratorException {
+        List<PortPlan.Arg> params = plan.paramArgs();
+        String[] lines = wrapper.split("\n", -1);
+        int first = -1;
+        Set<String> guarded = new HashSet<>();
+        guards.forEach(g -> guarded.add(params.get(g.param()).javaName()));
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String t = line.strip();
+            for (PortPlan.Arg a : plan.args()) {
+                if (t.equals("Objects.requireNonNull(" + a.javaName() + ", \"" + a.javaName() + "\");")) {
+                    if (first < 0) {
+                        first = out.size();
+                        String indent = line.substring(0, line.indexOf('O'));
+                        for (NullGuard g : guards) {
+                            for (String gl : g.javaStatement(params.get(g.param()).javaName()).split("\n")) {
+                                out.add(indent + gl);
+                            }
+                        }
+                    }
+                    if (guarded.contains(a.javaName())) {
+                        line = null;
+                    }
+                    break;
+                }
+            }
+            if (line != null) {
+                out.add(line);
+            }
+        }
+        if (first < 0) {
+            throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, "cannot place the null checks of " + plan.method().key()
+                    + " in its wrapper: the wrapper has no null check of its array or string parameters");
+        }
+        return String.join("\n", out);
     }
 
     private static byte[] read(ClassPathReader classes, String internalName) {

@@ -713,4 +713,200 @@ public final class Corpus {
         }
         return n;
     }
+
+    // ---- added with lookup tables, null checks and recursion (written for those features, counted apart) ------------
+
+    private static final char[] HEX_DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    private static final byte[] DECODE = {
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 62, -1, -1, -1, 63, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, -1, -1,
+        -1, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1,
+        -1, -1, -1, -1, -1, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51};
+    private static final double[] WEIGHTS = {0.25, 0.5, 0.25};
+
+    public static char[] hexEncode(byte[] data) {
+        char[] out = new char[data.length * 2];
+        for (int i = 0; i < data.length; i++) {
+            out[2 * i] = HEX_DIGITS[(data[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX_DIGITS[data[i] & 0xF];
+        }
+        return out;
+    }
+
+    public static boolean isBase64(byte octet) {
+        return octet == '=' || (octet >= 0 && octet < DECODE.length && DECODE[octet] != -1);
+    }
+
+    public static double[] smooth3(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 1; i + 1 < v.length; i++) {
+            double s = 0;
+            for (int k = 0; k < WEIGHTS.length; k++) {
+                s += WEIGHTS[k] * v[i - 1 + k];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    public static byte[] reversedOrNull(byte[] in) {
+        if (in == null) {
+            return null;
+        }
+        byte[] out = new byte[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[in.length - 1 - i];
+        }
+        return out;
+    }
+
+    public static int checkedMax(int[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values must not be null");
+        }
+        if (values.length == 0) {
+            throw new IllegalArgumentException("values must not be empty");
+        }
+        int m = values[0];
+        for (int v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    public static long requiredSum(long[] values) {
+        java.util.Objects.requireNonNull(values, "values");
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    public static int gcdRecursive(int a, int b) {
+        return b == 0 ? a : gcdRecursive(b, a % b);
+    }
+
+    public static int binarySearchRecursive(int[] a, int key) {
+        return search(a, key, 0, a.length - 1);
+    }
+
+    private static int search(int[] a, int key, int lo, int hi) {
+        if (lo > hi) {
+            return -(lo + 1);
+        }
+        int mid = (lo + hi) >>> 1;
+        if (a[mid] < key) {
+            return search(a, key, mid + 1, hi);
+        } else if (a[mid] > key) {
+            return search(a, key, lo, mid - 1);
+        }
+        return mid;
+    }
+
+    public static void mergeSort(int[] a) {
+        int[] tmp = new int[a.length];
+        mergeSortRange(a, tmp, 0, a.length);
+    }
+
+    private static void mergeSortRange(int[] a, int[] tmp, int lo, int hi) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSortRange(a, tmp, lo, mid);
+        mergeSortRange(a, tmp, mid, hi);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            tmp[k++] = a[i] <= a[j] ? a[i++] : a[j++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+    }
+
+    public static long sumDigitsRecursive(long n) {
+        return n == 0 ? 0 : Math.abs(n % 10) + sumDigitsRecursive(n / 10);
+    }
+
+    public static int ackermannSmall(int m, int n) {
+        if (m <= 0) {
+            return n + 1;
+        }
+        if (n <= 0) {
+            return ackermannSmall(m - 1, 1);
+        }
+        return m > 3 ? -1 : ackermannSmall(m - 1, ackermannSmall(m, n - 1));
+    }
+
+    public static boolean isEvenMutual(int n) {
+        return n == 0 || (n > 0 ? isOddMutual(n - 1) : isOddMutual(n + 1));
+    }
+
+    private static boolean isOddMutual(int n) {
+        return n != 0 && (n > 0 ? isEvenMutual(n - 1) : isEvenMutual(n + 1));
+    }
+
+    // ---- added with try/catch (written for it, counted apart) -------------------------------------------------------
+
+    public static int safeGet(int[] a, int i) {
+        try {
+            return a[i];
+        } catch (ArrayIndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    public static int divideAll(int[] a, int d) {
+        int failures = 0;
+        int steps = 0;
+        for (int i = 0; i < a.length; i++) {
+            try {
+                a[i] = a[i] / d;
+            } catch (ArithmeticException e) {
+                failures++;
+            } finally {
+                steps++;
+            }
+        }
+        return failures * 1000 + steps;
+    }
+
+    public static long checkedProduct(long[] v) {
+        long p = 1;
+        try {
+            for (long x : v) {
+                p = Math.multiplyExact(p, x);
+            }
+        } catch (ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
+        return p;
+    }
+
+    public static int firstNegativeIndex(int[] a, int from) {
+        try {
+            for (int i = from; ; i++) {
+                if (a[i] < 0) {
+                    return i;
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            return -1;
+        }
+    }
+
+    public static int rethrowsOthers(int[] a, int i, int d) {
+        try {
+            return a[i] / d;
+        } catch (ArithmeticException e) {
+            throw e;
+        }
+    }
 }
