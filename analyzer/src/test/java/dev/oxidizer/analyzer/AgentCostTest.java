@@ -85,8 +85,12 @@ class AgentCostTest {
             r.start();
             long start = System.currentTimeMillis();
             TestEvents.session("s", "example.work.Work", 0);
+            // Until the thread had 1.5 s on a core (at most 60 s): on a loaded machine 2.5 s of wall time gave it
+            // 19 samples, below the minimum. The execution sampler samples a thread only while it runs.
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            while (System.nanoTime() - t0 < 2_500_000_000L) {
+            while (threads.getCurrentThreadCpuTime() - cpu0 < 1_500_000_000L && System.nanoTime() - t0 < 60_000_000_000L) {
                 sink += FakeProbe.spin(3_000_000);
                 sink += Work.spin(1_000_000);
             }
