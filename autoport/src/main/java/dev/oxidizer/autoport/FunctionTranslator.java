@@ -224,11 +224,15 @@ final class FunctionTranslator implements Opcodes {
             slot += ps[i].getSize();
         }
         String rt = entry != null ? entryReturnType(ret) : internalReturnType(ret);
-        String allow = "#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, path_statements, clippy::all)]\n";
-        String signature = "(" + String.join(", ", params) + ") -> " + rt;
+        // Translated code keeps one statement of the byte code per line and the names of its slots; rustfmt would only
+        // re-wrap long expressions, and the lints name what a faithful translation leaves behind (unused slots,
+        // labels of blocks no branch leaves, parentheses of each operand), so both are off for translated bodies only.
+        String allow = "#[rustfmt::skip]\n#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, path_statements, clippy::all)]\n";
+        // no "-> ()": clippy's unused_unit
+        String signature = "(" + String.join(", ", params) + ")" + (rt.equals("()") ? "" : " -> " + rt);
         if (entry != null) {
             String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
-            sb.append(entryDispatch(signature.substring(0, signature.lastIndexOf(" -> ")), rt, args));
+            sb.append(entryDispatch("(" + String.join(", ", params) + ")", rt, args));
             sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
             sb.append(allow).append("#[inline(always)]\n");
             sb.append("fn ").append(rustName).append("_body").append(signature).append(" {\n");
@@ -277,11 +281,11 @@ final class FunctionTranslator implements Opcodes {
                 /// `%2$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
                 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
                 #[target_feature(enable = "avx2")]
-                unsafe fn %2$s_avx2%3$s -> %4$s {
+                unsafe fn %2$s_avx2%3$s%6$s {
                     %2$s_body(%5$s)
                 }
 
-                """.formatted(who(), name, params, rt, args);
+                """.formatted(who(), name, params, rt, args, rt.equals("()") ? "" : " -> " + rt);
     }
 
     private FieldNode field(String name) {

@@ -40,13 +40,19 @@ pub fn has_avx2() -> bool {
 #[cold]
 #[inline(never)]
 fn aioobe(index: i64, length: usize) -> ! {
-    throw(JavaException::ArrayIndexOutOfBounds, format!("Index {index} out of bounds for length {length}"))
+    throw(
+        JavaException::ArrayIndexOutOfBounds,
+        format!("Index {index} out of bounds for length {length}"),
+    )
 }
 
 #[cold]
 #[inline(never)]
 fn sioobe(what: &str, index: i32, length: usize) -> ! {
-    throw(JavaException::StringIndexOutOfBounds, format!("{what} {index} out of bounds for length {length}"))
+    throw(
+        JavaException::StringIndexOutOfBounds,
+        format!("{what} {index} out of bounds for length {length}"),
+    )
 }
 
 #[cold]
@@ -99,22 +105,38 @@ pub fn new_array<T: Copy + Default>(n: i32) -> Vec<T> {
 
 #[inline(always)]
 pub fn idiv(a: i32, b: i32) -> i32 {
-    if b == 0 { div_by_zero() } else { a.wrapping_div(b) }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        a.wrapping_div(b)
+    }
 }
 
 #[inline(always)]
 pub fn irem(a: i32, b: i32) -> i32 {
-    if b == 0 { div_by_zero() } else { a.wrapping_rem(b) }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        a.wrapping_rem(b)
+    }
 }
 
 #[inline(always)]
 pub fn ldiv(a: i64, b: i64) -> i64 {
-    if b == 0 { div_by_zero() } else { a.wrapping_div(b) }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        a.wrapping_div(b)
+    }
 }
 
 #[inline(always)]
 pub fn lrem(a: i64, b: i64) -> i64 {
-    if b == 0 { div_by_zero() } else { a.wrapping_rem(b) }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        a.wrapping_rem(b)
+    }
 }
 
 #[inline(always)]
@@ -135,43 +157,87 @@ pub fn lcmp(a: i64, b: i64) -> i32 {
 /// `fcmpl`/`dcmpl`: -1 when either is NaN.
 #[inline(always)]
 pub fn fcmpl(a: f64, b: f64) -> i32 {
-    if a > b { 1 } else if a == b { 0 } else { -1 }
+    if a > b {
+        1
+    } else if a == b {
+        0
+    } else {
+        -1
+    }
 }
 
 /// `fcmpg`/`dcmpg`: 1 when either is NaN.
 #[inline(always)]
 pub fn fcmpg(a: f64, b: f64) -> i32 {
-    if a < b { -1 } else if a == b { 0 } else { 1 }
+    if a < b {
+        -1
+    } else if a == b {
+        0
+    } else {
+        1
+    }
 }
 
 // ---- java.lang.Math / StrictMath --------------------------------------------------------------------
 
 #[inline(always)]
 pub fn max_f64(a: f64, b: f64) -> f64 {
-    if a != a { return a; }
-    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return 0.0; }
-    if a >= b { a } else { b }
+    if a.is_nan() {
+        return a;
+    }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() {
+        return 0.0;
+    }
+    if a >= b {
+        a
+    } else {
+        b
+    }
 }
 
 #[inline(always)]
 pub fn min_f64(a: f64, b: f64) -> f64 {
-    if a != a { return a; }
-    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return -0.0; }
-    if a <= b { a } else { b }
+    if a.is_nan() {
+        return a;
+    }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() {
+        return -0.0;
+    }
+    if a <= b {
+        a
+    } else {
+        b
+    }
 }
 
 #[inline(always)]
 pub fn max_f32(a: f32, b: f32) -> f32 {
-    if a != a { return a; }
-    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return 0.0; }
-    if a >= b { a } else { b }
+    if a.is_nan() {
+        return a;
+    }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() {
+        return 0.0;
+    }
+    if a >= b {
+        a
+    } else {
+        b
+    }
 }
 
 #[inline(always)]
 pub fn min_f32(a: f32, b: f32) -> f32 {
-    if a != a { return a; }
-    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() { return -0.0; }
-    if a <= b { a } else { b }
+    if a.is_nan() {
+        return a;
+    }
+    if a == 0.0 && b == 0.0 && a.to_bits() != b.to_bits() {
+        return -0.0;
+    }
+    if a <= b {
+        a
+    } else {
+        b
+    }
 }
 
 /// `Math.round(double)`: floor(x + 1/2) computed exactly, NaN to 0, saturating.
@@ -189,19 +255,31 @@ pub fn round_f32(x: f32) -> i32 {
 
 #[inline(always)]
 pub fn signum_f64(x: f64) -> f64 {
-    if x == 0.0 || x != x { x } else { 1.0f64.copysign(x) }
+    if x == 0.0 || x.is_nan() {
+        x
+    } else {
+        1.0f64.copysign(x)
+    }
 }
 
 #[inline(always)]
 pub fn signum_f32(x: f32) -> f32 {
-    if x == 0.0 || x != x { x } else { 1.0f32.copysign(x) }
+    if x == 0.0 || x.is_nan() {
+        x
+    } else {
+        1.0f32.copysign(x)
+    }
 }
 
 /// `Math.pow`: C's pow except where Java differs (a NaN exponent; ±1 to an infinite power).
 #[inline(always)]
 pub fn pow(a: f64, b: f64) -> f64 {
-    if b != b || (b.is_infinite() && (a == 1.0 || a == -1.0)) {
-        if b == 0.0 { 1.0 } else { f64::NAN }
+    if b.is_nan() || (b.is_infinite() && (a == 1.0 || a == -1.0)) {
+        if b == 0.0 {
+            1.0
+        } else {
+            f64::NAN
+        }
     } else {
         a.powf(b)
     }
@@ -210,74 +288,124 @@ pub fn pow(a: f64, b: f64) -> f64 {
 #[inline(always)]
 pub fn floor_div_i32(a: i32, b: i32) -> i32 {
     let q = idiv(a, b);
-    if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q }
+    if (a ^ b) < 0 && q.wrapping_mul(b) != a {
+        q - 1
+    } else {
+        q
+    }
 }
 
 #[inline(always)]
 pub fn floor_mod_i32(a: i32, b: i32) -> i32 {
     let r = irem(a, b);
-    if (r ^ b) < 0 && r != 0 { r + b } else { r }
+    if (r ^ b) < 0 && r != 0 {
+        r + b
+    } else {
+        r
+    }
 }
 
 #[inline(always)]
 pub fn floor_div_i64(a: i64, b: i64) -> i64 {
     let q = ldiv(a, b);
-    if (a ^ b) < 0 && q.wrapping_mul(b) != a { q - 1 } else { q }
+    if (a ^ b) < 0 && q.wrapping_mul(b) != a {
+        q - 1
+    } else {
+        q
+    }
 }
 
 #[inline(always)]
 pub fn floor_mod_i64(a: i64, b: i64) -> i64 {
     let r = lrem(a, b);
-    if (r ^ b) < 0 && r != 0 { r + b } else { r }
+    if (r ^ b) < 0 && r != 0 {
+        r + b
+    } else {
+        r
+    }
 }
 
 #[inline(always)]
 pub fn exact_i32(v: Option<i32>, what: &str) -> i32 {
-    match v { Some(x) => x, None => overflow(what) }
+    match v {
+        Some(x) => x,
+        None => overflow(what),
+    }
 }
 
 #[inline(always)]
 pub fn exact_i64(v: Option<i64>, what: &str) -> i64 {
-    match v { Some(x) => x, None => overflow(what) }
+    match v {
+        Some(x) => x,
+        None => overflow(what),
+    }
 }
 
 // ---- Integer / Long / Character / Float / Double -----------------------------------------------------
 
 #[inline(always)]
 pub fn highest_one_bit_i32(i: i32) -> i32 {
-    if i == 0 { 0 } else { ((1u32 << 31) >> (i as u32).leading_zeros()) as i32 }
+    if i == 0 {
+        0
+    } else {
+        ((1u32 << 31) >> (i as u32).leading_zeros()) as i32
+    }
 }
 
 #[inline(always)]
 pub fn highest_one_bit_i64(i: i64) -> i64 {
-    if i == 0 { 0 } else { ((1u64 << 63) >> (i as u64).leading_zeros()) as i64 }
+    if i == 0 {
+        0
+    } else {
+        ((1u64 << 63) >> (i as u64).leading_zeros()) as i64
+    }
 }
 
 #[inline(always)]
 pub fn udiv_i32(a: i32, b: i32) -> i32 {
-    if b == 0 { div_by_zero() } else { ((a as u32) / (b as u32)) as i32 }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        ((a as u32) / (b as u32)) as i32
+    }
 }
 
 #[inline(always)]
 pub fn urem_i32(a: i32, b: i32) -> i32 {
-    if b == 0 { div_by_zero() } else { ((a as u32) % (b as u32)) as i32 }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        ((a as u32) % (b as u32)) as i32
+    }
 }
 
 #[inline(always)]
 pub fn udiv_i64(a: i64, b: i64) -> i64 {
-    if b == 0 { div_by_zero() } else { ((a as u64) / (b as u64)) as i64 }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        ((a as u64) / (b as u64)) as i64
+    }
 }
 
 #[inline(always)]
 pub fn urem_i64(a: i64, b: i64) -> i64 {
-    if b == 0 { div_by_zero() } else { ((a as u64) % (b as u64)) as i64 }
+    if b == 0 {
+        div_by_zero()
+    } else {
+        ((a as u64) % (b as u64)) as i64
+    }
 }
 
 /// `Double.compare`: -0.0 < 0.0, NaN above everything and equal to itself.
 #[inline(always)]
 pub fn compare_f64(a: f64, b: f64) -> i32 {
-    if a < b { return -1; }
-    if a > b { return 1; }
+    if a < b {
+        return -1;
+    }
+    if a > b {
+        return 1;
+    }
     let x = float_bits_f64(a);
     let y = float_bits_f64(b);
     (x > y) as i32 - (x < y) as i32
@@ -285,8 +413,12 @@ pub fn compare_f64(a: f64, b: f64) -> i32 {
 
 #[inline(always)]
 pub fn compare_f32(a: f32, b: f32) -> i32 {
-    if a < b { return -1; }
-    if a > b { return 1; }
+    if a < b {
+        return -1;
+    }
+    if a > b {
+        return 1;
+    }
     let x = float_bits_f32(a);
     let y = float_bits_f32(b);
     (x > y) as i32 - (x < y) as i32
@@ -295,24 +427,31 @@ pub fn compare_f32(a: f32, b: f32) -> i32 {
 /// `Double.doubleToLongBits`: every NaN as the canonical 0x7ff8000000000000.
 #[inline(always)]
 pub fn float_bits_f64(a: f64) -> i64 {
-    if a != a { 0x7ff8000000000000 } else { a.to_bits() as i64 }
+    if a.is_nan() {
+        0x7ff8000000000000
+    } else {
+        a.to_bits() as i64
+    }
 }
 
 /// `Float.floatToIntBits`: every NaN as 0x7fc00000.
 #[inline(always)]
 pub fn float_bits_f32(a: f32) -> i32 {
-    if a != a { 0x7fc00000 } else { a.to_bits() as i32 }
+    if a.is_nan() {
+        0x7fc00000
+    } else {
+        a.to_bits() as i32
+    }
 }
 
 /// `Character.isWhitespace(int)`: Unicode space separators except the no-break ones, plus the ASCII controls
 /// Java lists (tab, line feed, vertical tab, form feed, carriage return, and 0x1C to 0x1F).
 #[inline(always)]
 pub fn is_whitespace(c: i32) -> bool {
-    match c {
-        0x09..=0x0D | 0x1C..=0x20 => true,
-        0x1680 | 0x2000..=0x2006 | 0x2008..=0x200A | 0x2028 | 0x2029 | 0x205F | 0x3000 => true,
-        _ => false,
-    }
+    matches!(
+        c,
+        0x09..=0x0D | 0x1C..=0x20 | 0x1680 | 0x2000..=0x2006 | 0x2008..=0x200A | 0x2028 | 0x2029 | 0x205F | 0x3000
+    )
 }
 
 // ---- String (UTF-16 code units) ---------------------------------------------------------------------
@@ -346,7 +485,10 @@ pub fn code_point_at(s: &[u16], i: i32) -> i32 {
 #[inline(never)]
 fn range_error(from: i32, to: i32, len: usize) -> ! {
     if from > to {
-        throw(JavaException::IllegalArgument, format!("fromIndex({from}) > toIndex({to})"))
+        throw(
+            JavaException::IllegalArgument,
+            format!("fromIndex({from}) > toIndex({to})"),
+        )
     } else if from < 0 {
         aioobe(from as i64, len)
     } else {
@@ -406,12 +548,18 @@ pub fn equals<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 /// `Arrays.equals(double[], double[])`: compares `doubleToLongBits` (NaN equals NaN, 0.0 differs from -0.0).
 #[inline(always)]
 pub fn equals_f64(a: &[f64], b: &[f64]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| float_bits_f64(*x) == float_bits_f64(*y))
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| float_bits_f64(*x) == float_bits_f64(*y))
 }
 
 #[inline(always)]
 pub fn equals_f32(a: &[f32], b: &[f32]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| float_bits_f32(*x) == float_bits_f32(*y))
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| float_bits_f32(*x) == float_bits_f32(*y))
 }
 
 #[inline(always)]
@@ -425,15 +573,22 @@ pub fn sort<T: Ord + Copy>(a: &mut [T]) {
 pub fn sort_f64(a: &mut [f64]) {
     let mut n = 0;
     for i in 0..a.len() {
-        if a[i] == a[i] {
+        if !a[i].is_nan() {
             a.swap(n, i);
             n += 1;
         }
     }
-    let mut keys: Vec<u64> = a[..n].iter().map(|x| {
-        let b = x.to_bits();
-        if b >> 63 == 1 { !b } else { b | (1 << 63) }
-    }).collect();
+    let mut keys: Vec<u64> = a[..n]
+        .iter()
+        .map(|x| {
+            let b = x.to_bits();
+            if b >> 63 == 1 {
+                !b
+            } else {
+                b | (1 << 63)
+            }
+        })
+        .collect();
     keys.sort_unstable();
     for (x, k) in a[..n].iter_mut().zip(keys) {
         *x = f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k });
@@ -443,7 +598,7 @@ pub fn sort_f64(a: &mut [f64]) {
 pub fn sort_f32(a: &mut [f32]) {
     let mut n = 0;
     for i in 0..a.len() {
-        if a[i] == a[i] {
+        if !a[i].is_nan() {
             a.swap(n, i);
             n += 1;
         }
@@ -467,7 +622,12 @@ pub fn arraycopy_within<T: Copy>(a: &mut [T], sp: i32, dp: i32, n: i32) {
 
 #[inline(always)]
 fn check_copy(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) {
-    if sp < 0 || dp < 0 || n < 0 || sp as i64 + n as i64 > sl as i64 || dp as i64 + n as i64 > dl as i64 {
+    if sp < 0
+        || dp < 0
+        || n < 0
+        || sp as i64 + n as i64 > sl as i64
+        || dp as i64 + n as i64 > dl as i64
+    {
         copy_error(sl, sp, dl, dp, n);
     }
 }
@@ -482,9 +642,15 @@ fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> ! {
     } else if n < 0 {
         format!("arraycopy: length {n} is negative")
     } else if sp as i64 + n as i64 > sl as i64 {
-        format!("arraycopy: last source index {} out of bounds for length {sl}", sp as i64 + n as i64)
+        format!(
+            "arraycopy: last source index {} out of bounds for length {sl}",
+            sp as i64 + n as i64
+        )
     } else {
-        format!("arraycopy: last destination index {} out of bounds for length {dl}", dp as i64 + n as i64)
+        format!(
+            "arraycopy: last destination index {} out of bounds for length {dl}",
+            dp as i64 + n as i64
+        )
     };
     throw(JavaException::ArrayIndexOutOfBounds, m)
 }
@@ -494,8 +660,13 @@ fn copy_error(sl: usize, sp: i32, dl: usize, dp: i32, n: i32) -> ! {
 #[cold]
 #[inline(never)]
 fn view_error(i: i32, len: usize, size: usize) -> ! {
-    throw(JavaException::ArrayIndexOutOfBounds,
-          format!("Index {i} out of bounds for length {}", len as i64 - size as i64 + 1))
+    throw(
+        JavaException::ArrayIndexOutOfBounds,
+        format!(
+            "Index {i} out of bounds for length {}",
+            len as i64 - size as i64 + 1
+        ),
+    )
 }
 
 #[inline(always)]
@@ -544,7 +715,9 @@ fn stack_check_slow(sp: usize) {
     });
     if sp < limit {
         std::panic::resume_unwind(Box::new(Thrown(PortError::Failed(
-            "java.lang.StackOverflowError: recursion deeper than this thread's stack allows".to_string()))));
+            "java.lang.StackOverflowError: recursion deeper than this thread's stack allows"
+                .to_string(),
+        ))));
     }
 }
 
@@ -557,7 +730,11 @@ fn stack_limit(sp: usize) -> usize {
         extern "C" {
             fn pthread_self() -> usize;
             fn pthread_getattr_np(thread: usize, attr: *mut Attr) -> i32;
-            fn pthread_attr_getstack(attr: *const Attr, addr: *mut *mut u8, size: *mut usize) -> i32;
+            fn pthread_attr_getstack(
+                attr: *const Attr,
+                addr: *mut *mut u8,
+                size: *mut usize,
+            ) -> i32;
             fn pthread_attr_destroy(attr: *mut Attr) -> i32;
         }
         let mut attr = Attr([0; 128]);
@@ -602,25 +779,47 @@ pub fn catches(e: &Option<PortError>, types: &[&str]) -> bool {
     let chain: &[&str] = match e {
         Some(PortError::Java(kind, _)) => match kind {
             JavaException::Arithmetic => &["java/lang/ArithmeticException"],
-            JavaException::ArrayIndexOutOfBounds => &["java/lang/ArrayIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::ArrayIndexOutOfBounds => &[
+                "java/lang/ArrayIndexOutOfBoundsException",
+                "java/lang/IndexOutOfBoundsException",
+            ],
             JavaException::NegativeArraySize => &["java/lang/NegativeArraySizeException"],
             JavaException::NullPointer => &["java/lang/NullPointerException"],
             JavaException::IllegalArgument => &["java/lang/IllegalArgumentException"],
             JavaException::IllegalState => &["java/lang/IllegalStateException"],
             JavaException::IndexOutOfBounds => &["java/lang/IndexOutOfBoundsException"],
-            JavaException::StringIndexOutOfBounds => &["java/lang/StringIndexOutOfBoundsException", "java/lang/IndexOutOfBoundsException"],
+            JavaException::StringIndexOutOfBounds => &[
+                "java/lang/StringIndexOutOfBoundsException",
+                "java/lang/IndexOutOfBoundsException",
+            ],
             JavaException::UnsupportedOperation => &["java/lang/UnsupportedOperationException"],
-            JavaException::NumberFormat => &["java/lang/NumberFormatException", "java/lang/IllegalArgumentException"],
+            JavaException::NumberFormat => &[
+                "java/lang/NumberFormatException",
+                "java/lang/IllegalArgumentException",
+            ],
             JavaException::Runtime => &[],
             _ => &[],
         },
         Some(PortError::Failed(m)) if m.starts_with("java.lang.StackOverflowError") => {
-            return types.iter().any(|t| matches!(*t, "java/lang/StackOverflowError" | "java/lang/VirtualMachineError"
-                | "java/lang/Error" | "java/lang/Throwable"));
+            return types.iter().any(|t| {
+                matches!(
+                    *t,
+                    "java/lang/StackOverflowError"
+                        | "java/lang/VirtualMachineError"
+                        | "java/lang/Error"
+                        | "java/lang/Throwable"
+                )
+            });
         }
         _ => return false,
     };
-    types.iter().any(|t| chain.contains(t) || matches!(*t, "java/lang/RuntimeException" | "java/lang/Exception" | "java/lang/Throwable"))
+    types.iter().any(|t| {
+        chain.contains(t)
+            || matches!(
+                *t,
+                "java/lang/RuntimeException" | "java/lang/Exception" | "java/lang/Throwable"
+            )
+    })
 }
 
 /// A caught call's value (a default when it threw) and its exception.
