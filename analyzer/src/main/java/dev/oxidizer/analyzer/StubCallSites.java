@@ -102,12 +102,16 @@ public final class StubCallSites implements AutoCloseable {
      * @param loopLine the line of the loop whose body is that call, or -1 when the call is on the sampled line itself
      */
     record StubCall(String callee, int loopLine) {
+        /** {@link #loopLine} of samples on a line outside any loop of a method that does little but call stubs. */
+        static final int WHOLE_METHOD = -2;
+
         /**
          * The frame name under which the samples are counted and reported: the callee and how they were attributed
          * (one entry per callee and shape, whichever lines of the loop the samples were on).
          */
         String describe() {
-            return loopLine < 0 ? callee + " (a JIT stub: samples on the line of its call)"
+            return loopLine == WHOLE_METHOD ? callee + " (a JIT stub: samples on lines of a method that does little but call it)"
+                    : loopLine < 0 ? callee + " (a JIT stub: samples on the line of its call)"
                     : callee + " (a JIT stub: samples on the lines of a loop around its call that does little else)";
         }
     }
@@ -125,6 +129,9 @@ public final class StubCallSites implements AutoCloseable {
      *     puts the samples of a stub called in a loop on the loop's back-edge or header line (its safepoint poll),
      *     not on the call's line. The innermost such loop that holds code of the line is judged; the callee named is
      *     the loop's most frequent stub call (the first of them on a tie).</li>
+     * <li>the line lies outside every loop of a method that, taken whole, passes the same test: JFR also puts a stub's
+     *     samples on lines with no work of their own (seen: {@code String.getBytes} in a loop, sampled on the method's
+     *     {@code return} line).</li>
      * </ol>
      * A loop that also calls a method that is not a stub, or that does its own work around the call, is the method's
      * own code: its samples stay its own.
@@ -250,6 +257,13 @@ public final class StubCallSites implements AutoCloseable {
                     return new StubCall(stubOf[p], -1);
                 }
             }
+            boolean inMethod = false;
+            for (int p = 0; p < lineOf.length && !inMethod; p++) {
+                inMethod = lineOf[p] == line;
+            }
+            if (!inMethod) {
+                return null;
+            }
             for (int[] loop : loops) {
                 boolean holdsLine = false;
                 for (int p = loop[0]; p <= loop[1] && !holdsLine; p++) {
@@ -259,7 +273,10 @@ public final class StubCallSites implements AutoCloseable {
                     return trivialLoopStub(loop, line);
                 }
             }
-            return null;
+            // Outside every loop: JFR also puts a stub's samples on other lines of a method that does nothing else
+            // (seen: String.getBytes in a loop, sampled on the method's return line). Judged like a loop, whole.
+            StubCall whole = trivialLoopStub(new int[] {0, lineOf.length - 1}, line);
+            return whole == null ? null : new StubCall(whole.callee(), StubCall.WHOLE_METHOD);
         }
 
         private StubCall trivialLoopStub(int[] loop, int line) {

@@ -72,6 +72,19 @@ class StubCallSitesTest {
     }
 
     @Test
+    void otherLinesOfAMethodThatOnlyCallsAStubAreTheStubs() {
+        // Seen on JDK 25: half of String.getBytes's samples on the method's return line, the rest under its frame.
+        StubCallSites.StubCall ret = at("encodedLength", "(Ljava/lang/String;)J", "encodeReturn");
+        assertNotNull(ret);
+        assertEquals("java.lang.String.getBytes", ret.callee());
+        assertEquals(StubCallSites.StubCall.WHOLE_METHOD, ret.loopLine());
+        assertTrue(ret.describe().contains("method that does little but call it"), ret.describe());
+        assertNotNull(at("encodedLength", "(Ljava/lang/String;)J", "encodeStart"));
+        assertNull(at("blendOnce", "([D[D[D)D", "blendReturn"), "a method with arithmetic of its own keeps its samples");
+        assertNull(sites.stubCallAt(CLASS, "encodedLength", "(Ljava/lang/String;)J", 1), "a line not in the method");
+    }
+
+    @Test
     void aLoopThatDoesItsOwnWorkKeepsItsSamples() {
         String d = "([[D[DD)D";
         assertNull(at("scaleRows", d, "kernelInner"), "the multiply-add loop is the method's own work");

@@ -45,7 +45,7 @@ class QueuePatternIT {
                     if item.id % 1000 == 999 {
                         return Err(format!("rejected id {}", item.id));
                     }
-                    if item.r#type != (item.id % 7) as i16 || item.buy != (item.id % 2) as u8 || item.side != 0x263A {
+                    if item.type_ != (item.id % 7) as i16 || item.buy != (item.id % 2) as u8 || item.side != 0x263A {
                         return Err(format!("torn item {:?}", item));
                     }
                     Ok(())

@@ -53,7 +53,7 @@ class SidecarPatternIT {
                     return Err(format!("negative id {}", input.id));
                 }
                 let sign = if input.call == 1 { 1.0 } else { -1.0 };
-                Ok(input.spot * input.vol as f64 * sign + input.r#type as f64 + input.kind as f64)
+                Ok(input.spot * input.vol as f64 * sign + input.type_ as f64 + input.kind as f64)
             }
             """;
 
