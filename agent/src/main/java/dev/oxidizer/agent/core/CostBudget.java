@@ -39,8 +39,26 @@ final class CostBudget {
     private final com.sun.management.OperatingSystemMXBean os = processBean();
     private long lastCpuNs = -1;
     private Demoter demoter;
+    /**
+     * When the budget last re-instrumented each class ({@link System#nanoTime}). A retransformation throws away the
+     * class's compiled code and that of every method it was inlined into, and C2 then compiles it again: on the
+     * library bench two steps a second or two apart ({@code count -> entry -> none}) cost BZip2's sort 4-5 s of
+     * C2 time against 0.7 s plain. So a class is re-instrumented at most once per {@link #RECODE_COOLDOWN_NS}; its
+     * methods wait meanwhile (they are skipped, and cheaper steps of other methods are taken first).
+     */
+    private final java.util.Map<String, Long> recoded = new java.util.HashMap<>();
+    /** The least time between two re-instrumentations of one class by the budget. */
+    static final long RECODE_COOLDOWN_NS = 30_000_000_000L;
+    private final java.util.function.LongSupplier clock;
 
     CostBudget(double fraction, Calibration calibration, TimingPolicy policy, MethodForms forms, AgentLog log) {
+        this(fraction, calibration, policy, forms, log, System::nanoTime);
+    }
+
+    /** With the clock the retransformation cooldown is measured on (tests). */
+    CostBudget(double fraction, Calibration calibration, TimingPolicy policy, MethodForms forms, AgentLog log,
+               java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.fraction = fraction;
         this.calibration = calibration;
         this.policy = policy;
@@ -81,6 +99,18 @@ final class CostBudget {
         }
     }
 
+    /**
+     * Whether {@code className} was re-instrumented by the budget less than {@link #RECODE_COOLDOWN_NS} ago (in an
+     * earlier interval: methods of a class chosen in this interval share its one retransformation).
+     */
+    private boolean coolingDown(String className, long now, java.util.Set<String> recodedNow) {
+        if (recodedNow.contains(className)) {
+            return false;
+        }
+        Long last = recoded.get(className);
+        return last != null && now - last < RECODE_COOLDOWN_NS;
+    }
+
     /** Demotes methods if the interval's estimated cost exceeded the budget. */
     void enforce(long estimatedNs) {
         long cpu = processCpuNs();
@@ -98,6 +128,8 @@ final class CostBudget {
         double negligible = allowed / 100;
         costs.sort(Comparator.comparingLong(Cost::overheadNs).reversed());
         List<Demotion> recode = new ArrayList<>();
+        long now = clock.getAsLong();
+        java.util.Set<String> recodedNow = new java.util.HashSet<>();
         double full = calibration.fullNs;
         double counted = calibration.countedNs;
         double timedExtra = Math.max(0, calibration.timedNs - full);
@@ -116,7 +148,7 @@ final class CostBudget {
                 saving = c.timed() * timedExtra * (next == MethodTable.MASK_OFF ? 1 : 1 - 1.0 / (next + 1));
                 MethodTable.setMask(c.id(), next);
                 to = MethodForms.formOf(MethodTable.PROBE_FULL, next);
-            } else if (demoter == null) {
+            } else if (demoter == null || coolingDown(c.info().className(), now, recodedNow)) {
                 continue;
             } else if (c.info().probe() == MethodTable.PROBE_FULL) {
                 to = MethodForms.ENTRY;
@@ -126,6 +158,7 @@ final class CostBudget {
                 saving = c.overheadNs();
             }
             if (to.equals(MethodForms.ENTRY) || to.equals(MethodForms.NONE)) {
+                recodedNow.add(c.info().className());
                 recode.add(new Demotion(c.id(), c.info().className(), c.info().methodName() + c.info().descriptor(),
                         to));
             }
@@ -134,6 +167,9 @@ final class CostBudget {
                     + " us of probes in the interval; the probes' estimate " + estimatedNs / 1000 + " us exceeds "
                     + Math.round(fraction * 100) + " % of the process's " + used / 1000 + " us of CPU)");
             excess -= saving;
+        }
+        for (String cls : recodedNow) {
+            recoded.put(cls, now);
         }
         if (!recode.isEmpty()) {
             try {
