@@ -13,7 +13,8 @@ import java.util.List;
  * {@code overheadNs}) with the CPU the process used in the interval; over budget, it demotes the costliest methods
  * first, one step each per flush, until the estimate fits:
  * {@code timed → sampled → count} (timing masks, at once) {@code → entry → none} (by retransformation, through the
- * {@link Demoter}). Each demotion is recorded ({@link MethodForms}, reason {@code budget}) and written as an
+ * {@link Demoter}; at most one batch of retransformations per {@link #RECODE_COOLDOWN_NS}, and only for methods
+ * whose probes cost at least {@link #RECODE_SHARE} of the budget). Each demotion is recorded ({@link MethodForms}, reason {@code budget}) and written as an
  * {@code oxidizer.MethodForm} event; a demoted method stays demoted for the rest of the session.
  *
  * <p>Threading: used by the flusher only, under its lock.
@@ -40,15 +41,19 @@ final class CostBudget {
     private long lastCpuNs = -1;
     private Demoter demoter;
     /**
-     * When the budget last re-instrumented each class ({@link System#nanoTime}). A retransformation throws away the
-     * class's compiled code and that of every method it was inlined into, and C2 then compiles it again: on the
-     * library bench two steps a second or two apart ({@code count -> entry -> none}) cost BZip2's sort 4-5 s of
-     * C2 time against 0.7 s plain. So a class is re-instrumented at most once per {@link #RECODE_COOLDOWN_NS}; its
-     * methods wait meanwhile (they are skipped, and cheaper steps of other methods are taken first).
+     * When the budget last re-instrumented classes ({@link System#nanoTime}), or null. A retransformation throws away
+     * the class's compiled code and that of every method it was inlined into, and C2 then compiles it all again: on
+     * the library bench two steps a second or two apart ({@code count -> entry -> none}) cost BZip2's sort 4-5 s of
+     * C2 time against 0.7 s plain, and on Rhino and JavaParser such steps made a deoptimization storm (846 methods
+     * made not entrant against 2 plain). So the budget retransforms at most once per {@link #RECODE_COOLDOWN_NS},
+     * all classes chosen in that interval in one batch, and only for a method whose probes cost at least
+     * {@link #RECODE_SHARE} of the budget; meanwhile it takes the cheap steps (timing masks) only.
      */
-    private final java.util.Map<String, Long> recoded = new java.util.HashMap<>();
-    /** The least time between two re-instrumentations of one class by the budget. */
+    private Long lastRecodeNs;
+    /** The least time between two retransformations by the budget. */
     static final long RECODE_COOLDOWN_NS = 30_000_000_000L;
+    /** The least share of the allowed CPU a method's probes must cost for the budget to retransform its class. */
+    static final double RECODE_SHARE = 0.10;
     private final java.util.function.LongSupplier clock;
 
     CostBudget(double fraction, Calibration calibration, TimingPolicy policy, MethodForms forms, AgentLog log) {
@@ -99,18 +104,6 @@ final class CostBudget {
         }
     }
 
-    /**
-     * Whether {@code className} was re-instrumented by the budget less than {@link #RECODE_COOLDOWN_NS} ago (in an
-     * earlier interval: methods of a class chosen in this interval share its one retransformation).
-     */
-    private boolean coolingDown(String className, long now, java.util.Set<String> recodedNow) {
-        if (recodedNow.contains(className)) {
-            return false;
-        }
-        Long last = recoded.get(className);
-        return last != null && now - last < RECODE_COOLDOWN_NS;
-    }
-
     /** Demotes methods if the interval's estimated cost exceeded the budget. */
     void enforce(long estimatedNs) {
         long cpu = processCpuNs();
@@ -129,7 +122,7 @@ final class CostBudget {
         costs.sort(Comparator.comparingLong(Cost::overheadNs).reversed());
         List<Demotion> recode = new ArrayList<>();
         long now = clock.getAsLong();
-        java.util.Set<String> recodedNow = new java.util.HashSet<>();
+        boolean mayRecode = lastRecodeNs == null || now - lastRecodeNs >= RECODE_COOLDOWN_NS;
         double full = calibration.fullNs;
         double counted = calibration.countedNs;
         double timedExtra = Math.max(0, calibration.timedNs - full);
@@ -148,7 +141,7 @@ final class CostBudget {
                 saving = c.timed() * timedExtra * (next == MethodTable.MASK_OFF ? 1 : 1 - 1.0 / (next + 1));
                 MethodTable.setMask(c.id(), next);
                 to = MethodForms.formOf(MethodTable.PROBE_FULL, next);
-            } else if (demoter == null || coolingDown(c.info().className(), now, recodedNow)) {
+            } else if (demoter == null || !mayRecode || c.overheadNs() < RECODE_SHARE * allowed) {
                 continue;
             } else if (c.info().probe() == MethodTable.PROBE_FULL) {
                 to = MethodForms.ENTRY;
@@ -158,7 +151,6 @@ final class CostBudget {
                 saving = c.overheadNs();
             }
             if (to.equals(MethodForms.ENTRY) || to.equals(MethodForms.NONE)) {
-                recodedNow.add(c.info().className());
                 recode.add(new Demotion(c.id(), c.info().className(), c.info().methodName() + c.info().descriptor(),
                         to));
             }
@@ -168,10 +160,8 @@ final class CostBudget {
                     + Math.round(fraction * 100) + " % of the process's " + used / 1000 + " us of CPU)");
             excess -= saving;
         }
-        for (String cls : recodedNow) {
-            recoded.put(cls, now);
-        }
         if (!recode.isEmpty()) {
+            lastRecodeNs = now;
             try {
                 demoter.demote(recode);
             } catch (Throwable t) {

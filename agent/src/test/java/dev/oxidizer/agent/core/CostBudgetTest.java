@@ -49,7 +49,7 @@ class CostBudgetTest {
     }
 
     @Test
-    void aClassIsReinstrumentedAtMostOncePerCooldownAndBothOfItsMethodsShareThatRetransformation() throws Exception {
+    void theBudgetRetransformsAtMostOncePerCooldownInOneBatch() throws Exception {
         List<List<CostBudget.Demotion>> applied = new ArrayList<>();
         CostBudget b = budget(applied);
         String cls = "com.acme.budget.Cooled";
@@ -67,10 +67,14 @@ class CostBudgetTest {
         assertEquals(List.of("a()V", "c()V"), applied.get(0).stream().map(CostBudget.Demotion::method).toList());
         assertTrue(applied.get(0).stream().allMatch(d -> d.form().equals(MethodForms.ENTRY)), applied.toString());
 
-        // entry -> none would be the next step; within the cooldown the class is left as it is
+        // entry -> none would be the next step, and another class's method is over budget too: within the cooldown
+        // neither is retransformed
         MethodTable.register(cls, "a", "()V", 0, MethodTable.PROBE_COUNT);
+        int other = MethodTable.register("com.acme.budget.Other", "o", "()V", 0, MethodTable.PROBE_FULL);
+        MethodTable.setMask(other, MethodTable.MASK_OFF);
         now += CostBudget.RECODE_COOLDOWN_NS - 1;
         overBudget(b, a, MethodTable.info(a));
+        overBudget(b, other, MethodTable.info(other));
         assertEquals(1, applied.size(), "no second retransformation within the cooldown: " + applied);
 
         now += 1;
