@@ -30,12 +30,7 @@ final class Calibration {
     /** A timed call: the full probe, two clock reads and a record into the thread's histogram. */
     volatile double timedNs = 90;
 
-    /**
-     * Calls per loop and round. 50,000 (about 1.2 ms of clock reads a round): each round's minimum is as good as with
-     * more calls once the loops are compiled, and the whole calibration costs a fraction of the 0.3-0.6 s of CPU
-     * that 200,000-call rounds took on a loaded machine (the library bench's flusher samples).
-     */
-    private static final int CALLS = 50_000;
+    private static final int CALLS = 200_000;
     /**
      * Read (volatile) once per loop iteration by every calibration loop and its baseline: an acquire, so the JIT can
      * neither hoist the probe's thread-state lookup out of the loop nor fold the loop's increments into one, as it
@@ -43,7 +38,7 @@ final class Calibration {
      * an application each do their lookup; the baseline's cost (the read itself) is subtracted.
      */
     private static volatile int fence;
-    private static final int MAX_ROUNDS = 40;
+    private static final int MAX_ROUNDS = 60;
     static volatile long sink;
 
     /** The probes' per-thread state, as {@code ThreadState} holds it: the owner, counts and timing masks. */
@@ -78,7 +73,7 @@ final class Calibration {
         Histogram h = new Histogram(3);
         h.setAutoResize(true);
         // Until the JIT has compiled the loops: at start-up its queue is full of the application's methods, so
-        // the first rounds may run interpreted. Stop after 4 rounds that improve no minimum by 2 %, or 40 rounds.
+        // the first rounds may run interpreted. Stop after 4 rounds that improve no minimum by 2 %, or 60 rounds.
         int stale = 0;
         for (int round = 0; round < MAX_ROUNDS && stale < 4; round++) {
             double[] before = {timer, counted, full, record, base};
