@@ -13,7 +13,8 @@ import java.util.List;
  * {@code overheadNs}) with the CPU the process used in the interval; over budget, it demotes the costliest methods
  * first, one step each per flush, until the estimate fits:
  * {@code timed → sampled → count} (timing masks, at once) {@code → entry → none} (by retransformation, through the
- * {@link Demoter}). Each demotion is recorded ({@link MethodForms}, reason {@code budget}) and written as an
+ * {@link Demoter}; at most one batch of retransformations per {@link #RECODE_COOLDOWN_NS}, and only for methods
+ * whose probes cost at least {@link #RECODE_SHARE} of the budget). Each demotion is recorded ({@link MethodForms}, reason {@code budget}) and written as an
  * {@code oxidizer.MethodForm} event; a demoted method stays demoted for the rest of the session.
  *
  * <p>Threading: used by the flusher only, under its lock.
@@ -39,8 +40,30 @@ final class CostBudget {
     private final com.sun.management.OperatingSystemMXBean os = processBean();
     private long lastCpuNs = -1;
     private Demoter demoter;
+    /**
+     * When the budget last re-instrumented classes ({@link System#nanoTime}), or null. A retransformation throws away
+     * the class's compiled code and that of every method it was inlined into, and C2 then compiles it all again: on
+     * the library bench two steps a second or two apart ({@code count -> entry -> none}) cost BZip2's sort 4-5 s of
+     * C2 time against 0.7 s plain, and on Rhino and JavaParser such steps made a deoptimization storm (846 methods
+     * made not entrant against 2 plain). So the budget retransforms at most once per {@link #RECODE_COOLDOWN_NS},
+     * all classes chosen in that interval in one batch, and only for a method whose probes cost at least
+     * {@link #RECODE_SHARE} of the budget; meanwhile it takes the cheap steps (timing masks) only.
+     */
+    private Long lastRecodeNs;
+    /** The least time between two retransformations by the budget. */
+    static final long RECODE_COOLDOWN_NS = 30_000_000_000L;
+    /** The least share of the allowed CPU a method's probes must cost for the budget to retransform its class. */
+    static final double RECODE_SHARE = 0.10;
+    private final java.util.function.LongSupplier clock;
 
     CostBudget(double fraction, Calibration calibration, TimingPolicy policy, MethodForms forms, AgentLog log) {
+        this(fraction, calibration, policy, forms, log, System::nanoTime);
+    }
+
+    /** With the clock the retransformation cooldown is measured on (tests). */
+    CostBudget(double fraction, Calibration calibration, TimingPolicy policy, MethodForms forms, AgentLog log,
+               java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.fraction = fraction;
         this.calibration = calibration;
         this.policy = policy;
@@ -98,6 +121,8 @@ final class CostBudget {
         double negligible = allowed / 100;
         costs.sort(Comparator.comparingLong(Cost::overheadNs).reversed());
         List<Demotion> recode = new ArrayList<>();
+        long now = clock.getAsLong();
+        boolean mayRecode = lastRecodeNs == null || now - lastRecodeNs >= RECODE_COOLDOWN_NS;
         double full = calibration.fullNs;
         double counted = calibration.countedNs;
         double timedExtra = Math.max(0, calibration.timedNs - full);
@@ -116,7 +141,7 @@ final class CostBudget {
                 saving = c.timed() * timedExtra * (next == MethodTable.MASK_OFF ? 1 : 1 - 1.0 / (next + 1));
                 MethodTable.setMask(c.id(), next);
                 to = MethodForms.formOf(MethodTable.PROBE_FULL, next);
-            } else if (demoter == null) {
+            } else if (demoter == null || !mayRecode || c.overheadNs() < RECODE_SHARE * allowed) {
                 continue;
             } else if (c.info().probe() == MethodTable.PROBE_FULL) {
                 to = MethodForms.ENTRY;
@@ -136,6 +161,7 @@ final class CostBudget {
             excess -= saving;
         }
         if (!recode.isEmpty()) {
+            lastRecodeNs = now;
             try {
                 demoter.demote(recode);
             } catch (Throwable t) {

@@ -377,11 +377,19 @@ final class Instrumenter {
                 loaded.add(c);
             }
         }
-        for (Class<?> c : loaded) {
-            try {
-                inst.retransformClasses(c);
-            } catch (Throwable t) {
-                log.warn("budget: could not re-instrument " + c.getName() + ": " + t, null);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        // One call for all: the JVM deoptimizes what depends on the classes once, not once per class.
+        try {
+            inst.retransformClasses(loaded.toArray(new Class<?>[0]));
+        } catch (Throwable batch) {
+            for (Class<?> c : loaded) { // one failing class (e.g. unmodifiable by now) must not keep the rest as they are
+                try {
+                    inst.retransformClasses(c);
+                } catch (Throwable t) {
+                    log.warn("budget: could not re-instrument " + c.getName() + ": " + t, null);
+                }
             }
         }
     }

@@ -1,0 +1,70 @@
+package dev.oxidizer.agent.core;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Keeps C2 away from the agent's own class-transformation code: one HotSpot compiler directive
+ * ({@code Compiler.directives_add}, through the {@code DiagnosticCommand} MBean) that excludes the shaded Byte Buddy
+ * and ASM classes and the agent's transform-time planners from C2; C1 still compiles them.
+ *
+ * <p>Why: on library-heavy code the agent transforms more than a thousand classes, which makes ASM's
+ * {@code ClassReader.readCode} (a method of several kilobytes of bytecode) hot enough for C2, and each class file of
+ * a new shape deoptimizes it again. Measured on {@code agent/bench/library-overhead.sh}'s service: five C2
+ * compilations of {@code readCode} took 9.8 s of compiler CPU in one run (about a third of the CPU the agent added),
+ * against a transformation that lasts a few seconds; C1's code for it is good enough for start-up work.
+ *
+ * <p>The probes ({@code dev.oxidizer.agent.runtime}), the shaded HdrHistogram and the calibration, which must run as
+ * the application's compiled code does, are not matched. The directive matches only the agent's relocated packages,
+ * so it never changes how the application is compiled; it stays for the life of the JVM (removing it on detach could
+ * remove a directive the user added since, as {@code Compiler.directives_remove} pops the top one).
+ *
+ * <p>Never throws: on a JVM without the command (not HotSpot, no {@code jdk.management}), it returns why.
+ */
+final class CompilerDirectives {
+    /** Transform-time classes of the agent, excluded from C2 (first matching directive wins). */
+    static final String DIRECTIVES = """
+            [
+              { match: "dev/oxidizer/agent/shaded/net/bytebuddy/*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/Instrumenter*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/FormPlanner*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/TrivialMethods*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/TrivialCallSites*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/CodeSizes*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/InputRecording*.*", c2: { Exclude: true } }
+            ]
+            """;
+
+    private CompilerDirectives() {}
+
+    /** Adds {@link #DIRECTIVES}; returns null on success, else why not (for the agent's log). */
+    static String install() {
+        Path file = null;
+        try {
+            file = Files.createTempFile("oxidizer-directives", ".json");
+            Files.writeString(file, DIRECTIVES, StandardCharsets.UTF_8);
+            Object result = diagnosticCommand("compilerDirectivesAdd", file.toString());
+            String text = String.valueOf(result);
+            return text.contains("added") ? null : text.strip();
+        } catch (Throwable t) {
+            return t.toString();
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (Throwable ignored) {
+                    // a temporary file of a few hundred bytes
+                }
+            }
+        }
+    }
+
+    /** Runs a diagnostic command ({@code jcmd}'s, by its MBean operation name) and returns its output. */
+    static Object diagnosticCommand(String operation, String... args) throws Exception {
+        javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        return server.invoke(name, operation, new Object[] {args}, new String[] {String[].class.getName()});
+    }
+}
