@@ -4,7 +4,9 @@
 # compiling JavaScript to bytecode, JavaParser's JavaCC-generated parser) plain and under the agent with their whole
 # packages included, alternating plain/agent, each with -XX:+PrintCompilation, and prints per program:
 #   - C2-compiled methods of the instrumented packages: those C2 compiled in every plain run ("stable"), and those of
-#     them C2 did not compile in some agent run (named, with how many agent runs missed them);
+#     them C2 did not compile in some agent run (named, with how many agent runs missed them). A lambda's hidden class
+#     is named without its address, so the lambdas of one class count as one name. A method missed here may still run
+#     C2 code inlined into its callers; a missed method that stayed at tier 2 or 3 usually means C2's queue was long;
 #   - whether the output (a checksum) is the same in every run;
 #   - the steady-state time ratio agent/plain (second half of each run, as the program measures it): median and range.
 #   agent/bench/jit-parity.sh [pairs=2] [rhino rounds=200] [parse rounds=2]
@@ -34,7 +36,7 @@ programs=(
 # Methods at tier 4 (normal or OSR), one per line, from a PrintCompilation log.
 c2_methods() {
   grep -E '^ *[0-9]+ +[0-9]+ +[%sbn!]* +4 ' "$1" | grep -v 'made not entrant' \
-    | sed -E 's/^ *[0-9]+ +[0-9]+ +[%sbn!]* +4 +([^ ]+).*/\1/' | sort -u
+    | sed -E 's/^ *[0-9]+ +[0-9]+ +[%sbn!]* +4 +([^ ]+).*/\1/; s#\$\$Lambda/0x[0-9a-f]+#$$Lambda#' | sort -u
 }
 
 echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
