@@ -1,5 +1,7 @@
 package dev.oxidizer.patterns;
 
+import dev.oxidizer.vocabulary.Advice;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +13,14 @@ import java.util.stream.Collectors;
  */
 public enum PatternKind {
     /** Shared-memory ring buffer: Java producers, a Rust consumer (in-process or another process). */
-    QUEUE("queue"),
+    QUEUE(Advice.QUEUE.word),
     /** A long-lived Rust worker owned by a Java handle; work submitted returns a {@code CompletableFuture}. */
-    SIDECAR("sidecar"),
+    SIDECAR(Advice.SIDECAR.word),
     /**
      * A Rust binary that owns the process and embeds a JVM through the JNI invocation API. Formerly {@code host}, a
      * word the report uses for "keep it on the JVM"; {@code host} is still accepted, with a deprecation line.
      */
-    EMBED_JVM("embed-jvm", "host");
+    EMBED_JVM(Advice.EMBED_JVM.word, "host");
 
     private final String id;
     private final String deprecatedAlias;

@@ -3,8 +3,10 @@ package dev.oxidizer.vocabulary;
 /**
  * The words for what to do with a method, one meaning each. The report's suggestion uses {@link #NATIVE},
  * {@link #SIDECAR}, {@link #QUEUE} and {@link #KEEP}; {@code oxidizer generate --pattern} accepts {@link #NATIVE},
- * {@link #SIDECAR}, {@link #QUEUE} and {@link #HOST}. {@code keep} and {@code host} are different advice: {@code keep}
- * leaves the code where it is, {@code host} moves the program's entry point into Rust.
+ * {@link #SIDECAR}, {@link #QUEUE} and {@link #EMBED_JVM}. {@code keep} and {@code embed-jvm} are different advice:
+ * {@code keep} leaves the code where it is, {@code embed-jvm} moves the program's entry point into Rust. The pattern
+ * was once called {@code host}, a word too close to "keep it on the JVM"; {@code --pattern host} is still accepted with
+ * one deprecation line.
  */
 public enum Advice {
     /** Call a Rust function in-process through one FFM downcall per Java call. */
@@ -16,7 +18,7 @@ public enum Advice {
     /** Keep the method on the JVM: no port pays off. */
     KEEP("keep", "keep it on the JVM"),
     /** A Rust binary that starts the JVM and calls into it (the Rust side owns the process). */
-    HOST("host", "a Rust program that starts the JVM in its own process and calls the Java entry point");
+    EMBED_JVM("embed-jvm", "a Rust program that starts the JVM in its own process and calls the Java entry point");
 
     /** The word, as written in reports and accepted by {@code --pattern}. */
     public final String word;
@@ -39,6 +41,6 @@ public enum Advice {
                 return a;
             }
         }
-        throw new IllegalArgumentException("'" + word + "' is not an advice word; accepted: native, sidecar, queue, keep, host");
+        throw new IllegalArgumentException("'" + word + "' is not an advice word; accepted: native, sidecar, queue, keep, embed-jvm");
     }
 }
