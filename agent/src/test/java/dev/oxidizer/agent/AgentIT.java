@@ -362,14 +362,28 @@ class AgentIT {
         Path out = dir.resolve("killed.jfr");
         ForkedJvm jvm = ForkedJvm.start(dir, "output=" + out + ",interval=500ms", classpath(), APP + "ServerApp");
         jvm.awaitOutput("ready", 60);
-        Thread.sleep(3000);
+        String log = Files.readString(Path.of(out + ".log"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("kill -9\\): (\\S+)").matcher(log);
+        assertTrue(m.find(), log);
+        // Until a flush has reached the repository (at most 60 s): a fixed 3 s sleep saw no flush at load 10-17.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Thread.sleep(1500);
+        while (System.nanoTime() < deadline) {
+            Path probe = dir.resolve("probe.jfr");
+            try {
+                if (RecoverRepository.recover(Path.of(m.group(1)), probe) >= 1
+                        && Recorded.read(probe).invocations().getOrDefault(APP + "ServerApp#work(J)J", 0L) > 100_000) {
+                    break;
+                }
+            } catch (Exception chunkStillOpen) {
+                // the newest chunk is being written; try again
+            }
+            Thread.sleep(500);
+        }
         jvm.process.destroyForcibly(); // SIGKILL: no shutdown hook runs
         jvm.await(30);
         // JFR creates the destination when the recording starts; after kill -9 it stays empty.
         assertTrue(!Files.exists(out) || Files.size(out) == 0, "nothing written at exit");
-        String log = Files.readString(Path.of(out + ".log"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("kill -9\\): (\\S+)").matcher(log);
-        assertTrue(m.find(), log);
         Path recovered = dir.resolve("recovered.jfr");
         assertTrue(RecoverRepository.recover(Path.of(m.group(1)), recovered) >= 1);
         Recorded rec = Recorded.read(recovered);
