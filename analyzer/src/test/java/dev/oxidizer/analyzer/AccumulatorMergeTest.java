@@ -140,9 +140,20 @@ class AccumulatorMergeTest {
         assertFalse(p.settings().isEmpty());
         assertNotNull(p.fileJvm().get(0));
         assertNotNull(p.fileClassPath().get(0)[0]);
-        assertMergesLikeOneUnit(q -> new TreeMap<>(q.settings()) + " " + new TreeMap<>(q.eventTypeIds()) + " "
+        // Sorted at every level: the order of a type's setting names follows which unit saw them first.
+        assertMergesLikeOneUnit(q -> sortedSettings(q) + " " + new TreeMap<>(q.eventTypeIds()) + " "
                 + q.fileJvm() + " " + Arrays.toString(q.fileClassPath().get(0)) + " " + q.eventCounts()
                 + " " + q.firstEventMs() + ".." + q.lastEventMs());
+    }
+
+    private static Map<Long, Map<String, java.util.SortedSet<String>>> sortedSettings(Profile p) {
+        Map<Long, Map<String, java.util.SortedSet<String>>> out = new TreeMap<>();
+        p.settings().forEach((type, values) -> {
+            Map<String, java.util.SortedSet<String>> m = new TreeMap<>();
+            values.forEach((name, v) -> m.put(name, new java.util.TreeSet<>(v)));
+            out.put(type, m);
+        });
+        return out;
     }
 
     private static String agent(Profile p) {
