@@ -228,11 +228,13 @@ final class FunctionTranslator implements Opcodes {
         // re-wrap long expressions, and the lints name what a faithful translation leaves behind (unused slots,
         // labels of blocks no branch leaves, parentheses of each operand), so both are off for translated bodies only.
         String allow = "#[rustfmt::skip]\n#[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_parens, path_statements, clippy::all)]\n";
+        String paramList = "(" + String.join(", ", params) + ")";
         // no "-> ()": clippy's unused_unit
-        String signature = "(" + String.join(", ", params) + ")" + (rt.equals("()") ? "" : " -> " + rt);
+        String returns = rt.equals("()") ? "" : " -> " + rt;
+        String signature = paramList + returns;
         if (entry != null) {
             String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
-            sb.append(entryDispatch("(" + String.join(", ", params) + ")", rt, args));
+            sb.append(entryDispatch(paramList, rt, returns, args));
             sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
             sb.append(allow).append("#[inline(always)]\n");
             sb.append("fn ").append(rustName).append("_body").append(signature).append(" {\n");
@@ -260,7 +262,7 @@ final class FunctionTranslator implements Opcodes {
      * AVX2 it runs a copy of the body compiled for AVX2 (runtime detection, as the JIT uses the host's instruction set;
      * no FMA, so floating-point results are the baseline copy's bit for bit).
      */
-    private String entryDispatch(String params, String rt, String args) {
+    private String entryDispatch(String params, String rt, String returns, String args) {
         String name = rustName;
         return """
                 /// Translated from `%1$s` by `oxidizer generate --auto`. Fails with `PortError::Java` where the Java
@@ -285,7 +287,7 @@ final class FunctionTranslator implements Opcodes {
                     %2$s_body(%5$s)
                 }
 
-                """.formatted(who(), name, params, rt, args, rt.equals("()") ? "" : " -> " + rt);
+                """.formatted(who(), name, params, rt, args, returns);
     }
 
     private FieldNode field(String name) {
@@ -616,13 +618,9 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private int paramIndex(int slot) {
-            Type[] ps = Type.getArgumentTypes(mn.desc);
-            int s = isStatic ? 0 : 1;
-            for (int i = 0; i < ps.length; i++) {
-                if (s == slot) {
-                    return i;
-                }
-                s += ps[i].getSize();
+            int i = NullChecks.paramIndex(mn, isStatic, slot);
+            if (i >= 0) {
+                return i;
             }
             throw new IllegalStateException("slot " + slot + " is not a parameter");
         }
