@@ -46,15 +46,16 @@ for p in "${programs[@]}"; do
   for ((i = 1; i <= pairs; i++)); do
     for mode in plain agent; do
       log="$out/$name-$mode-$i.log"
+      # PrintCompilation writes to stdout; the programs print their results to stderr, so neither splits the other's lines
       if [ "$mode" = plain ]; then
-        "$java" -XX:+PrintCompilation -cp "$cp" $main >"$log" 2>&1
+        "$java" -XX:+PrintCompilation -cp "$cp" $main >"$log" 2>"$log.err"
       else
-        "$java" -XX:+PrintCompilation -javaagent:"$agent"="output=$out/$name-$i.jfr,$include" -cp "$cp" $main >"$log" 2>&1
+        "$java" -XX:+PrintCompilation -javaagent:"$agent"="output=$out/$name-$i.jfr,$include" -cp "$cp" $main >"$log" 2>"$log.err"
       fi
-      grep -E '^(checksum|files) ' "$log" >"$log.result"
+      grep -E '^(checksum|files) ' "$log.err" >"$log.result"
       c2_methods "$log" | grep -E "^$pkg" >"$log.c2" || true
     done
-    ratios+=("$(awk '/^steady_ms/{print $2}' "$out/$name-agent-$i.log") $(awk '/^steady_ms/{print $2}' "$out/$name-plain-$i.log")")
+    ratios+=("$(awk '/^steady_ms/{print $2}' "$out/$name-agent-$i.log.err") $(awk '/^steady_ms/{print $2}' "$out/$name-plain-$i.log.err")")
   done
   # stable: C2-compiled in every plain run
   cat "$out/$name"-plain-*.log.c2 | sort | uniq -c | awk -v n="$pairs" '$1 == n {print $2}' >"$out/$name.stable"

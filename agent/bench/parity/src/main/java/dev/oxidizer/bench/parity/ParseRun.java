@@ -45,8 +45,8 @@ public final class ParseRun {
                 checksum = checksum * 31 + nodes + result.getProblems().size();
             }
         }
-        System.out.println("files " + sources.size() + " checksum " + checksum);
-        System.out.printf("steady_ms %.1f%n", (System.nanoTime() - halfStart) / 1e6);
+        System.err.println("files " + sources.size() + " checksum " + checksum);
+        System.err.printf("steady_ms %.1f%n", (System.nanoTime() - halfStart) / 1e6);
     }
 
 }

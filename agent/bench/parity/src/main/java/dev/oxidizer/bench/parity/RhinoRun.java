@@ -39,8 +39,8 @@ public final class RhinoRun {
                 Object v = work.call(cx, scope, scope, new Object[] {r});
                 checksum = checksum * 31 + (long) Context.toNumber(v);
             }
-            System.out.println("checksum " + checksum);
-            System.out.printf("steady_ms %.1f%n", (System.nanoTime() - halfStart) / 1e6);
+            System.err.println("checksum " + checksum);
+            System.err.printf("steady_ms %.1f%n", (System.nanoTime() - halfStart) / 1e6);
         }
     }
 }
