@@ -351,6 +351,8 @@ public final class Analyzer {
         List<String> keys = new ArrayList<>(timed.keySet());
         if (mode.equals("sampling-only")) {
             keys = HotMethods.select(profile, config);
+        } else {
+            keys = withoutUnsampledLeftOut(keys, timed, profile);
         }
         MethodIndex index = new MethodIndex(profile, keys, config.entryPoints());
         boolean pathKnown = index.latencyPathKnown();
@@ -408,6 +410,32 @@ public final class Analyzer {
                 assumptions, overhead, fleet == null ? warnings : FleetWarnings.add(fleet, keys, recordings.size(), warnings),
                 reports, savings, fleet == null ? null : fleet.source());
     }
+
+    /**
+     * The agent writes every method it left out at transform time (reason {@code scope}: its signature cannot cross
+     * FFM; {@code trivial} with {@code trivial=skip}), thousands in a library or an interpreter: only those that are
+     * among the hottest sampled methods (as sampling-only mode picks them) are reported, judged from their samples.
+     */
+    private List<String> withoutUnsampledLeftOut(List<String> keys, Map<String, Timed> timed, Profile profile) {
+        Set<String> hot = null;
+        List<String> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            Timed t = timed.get(k);
+            if (t != null && !t.callsKnown() && LEFT_OUT.contains(t.instrumentationReason)) {
+                if (hot == null) {
+                    hot = new HashSet<>(HotMethods.select(profile, config));
+                }
+                if (!hot.contains(k)) {
+                    continue;
+                }
+            }
+            out.add(k);
+        }
+        return out;
+    }
+
+    /** Reasons the agent gives for methods it never instrumented by choice (docs/agent.md, "Scope"). */
+    static final Set<String> LEFT_OUT = Set.of("scope", "trivial");
 
     /**
      * Whose code is whose: the configured application globs, else the package of the main class each agent session

@@ -56,6 +56,48 @@ public final class JavaTypes {
         return isString(descriptor) ? "String" : null;
     }
 
+    /**
+     * Whether every parameter and the result of a method descriptor ({@code ([DI)D}) cross as plain values
+     * ({@link #rustParameter} and {@link #rustResult} both defined): the signature part of the analyzer's
+     * {@code portable-signature} rule, which the agent's default scope also applies (docs/agent.md, "Scope").
+     * False for a malformed descriptor.
+     */
+    public static boolean crosses(String methodDescriptor) {
+        if (methodDescriptor.isEmpty() || methodDescriptor.charAt(0) != '(') {
+            return false;
+        }
+        int i = 1;
+        while (i < methodDescriptor.length() && methodDescriptor.charAt(i) != ')') {
+            int end = fieldEnd(methodDescriptor, i);
+            if (end < 0 || rustParameter(methodDescriptor.substring(i, end), false) == null) {
+                return false;
+            }
+            i = end;
+        }
+        if (i >= methodDescriptor.length()) {
+            return false;
+        }
+        String result = methodDescriptor.substring(i + 1);
+        return !result.isEmpty() && (result.equals("V") || fieldEnd(result, 0) == result.length())
+                && rustResult(result) != null;
+    }
+
+    /** The index just after the field descriptor starting at {@code i}, or -1 if there is none. */
+    private static int fieldEnd(String d, int i) {
+        int j = i;
+        while (j < d.length() && d.charAt(j) == '[') {
+            j++;
+        }
+        if (j >= d.length()) {
+            return -1;
+        }
+        if (d.charAt(j) == 'L') {
+            int semi = d.indexOf(';', j);
+            return semi < 0 ? -1 : semi + 1;
+        }
+        return Prim.ofDescriptor(d.charAt(j)) != null ? j + 1 : -1;
+    }
+
     /** Java source form of a field descriptor: {@code [[I} → {@code int[][]}, {@code Lp/A$B;} → {@code p.A$B}. */
     public static String readable(String descriptor) {
         int dims = 0;

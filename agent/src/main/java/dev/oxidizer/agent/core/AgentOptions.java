@@ -36,7 +36,7 @@ import java.util.Properties;
  *                     their call sites where {@link TrivialCallSites} allows, else by a count-only probe;
  *                     {@code probe}: always by the count-only probe; {@code skip}: they are not instrumented;
  *                     {@code timed}: they get the full probe
- * @param jfrSettings  base JFR settings (default or profile) the agent's recording starts from
+ * @param jfrSettings  base JFR settings the agent's recording starts from: oxidizer (only the events Oxidizer reads), default or profile
  * @param executionSamplePeriodMs period of jdk.ExecutionSample
  * @param waitThresholdMs threshold of the lock, park, sleep, socket and file wait events
  * @param allocationSamples whether jdk.ObjectAllocationSample is on
@@ -44,6 +44,8 @@ import java.util.Properties;
  * @param budget       the share of the process's CPU the probes may cost before the agent demotes the costliest
  *                     methods (0: never demote)
  * @param inputs       argument lengths and the opt-in capture of calls ({@link InputOptions})
+ * @param scope        which included methods are instrumented ({@link Scope}): {@code portable} (default), {@code instance}
+ *                     or {@code all}
  * @param metrics      the Prometheus endpoint ({@code metrics=[HOST:]PORT}, {@code metricsMinCalls},
  *                     {@code metricsMaxMethods}); null when off (the default)
  */
@@ -51,12 +53,12 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                            long flushMillis, String timing, int sampleEvery, long shortNs, long hotRate,
                            long timedRate, String trivial, String jfrSettings, long executionSamplePeriodMs, long waitThresholdMs,
                            boolean allocationSamples, boolean bootstrap, double budget, InputOptions inputs,
-                           MetricsOptions metrics) {
+                           String scope, MetricsOptions metrics) {
 
     static final List<String> KEYS = List.of("include", "exclude", "output", "log", "interval", "timing",
             "sampleEvery", "shortNs", "hotRate", "timedRate", "trivial", "jfrSettings", "executionSamples", "waitThreshold",
             "allocationSamples", "bootstrap", "budget", "lengths", "capture", "captureCalls", "captureBytes", "captureArray",
-            "captureEvery", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
+            "captureEvery", "scope", "metrics", "metricsMinCalls", "metricsMaxMethods", "config");
 
     /**
      * Parses options. {@code defaultInclude} is used when no include is given (may be null when the main class
@@ -123,13 +125,13 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         long shortNs = number(values, "shortNs", 5_000, 1, 1_000_000_000);
         long hotRate = number(values, "hotRate", 10_000, 1, Long.MAX_VALUE);
         long timedRate = number(values, "timedRate", 1_000, 1, Long.MAX_VALUE);
-        String trivial = single(values, "trivial", "count").toLowerCase(Locale.ROOT);
+        String trivial = single(values, "trivial", "skip").toLowerCase(Locale.ROOT);
         if (!List.of("count", "probe", "skip", "timed").contains(trivial)) {
             throw new AgentOptionsException("option 'trivial=" + trivial + "': accepted: count, probe, skip, timed");
         }
-        String jfrSettings = single(values, "jfrSettings", "default");
-        if (!List.of("default", "profile").contains(jfrSettings)) {
-            throw new AgentOptionsException("option 'jfrSettings=" + jfrSettings + "': accepted: default, profile");
+        String jfrSettings = single(values, "jfrSettings", "oxidizer");
+        if (!List.of("oxidizer", "default", "profile").contains(jfrSettings)) {
+            throw new AgentOptionsException("option 'jfrSettings=" + jfrSettings + "': accepted: oxidizer, default, profile");
         }
         long execMs = duration(values, "executionSamples", "10ms", 1, 60_000);
         long waitMs = duration(values, "waitThreshold", "1ms", 0, 60_000);
@@ -146,13 +148,17 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
         if (!List.of("on", "off", "true", "false").contains(lengths)) {
             throw new AgentOptionsException("option 'lengths=" + lengths + "': accepted: on, off");
         }
+        String scope = single(values, "scope", Scope.PORTABLE).toLowerCase(Locale.ROOT);
+        if (!Scope.VALUES.contains(scope)) {
+            throw new AgentOptionsException("option 'scope=" + scope + "': accepted: " + String.join(", ", Scope.VALUES));
+        }
         InputOptions inputs = new InputOptions(lengths.equals("on") || lengths.equals("true"), globs(values, "capture"),
                 (int) number(values, "captureCalls", 200, 1, 100_000), bytes(values, "captureBytes", 16L << 20),
                 (int) number(values, "captureArray", 1 << 20, 0, Integer.MAX_VALUE - 8),
                 (int) number(values, "captureEvery", 1, 1, 1 << 20));
         return new AgentOptions(includes, excludes, output, log, flushMillis, timing, (int) sampleEvery, shortNs,
                 hotRate, timedRate, trivial, jfrSettings, execMs, waitMs, alloc.equals("on") || alloc.equals("true"),
-                boot.equals("on") || boot.equals("true"), budget, inputs, metrics(values));
+                boot.equals("on") || boot.equals("true"), budget, inputs, scope, metrics(values));
     }
 
     /** The Prometheus endpoint's options, null without {@code metrics=}. */
@@ -180,7 +186,7 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
                 + ";shortNs=" + shortNs + ";hotRate=" + hotRate + ";timedRate=" + timedRate + ";trivial=" + trivial + ";jfrSettings=" + jfrSettings
                 + ";executionSamples=" + executionSamplePeriodMs + "ms;waitThreshold=" + waitThresholdMs
                 + "ms;allocationSamples=" + (allocationSamples ? "on" : "off") + ";bootstrap=" + (bootstrap ? "on" : "off")
-                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%")
+                + ";budget=" + (budget == 0 ? "off" : (budget * 100) + "%") + ";scope=" + scope
                 + inputs.normalized()
                 + (metrics == null ? "" : ";" + metrics.normalized());
     }

@@ -194,18 +194,22 @@ final class Flusher {
     /** Writes the form decisions and changes since the last flush. */
     private void emitForms() {
         for (MethodForms.Change c : forms.drain()) {
-            MethodTable.MethodInfo info = MethodTable.info(c.id());
-            if (info == null) {
-                continue;
+            MethodForms.Unregistered m = c.method();
+            if (m == null) {
+                MethodTable.MethodInfo info = MethodTable.info(c.id());
+                if (info == null) {
+                    continue;
+                }
+                m = new MethodForms.Unregistered(info.className(), info.methodName(), info.descriptor(), info.modifiers());
             }
             MethodFormEvent e = new MethodFormEvent();
             e.formatVersion = OxidizerAgent.FORMAT_VERSION;
             e.sessionId = session.id();
             e.methodId = c.id();
-            e.className = info.className();
-            e.methodName = info.methodName();
-            e.descriptor = info.descriptor();
-            e.modifiers = info.modifiers();
+            e.className = m.className();
+            e.methodName = m.methodName();
+            e.descriptor = m.descriptor();
+            e.modifiers = m.modifiers();
             e.form = c.form();
             e.previousForm = c.previous();
             e.reason = c.reason().reason();

@@ -42,6 +42,7 @@ final class Instrumenter {
             typePoolCaches = new java.util.concurrent.ConcurrentHashMap<>();
     private ResettableClassFileTransformer transformer;
     private final String trivialPolicy;
+    private final Scope scope;
     /** Argument lengths and capture (docs/agent.md, "Inputs"); null: neither. */
     private volatile InputRecording inputs;
     /** Forms the cost budget demoted methods to, by class name, then name + descriptor ({@link #demote}). */
@@ -63,8 +64,10 @@ final class Instrumenter {
      * {@code trivialPolicy} (the {@code trivial} option): {@code count} gives trivial methods the count-only probe,
      * {@code skip} leaves them alone, {@code timed} gives them the full probe.
      */
-    Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy, JitLimits limits, MethodForms forms) {
+    Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy, Scope scope, JitLimits limits,
+                 MethodForms forms) {
         this.filter = filter;
+        this.scope = scope;
         this.log = log;
         this.trivialPolicy = trivialPolicy;
         this.limits = limits;
@@ -88,7 +91,8 @@ final class Instrumenter {
             if ((access & (net.bytebuddy.jar.asm.Opcodes.ACC_ABSTRACT | net.bytebuddy.jar.asm.Opcodes.ACC_NATIVE
                     | net.bytebuddy.jar.asm.Opcodes.ACC_BRIDGE)) != 0
                     || ((access & net.bytebuddy.jar.asm.Opcodes.ACC_SYNTHETIC) != 0 && !lambda)
-                    || name.equals("<clinit>") || !filter.instrumentMethod(cls, name)) {
+                    || name.equals("<clinit>") || !filter.instrumentMethod(cls, name)
+                    || !scope.instruments(access, name, method.substring(paren))) {
                 return;
             }
             int probe = d.form().equals(MethodForms.NONE) ? MethodTable.PROBE_NONE
@@ -119,7 +123,10 @@ final class Instrumenter {
         Advice methodAdvice = AdviceFactory.methodAdvice();
         Advice ctorAdvice = AdviceFactory.constructorAdvice();
         Advice trivialAdvice = AdviceFactory.trivialAdvice();
-        ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName());
+        // A class none of whose methods is in scope is not transformed at all (its out-of-scope methods are recorded):
+        // most of an interpreter's or a library's classes, whose transformation was most of the agent's start-up.
+        ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName())
+                && (scope.all() || anyInScope(type));
         // Without this, Byte Buddy's default initialization strategy probes sun.misc.Unsafe, and JDK 24+ then
         // prints a warning on the application's stderr. The name is relocated with Byte Buddy, so the
         // application's own Byte Buddy never sees it; it is cleared once the builder exists.
@@ -165,7 +172,10 @@ final class Instrumenter {
                             JavaModule module, java.security.ProtectionDomain pd) -> {
                     byte[] classFile = classFile(type);
                     java.util.Set<String> trivial = trivialPolicy.equals("timed") || classFile == null
-                            ? java.util.Set.of() : TrivialMethods.of(classFile);
+                            ? java.util.Set.of() : inScope(type, TrivialMethods.of(classFile));
+                    if (trivialPolicy.equals("skip")) {
+                        recordTrivialSkipped(type, trivial);
+                    }
                     // Not on attach: frames already running old code would call the method without a probe.
                     boolean bySites = trivialPolicy.equals("count") && !attached && classFile != null;
                     TrivialCallSites sites = bySites
@@ -345,15 +355,68 @@ final class Instrumenter {
 
     private ElementMatcher.Junction<MethodDescription> methods(TypeDescription type) {
         String cls = type.getName();
-        return isMethod().and(m -> !m.isAbstract() && !m.isNative() && !m.isBridge()
+        return isMethod().and(m -> candidate(cls, m) && scope.instruments(m.getModifiers(), m.getInternalName(),
+                m.getDescriptor()));
+    }
+
+    /** A method the filter includes and that has code of its own, in scope or not. */
+    private boolean candidate(String cls, MethodDescription m) {
+        return !m.isAbstract() && !m.isNative() && !m.isBridge() && !m.isTypeInitializer()
                 // synthetic methods are compiler plumbing, except lambda bodies: those are the code a lambda runs
-                && (!m.isSynthetic() || m.getInternalName().startsWith("lambda$"))
-                && filter.instrumentMethod(cls, m.getInternalName()));
+                && (m.isConstructor() ? !m.isSynthetic() : !m.isSynthetic() || m.getInternalName().startsWith("lambda$"))
+                && filter.instrumentMethod(cls, m.isConstructor() ? "<init>" : m.getInternalName());
     }
 
     private ElementMatcher.Junction<MethodDescription> constructors(TypeDescription type) {
         String cls = type.getName();
-        return isConstructor().and(m -> !m.isSynthetic() && filter.instrumentMethod(cls, "<init>"));
+        return isConstructor().and(m -> scope.all() && !m.isSynthetic() && filter.instrumentMethod(cls, "<init>"));
+    }
+
+    /**
+     * Whether any method of the class is in scope; records the included ones that are not ({@link MethodForms#leftOut},
+     * reason {@code scope}), once per method.
+     */
+    private boolean anyInScope(TypeDescription type) {
+        String cls = type.getName();
+        boolean any = false;
+        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+            if (!candidate(cls, m)) {
+                continue;
+            }
+            String name = m.isConstructor() ? "<init>" : m.getInternalName();
+            if (scope.instruments(m.getModifiers(), name, m.getDescriptor())) {
+                any = true;
+            } else {
+                forms.leftOut(cls, name, m.getDescriptor(), m.getModifiers(), MethodForms.SCOPE);
+            }
+        }
+        return any;
+    }
+
+    /** The trivial methods (name + descriptor) that are in scope: the others are not instrumented at all. */
+    private java.util.Set<String> inScope(TypeDescription type, java.util.Set<String> trivial) {
+        if (scope.all() || trivial.isEmpty()) {
+            return trivial;
+        }
+        java.util.Set<String> in = new java.util.HashSet<>();
+        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+            String key = m.getInternalName() + m.getDescriptor();
+            if (trivial.contains(key) && scope.instruments(m.getModifiers(), m.getInternalName(), m.getDescriptor())) {
+                in.add(key);
+            }
+        }
+        return in;
+    }
+
+    /** With {@code trivial=skip}: records the trivial methods left out (form none, reason trivial). */
+    private void recordTrivialSkipped(TypeDescription type, java.util.Set<String> trivial) {
+        String cls = type.getName();
+        for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
+            if (trivial.contains(m.getInternalName() + m.getDescriptor()) && candidate(cls, m)) {
+                forms.leftOut(cls, m.isConstructor() ? "<init>" : m.getInternalName(), m.getDescriptor(),
+                        m.getModifiers(), MethodForms.TRIVIAL);
+            }
+        }
     }
 
     /**

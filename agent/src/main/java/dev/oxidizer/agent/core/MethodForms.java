@@ -34,14 +34,29 @@ final class MethodForms {
     static final String INLINE = "inline-limit";
     /** Reason: demoted because the agent's cost exceeded its budget. */
     static final String BUDGET = "budget";
-    /** Reason: a trivial method (docs/agent.md), counted and never timed. */
+    /** Reason: a trivial method (docs/agent.md), counted and never timed, or left out ({@code trivial=skip}). */
     static final String TRIVIAL = "trivial";
+    /** Reason: outside the agent's {@code scope} ({@link Scope}): never instrumented, calls unknown. */
+    static final String SCOPE = "scope";
 
     /** Why a method has its form, with the sizes that decided it (0 when no size did). */
     record Reason(String reason, int bytes, int estimatedBytes, int limit) {}
 
-    /** A change to write: method, new form, the form before ("" for the first decision), why. */
-    record Change(int id, String form, String previous, Reason reason, long atMillis) {}
+    /**
+     * A change to write: method, new form, the form before ("" for the first decision), why. {@code method} names a
+     * method that has no id (left out at transform time: {@link #leftOut}), else null.
+     */
+    record Change(int id, String form, String previous, Reason reason, long atMillis, Unregistered method) {
+        Change(int id, String form, String previous, Reason reason, long atMillis) {
+            this(id, form, previous, reason, atMillis, null);
+        }
+    }
+
+    /** A method left out without an id: class (binary name), name, descriptor, access flags. */
+    record Unregistered(String className, String methodName, String descriptor, int modifiers) {}
+
+    /** Keys of the methods {@link #leftOut} has queued, so that a retransformation or a second loader adds none. */
+    private final java.util.Set<String> leftOut = new java.util.HashSet<>();
 
     private final Map<Integer, Reason> reasons = new HashMap<>();
     private final List<Change> pending = new ArrayList<>();
@@ -63,6 +78,17 @@ final class MethodForms {
         }
         reasons.put(id, reason);
         pending.add(new Change(id, form, previous, reason, System.currentTimeMillis()));
+    }
+
+    /**
+     * Records a method never instrumented (form {@code none}) for a reason decided at transform time without giving it
+     * an id ({@link #SCOPE}, or {@link #TRIVIAL} with {@code trivial=skip}): no per-thread slot is spent on it.
+     */
+    synchronized void leftOut(String className, String methodName, String descriptor, int modifiers, String reason) {
+        if (leftOut.add(className + '#' + methodName + descriptor)) {
+            pending.add(new Change(-1, NONE, "", new Reason(reason, 0, 0, 0), System.currentTimeMillis(),
+                    new Unregistered(className, methodName, descriptor, modifiers)));
+        }
     }
 
     /** The reason code of a method's form, "" for the default. */

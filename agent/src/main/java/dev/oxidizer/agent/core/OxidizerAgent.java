@@ -107,7 +107,7 @@ public final class OxidizerAgent {
         MetricsServer metrics = startMetrics(o, session, flusher, main, attached);
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
-        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), limits, forms);
+        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), new Scope(o.scope()), limits, forms);
         flusher.demoter(instrumenter::demote);
         InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
         instrumenter.inputs(inputs);

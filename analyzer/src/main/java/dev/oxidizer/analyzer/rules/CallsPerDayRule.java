@@ -110,6 +110,9 @@ public final class CallsPerDayRule implements Rule {
             case "huge-method-limit" -> "it would have exceeded the JIT's huge-method limit of 8,000 bytes of bytecode, "
                     + "and so would never have been compiled";
             case "budget" -> "the agent's overhead budget was spent";
+            case "scope" -> "outside the agent's scope: its signature cannot cross FFM as plain values (agent option scope=all "
+                    + "instruments it)";
+            case "trivial" -> "a trivial method, which the agent leaves out (agent option trivial=count counts it)";
             default -> code;
         };
     }
