@@ -23,6 +23,11 @@ class AgentOptionsTest {
         assertEquals(1000, o.flushMillis());
         assertEquals("adaptive", o.timing());
         assertEquals(64, o.sampleEvery());
+        // the cheap defaults (docs/agent.md, "Scope"): portable static methods only, trivial ones left out, and only
+        // the JDK events Oxidizer reads
+        assertEquals("portable", o.scope());
+        assertEquals("skip", o.trivial());
+        assertEquals("oxidizer", o.jfrSettings());
         assertTrue(o.output().toString().endsWith("oxidizer-42.jfr"));
         assertEquals(Path.of(o.output() + ".log"), o.log());
     }
@@ -50,6 +55,8 @@ class AgentOptionsTest {
                 .getMessage().contains("CLASSGLOB[#METHODGLOB]"));
         assertTrue(assertThrows(AgentOptionsException.class, () -> AgentOptions.parse("", null, 1))
                 .getMessage().contains("option 'include' is needed"));
+        assertEquals("option 'scope=some': accepted: portable, instance, all",
+                assertThrows(AgentOptionsException.class, () -> AgentOptions.parse("scope=some", "x.*", 1)).getMessage());
         assertEquals("option 'trivial=maybe': accepted: count, probe, skip, timed",
                 assertThrows(AgentOptionsException.class, () -> AgentOptions.parse("trivial=maybe", "x.*", 1)).getMessage());
     }

@@ -46,6 +46,22 @@ final class ForkedJvm {
         this.command = command;
     }
 
+    /**
+     * The agent's arguments for a test of its mechanics: unless the test sets them, {@code scope=all} and
+     * {@code trivial=count}, so that every method kind (instance methods, constructors, lambdas, trivial methods) is
+     * counted; the defaults ({@code scope=portable}, {@code trivial=skip}) are tested by {@code ScopeIT}.
+     */
+    static String mechanics(String agentArgs) {
+        String args = agentArgs;
+        if (!args.contains("trivial=")) {
+            args = "trivial=count" + (args.isEmpty() ? "" : ",") + args;
+        }
+        if (!args.contains("scope=")) {
+            args = "scope=all," + args;
+        }
+        return args;
+    }
+
     /** Starts {@code java [-javaagent:AGENT=agentArgs] -cp classpath mainClass args}; agentArgs null: no agent. */
     static ForkedJvm start(Path dir, String agentArgs, String classpath, String mainClass, String... args)
             throws IOException {
@@ -69,7 +85,8 @@ final class ForkedJvm {
             cmd.add("-XX:+EnableDynamicAgentLoading"); // JDK 21+ only
         }
         if (agentArgs != null) {
-            cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
+            String options = mechanics(agentArgs);
+            cmd.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + (options.isEmpty() ? "" : "=" + options));
         }
         cmd.add("-cp");
         cmd.add(classpath);
