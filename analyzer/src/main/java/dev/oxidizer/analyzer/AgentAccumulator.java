@@ -310,8 +310,11 @@ final class AgentAccumulator {
     /** One {@code oxidizer.AgentOverhead} event: overhead adds up; the per-call costs of the last event are kept. */
     void acceptOverhead(RecordedEvent e, EventFields f) {
         sawOverhead = true;
-        // agent layout v2: the flusher's own CPU is agent cost too (docs/formats/agent-events.md)
-        overheadNs += f.longField(e, "estimatedOverheadNs") + Math.max(0, f.longField(e, "flushCpuNs"));
+        // agent layout v2: the flusher's own CPU is agent cost too, and (since 2026-12-07) the measured CPU of its
+        // start, of class transformation and of JFR's own threads (docs/formats/agent-events.md)
+        overheadNs += f.longField(e, "estimatedOverheadNs") + Math.max(0, f.longField(e, "flushCpuNs"))
+                + Math.max(0, f.longField(e, "startupCpuNs")) + Math.max(0, f.longField(e, "transformCpuNs"))
+                + Math.max(0, f.longField(e, "jfrCpuNs"));
         if (f.has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;

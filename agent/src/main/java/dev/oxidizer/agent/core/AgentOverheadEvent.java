@@ -22,6 +22,9 @@ final class AgentOverheadEvent extends Event {
     @Label("Estimated Overhead (ns)") long estimatedOverheadNs;
     @Label("Flush (ns)") long flushNs;
     @Label("Flush CPU (ns)") @jdk.jfr.Description("CPU time of this flush on its thread (v2); 0 when unknown") long flushCpuNs;
+    @Label("Start-up CPU (ns)") @jdk.jfr.Description("CPU the agent's start took (process CPU before main ran, plus the calibration); in the interval that measured it, else 0") long startupCpuNs;
+    @Label("Transform CPU (ns)") @jdk.jfr.Description("CPU of class loads spent in the agent's transformer in the interval, all threads") long transformCpuNs;
+    @Label("JFR CPU (ns)") @jdk.jfr.Description("CPU of JFR's own Java threads (recorder, periodic tasks) in the interval") long jfrCpuNs;
     @Label("Interval Start") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalStart;
     @Label("Interval End") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalEnd;
 }

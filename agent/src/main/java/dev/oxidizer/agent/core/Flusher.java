@@ -24,6 +24,7 @@ final class Flusher {
     private final TimingPolicy policy;
     private final Calibration calibration;
     private final MethodForms forms;
+    private final AgentCpu cpu;
     private final CostBudget budget;
     private final HistogramEncoder encoder = new HistogramEncoder();
     private long[] last = new long[0];
@@ -46,8 +47,9 @@ final class Flusher {
         }
     }
 
-    Flusher(Session session, TimingPolicy policy, Calibration calibration, MethodForms forms) {
+    Flusher(Session session, TimingPolicy policy, Calibration calibration, MethodForms forms, AgentCpu cpu) {
         this.session = session;
+        this.cpu = cpu;
         this.policy = policy;
         this.calibration = calibration;
         this.forms = forms;
@@ -173,6 +175,9 @@ final class Flusher {
         long cpu1 = threadCpuNs();
         lastFlushCpuNs = cpu0 < 0 || cpu1 < 0 ? 0 : cpu1 - cpu0;
         o.flushCpuNs = lastFlushCpuNs;
+        o.startupCpuNs = cpu.takeStartup();
+        o.transformCpuNs = cpu.takeTransform();
+        o.jfrCpuNs = cpu.takeJfr();
         o.intervalStart = intervalStart;
         o.intervalEnd = end;
         o.commit();

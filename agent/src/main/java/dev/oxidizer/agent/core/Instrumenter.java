@@ -43,6 +43,8 @@ final class Instrumenter {
     private ResettableClassFileTransformer transformer;
     private final String trivialPolicy;
     private final Scope scope;
+    /** Where the CPU of class transformation is added up. */
+    private final AgentCpu cpu;
     /** Argument lengths and capture (docs/agent.md, "Inputs"); null: neither. */
     private volatile InputRecording inputs;
     /** Forms the cost budget demoted methods to, by class name, then name + descriptor ({@link #demote}). */
@@ -65,8 +67,9 @@ final class Instrumenter {
      * {@code skip} leaves them alone, {@code timed} gives them the full probe.
      */
     Instrumenter(MethodFilter filter, AgentLog log, String trivialPolicy, Scope scope, JitLimits limits,
-                 MethodForms forms) {
+                 MethodForms forms, AgentCpu cpu) {
         this.filter = filter;
+        this.cpu = cpu;
         this.scope = scope;
         this.log = log;
         this.trivialPolicy = trivialPolicy;
@@ -507,6 +510,11 @@ final class Instrumenter {
 
     private final class ErrorLog extends AgentBuilder.Listener.Adapter {
         @Override
+        public void onDiscovery(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            cpu.transformStarted();
+        }
+
+        @Override
         public void onTransformation(TypeDescription typeDescription, ClassLoader classLoader, JavaModule module,
                                      boolean loaded, DynamicType dynamicType) {
             transformedTypes.incrementAndGet();
@@ -515,6 +523,7 @@ final class Instrumenter {
 
         @Override
         public void onComplete(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded) {
+            cpu.transformEnded();
             locator.remove(); // the class's bytes and loader are not kept past its transformation
             originalSizes.remove();
         }

@@ -74,8 +74,20 @@ public final class OxidizerAgent {
         }
     }
 
+    /** CPU time of the whole process so far, or -1 if unknown. */
+    private static long processCpuNs() {
+        try {
+            var os = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.OperatingSystemMXBean.class);
+            return os == null ? -1 : os.getProcessCpuTime();
+        } catch (Throwable unavailable) {
+            return -1;
+        }
+    }
+
     private static void startSession(String args, Instrumentation inst, boolean attached) throws Exception {
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNs();
         long pid = ProcessHandle.current().pid();
         String main = MainClassDetector.mainClass();
         AgentOptions o;
@@ -102,12 +114,13 @@ public final class OxidizerAgent {
         JitLimits limits = JitLimits.read();
         log.info("JIT limits: " + limits.describe());
         MethodForms forms = new MethodForms();
-        Flusher flusher = new Flusher(session, policy, calibration, forms);
+        AgentCpu cpu = new AgentCpu();
+        Flusher flusher = new Flusher(session, policy, calibration, forms, cpu);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         MetricsServer metrics = startMetrics(o, session, flusher, main, attached);
         CompletableFuture<JfrRecording> recording = new CompletableFuture<>();
         MethodFilter filter = new MethodFilter(o.includes(), o.excludes());
-        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), new Scope(o.scope()), limits, forms);
+        Instrumenter instrumenter = new Instrumenter(filter, log, o.trivial(), new Scope(o.scope()), limits, forms, cpu);
         flusher.demoter(instrumenter::demote);
         InputRecording inputs = new InputRecording(o.inputs(), o.output(), log);
         instrumenter.inputs(inputs);
@@ -119,7 +132,10 @@ public final class OxidizerAgent {
             if (!startRecording(o, session, chunkHook, recording, inst)) {
                 return;
             }
+            long calibrating = AgentCpu.threadCpuNs();
             calibration.run();
+            long calibrated = AgentCpu.threadCpuNs();
+            cpu.startup(calibrating < 0 || calibrated < 0 ? 0 : calibrated - calibrating);
             while (!flusher.closed()) {
                 try {
                     Thread.sleep(o.flushMillis());
@@ -187,7 +203,13 @@ public final class OxidizerAgent {
                     + "); the application runs without the agent");
             return;
         }
-        log.info("agent ready " + (System.nanoTime() - t0) / 1_000_000 + " ms after it started");
+        long cpu1 = processCpuNs();
+        // At premain nothing of the application runs yet: the process's CPU in this window is the agent's start
+        // (JFR's start on the flusher thread, Byte Buddy's install here). On attach the application runs beside it,
+        // so only this thread's share can be told.
+        cpu.startup(attached ? 0 : cpu0 < 0 || cpu1 < 0 ? 0 : cpu1 - cpu0);
+        log.info("agent ready " + (System.nanoTime() - t0) / 1_000_000 + " ms after it started"
+                + (attached || cpu0 < 0 || cpu1 < 0 ? "" : ", " + (cpu1 - cpu0) / 1_000_000 + " ms of CPU"));
         if (attached) {
             System.setProperty(STATUS_PROPERTY, "running output=" + o.output() + " log=" + o.log());
         }

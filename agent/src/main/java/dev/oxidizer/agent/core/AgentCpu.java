@@ -1,0 +1,108 @@
+package dev.oxidizer.agent.core;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The agent's costs that are not per call, measured as CPU time rather than estimated, for
+ * {@code oxidizer.AgentOverhead} (docs/formats/agent-events.md): its start (the process's CPU while the agent starts,
+ * before the application's {@code main} runs, plus the calibration on the flusher thread), class transformation
+ * (the CPU of each class load spent in the agent's transformer, on the loading thread), and the CPU of JFR's own Java
+ * threads (its recorder and periodic-task threads: the recording is the agent's too). What stays unmeasured: the
+ * extra work of the JIT compiler threads and of JFR's native sampler thread, which no Java API reports per thread.
+ *
+ * <p>Threading: {@link #transformStarted}/{@link #transformEnded} on class-loading threads; the {@code take} methods on
+ * the flusher only.
+ */
+final class AgentCpu {
+    private static final ThreadMXBean THREADS = threads();
+    private final AtomicLong startupNs = new AtomicLong();
+    private final AtomicLong transformNs = new AtomicLong();
+    private final ThreadLocal<long[]> transformStart = ThreadLocal.withInitial(() -> new long[2]);
+    /** CPU so far of each JFR thread seen, by thread id. */
+    private final Map<Long, Long> jfrSeen = new HashMap<>();
+    private int scans;
+
+    private static ThreadMXBean threads() {
+        try {
+            ThreadMXBean b = ManagementFactory.getThreadMXBean();
+            return b.isCurrentThreadCpuTimeSupported() && b.isThreadCpuTimeSupported() ? b : null;
+        } catch (Throwable unavailable) {
+            return null;
+        }
+    }
+
+    /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
+    static long threadCpuNs() {
+        try {
+            return THREADS == null ? -1 : THREADS.getCurrentThreadCpuTime();
+        } catch (Throwable unsupported) {
+            return -1;
+        }
+    }
+
+    /** Adds CPU time spent starting (the start window, the calibration). */
+    void startup(long ns) {
+        if (ns > 0) {
+            startupNs.addAndGet(ns);
+        }
+    }
+
+    /** A class load enters the agent's transformer (nested loads count once, in the outermost). */
+    void transformStarted() {
+        long[] s = transformStart.get();
+        if (s[1]++ == 0) {
+            s[0] = threadCpuNs();
+        }
+    }
+
+    /** The class load that {@link #transformStarted} leaves the transformer. */
+    void transformEnded() {
+        long[] s = transformStart.get();
+        if (s[1] > 0 && --s[1] == 0 && s[0] >= 0) {
+            long now = threadCpuNs();
+            if (now > s[0]) {
+                transformNs.addAndGet(now - s[0]);
+            }
+        }
+    }
+
+    long takeStartup() {
+        return startupNs.getAndSet(0);
+    }
+
+    long takeTransform() {
+        return transformNs.getAndSet(0);
+    }
+
+    /** CPU of JFR's Java threads since the last call (threads looked up again every 30 calls: JFR may start more). */
+    long takeJfr() {
+        if (THREADS == null) {
+            return 0;
+        }
+        try {
+            if (scans++ % 30 == 0) {
+                for (ThreadInfo i : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                    if (i != null && i.getThreadName().startsWith("JFR ")) {
+                        jfrSeen.putIfAbsent(i.getThreadId(), 0L);
+                    }
+                }
+            }
+            long sum = 0;
+            for (Map.Entry<Long, Long> e : jfrSeen.entrySet()) {
+                long cpu = THREADS.getThreadCpuTime(e.getKey());
+                if (cpu > e.getValue()) {
+                    sum += cpu - e.getValue();
+                    e.setValue(cpu);
+                }
+            }
+            return sum;
+        } catch (Throwable unsupported) {
+            return 0;
+        }
+    }
+}
