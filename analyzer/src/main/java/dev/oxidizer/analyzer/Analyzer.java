@@ -352,7 +352,8 @@ public final class Analyzer {
         if (mode.equals("sampling-only")) {
             keys = HotMethods.select(profile, config);
         } else {
-            keys = withoutUnsampledLeftOut(keys, timed, profile);
+            Report.Threshold evidence = thresholds.get(dev.oxidizer.analyzer.rules.CpuEvidenceRule.MIN_SAMPLES);
+            keys = withoutUnsampledLeftOut(keys, timed, profile, evidence == null ? 10 : (long) evidence.value());
         }
         MethodIndex index = new MethodIndex(profile, keys, config.entryPoints());
         boolean pathKnown = index.latencyPathKnown();
@@ -414,9 +415,12 @@ public final class Analyzer {
     /**
      * The agent writes every method it left out at transform time (reason {@code scope}: its signature cannot cross
      * FFM; {@code trivial} with {@code trivial=skip}), thousands in a library or an interpreter: only those that are
-     * among the hottest sampled methods (as sampling-only mode picks them) are reported, judged from their samples.
+     * among the hottest sampled methods (as sampling-only mode picks them), or that have at least
+     * {@code cpu-evidence.minSamples} CPU samples through them (enough to be judged), are reported, judged from their
+     * samples.
      */
-    private List<String> withoutUnsampledLeftOut(List<String> keys, Map<String, Timed> timed, Profile profile) {
+    private List<String> withoutUnsampledLeftOut(List<String> keys, Map<String, Timed> timed, Profile profile,
+                                                 long minSamples) {
         Set<String> hot = null;
         List<String> out = new ArrayList<>(keys.size());
         for (String k : keys) {
@@ -424,6 +428,7 @@ public final class Analyzer {
             if (t != null && !t.callsKnown() && LEFT_OUT.contains(t.instrumentationReason)) {
                 if (hot == null) {
                     hot = new HashSet<>(HotMethods.select(profile, config));
+                    hot.addAll(HotMethods.withSamples(profile, minSamples));
                 }
                 if (!hot.contains(k)) {
                     continue;

@@ -63,6 +63,30 @@ final class HotMethods {
         return ids.stream().map(i -> profile.frame(i).key()).toList();
     }
 
+    /** Keys of the methods with at least {@code min} CPU samples through them (inclusive, each stack counted once). */
+    static Set<String> withSamples(Profile profile, long min) {
+        long[] inclusive = new long[profile.frameCount()];
+        for (int s = 0; s < profile.stackCount(); s++) {
+            long w = profile.cpuSamples(s);
+            if (w == 0) {
+                continue;
+            }
+            Set<Integer> seen = new HashSet<>();
+            for (int id : profile.stack(s)) {
+                if (seen.add(id)) {
+                    inclusive[id] += w;
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < inclusive.length; i++) {
+            if (inclusive[i] >= Math.max(1, min)) {
+                out.add(profile.frame(i).key());
+            }
+        }
+        return out;
+    }
+
     private static List<Integer> topFrames(long[] weight, int max, Profile profile) {
         List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < weight.length; i++) {

@@ -177,7 +177,9 @@ class FleetPrometheusIT {
             logs.add(log);
             jvms.add(start(log, List.of(JAVA.toString(), "-javaagent:" + AGENT_JAR.toAbsolutePath() + "=metrics=127.0.0.1:" + ports[i]
                             + ",metricsMinCalls=1,output=" + jfr + ",include=dev.oxidizer.cli.testapp.fleet.**"
-                            + ",include=com.fasterxml.jackson.databind.ObjectMapper#readTree",
+                            + ",include=com.fasterxml.jackson.databind.ObjectMapper#readTree"
+                            // every included method counted, whatever its signature: this test compares counts, not scope
+                            + ",scope=all",
                     "-cp", cp, APP, Integer.toString(REQUESTS[i]), "2")));
         }
         awaitReady(promUrl, server, promLog);
