@@ -7,8 +7,12 @@ package dev.oxidizer.cli.testapp;
 public class TargetApp {
     static volatile long sink;
 
+    /** Not trivial (it loops), so the agent's defaults count it: static, and its signature crosses FFM. */
     static long step(long x) {
-        return x * 31 + 7;
+        for (int i = 0; i < 4; i++) {
+            x = x * 31 + 7;
+        }
+        return x;
     }
 
     public static void main(String[] args) throws Exception {
