@@ -92,7 +92,12 @@ final class LabelScore {
                 String key = d.get("key").asText();
                 int pos = position(r, key);
                 if (pos < 0) {
-                    check(run, label + " " + key + " is in the report", false, false, "not in the report");
+                    // A method the agent leaves out by default (trivial code: labelled leftOutAs) is reported only when
+                    // its samples suffice to judge it; absent, it is not recommended either, which is what a decoy needs.
+                    String leftOut = d.path("leftOutAs").asText("");
+                    check(run, label + " " + key + " is in the report" + (leftOut.isEmpty() ? "" : " or left out as " + leftOut),
+                            !leftOut.isEmpty(), false, leftOut.isEmpty() ? "not in the report"
+                                    : "not in the report: the agent leaves " + leftOut + " methods out and it had too few samples");
                     continue;
                 }
                 MethodReport m = r.methods().get(pos);
