@@ -382,6 +382,7 @@ final class Instrumenter {
     private boolean anyInScope(TypeDescription type) {
         String cls = type.getName();
         boolean any = false;
+        java.util.List<MethodForms.Unregistered> out = new java.util.ArrayList<>();
         for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
             if (!candidate(cls, m)) {
                 continue;
@@ -390,9 +391,10 @@ final class Instrumenter {
             if (scope.instruments(m.getModifiers(), name, m.getDescriptor())) {
                 any = true;
             } else {
-                forms.leftOut(cls, name, m.getDescriptor(), m.getModifiers(), MethodForms.SCOPE);
+                out.add(new MethodForms.Unregistered(cls, name, m.getDescriptor(), m.getModifiers()));
             }
         }
+        forms.leftOut(cls, out, MethodForms.SCOPE);
         return any;
     }
 
@@ -414,12 +416,14 @@ final class Instrumenter {
     /** With {@code trivial=skip}: records the trivial methods left out (form none, reason trivial). */
     private void recordTrivialSkipped(TypeDescription type, java.util.Set<String> trivial) {
         String cls = type.getName();
+        java.util.List<MethodForms.Unregistered> out = new java.util.ArrayList<>();
         for (MethodDescription.InDefinedShape m : type.getDeclaredMethods()) {
             if (trivial.contains(m.getInternalName() + m.getDescriptor()) && candidate(cls, m)) {
-                forms.leftOut(cls, m.isConstructor() ? "<init>" : m.getInternalName(), m.getDescriptor(),
-                        m.getModifiers(), MethodForms.TRIVIAL);
+                out.add(new MethodForms.Unregistered(cls, m.isConstructor() ? "<init>" : m.getInternalName(),
+                        m.getDescriptor(), m.getModifiers()));
             }
         }
+        forms.leftOut(cls, out, MethodForms.TRIVIAL);
     }
 
     /**

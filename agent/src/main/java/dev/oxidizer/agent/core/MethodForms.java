@@ -55,8 +55,11 @@ final class MethodForms {
     /** A method left out without an id: class (binary name), name, descriptor, access flags. */
     record Unregistered(String className, String methodName, String descriptor, int modifiers) {}
 
-    /** Keys of the methods {@link #leftOut} has queued, so that a retransformation or a second loader adds none. */
-    private final java.util.Set<String> leftOut = new java.util.HashSet<>();
+    /**
+     * Classes (reason, then binary name) whose left-out methods {@link #leftOut} has queued, so that a retransformation
+     * or a second class loader adds none; one entry per class, not per method, to keep it small.
+     */
+    private final java.util.Set<String> leftOutClasses = new java.util.HashSet<>();
 
     private final Map<Integer, Reason> reasons = new HashMap<>();
     private final List<Change> pending = new ArrayList<>();
@@ -81,13 +84,16 @@ final class MethodForms {
     }
 
     /**
-     * Records a method never instrumented (form {@code none}) for a reason decided at transform time without giving it
-     * an id ({@link #SCOPE}, or {@link #TRIVIAL} with {@code trivial=skip}): no per-thread slot is spent on it.
+     * Records the methods of one class never instrumented (form {@code none}) for a reason decided at transform time
+     * without giving them an id ({@link #SCOPE}, or {@link #TRIVIAL} with {@code trivial=skip}): no per-thread slot is
+     * spent on them. Once per class and reason.
      */
-    synchronized void leftOut(String className, String methodName, String descriptor, int modifiers, String reason) {
-        if (leftOut.add(className + '#' + methodName + descriptor)) {
-            pending.add(new Change(-1, NONE, "", new Reason(reason, 0, 0, 0), System.currentTimeMillis(),
-                    new Unregistered(className, methodName, descriptor, modifiers)));
+    synchronized void leftOut(String className, List<Unregistered> methods, String reason) {
+        if (!methods.isEmpty() && leftOutClasses.add(reason + ' ' + className)) {
+            long now = System.currentTimeMillis();
+            for (Unregistered m : methods) {
+                pending.add(new Change(-1, NONE, "", new Reason(reason, 0, 0, 0), now, m));
+            }
         }
     }
 
