@@ -912,7 +912,7 @@ public final class Corpus {
 
     // ---- added with loop versioning: clamped neighbour access (written for it, counted apart) -------------------------
 
-    public static double[] smooth3(double[] a) {
+    public static double[] smoothClamped(double[] a) {
         double[] out = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             out[i] = (a[Math.max(i - 1, 0)] + a[i] + a[Math.min(i + 1, a.length - 1)]) / 3.0;
