@@ -164,7 +164,7 @@ final class FunctionTranslator implements Opcodes {
 
     String translate() throws Refusal {
         MethodNode original = mn;
-        LoopVersioning.Result versioned = LoopVersioning.apply(owner.name, mn);
+        LoopVersioning.Result versioned = LoopVersioning.ENABLED ? LoopVersioning.apply(owner.name, mn) : null;
         if (versioned != null) {
             mn = versioned.method();
             insns = mn.instructions;

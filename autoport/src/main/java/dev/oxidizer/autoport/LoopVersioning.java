@@ -60,6 +60,9 @@ final class LoopVersioning implements Opcodes {
     /** The transformed copy of the method and the array instructions proven in bounds. */
     record Result(MethodNode method, Set<AbstractInsnNode> unchecked, int loops, int hoisted) {}
 
+    /** {@code -Doxidizer.autoport.loopVersioning=false} turns the pass off (to compare, or to rule it out). */
+    static final boolean ENABLED = !"false".equals(System.getProperty("oxidizer.autoport.loopVersioning"));
+
     private static final int MAX_BODY = 3000;
 
     /** {@code max|min(x + t + a, bound)} (or the arguments the other way round). */
