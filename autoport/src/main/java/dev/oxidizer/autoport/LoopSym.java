@@ -174,6 +174,23 @@ record LoopSym(BasicValue basic, boolean lin, int coefX, Set<Term> terms, long c
             if (op == ALOAD && invariant.test(((VarInsnNode) insn).var)) {
                 return new LoopSym(BasicValue.REFERENCE_VALUE, false, 0, Set.of(), 0, ((VarInsnNode) insn).var);
             }
+            // a local written in the loop and read before this iteration writes it holds a value of an earlier
+            // iteration: unknown here, but of the type the load says
+            if (op == ILOAD && (value == null || !value.basic.equals(BasicValue.INT_VALUE))) {
+                return other(BasicValue.INT_VALUE);
+            }
+            if (op == LLOAD) {
+                return other(BasicValue.LONG_VALUE);
+            }
+            if (op == FLOAD) {
+                return other(BasicValue.FLOAT_VALUE);
+            }
+            if (op == DLOAD) {
+                return other(BasicValue.DOUBLE_VALUE);
+            }
+            if (op == ALOAD && (value == null || !value.basic.isReference())) {
+                return other(BasicValue.REFERENCE_VALUE);
+            }
             if (value != null && (op == ILOAD || op == ISTORE || op == ALOAD || op == ASTORE || op == DUP || op == DUP_X1
                     || op == DUP_X2 || op == DUP2 || op == DUP2_X1 || op == DUP2_X2 || op == SWAP)) {
                 return value;

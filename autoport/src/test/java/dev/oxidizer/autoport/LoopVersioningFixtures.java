@@ -62,6 +62,21 @@ final class LoopVersioningFixtures {
         return -1;
     }
 
+    /** Values carried from one iteration to the next (long and double locals, an index of the previous x). */
+    static double carried(double[] a, double[] out, int n) {
+        double prev = 0;
+        long count = 0;
+        int last = 0;
+        for (int i = 0; i < n; i++) {
+            double cur = a[Math.max(i - 1, 0)] + a[Math.min(i + 1, n - 1)] + a[last];
+            out[i] = cur - prev;
+            prev = cur;
+            count += i;
+            last = i + 1;
+        }
+        return prev + count;
+    }
+
     /** x written in the body: not a counted loop, left alone. */
     static int skips(int[] a) {
         int s = 0;

@@ -213,6 +213,7 @@ class LoopVersioningTest {
         assertTrue(RESULTS.get("reversed").hoisted() >= 4);
         assertNotNull(RESULTS.get("firstDip"));
         assertNull(RESULTS.get("skips"), "x written in the body");
+        assertEquals(1, RESULTS.get("carried").loops());
     }
 
     @Test
@@ -300,6 +301,18 @@ class LoopVersioningTest {
         }
         same("firstDip", new int[] {3, 1, 2}, Integer.MIN_VALUE, 3);
         same("firstDip", new int[] {3, 1, 2}, Integer.MAX_VALUE - 1, Integer.MAX_VALUE);
+    }
+
+    @Test
+    void valuesCarriedAcrossIterationsStayChecked() throws Exception {
+        Random r = new Random(13);
+        for (int len = 0; len <= 7; len++) {
+            double[] a = r.doubles(len).toArray();
+            for (int n = -1; n <= len + 2; n++) {
+                same("carried", a, new double[Math.max(n, 0)], n);
+                same("carried", a, new double[len], n);
+            }
+        }
     }
 
     @Test
