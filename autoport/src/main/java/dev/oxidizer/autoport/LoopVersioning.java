@@ -65,8 +65,19 @@ final class LoopVersioning implements Opcodes {
 
     private static final int MAX_BODY = 3000;
 
-    /** {@code max|min(x + t + a, bound)} (or the arguments the other way round). */
-    private record Clamp(MethodInsnNode call, boolean isMax, boolean xFirst, LoopSym.Term t, long a, LoopSym bound) {}
+    /**
+     * Where the interior is decided: a clamp {@code max|min(x + t + a, bound)} (or the arguments the other way round),
+     * or a conditional jump comparing {@code x + t + a} with an invariant bound whose fall-through (the source's
+     * condition, as javac negates it into the jump) holds in the interior. The interior needs
+     * {@code x + t + a >= bound + adjust} ({@code low}) or {@code x + t + a <= bound + adjust}; {@code fold} is how
+     * the interior's copy replaces the instruction: {@link #POP} the bound, {@link #SWAP_POP} it from under the
+     * argument, {@link #POP2} both compared values (the jump is not taken).
+     */
+    private record Cut(AbstractInsnNode insn, boolean low, long adjust, LoopSym.Term t, long a, LoopSym bound, int fold) {}
+
+    private static final int POP_ONLY = 0;
+    private static final int SWAP_POP = 1;
+    private static final int POP_BOTH = 2;
 
     private record Access(AbstractInsnNode insn, int array, int coefX, Set<LoopSym.Term> terms, long c) {}
 
@@ -79,7 +90,7 @@ final class LoopVersioning implements Opcodes {
         int first;
         int last;
         LoopSym hi;
-        final List<Clamp> clamps = new ArrayList<>();
+        final List<Cut> clamps = new ArrayList<>();
         final List<Access> accesses = new ArrayList<>();
     }
 
@@ -251,21 +262,9 @@ final class LoopVersioning implements Opcodes {
         }
         l.hi = hi;
         for (int i = testAt + 1; i < insns.indexOf(inc); i++) {
-            if (insns.get(i) instanceof MethodInsnNode mi && mi.getOpcode() == INVOKESTATIC && mi.desc.equals("(II)I")
-                    && (mi.name.equals("max") || mi.name.equals("min"))
-                    && (mi.owner.equals("java/lang/Math") || mi.owner.equals("java/lang/StrictMath") || mi.owner.equals("java/lang/Integer"))) {
-                Frame<LoopSym> f = it.frameOf(mi);
-                if (f == null) {
-                    continue;
-                }
-                LoopSym a = f.getStack(f.getStackSize() - 2);
-                LoopSym b = f.getStack(f.getStackSize() - 1);
-                boolean isMax = mi.name.equals("max");
-                if (a != null && b != null && a.isXPlusInvariant() && b.isSingleInvariant()) {
-                    l.clamps.add(new Clamp(mi, isMax, true, a.terms().iterator().next(), a.c(), b));
-                } else if (a != null && b != null && b.isXPlusInvariant() && a.isSingleInvariant()) {
-                    l.clamps.add(new Clamp(mi, isMax, false, b.terms().iterator().next(), b.c(), a));
-                }
+            Cut c = cut(insns.get(i), it);
+            if (c != null) {
+                l.clamps.add(c);
             }
         }
         if (l.clamps.isEmpty()) {
@@ -273,7 +272,7 @@ final class LoopVersioning implements Opcodes {
         }
         // the interior's array accesses, with the clamps folded as the interior will run them
         Set<AbstractInsnNode> fold = Collections.newSetFromMap(new IdentityHashMap<>());
-        l.clamps.forEach(c -> fold.add(c.call()));
+        l.clamps.forEach(c -> fold.add(c.insn()));
         Iteration inner = iteration(ownerName, m, l, written, fold);
         if (inner != null) {
             for (int i = testAt + 1; i < insns.indexOf(inc); i++) {
@@ -340,7 +339,7 @@ final class LoopVersioning implements Opcodes {
             }
             int op = n.getOpcode();
             if (fold.contains(n)) {
-                emitFold(syn.instructions, (MethodInsnNode) n, l);
+                emitFold(syn.instructions, n, l);
                 continue;
             }
             if (op >= IRETURN && op <= ARETURN) {
@@ -366,14 +365,84 @@ final class LoopVersioning implements Opcodes {
         }
     }
 
-    /** A folded clamp: the call's result is its {@code x + a} argument; the other one is pure and dropped. */
-    private static void emitFold(InsnList out, MethodInsnNode call, Loop l) {
-        for (Clamp c : l.clamps) {
-            if (c.call() == call && !c.xFirst()) {
-                out.add(new InsnNode(SWAP));
+    /** A clamp or comparison of x with an invariant bound, or null. */
+    private static Cut cut(AbstractInsnNode in, Iteration it) {
+        int op = in.getOpcode();
+        Frame<LoopSym> f = it.frameOf(in);
+        if (f == null) {
+            return null;
+        }
+        if (in instanceof MethodInsnNode mi && op == INVOKESTATIC && mi.desc.equals("(II)I")
+                && (mi.name.equals("max") || mi.name.equals("min"))
+                && (mi.owner.equals("java/lang/Math") || mi.owner.equals("java/lang/StrictMath") || mi.owner.equals("java/lang/Integer"))) {
+            LoopSym a = f.getStack(f.getStackSize() - 2);
+            LoopSym b = f.getStack(f.getStackSize() - 1);
+            boolean isMax = mi.name.equals("max");
+            if (a.isXPlusInvariant() && b.isSingleInvariant()) {
+                return new Cut(mi, isMax, 0, a.terms().iterator().next(), a.c(), b, POP_ONLY);
+            } else if (b.isXPlusInvariant() && a.isSingleInvariant()) {
+                return new Cut(mi, isMax, 0, b.terms().iterator().next(), b.c(), a, SWAP_POP);
+            }
+            return null;
+        }
+        LoopSym v1;
+        LoopSym v2;
+        int cmp;
+        int fold;
+        if (op >= IF_ICMPLT && op <= IF_ICMPLE) {
+            v1 = f.getStack(f.getStackSize() - 2);
+            v2 = f.getStack(f.getStackSize() - 1);
+            cmp = op - IF_ICMPEQ + IFEQ;
+            fold = POP_BOTH;
+        } else if (op >= IFLT && op <= IFLE) {
+            v1 = f.getStack(f.getStackSize() - 1);
+            v2 = LoopSym.constant(0);
+            cmp = op;
+            fold = POP_ONLY;
+        } else {
+            return null;
+        }
+        if (v2.isXPlusInvariant() && v1.isSingleInvariant()) {
+            LoopSym t = v1;
+            v1 = v2;
+            v2 = t;
+            cmp = switch (cmp) {
+                case IFLT -> IFGT;
+                case IFGT -> IFLT;
+                case IFLE -> IFGE;
+                default -> IFLE;
+            };
+        }
+        if (!v1.isXPlusInvariant() || !v2.isSingleInvariant()) {
+            return null;
+        }
+        // the jump is taken when X cmp B; the interior is where it is not: X >= B (after lt), X >= B + 1 (le),
+        // X <= B (gt), X <= B - 1 (ge)
+        LoopSym.Term t = v1.terms().iterator().next();
+        return switch (cmp) {
+            case IFLT -> new Cut(in, true, 0, t, v1.c(), v2, fold);
+            case IFLE -> new Cut(in, true, 1, t, v1.c(), v2, fold);
+            case IFGT -> new Cut(in, false, 0, t, v1.c(), v2, fold);
+            default -> new Cut(in, false, -1, t, v1.c(), v2, fold);
+        };
+    }
+
+    /** A folded clamp (its result is its {@code x + t + a} argument) or comparison (not taken): pure operands dropped. */
+    private static void emitFold(InsnList out, AbstractInsnNode insn, Loop l) {
+        for (Cut c : l.clamps) {
+            if (c.insn() == insn) {
+                switch (c.fold()) {
+                    case SWAP_POP -> {
+                        out.add(new InsnNode(SWAP));
+                        out.add(new InsnNode(POP));
+                    }
+                    case POP_BOTH -> out.add(new InsnNode(POP2));
+                    default -> out.add(new InsnNode(POP));
+                }
+                return;
             }
         }
-        out.add(new InsnNode(POP));
+        throw new IllegalStateException("no cut at " + insn);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -389,18 +458,18 @@ final class LoopVersioning implements Opcodes {
         // S: the first x from which every clamp returns x + a and no x + a wraps
         List<InsnList> low = new ArrayList<>();
         List<InsnList> high = new ArrayList<>();
-        for (Clamp c : l.clamps) {
+        for (Cut c : l.clamps) {
             // shift = t + a: the clamp's argument is x + shift, an int exactly when MIN <= x + shift <= MAX
             low.add(minusShift(longConst((long) Integer.MIN_VALUE), c));
             high.add(minusShift(longConst((long) Integer.MAX_VALUE + 1), c));
             InsnList bound = intValue(c.bound());
             bound.add(new InsnNode(I2L));
-            if (c.isMax()) {
-                low.add(minusShift(bound, c)); // x + shift >= L
+            bound.add(new LdcInsnNode(c.adjust() + (c.low() ? 0 : 1)));
+            bound.add(new InsnNode(LADD));
+            if (c.low()) {
+                low.add(minusShift(bound, c)); // x + shift >= B + adjust
             } else {
-                bound.add(new LdcInsnNode(1L));
-                bound.add(new InsnNode(LADD));
-                high.add(minusShift(bound, c)); // x + shift <= U
+                high.add(minusShift(bound, c)); // x + shift <= B + adjust, so x < B + adjust - shift + 1
             }
         }
         pre.add(fold(low, "max"));
@@ -415,7 +484,7 @@ final class LoopVersioning implements Opcodes {
         LabelNode fast = new LabelNode();
         LabelNode checked = new LabelNode();
         Set<AbstractInsnNode> fold = Collections.newSetFromMap(new IdentityHashMap<>());
-        l.clamps.forEach(c -> fold.add(c.call()));
+        l.clamps.forEach(c -> fold.add(c.insn()));
 
         InsnList out = new InsnList();
         out.add(pre);
@@ -467,7 +536,7 @@ final class LoopVersioning implements Opcodes {
                 continue;
             }
             if (fold.contains(n)) {
-                emitFold(out, (MethodInsnNode) n, l);
+                emitFold(out, n, l);
                 continue;
             }
             AbstractInsnNode c = n.clone(labels);
@@ -574,7 +643,7 @@ final class LoopVersioning implements Opcodes {
     }
 
     /** {@code value - (t + a)} on longs. */
-    private static InsnList minusShift(InsnList value, Clamp c) {
+    private static InsnList minusShift(InsnList value, Cut c) {
         value.add(termLong(c.t()));
         value.add(new InsnNode(LSUB));
         value.add(new LdcInsnNode(c.a()));

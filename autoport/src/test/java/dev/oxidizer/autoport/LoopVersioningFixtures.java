@@ -77,6 +77,34 @@ final class LoopVersioningFixtures {
         return prev + count;
     }
 
+    /** The clamps as javac's compare-and-select (conditional expressions). */
+    static void ternary(int[] a, int[] out, int w) {
+        for (int x = 0; x < w; x++) {
+            int l = x > 0 ? x - 1 : 0;
+            int r = x + 1 < w ? x + 1 : w - 1;
+            out[x] = a[l] + 2 * a[x] + a[r];
+        }
+    }
+
+    /** Borders handled by if statements, one of them the wrong way round for the split (its interior is the border). */
+    static int borders(int[] a, int n, int k) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            int v = a[i];
+            if (i >= 1) {
+                v += a[i - 1];
+            }
+            if (i < n - 1) {
+                v += a[i + 1];
+            }
+            if (i < k) {
+                v ^= a[i + k];
+            }
+            s += v;
+        }
+        return s;
+    }
+
     /** x written in the body: not a counted loop, left alone. */
     static int skips(int[] a) {
         int s = 0;

@@ -214,6 +214,9 @@ class LoopVersioningTest {
         assertNotNull(RESULTS.get("firstDip"));
         assertNull(RESULTS.get("skips"), "x written in the body");
         assertEquals(1, RESULTS.get("carried").loops());
+        assertEquals(1, RESULTS.get("ternary").loops());
+        assertTrue(RESULTS.get("ternary").hoisted() >= 4, "a[l], a[x], a[r], out[x]: " + RESULTS.get("ternary").hoisted());
+        assertEquals(1, RESULTS.get("borders").loops());
     }
 
     @Test
@@ -313,6 +316,46 @@ class LoopVersioningTest {
                 same("carried", a, new double[len], n);
             }
         }
+    }
+
+    @Test
+    void conditionalExpressionsAndIfStatementsAsCuts() throws Exception {
+        Random r = new Random(17);
+        int[] ks = {Integer.MIN_VALUE, -1, 0, 1, 2, 5, Integer.MAX_VALUE};
+        for (int len = 0; len <= 9; len++) {
+            int[] a = ints(r, len);
+            for (int w = -1; w <= len + 2; w++) {
+                same("ternary", a, new int[Math.max(w, 0)], w);
+                same("ternary", a, new int[len], w);
+                for (int k : ks) {
+                    same("borders", a, w, k);
+                }
+            }
+        }
+    }
+
+    private static String rust(String name, String desc, String... params) throws Refusal {
+        ClassSource classes = internal -> {
+            try (InputStream in = LoopVersioningTest.class.getResourceAsStream("/" + internal + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        return new AutoPorter(classes).port(FIXTURES.replace('/', '.'), name, desc,
+                new AutoPorter.Entry(name, List.of(params), Map.of(), java.util.Set.of())).rust();
+    }
+
+    @Test
+    void translatedInteriorReadsUncheckedAfterTheHoistedCheck() throws Refusal {
+        String blur = rust("blur", "([I[III)V", "src", "dst", "width", "height");
+        assertEquals(3, blur.split("jrt::ld_unchecked\\(", -1).length - 1, blur);
+        assertEquals(1, blur.split("jrt::st_unchecked\\(", -1).length - 1, blur);
+        assertTrue(blur.contains("// SAFETY: the index is in bounds"), blur);
+        String ternary = rust("ternary", "([I[II)V", "a", "out", "w");
+        assertTrue(ternary.contains("jrt::ld_unchecked("), ternary);
+        String borders = rust("borders", "([III)I", "a", "n", "k");
+        assertTrue(borders.contains("jrt::ld("), "the checked copies remain: " + borders);
     }
 
     @Test
