@@ -224,7 +224,8 @@ final class LoopVersioning implements Opcodes {
             if (inside && (in.getOpcode() == JSR || in.getOpcode() == RET)) {
                 return null;
             }
-            if (inside && in != inc && ((in instanceof VarInsnNode v && v.getOpcode() == ISTORE && v.var == x)
+            if (inside && in != inc && ((in instanceof VarInsnNode v && v.getOpcode() >= ISTORE && v.getOpcode() <= ASTORE
+                    && (v.var == x || ((v.getOpcode() == LSTORE || v.getOpcode() == DSTORE) && v.var + 1 == x)))
                     || (in instanceof IincInsnNode ii && ii.var == x))) {
                 return null;
             }
