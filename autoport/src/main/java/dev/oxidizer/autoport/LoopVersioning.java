@@ -120,12 +120,111 @@ final class LoopVersioning implements Opcodes {
         if (chosen.isEmpty()) {
             return null;
         }
+        Set<LabelNode> guarded = new HashSet<>();
+        for (Loop l : chosen) {
+            unsplitWhenEmpty(m, l, guarded);
+        }
         Set<AbstractInsnNode> unchecked = Collections.newSetFromMap(new IdentityHashMap<>());
         int hoisted = 0;
         for (Loop l : chosen) {
             hoisted += split(m, l, unchecked);
         }
         return new Result(m, unchecked, chosen.size(), hoisted);
+    }
+
+    /**
+     * When the split loop starts at a constant and its bound is invariant in the loop around it, whether it runs at all
+     * is decided once for that whole outer loop: then an unchanged copy of the outer loop runs when it does not (the
+     * split's per-iteration setup would otherwise be paid on every outer iteration, and LLVM could no longer remove an
+     * outer loop whose inner loops are all empty, as it does for the original). Both copies are the same code, so
+     * choosing between them before the outer loop is exact.
+     */
+    private static void unsplitWhenEmpty(MethodNode m, Loop l, Set<LabelNode> guarded) {
+        InsnList insns = m.instructions;
+        if (!(prevReal(l.header) instanceof VarInsnNode st) || st.getOpcode() != ISTORE || st.var != l.x) {
+            return;
+        }
+        Integer start = intConstant(prevReal(st));
+        if (start == null) {
+            return;
+        }
+        int lf = insns.indexOf(l.header);
+        int ll = insns.indexOf(l.back);
+        JumpInsnNode outer = null;
+        int of = -1;
+        for (AbstractInsnNode n : insns) {
+            if (n.getOpcode() == GOTO) {
+                int gf = insns.indexOf(((JumpInsnNode) n).label);
+                int gl = insns.indexOf(n);
+                if (gf < lf && gl > ll && gf > of) {
+                    outer = (JumpInsnNode) n;
+                    of = gf;
+                }
+            }
+        }
+        if (outer == null || guarded.contains(outer.label)) {
+            return;
+        }
+        int ol = insns.indexOf(outer);
+        for (int i = 0; i < insns.size(); i++) {
+            AbstractInsnNode in = insns.get(i);
+            boolean inside = i >= of && i <= ol;
+            for (LabelNode t : targets(in)) {
+                int ti = insns.indexOf(t);
+                if ((t == outer.label && in != outer) || (!inside && ti > of && ti <= ol)) {
+                    return;
+                }
+            }
+            if (inside && (in.getOpcode() == JSR || in.getOpcode() == RET)) {
+                return;
+            }
+        }
+        for (TryCatchBlockNode tc : m.tryCatchBlocks) {
+            int s = insns.indexOf(tc.start);
+            int e = insns.indexOf(tc.end);
+            int hd = insns.indexOf(tc.handler);
+            if ((s <= ol + 1 && e > of) || (hd >= of && hd <= ol)) {
+                return;
+            }
+        }
+        LoopSym.Term t = l.hi.terms().iterator().next();
+        if (t.kind() != LoopSym.Term.ZERO && writtenSlots(insns, of, ol).contains(t.slot())) {
+            return;
+        }
+        guarded.add(outer.label);
+        Map<LabelNode, LabelNode> labels = new HashMap<>();
+        for (AbstractInsnNode n : insns) {
+            if (n instanceof LabelNode ln) {
+                int i = insns.indexOf(ln);
+                labels.put(ln, i >= of && i <= ol ? new LabelNode() : ln);
+            }
+        }
+        InsnList pre = new InsnList();
+        LabelNode runs = new LabelNode();
+        pre.add(new LdcInsnNode(start));
+        pre.add(intValue(l.hi));
+        pre.add(new JumpInsnNode(IF_ICMPLT, runs));
+        for (AbstractInsnNode n = outer.label; n != outer.getNext(); n = n.getNext()) {
+            if (!(n instanceof FrameNode)) {
+                pre.add(n.clone(labels));
+            }
+        }
+        pre.add(runs);
+        insns.insertBefore(outer.label, pre);
+    }
+
+    private static Integer intConstant(AbstractInsnNode n) {
+        if (n == null) {
+            return null;
+        }
+        int op = n.getOpcode();
+        if (op >= ICONST_M1 && op <= ICONST_5) {
+            return op - ICONST_0;
+        }
+        if (op == BIPUSH || op == SIPUSH) {
+            return ((org.objectweb.asm.tree.IntInsnNode) n).operand;
+        }
+        return op == LDC && ((LdcInsnNode) n).cst instanceof Integer i ? i : null;
     }
 
     private static MethodNode copy(MethodNode o) {
@@ -488,6 +587,11 @@ final class LoopVersioning implements Opcodes {
         l.clamps.forEach(c -> fold.add(c.insn()));
 
         InsnList out = new InsnList();
+        // a loop that runs no iteration goes straight to the original one (which exits at once), so that a loop
+        // nest with empty inner loops stays as cheap as before (and as removable for LLVM)
+        out.add(new VarInsnNode(ILOAD, l.x));
+        out.add(intValue(l.hi));
+        out.add(new JumpInsnNode(IF_ICMPGE, l.header));
         out.add(pre);
         out.add(prologue);
         out.add(header(l.x, sSlot, select));
