@@ -37,13 +37,14 @@ import java.util.Set;
  *
  * <p>A loop {@code for (x = lo; x < hi; x++) body} (javac's shape: the test {@code iload x; hi; if_icmpge exit} at the
  * header, {@code iinc x 1; goto header} as its only back edge, {@code hi} loop-invariant and pure, no try region, x
- * written nowhere else) whose body clamps {@code Math.max(x + a, L)} / {@code Math.min(x + b, U)} with loop-invariant
- * {@code L}, {@code U} is run as three loops over consecutive parts of the same iterations, in increasing order:
- * {@code [lo, S)} with the original body, {@code [S, E)} with every clamp replaced by its first argument
- * {@code x + a}, and {@code [E, hi)} with the original body, where {@code S}/{@code E} are computed once before the
- * loop, in {@code long}, so that on {@code [S, E)} no {@code x + a} wraps and every clamp returns {@code x + a}. The
- * writes, calls and exceptions are those of the original loop in the original order: only which copy of the body runs
- * an iteration changes, and the copies agree on it.
+ * written nowhere else) whose body has <em>cuts</em> (clamps {@code Math.max|min(x + t + a, B)}, or conditional jumps
+ * comparing {@code x + t + a} with an invariant {@code B}: javac's compare-and-select and {@code if}) is run as
+ * consecutive loops over parts of the same iterations, in increasing order: {@code [lo, S)} with the original body,
+ * {@code [S, E)} with every clamp replaced by its {@code x + t + a} argument and every such jump by its fall-through,
+ * and {@code [E, hi)} with the original body, where {@code S}/{@code E} are computed once before the loop, in
+ * {@code long}, so that on {@code [S, E)} no {@code x + t + a} wraps and every cut is decided that way. The writes,
+ * calls and exceptions are those of the original loop in the original order: only which copy of the body runs an
+ * iteration changes, and the copies agree on it.
  *
  * <p>In the interior, array accesses whose index is {@code t + x + c} ({@code t} one of a set of invariant terms, e.g.
  * a conditional expression choosing between row offsets) into an invariant array are checked once, before the
@@ -53,11 +54,16 @@ import java.util.Set;
  * {@code jrt::ld_unchecked}/{@code st_unchecked}); otherwise the checked interior runs and throws at the iteration,
  * and after the writes, Java would.
  *
- * <p>Only the innermost loops with clamps are split (an outer loop's clamps are per outer iteration). Any shape it
- * does not recognise is left alone; the pass never refuses.
+ * <p>Only the innermost loops with cuts are split (an outer loop's clamps are per outer iteration). When a split loop
+ * starts at a constant and its bound is invariant in the loop around it, an unchanged copy of that outer loop runs
+ * when the split loop would run no iteration at all. Any shape it does not recognise is left alone; the pass never
+ * refuses.
  */
 final class LoopVersioning implements Opcodes {
-    /** The transformed copy of the method and the array instructions proven in bounds. */
+    /**
+     * The transformed copy of the method, the array instructions of its copies proven in bounds (identity set), how
+     * many loops were split and how many array instructions were hoisted.
+     */
     record Result(MethodNode method, Set<AbstractInsnNode> unchecked, int loops, int hoisted) {}
 
     /** {@code -Doxidizer.autoport.loopVersioning=false} turns the pass off (to compare, or to rule it out). */
@@ -70,8 +76,8 @@ final class LoopVersioning implements Opcodes {
      * or a conditional jump comparing {@code x + t + a} with an invariant bound whose fall-through (the source's
      * condition, as javac negates it into the jump) holds in the interior. The interior needs
      * {@code x + t + a >= bound + adjust} ({@code low}) or {@code x + t + a <= bound + adjust}; {@code fold} is how
-     * the interior's copy replaces the instruction: {@link #POP} the bound, {@link #SWAP_POP} it from under the
-     * argument, {@link #POP2} both compared values (the jump is not taken).
+     * the interior's copy replaces the instruction: {@link #POP_ONLY} the bound, {@link #SWAP_POP} it from under the
+     * argument, {@link #POP_BOTH} both compared values (the jump is not taken).
      */
     private record Cut(AbstractInsnNode insn, boolean low, long adjust, LoopSym.Term t, long a, LoopSym bound, int fold) {}
 
