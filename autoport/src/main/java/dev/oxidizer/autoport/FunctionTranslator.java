@@ -49,12 +49,14 @@ final class FunctionTranslator implements Opcodes {
 
     private final AutoPorter porter;
     private final ClassNode owner;
-    private final MethodNode mn;
+    private MethodNode mn;
     private final String key;
     private final AutoPorter.Entry entry;
     private final String rustName;
     private final boolean isStatic;
-    private final InsnList insns;
+    private InsnList insns;
+    /** Array instructions a hoisted check before their loop proved in bounds ({@link LoopVersioning}). */
+    private Set<AbstractInsnNode> unchecked = Set.of();
     private Frame<OValue>[] frames;
     private ControlFlow cfg;
     private int[] lineOf;
@@ -161,6 +163,29 @@ final class FunctionTranslator implements Opcodes {
     // ------------------------------------------------------------------------------------------------------------
 
     String translate() throws Refusal {
+        MethodNode original = mn;
+        LoopVersioning.Result versioned = LoopVersioning.ENABLED ? LoopVersioning.apply(owner.name, mn) : null;
+        if (versioned != null) {
+            mn = versioned.method();
+            insns = mn.instructions;
+            unchecked = versioned.unchecked();
+            try {
+                return translateOnce();
+            } catch (Refusal r) {
+                // the split loops are translated like the original; a refusal is the original's: report it from it
+                mn = original;
+                insns = mn.instructions;
+                unchecked = Set.of();
+                decls.clear();
+                written.clear();
+                nullChecks = null;
+                temps = 0;
+            }
+        }
+        return translateOnce();
+    }
+
+    private String translateOnce() throws Refusal {
         lineOf = new int[insns.size()];
         int line = -1;
         for (int i = 0; i < insns.size(); i++) {
@@ -826,7 +851,12 @@ final class FunctionTranslator implements Opcodes {
                     String arr = arrayVar(a, at);
                     String el = elem(a.type());
                     String t = "t" + (temps++);
-                    out.add("let " + t + ": " + el + " = " + call("jrt::ld(&*" + arr + ", " + i.code() + ")") + ";");
+                    if (unchecked.contains(in)) {
+                        out.add("// SAFETY: the index is in bounds: checked for the loop's first and last iteration before it (loop versioning)");
+                        out.add("let " + t + ": " + el + " = " + call("unsafe { jrt::ld_unchecked(&*" + arr + ", " + i.code() + ") }") + ";");
+                    } else {
+                        out.add("let " + t + ": " + el + " = " + call("jrt::ld(&*" + arr + ", " + i.code() + ")") + ";");
+                    }
                     String v = switch (el) {
                         case "bool", "i8", "u16", "i16" -> "(" + t + " as i32)";
                         default -> t;
@@ -855,7 +885,12 @@ final class FunctionTranslator implements Opcodes {
                         throw refuse(at, "writing into a receiver field's array the generator passes read-only");
                     }
                     written.add(a.origin());
-                    out.add(call("jrt::st(&mut *" + arr + ", " + i.code() + ", " + val + ")") + ";");
+                    if (unchecked.contains(in)) {
+                        out.add("// SAFETY: the index is in bounds: checked for the loop's first and last iteration before it (loop versioning)");
+                        out.add(call("unsafe { jrt::st_unchecked(&mut *" + arr + ", " + i.code() + ", " + val + ") }") + ";");
+                    } else {
+                        out.add(call("jrt::st(&mut *" + arr + ", " + i.code() + ", " + val + ")") + ";");
+                    }
                 }
                 case AASTORE -> throw refuse(at, "arrays of references are outside the subset");
                 case POP -> {

@@ -28,7 +28,9 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
 
     /** The Rust declaration, named {@code rustName}. */
     String declaration(String rustName) {
+        // one line, as the class file lists the values: rustfmt would wrap long tables, so they are left as written
         return "/// `" + owner.replace('/', '.') + "." + field + "`, a constant table (never written, never escapes).\n"
+                + "#[rustfmt::skip]\n"
                 + "static " + rustName + ": &[" + FunctionTranslator.elem(type) + "] = &["
                 + String.join(", ", values) + "];\n";
     }

@@ -88,6 +88,30 @@ pub fn st<T: Copy>(a: &mut [T], i: i32, v: T) {
     }
 }
 
+/// `xaload` whose index a check before the loop proved in bounds (loop versioning, docs/generator.md).
+///
+/// # Safety
+/// `0 <= i < a.len()`.
+#[inline(always)]
+pub unsafe fn ld_unchecked<T: Copy>(a: &[T], i: i32) -> T {
+    debug_assert!(i >= 0 && (i as usize) < a.len());
+    // SAFETY: the caller's hoisted check (see the function's contract).
+    unsafe { *a.get_unchecked(i as usize) }
+}
+
+/// `xastore` whose index a check before the loop proved in bounds (loop versioning, docs/generator.md).
+///
+/// # Safety
+/// `0 <= i < a.len()`.
+#[inline(always)]
+pub unsafe fn st_unchecked<T: Copy>(a: &mut [T], i: i32, v: T) {
+    debug_assert!(i >= 0 && (i as usize) < a.len());
+    // SAFETY: the caller's hoisted check (see the function's contract).
+    unsafe {
+        *a.get_unchecked_mut(i as usize) = v;
+    }
+}
+
 /// `arraylength` (Java arrays are shorter than 2^31).
 #[inline(always)]
 pub fn len<T>(a: &[T]) -> i32 {

@@ -909,4 +909,82 @@ public final class Corpus {
             throw e;
         }
     }
+
+    // ---- added with loop versioning: clamped neighbour access (written for it, counted apart) -------------------------
+
+    public static double[] smoothClamped(double[] a) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (a[Math.max(i - 1, 0)] + a[i] + a[Math.min(i + 1, a.length - 1)]) / 3.0;
+        }
+        return out;
+    }
+
+    public static void smooth5Floats(float[] a, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            int l2 = Math.max(0, i - 2);
+            int r2 = Math.min(n - 1, i + 2);
+            out[i] = (a[l2] + a[Math.max(i - 1, 0)] + a[i] + a[Math.min(i + 1, n - 1)] + a[r2]) * 0.2f;
+        }
+    }
+
+    public static int[] laplace3x3(int[] img, int w, int h) {
+        int[] out = new int[img.length];
+        for (int y = 0; y < h; y++) {
+            int up = Math.max(y - 1, 0) * w;
+            int mid = y * w;
+            int down = Math.min(y + 1, h - 1) * w;
+            for (int x = 0; x < w; x++) {
+                int l = Math.max(x - 1, 0);
+                int r = Math.min(x + 1, w - 1);
+                out[mid + x] = 4 * img[mid + x] - img[up + x] - img[down + x] - img[mid + l] - img[mid + r];
+            }
+        }
+        return out;
+    }
+
+    public static double[] rowMax3(double[] img, int w, int h, int offset) {
+        double[] out = new double[img.length];
+        for (int y = 0; y < h; y++) {
+            int up = Math.max(y - 1, 0) * w + offset;
+            int mid = y * w + offset;
+            int down = Math.min(y + 1, h - 1) * w + offset;
+            for (int x = 0; x < w; x++) {
+                int l = Math.max(x - 1, 0);
+                int r = Math.min(x + 1, w - 1);
+                double m = Double.NEGATIVE_INFINITY;
+                for (int k = 0; k < 3; k++) {
+                    int base = k == 0 ? up : k == 1 ? mid : down;
+                    m = Math.max(m, Math.max(img[base + l], Math.max(img[base + x], img[base + r])));
+                }
+                out[y * w + x] = m;
+            }
+        }
+        return out;
+    }
+
+    public static long[] windowSums(long[] prefix, int k) {
+        long[] out = new long[Math.max(prefix.length - 1, 0)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = prefix[i + 1] - prefix[Math.max(i + 1 - k, 0)];
+        }
+        return out;
+    }
+
+    public static int firstDip(int[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int prev = a[Math.max(i - 1, from)];
+            int next = a[Math.min(i + 1, to - 1)];
+            if (a[i] < prev && a[i] < next) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static void blurBytes(byte[] src, byte[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[i] = (byte) ((src[Math.max(i - 1, 0)] + 2 * src[i] + src[Math.min(i + 1, n - 1)] + 2) >> 2);
+        }
+    }
 }
