@@ -203,6 +203,11 @@ final class AgentAccumulator {
     final List<String> problems = new ArrayList<>();
     final EventSpan span = new EventSpan();
     long overheadNs;
+    /**
+     * The part of {@link #overheadNs} that execution samples cannot show: the agent's start (mostly before JFR samples
+     * anything) and JFR's own threads (never sampled). Added to the sampled measurement ({@link AgentCost}).
+     */
+    long unsampledNs;
     boolean sawOverhead;
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
@@ -312,9 +317,10 @@ final class AgentAccumulator {
         sawOverhead = true;
         // agent layout v2: the flusher's own CPU is agent cost too, and (since 2026-12-07) the measured CPU of its
         // start, of class transformation and of JFR's own threads (docs/formats/agent-events.md)
+        long unseen = Math.max(0, f.longField(e, "startupCpuNs")) + Math.max(0, f.longField(e, "jfrCpuNs"));
         overheadNs += f.longField(e, "estimatedOverheadNs") + Math.max(0, f.longField(e, "flushCpuNs"))
-                + Math.max(0, f.longField(e, "startupCpuNs")) + Math.max(0, f.longField(e, "transformCpuNs"))
-                + Math.max(0, f.longField(e, "jfrCpuNs"));
+                + Math.max(0, f.longField(e, "transformCpuNs")) + unseen;
+        unsampledNs += unseen;
         if (f.has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;
@@ -333,6 +339,7 @@ final class AgentAccumulator {
         unit.problems.forEach(this::problem);
         span.merge(unit.span);
         overheadNs += unit.overheadNs;
+        unsampledNs += unit.unsampledNs;
         sawOverhead |= unit.sawOverhead;
         if (unit.countedCallSet) {
             nsPerCountedCall = unit.nsPerCountedCall;

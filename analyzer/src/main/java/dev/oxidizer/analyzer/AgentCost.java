@@ -16,7 +16,8 @@ import java.util.List;
  * work, nor what they make the JIT and GC do. So the analyzer also measures: the share of {@code jdk.ExecutionSample}
  * events that are the agent's work ({@link #isAgentFrames}: agent code on top of the stack, inlined frames included,
  * or on one of the agent's own threads), applied to the recorded JVM's CPU ({@code jdk.CPULoad}). It states the larger of
- * the two. One accumulator per read unit; units merge in any order (sums of counts). Not thread-safe.
+ * the two; the measured side also gets the costs the agent measured where samples cannot look (its start, JFR's own
+ * threads). One accumulator per read unit; units merge in any order (sums of counts). Not thread-safe.
  */
 final class AgentCost {
     /** Packages of the agent's code, including its shaded HdrHistogram and its boot-path probes. */
@@ -117,12 +118,22 @@ final class AgentCost {
      */
     Report.AgentOverhead overhead(boolean sawAgentOverhead, long estimatedNs, Double nsPerCountedCall, Double nsPerTimedCall,
                                   Double jvmCpuSeconds, double windowSeconds, int jvms) {
+        return overhead(sawAgentOverhead, estimatedNs, 0, nsPerCountedCall, nsPerTimedCall, jvmCpuSeconds, windowSeconds, jvms);
+    }
+
+    /**
+     * As above, with {@code unsampledNs}: the part of the agent's figure that it measured as CPU time where execution
+     * samples cannot see it (its start, before and while JFR starts sampling; JFR's own threads), added to the
+     * sampled measurement.
+     */
+    Report.AgentOverhead overhead(boolean sawAgentOverhead, long estimatedNs, long unsampledNs, Double nsPerCountedCall,
+                                  Double nsPerTimedCall, Double jvmCpuSeconds, double windowSeconds, int jvms) {
         if (!sawAgentOverhead) {
             return null;
         }
         double estimated = estimatedNs / 1e9;
         Double share = sampledShare();
-        Double measured = share != null && jvmCpuSeconds != null ? share * jvmCpuSeconds : null;
+        Double measured = share != null && jvmCpuSeconds != null ? share * jvmCpuSeconds + Math.max(0, unsampledNs) / 1e9 : null;
         double reported = measured == null ? estimated : Math.max(estimated, measured);
         Double ofApplication = jvmCpuSeconds != null && jvmCpuSeconds > reported ? reported / (jvmCpuSeconds - reported) : null;
         String basis = measured == null ? "estimate"

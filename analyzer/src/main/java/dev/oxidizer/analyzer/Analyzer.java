@@ -399,7 +399,7 @@ public final class Analyzer {
             warnings.add(savings.note());
         }
 
-        Report.AgentOverhead overhead = profile.agentCost().overhead(profile.sawOverhead(), profile.overheadNs(),
+        Report.AgentOverhead overhead = profile.agentCost().overhead(profile.sawOverhead(), profile.overheadNs(), profile.unsampledOverheadNs(),
                 Double.isNaN(profile.nsPerCountedCall()) ? null : profile.nsPerCountedCall(),
                 Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(),
                 profile.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);

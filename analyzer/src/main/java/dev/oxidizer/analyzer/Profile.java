@@ -176,6 +176,11 @@ final class Profile {
         return agent.overheadNs;
     }
 
+    /** The agent's measured costs that execution samples cannot show (its start, JFR's threads), ns. */
+    long unsampledOverheadNs() {
+        return agent.unsampledNs;
+    }
+
     /** The agent's cost of a counted call, ns, from the last overhead event; NaN when none said. */
     double nsPerCountedCall() {
         return agent.nsPerCountedCall;

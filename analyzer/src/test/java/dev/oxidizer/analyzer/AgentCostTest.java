@@ -67,6 +67,20 @@ class AgentCostTest {
         assertEquals(3.0, high.measuredSeconds(), 1e-9);
     }
 
+    @Test
+    void whatSamplesCannotSeeIsAddedToTheMeasurement() {
+        AgentCost c = new AgentCost();
+        for (int i = 0; i < 100; i++) {
+            c.accept(null, -1, i < 10 ? AgentCost.AGENT_THREAD : "worker");
+        }
+        // 10 % of 20 s sampled as agent work, plus 1.5 s of start and JFR threads the agent measured: 3.5 s
+        Report.AgentOverhead o = c.overhead(true, 2_000_000_000L, 1_500_000_000L, null, null, 20.0, 10, 1);
+        assertEquals("measured", o.basis());
+        assertEquals(3.5, o.measuredSeconds(), 1e-9);
+        assertEquals(3.5, o.reportedSeconds(), 1e-9);
+        assertEquals(3.5 / 16.5, o.fractionOfApplicationCpu(), 1e-9);
+    }
+
     /**
      * A real recording: a thread spends about three quarters of its time in code of the agent's package and a quarter
      * in the application's, while the agent's own estimate says 1 ms. The analyzer measures the agent's share from the
