@@ -417,11 +417,12 @@ public final class Analyzer {
      * FFM; {@code trivial} with {@code trivial=skip}), thousands in a library or an interpreter: only those that are
      * among the hottest sampled methods (as sampling-only mode picks them), or that have at least
      * {@code cpu-evidence.minSamples} CPU samples through them (enough to be judged), are reported, judged from their
-     * samples.
+     * samples; a trivial one is reported from one sample on (its bytecode decides granularity).
      */
     private List<String> withoutUnsampledLeftOut(List<String> keys, Map<String, Timed> timed, Profile profile,
                                                  long minSamples) {
         Set<String> hot = null;
+        Set<String> sampled = null;
         List<String> out = new ArrayList<>(keys.size());
         for (String k : keys) {
             Timed t = timed.get(k);
@@ -429,8 +430,10 @@ public final class Analyzer {
                 if (hot == null) {
                     hot = new HashSet<>(HotMethods.select(profile, config));
                     hot.addAll(HotMethods.withSamples(profile, minSamples));
+                    sampled = HotMethods.withSamples(profile, 1);
                 }
-                if (!hot.contains(k)) {
+                // a trivial method is rejected by its bytecode alone (granularity): one sample is enough to show it
+                if (!hot.contains(k) && !("trivial".equals(t.instrumentationReason) && sampled.contains(k))) {
                     continue;
                 }
             }

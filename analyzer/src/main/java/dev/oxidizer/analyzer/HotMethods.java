@@ -40,19 +40,7 @@ final class HotMethods {
             }
         }
         // Inclusive time too: a coarse caller with little time of its own is often the right unit to port.
-        long[] inclusive = new long[profile.frameCount()];
-        for (int s = 0; s < profile.stackCount(); s++) {
-            long w = profile.cpuSamples(s);
-            if (w == 0) {
-                continue;
-            }
-            Set<Integer> seen = new HashSet<>();
-            for (int id : profile.stack(s)) {
-                if (!config.excludes(profile.frame(id).className()) && seen.add(id)) {
-                    inclusive[id] += w;
-                }
-            }
-        }
+        long[] inclusive = inclusive(profile, id -> !config.excludes(profile.frame(id).className()));
         int max = config.samplingOnlyMaxMethods();
         Set<Integer> chosen = new LinkedHashSet<>();
         chosen.addAll(topFrames(attributed, max, profile));
@@ -65,6 +53,18 @@ final class HotMethods {
 
     /** Keys of the methods with at least {@code min} CPU samples through them (inclusive, each stack counted once). */
     static Set<String> withSamples(Profile profile, long min) {
+        long[] inclusive = inclusive(profile, id -> true);
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i < inclusive.length; i++) {
+            if (inclusive[i] >= Math.max(1, min)) {
+                out.add(profile.frame(i).key());
+            }
+        }
+        return out;
+    }
+
+    /** CPU samples through each frame the filter accepts, by frame id (each stack counted once per frame). */
+    private static long[] inclusive(Profile profile, java.util.function.IntPredicate counted) {
         long[] inclusive = new long[profile.frameCount()];
         for (int s = 0; s < profile.stackCount(); s++) {
             long w = profile.cpuSamples(s);
@@ -73,18 +73,12 @@ final class HotMethods {
             }
             Set<Integer> seen = new HashSet<>();
             for (int id : profile.stack(s)) {
-                if (seen.add(id)) {
+                if (counted.test(id) && seen.add(id)) {
                     inclusive[id] += w;
                 }
             }
         }
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i < inclusive.length; i++) {
-            if (inclusive[i] >= Math.max(1, min)) {
-                out.add(profile.frame(i).key());
-            }
-        }
-        return out;
+        return inclusive;
     }
 
     private static List<Integer> topFrames(long[] weight, int max, Profile profile) {

@@ -377,7 +377,7 @@ final class Instrumenter {
 
     /**
      * Whether any method of the class is in scope; records the included ones that are not ({@link MethodForms#leftOut},
-     * reason {@code scope}), once per method.
+     * reason {@code scope}), once per class.
      */
     private boolean anyInScope(TypeDescription type) {
         String cls = type.getName();
