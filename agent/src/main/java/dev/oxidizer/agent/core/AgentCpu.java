@@ -36,6 +36,26 @@ final class AgentCpu {
         }
     }
 
+    /** Null where the JVM does not measure process CPU (or the java.management module is absent). */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS = processBean();
+
+    private static com.sun.management.OperatingSystemMXBean processBean() {
+        try {
+            return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+        } catch (Throwable unavailable) {
+            return null;
+        }
+    }
+
+    /** CPU time of the whole process so far, or -1 if unknown. */
+    static long processCpuNs() {
+        try {
+            return PROCESS == null ? -1 : PROCESS.getProcessCpuTime();
+        } catch (Throwable unavailable) {
+            return -1;
+        }
+    }
+
     /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
     static long threadCpuNs() {
         try {

@@ -2,7 +2,6 @@ package dev.oxidizer.agent.core;
 
 import dev.oxidizer.agent.runtime.MethodTable;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +36,6 @@ final class CostBudget {
     private final MethodForms forms;
     private final AgentLog log;
     private final List<Cost> costs = new ArrayList<>();
-    private final com.sun.management.OperatingSystemMXBean os = processBean();
     private long lastCpuNs = -1;
     private Demoter demoter;
     /**
@@ -75,21 +73,9 @@ final class CostBudget {
         this.demoter = d;
     }
 
-    private static com.sun.management.OperatingSystemMXBean processBean() {
-        try {
-            return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-        } catch (Throwable unavailable) {
-            return null;
-        }
-    }
-
     /** CPU time of the whole process so far, or -1 if unknown. */
     long processCpuNs() {
-        try {
-            return os == null ? -1 : os.getProcessCpuTime();
-        } catch (Throwable unavailable) {
-            return -1;
-        }
+        return AgentCpu.processCpuNs();
     }
 
     void startInterval() {

@@ -36,17 +36,6 @@ final class Flusher {
     private MethodMetrics metrics;
     /** CPU time the previous flush took on its thread (encoding histograms, committing events). */
     private long lastFlushCpuNs;
-    /** Null where the java.management module is absent (a jlinked runtime): the flush CPU is then unknown (0). */
-    private static final java.lang.management.ThreadMXBean THREADS = threadBean();
-
-    private static java.lang.management.ThreadMXBean threadBean() {
-        try {
-            return java.lang.management.ManagementFactory.getThreadMXBean();
-        } catch (LinkageError | RuntimeException noManagement) {
-            return null;
-        }
-    }
-
     Flusher(Session session, TimingPolicy policy, Calibration calibration, MethodForms forms, AgentCpu cpu) {
         this.session = session;
         this.cpu = cpu;
@@ -75,7 +64,7 @@ final class Flusher {
             return;
         }
         long t0 = System.nanoTime();
-        long cpu0 = threadCpuNs();
+        long cpu0 = AgentCpu.threadCpuNs();
         long end = System.currentTimeMillis();
         MethodTable.epoch = MethodTable.epoch + 1; // only ever written here, under this lock
         try {
@@ -172,7 +161,7 @@ final class Flusher {
         o.nsPerTimedCall = timedNs;
         o.estimatedOverheadNs = estimated;
         o.flushNs = System.nanoTime() - t0;
-        long cpu1 = threadCpuNs();
+        long cpu1 = AgentCpu.threadCpuNs();
         lastFlushCpuNs = cpu0 < 0 || cpu1 < 0 ? 0 : cpu1 - cpu0;
         o.flushCpuNs = lastFlushCpuNs;
         o.startupCpuNs = cpu.takeStartup();
@@ -187,14 +176,6 @@ final class Flusher {
         }
     }
 
-    /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
-    private static long threadCpuNs() {
-        try {
-            return THREADS != null && THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
-        } catch (RuntimeException | LinkageError unsupported) {
-            return -1;
-        }
-    }
 
     /** Writes the form decisions and changes since the last flush. */
     private void emitForms() {

@@ -74,20 +74,9 @@ public final class OxidizerAgent {
         }
     }
 
-    /** CPU time of the whole process so far, or -1 if unknown. */
-    private static long processCpuNs() {
-        try {
-            var os = java.lang.management.ManagementFactory.getPlatformMXBean(
-                    com.sun.management.OperatingSystemMXBean.class);
-            return os == null ? -1 : os.getProcessCpuTime();
-        } catch (Throwable unavailable) {
-            return -1;
-        }
-    }
-
     private static void startSession(String args, Instrumentation inst, boolean attached) throws Exception {
         long t0 = System.nanoTime();
-        long cpu0 = processCpuNs();
+        long cpu0 = AgentCpu.processCpuNs();
         long pid = ProcessHandle.current().pid();
         String main = MainClassDetector.mainClass();
         AgentOptions o;
@@ -203,7 +192,7 @@ public final class OxidizerAgent {
                     + "); the application runs without the agent");
             return;
         }
-        long cpu1 = processCpuNs();
+        long cpu1 = AgentCpu.processCpuNs();
         // At premain nothing of the application runs yet: the process's CPU in this window is the agent's start
         // (JFR's start on the flusher thread, Byte Buddy's install here). On attach the application runs beside it,
         // so only this thread's share can be told.
