@@ -165,10 +165,10 @@ public final class OxidizerAgent {
         flusherThread.start();
         log.info("session " + session.id() + " started (" + (attached ? "attached" : "premain") + ", pid " + pid
                 + ", main " + main + "), options: " + o.normalized());
-        // Off the start-up path: the MBean server's start costs a few hundred ms of CPU, and C2 reaches the
-        // transformation code only after thousands of classes' worth of calls.
+        // Off the start-up path: the diagnostic-command bean costs tens of ms of CPU (the platform MBean server, its
+        // fallback, a few hundred), and C2 reaches the transformation code only after thousands of classes' worth of calls.
         Thread directives = new Thread(() -> {
-            String why = CompilerDirectives.install();
+            String why = CompilerDirectives.install(inst);
             log.info(why == null ? "C2 excluded from the agent's class-transformation code (compiler directive)"
                     : "compiler directive not added (" + why + "): C2 may compile the transformation code");
         }, "oxidizer-jit-directives");

@@ -1,0 +1,39 @@
+package dev.oxidizer.agent;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the agent's start loads, on a real run: the compiler directive that keeps C2 off the transformation code is
+ * added without starting the platform MBean server (which registers every platform bean, about a tenth of the
+ * agent's start-up CPU), so an application that never uses JMX never pays for it.
+ */
+class StartCostIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCompilerDirectiveIsAddedWithoutThePlatformMBeanServer() throws Exception {
+        Path out = dir.resolve("start.jfr");
+        Path classes = dir.resolve("classes.log");
+        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xlog:class+load=info:file=" + classes), dir,
+                "output=" + out + ",budget=off", ForkedJvm.TEST_CLASSES.toAbsolutePath().toString(),
+                "example.app.CountingApp", "2", "200000");
+        assertEquals(0, jvm.await(120), jvm.describe());
+        String log = Files.readString(Path.of(out + ".log"));
+        assertTrue(log.contains("C2 excluded from the agent's class-transformation code (compiler directive)"),
+                log + "\n" + jvm.describe());
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("dev.oxidizer.agent.core.CompilerDirectives "), "the directive's class ran");
+        assertFalse(loaded.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "),
+                "the platform MBean server was started during the agent's run\n" + log);
+    }
+}
