@@ -166,7 +166,8 @@ public final class OxidizerAgent {
         log.info("session " + session.id() + " started (" + (attached ? "attached" : "premain") + ", pid " + pid
                 + ", main " + main + "), options: " + o.normalized());
         // Off the start-up path: the diagnostic-command bean costs tens of ms of CPU (the platform MBean server, its
-        // fallback, a few hundred), and C2 reaches the transformation code only after thousands of classes' worth of calls.
+        // fallback, a few hundred), and C2 reaches the transformation code only after thousands of classes' worth
+        // of calls.
         Thread directives = new Thread(() -> {
             String why = CompilerDirectives.install(inst);
             log.info(why == null ? "C2 excluded from the agent's class-transformation code (compiler directive)"
