@@ -1,5 +1,6 @@
 package dev.oxidizer.agent;
 
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the agent's start loads, on a real run: the compiler directive that keeps C2 off the transformation code is
+ * The agent's start on a real run: the compiler directive that keeps C2 off the transformation code is
  * added without starting the platform MBean server (which registers every platform bean, about a tenth of the
- * agent's start-up CPU), so an application that never uses JMX never pays for it.
+ * agent's start-up CPU), so an application that never uses JMX never pays for it; and the process CPU the agent writes
+ * per interval covers every cost it measured, its start included.
  */
 class StartCostIT {
     @TempDir
@@ -35,5 +37,23 @@ class StartCostIT {
         assertTrue(loaded.contains("dev.oxidizer.agent.core.CompilerDirectives "), "the directive's class ran");
         assertFalse(loaded.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "),
                 "the platform MBean server was started during the agent's run\n" + log);
+
+        // the process's CPU per interval (the analyzer's denominator) holds every cost the agent measured
+        long process = 0;
+        long agentMeasured = 0;
+        long firstProcess = -1;
+        long startup = 0;
+        for (RecordedEvent e : Recorded.read(out).named("oxidizer.AgentOverhead")) {
+            process += e.getLong("processCpuNs");
+            if (firstProcess < 0) {
+                firstProcess = e.getLong("processCpuNs");
+            }
+            startup += e.getLong("startupCpuNs");
+            agentMeasured += e.getLong("startupCpuNs") + e.getLong("transformCpuNs") + e.getLong("jfrCpuNs")
+                    + e.getLong("flushCpuNs");
+        }
+        assertTrue(startup > 0, "the agent's start was measured");
+        assertTrue(firstProcess > 0, "the first interval counts the process's CPU from the JVM's start");
+        assertTrue(process >= agentMeasured, "process CPU " + process + " ns < the agent's measured " + agentMeasured);
     }
 }

@@ -208,6 +208,14 @@ final class AgentAccumulator {
      * anything) and JFR's own threads (never sampled). Added to the sampled measurement ({@link AgentCost}).
      */
     long unsampledNs;
+    /**
+     * The whole process's CPU over the intervals of the overhead events read (agent layout v2 since 2026-12-07: every
+     * thread, JIT compilers and GC included, the first interval from the JVM's start), and how many overhead events
+     * had it and how many there were: the overhead's denominator when every event had it ({@link #processCpuNs()}).
+     */
+    long processCpuNs;
+    long processCpuEvents;
+    long overheadEvents;
     boolean sawOverhead;
     double nsPerCountedCall = Double.NaN;
     double nsPerTimedCall = Double.NaN;
@@ -321,6 +329,11 @@ final class AgentAccumulator {
         overheadNs += f.longField(e, "estimatedOverheadNs") + Math.max(0, f.longField(e, "flushCpuNs"))
                 + Math.max(0, f.longField(e, "transformCpuNs")) + unseen;
         unsampledNs += unseen;
+        overheadEvents++;
+        if (f.has(e, "processCpuNs")) {
+            processCpuNs += Math.max(0, f.longField(e, "processCpuNs"));
+            processCpuEvents++;
+        }
         if (f.has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;
@@ -340,6 +353,9 @@ final class AgentAccumulator {
         span.merge(unit.span);
         overheadNs += unit.overheadNs;
         unsampledNs += unit.unsampledNs;
+        processCpuNs += unit.processCpuNs;
+        processCpuEvents += unit.processCpuEvents;
+        overheadEvents += unit.overheadEvents;
         sawOverhead |= unit.sawOverhead;
         if (unit.countedCallSet) {
             nsPerCountedCall = unit.nsPerCountedCall;

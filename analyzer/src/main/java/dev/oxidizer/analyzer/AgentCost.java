@@ -128,12 +128,26 @@ final class AgentCost {
      */
     Report.AgentOverhead overhead(boolean sawAgentOverhead, long estimatedNs, long unsampledNs, Double nsPerCountedCall,
                                   Double nsPerTimedCall, Double jvmCpuSeconds, double windowSeconds, int jvms) {
+        return overhead(sawAgentOverhead, estimatedNs, unsampledNs, nsPerCountedCall, nsPerTimedCall, jvmCpuSeconds, false,
+                windowSeconds, jvms);
+    }
+
+    /**
+     * As above; {@code cpuIncludesUnsampled}: {@code jvmCpuSeconds} is the process's CPU over its whole life, the
+     * unsampled costs included (the agent's measurement), so the sampled share applies to the rest only.
+     */
+    Report.AgentOverhead overhead(boolean sawAgentOverhead, long estimatedNs, long unsampledNs, Double nsPerCountedCall,
+                                  Double nsPerTimedCall, Double jvmCpuSeconds, boolean cpuIncludesUnsampled,
+                                  double windowSeconds, int jvms) {
         if (!sawAgentOverhead) {
             return null;
         }
         double estimated = estimatedNs / 1e9;
         Double share = sampledShare();
-        Double measured = share != null && jvmCpuSeconds != null ? share * jvmCpuSeconds + Math.max(0, unsampledNs) / 1e9 : null;
+        double unsampled = Math.max(0, unsampledNs) / 1e9;
+        Double measured = share != null && jvmCpuSeconds != null
+                ? share * (cpuIncludesUnsampled ? Math.max(0, jvmCpuSeconds - unsampled) : jvmCpuSeconds) + unsampled
+                : null;
         double reported = measured == null ? estimated : Math.max(estimated, measured);
         Double ofApplication = jvmCpuSeconds != null && jvmCpuSeconds > reported ? reported / (jvmCpuSeconds - reported) : null;
         String basis = measured == null ? "estimate"

@@ -399,10 +399,14 @@ public final class Analyzer {
             warnings.add(savings.note());
         }
 
+        // The agent's figure covers the JVM's whole life (its start included), so the CPU it is set against must too:
+        // the process CPU the agent measured when every interval has it; jdk.CPULoad, sampled once a second from the
+        // recording's start, misses the start and made short runs' overhead look several times too large.
+        Double processCpu = profile.agentProcessCpuSeconds();
         Report.AgentOverhead overhead = profile.agentCost().overhead(profile.sawOverhead(), profile.overheadNs(), profile.unsampledOverheadNs(),
                 Double.isNaN(profile.nsPerCountedCall()) ? null : profile.nsPerCountedCall(),
                 Double.isNaN(profile.nsPerTimedCall()) ? null : profile.nsPerTimedCall(),
-                profile.jvmCpuSeconds(fileSeconds), windowSeconds, jvms);
+                processCpu != null ? processCpu : profile.jvmCpuSeconds(fileSeconds), processCpu != null, windowSeconds, jvms);
         String application = profile.sessions().values().stream().map(s -> s.mainClass()).filter(s -> s != null && !s.isBlank())
                 .findFirst().orElse(null);
         String version = Analyzer.class.getPackage().getImplementationVersion();

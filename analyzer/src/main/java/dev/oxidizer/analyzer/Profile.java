@@ -181,6 +181,15 @@ final class Profile {
         return agent.unsampledNs;
     }
 
+    /**
+     * The recorded JVMs' whole-process CPU, seconds, over the agent's overhead intervals (start included), as the agent
+     * measured it; null unless every overhead event carried it (older agents did not).
+     */
+    Double agentProcessCpuSeconds() {
+        return agent.overheadEvents > 0 && agent.processCpuEvents == agent.overheadEvents && agent.processCpuNs > 0
+                ? agent.processCpuNs / 1e9 : null;
+    }
+
     /** The agent's cost of a counted call, ns, from the last overhead event; NaN when none said. */
     double nsPerCountedCall() {
         return agent.nsPerCountedCall;

@@ -82,6 +82,28 @@ class AgentCostTest {
     }
 
     /**
+     * The process's CPU as the agent measured it covers the agent's start: the sampled share applies to the rest only,
+     * and the stated fraction sets the agent's cost against the rest. Set against jdk.CPULoad's CPU, which starts a
+     * second into the recording, a 4-second run whose agent start took 2 s of CPU was stated at 2-3.5 times the
+     * overhead a side-by-side run measured.
+     */
+    @Test
+    void theProcessCpuTheAgentMeasuredIncludesItsStartAndIsNotSampledTwice() {
+        AgentCost c = new AgentCost();
+        for (int i = 0; i < 100; i++) {
+            c.accept(null, -1, i < 10 ? AgentCost.AGENT_THREAD : "worker");
+        }
+        // 8 s of process CPU, 2 s of it the agent's start (unsampled): 10 % of the other 6 s, plus the 2 s
+        Report.AgentOverhead o = c.overhead(true, 2_100_000_000L, 2_000_000_000L, null, null, 8.0, true, 10, 1);
+        assertEquals("measured", o.basis());
+        assertEquals(2.6, o.measuredSeconds(), 1e-9);
+        assertEquals(2.6 / 5.4, o.fractionOfApplicationCpu(), 1e-9);
+        // the same numbers taken as jdk.CPULoad's CPU (start not in it): the share applies to all of it
+        assertEquals(2.8, c.overhead(true, 2_100_000_000L, 2_000_000_000L, null, null, 8.0, false, 10, 1)
+                .measuredSeconds(), 1e-9);
+    }
+
+    /**
      * A real recording: a thread spends about three quarters of its time in code of the agent's package and a quarter
      * in the application's, while the agent's own estimate says 1 ms. The analyzer measures the agent's share from the
      * execution samples and states it instead of the estimate.

@@ -167,6 +167,7 @@ final class Flusher {
         o.startupCpuNs = cpu.takeStartup();
         o.transformCpuNs = cpu.takeTransform();
         o.jfrCpuNs = cpu.takeJfr();
+        o.processCpuNs = cpu.takeProcess();
         o.intervalStart = intervalStart;
         o.intervalEnd = end;
         o.commit();
