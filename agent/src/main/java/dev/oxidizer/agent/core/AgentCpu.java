@@ -26,8 +26,16 @@ final class AgentCpu {
     /** CPU so far of each JFR thread seen, by thread id. */
     private final Map<Long, Long> jfrSeen = new HashMap<>();
     private int scans;
-    /** Process CPU at the end of the last interval taken; -1 until {@link #processFrom}. */
-    private long processSeen = -1;
+    /** Process CPU at the end of the last interval taken (at first, where counting starts). */
+    private long processSeen;
+
+    /**
+     * {@code processFrom}: where the process's CPU is counted from: 0 at premain (the JVM's start, so the first
+     * interval holds the agent's start and the JVM's own), the process CPU at attach time when attached.
+     */
+    AgentCpu(long processFrom) {
+        this.processSeen = processFrom;
+    }
 
     private static ThreadMXBean threads() {
         try {
@@ -93,18 +101,10 @@ final class AgentCpu {
         }
     }
 
-    /**
-     * Where the process's CPU is counted from: 0 at premain (the JVM's start, so the first interval holds the agent's
-     * start and the JVM's own), the process CPU at attach time when attached.
-     */
-    void processFrom(long ns) {
-        processSeen = ns;
-    }
-
-    /** The whole process's CPU since the last call (or since {@link #processFrom}); 0 when unknown. */
+    /** The whole process's CPU since the last call (at first, since where counting starts); 0 when unknown. */
     long takeProcess() {
         long now = processCpuNs();
-        if (now < 0 || processSeen < 0) {
+        if (now < 0) {
             return 0;
         }
         long d = Math.max(0, now - processSeen);

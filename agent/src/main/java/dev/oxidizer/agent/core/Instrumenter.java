@@ -65,8 +65,8 @@ final class Instrumenter {
     /** Original code sizes of the class being transformed on this thread, for the check after the transformation. */
     private final ThreadLocal<java.util.Map<String, Integer>> originalSizes = new ThreadLocal<>();
     /**
-     * The class file locator Byte Buddy built for the class being transformed on this thread (it holds the
-     * very bytes being transformed), kept for {@link #classFile}.
+     * The class file locator of the class being transformed on this thread (the very bytes being transformed, then its
+     * loader), for {@link #classFile}: the call-site planning reads the class files of its callees through it.
      */
     private final ThreadLocal<net.bytebuddy.dynamic.ClassFileLocator> locator = new ThreadLocal<>();
 
@@ -137,13 +137,13 @@ final class Instrumenter {
      * filter includes.
      */
     void install(Instrumentation inst, boolean attached) {
-        Advice methodAdvice = AdviceFactory.methodAdvice();
-        Advice ctorAdvice = AdviceFactory.constructorAdvice();
-        Advice trivialAdvice = AdviceFactory.trivialAdvice();
+        methodAdvice = AdviceFactory.methodAdvice();
+        ctorAdvice = AdviceFactory.constructorAdvice();
+        trivialAdvice = AdviceFactory.trivialAdvice();
         // A class none of whose methods is in scope is not transformed at all (its out-of-scope methods are recorded):
         // most of an interpreter's or a library's classes, whose transformation was most of the agent's start-up.
-        ElementMatcher<TypeDescription> typeMatcher = type -> filter.mayInstrumentClass(type.getName())
-                && (scope.all() || anyInScope(type));
+        // (The transformer has matched the class's name against the filter before it parses the class.)
+        typeMatcher = type -> scope.all() || anyInScope(type);
         // Without this, Byte Buddy's default initialization strategy may probe sun.misc.Unsafe, and JDK 24+ then
         // prints a warning on the application's stderr. The name is relocated with Byte Buddy, so the
         // application's own Byte Buddy never sees it; it is cleared once the ByteBuddy instance exists.
@@ -161,10 +161,6 @@ final class Instrumenter {
         } finally {
             System.clearProperty(NEXUS_DISABLED);
         }
-        this.methodAdvice = methodAdvice;
-        this.ctorAdvice = ctorAdvice;
-        this.trivialAdvice = trivialAdvice;
-        this.typeMatcher = typeMatcher;
         this.attached = attached;
         instrumentation = inst;
         Transformer t = new Transformer();
@@ -181,104 +177,102 @@ final class Instrumenter {
 
     /**
      * The instrumentation of one class, as the transformer applies it: the advices, the smaller forms the JIT's limits
-     * and the cost budget chose, call-site counting of trivial callees, argument recording.
+     * and the cost budget chose, call-site counting of trivial callees, argument recording. {@code classFile}: the
+     * bytes being transformed.
      */
-    private DynamicType.Builder<?> decorate(DynamicType.Builder<?> builder, TypeDescription type) {
-            byte[] classFile = classFile(type);
-            java.util.Set<String> trivial = trivialPolicy.equals("timed") || classFile == null
-                    ? java.util.Set.of() : inScope(type, TrivialMethods.of(classFile));
+    private DynamicType.Builder<?> decorate(DynamicType.Builder<?> builder, TypeDescription type, byte[] classFile) {
+        java.util.Set<String> trivial = trivialPolicy.equals("timed")
+                ? java.util.Set.of() : inScope(type, TrivialMethods.of(classFile));
+        if (trivialPolicy.equals("skip")) {
+            recordTrivialSkipped(type, trivial);
+        }
+        // Not on attach: frames already running old code would call the method without a probe.
+        boolean bySites = trivialPolicy.equals("count") && !attached;
+        TrivialCallSites sites = bySites
+                ? TrivialCallSites.plan(classFile, trivial,
+                        name -> filter.instrumentMethod(type.getName(), name),
+                        internalName -> classFile(internalName.replace('/', '.')))
+                : TrivialCallSites.NONE;
+        // The JIT's limits: methods the instrumentation would push across one get a smaller form or none.
+        java.util.Map<String, Integer> sizes;
+        try {
+            sizes = CodeSizes.of(classFile);
+        } catch (RuntimeException unreadable) {
+            sizes = java.util.Map.of();
+        }
+        java.util.Map<String, FormPlanner.Shape> shapes = FormPlanner.shapes(classFile);
+        java.util.Set<String> keep = new java.util.HashSet<>();
+        // callers whose call-site counters a limit removed, and the decision that did
+        java.util.Map<String, FormPlanner.Decision> kept = new java.util.HashMap<>();
+        java.util.Map<String, FormPlanner.Decision> decisions = java.util.Map.of();
+        for (int round = 0; round < 3; round++) {
+            java.util.Set<String> noProbe = new java.util.HashSet<>(sites.counted());
+            java.util.Set<String> entry = new java.util.HashSet<>();
             if (trivialPolicy.equals("skip")) {
-                recordTrivialSkipped(type, trivial);
+                noProbe.addAll(trivial);
+            } else {
+                entry.addAll(trivial);
             }
-            // Not on attach: frames already running old code would call the method without a probe.
-            boolean bySites = trivialPolicy.equals("count") && !attached && classFile != null;
-            TrivialCallSites sites = bySites
-                    ? TrivialCallSites.plan(classFile, trivial,
-                            name -> filter.instrumentMethod(type.getName(), name),
-                            internalName -> classFile(internalName.replace('/', '.')))
-                    : TrivialCallSites.NONE;
-            // The JIT's limits: methods the instrumentation would push across one get a smaller form or none.
-            java.util.Map<String, FormPlanner.Decision> decisions = java.util.Map.of();
-            if (classFile != null) {
-                java.util.Map<String, Integer> sizes;
-                try {
-                    sizes = CodeSizes.of(classFile);
-                } catch (RuntimeException unreadable) {
-                    sizes = java.util.Map.of();
-                }
-                java.util.Map<String, FormPlanner.Shape> shapes = FormPlanner.shapes(classFile);
-                java.util.Set<String> keep = new java.util.HashSet<>();
-                // callers whose call-site counters a limit removed, and the decision that did
-                java.util.Map<String, FormPlanner.Decision> kept = new java.util.HashMap<>();
-                for (int round = 0; round < 3; round++) {
-                    java.util.Set<String> noProbe = new java.util.HashSet<>(sites.counted());
-                    java.util.Set<String> entry = new java.util.HashSet<>();
-                    if (trivialPolicy.equals("skip")) {
-                        noProbe.addAll(trivial);
-                    } else {
-                        entry.addAll(trivial);
+            decisions = new java.util.HashMap<>(
+                    planner.decide(sizes, shapes, entry, noProbe, sites.addedBytes(classFile)));
+            java.util.Map<String, String> demoted = budgetForms.get(type.getName());
+            if (demoted != null) {
+                java.util.Map<String, FormPlanner.Decision> d = decisions;
+                demoted.forEach((m, form) -> {
+                    FormPlanner.Decision jit = d.get(m);
+                    if (jit == null || !jit.form().equals(MethodForms.NONE)) {
+                        d.put(m, new FormPlanner.Decision(form, MethodForms.BUDGET, 0, 0, 0));
                     }
-                    decisions = new java.util.HashMap<>(
-                            planner.decide(sizes, shapes, entry, noProbe, sites.addedBytes(classFile)));
-                    java.util.Map<String, String> demoted = budgetForms.get(type.getName());
-                    if (demoted != null) {
-                        java.util.Map<String, FormPlanner.Decision> d = decisions;
-                        demoted.forEach((m, form) -> {
-                            FormPlanner.Decision jit = d.get(m);
-                            if (jit == null || !jit.form().equals(MethodForms.NONE)) {
-                                d.put(m, new FormPlanner.Decision(form, MethodForms.BUDGET, 0, 0, 0));
-                            }
-                        });
-                    }
-                    java.util.Set<String> callers = new java.util.HashSet<>(decisions.keySet());
-                    callers.retainAll(sites.callers());
-                    for (String c : callers) {
-                        kept.put(c, decisions.get(c));
-                    }
-                    if (!bySites || !keep.addAll(callers)) {
-                        break;
-                    }
-                    sites = TrivialCallSites.plan(classFile, trivial,
-                            name -> filter.instrumentMethod(type.getName(), name),
-                            internalName -> classFile(internalName.replace('/', '.')), keep);
-                }
-                // A caller that fits once its call-site counters are gone keeps its default probe; the
-                // decision is still recorded (its trivial callees are counted by their own probes instead).
-                for (java.util.Map.Entry<String, FormPlanner.Decision> k : kept.entrySet()) {
-                    FormPlanner.Decision d = k.getValue();
-                    decisions.putIfAbsent(k.getKey(), new FormPlanner.Decision(trivial.contains(k.getKey())
-                            ? MethodForms.ENTRY : MethodForms.TIMED, d.reason(), d.bytes(),
-                            d.estimatedBytes(), d.limit()));
-                }
-                originalSizes.set(sizes);
-                recordDecisions(type, decisions, shapes);
+                });
             }
-            java.util.Set<String> counted = sites.counted();
-            java.util.Set<String> forcedEntry = new java.util.HashSet<>();
-            java.util.Set<String> forced = new java.util.HashSet<>();
-            decisions.forEach((m, d) -> {
-                if (d.form().equals(MethodForms.ENTRY)) {
-                    forced.add(m);
-                    forcedEntry.add(m);
-                } else if (d.form().equals(MethodForms.NONE)) {
-                    forced.add(m);
-                }
-            });
-            ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
-            ElementMatcher.Junction<MethodDescription> isForced = namedIn(forced);
-            InputRecording in = inputs;
-            // first, so that it is the innermost visitor: its code at the method's start stays outside the
-            // ranges the call-site counting (below) opens
-            DynamicType.Builder<?> b = (in == null ? builder
-                    : in.decorate(builder, type, methods(type).and(not(isTrivial)).and(not(isForced))))
-                    .visit(methodAdvice.on(methods(type).and(not(isTrivial)).and(not(isForced))))
-                    .visit(ctorAdvice.on(constructors(type).and(not(isTrivial)).and(not(isForced))));
-            ElementMatcher.Junction<MethodDescription> countOnly = trivialPolicy.equals("skip")
-                    ? namedIn(forcedEntry) : isTrivial.and(not(isForced)).or(namedIn(forcedEntry));
-            b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(countOnly)
-                    .and(not(namedIn(counted)))));
-            // last, so that it is the outermost visitor and rewrites the callers' original code
-            return counted.isEmpty() ? b : b.visit(sites.wrapper(type.getName()));
+            java.util.Set<String> callers = new java.util.HashSet<>(decisions.keySet());
+            callers.retainAll(sites.callers());
+            for (String c : callers) {
+                kept.put(c, decisions.get(c));
+            }
+            if (!bySites || !keep.addAll(callers)) {
+                break;
+            }
+            sites = TrivialCallSites.plan(classFile, trivial,
+                    name -> filter.instrumentMethod(type.getName(), name),
+                    internalName -> classFile(internalName.replace('/', '.')), keep);
+        }
+        // A caller that fits once its call-site counters are gone keeps its default probe; the
+        // decision is still recorded (its trivial callees are counted by their own probes instead).
+        for (java.util.Map.Entry<String, FormPlanner.Decision> k : kept.entrySet()) {
+            FormPlanner.Decision d = k.getValue();
+            decisions.putIfAbsent(k.getKey(), new FormPlanner.Decision(trivial.contains(k.getKey())
+                    ? MethodForms.ENTRY : MethodForms.TIMED, d.reason(), d.bytes(),
+                    d.estimatedBytes(), d.limit()));
+        }
+        originalSizes.set(sizes);
+        recordDecisions(type, decisions, shapes);
+        java.util.Set<String> counted = sites.counted();
+        java.util.Set<String> forcedEntry = new java.util.HashSet<>();
+        java.util.Set<String> forced = new java.util.HashSet<>();
+        decisions.forEach((m, d) -> {
+            if (d.form().equals(MethodForms.ENTRY)) {
+                forced.add(m);
+                forcedEntry.add(m);
+            } else if (d.form().equals(MethodForms.NONE)) {
+                forced.add(m);
+            }
+        });
+        ElementMatcher.Junction<MethodDescription> isTrivial = namedIn(trivial);
+        ElementMatcher.Junction<MethodDescription> isForced = namedIn(forced);
+        InputRecording in = inputs;
+        // first, so that it is the innermost visitor: its code at the method's start stays outside the
+        // ranges the call-site counting (below) opens
+        DynamicType.Builder<?> b = (in == null ? builder
+                : in.decorate(builder, type, methods(type).and(not(isTrivial)).and(not(isForced))))
+                .visit(methodAdvice.on(methods(type).and(not(isTrivial)).and(not(isForced))))
+                .visit(ctorAdvice.on(constructors(type).and(not(isTrivial)).and(not(isForced))));
+        ElementMatcher.Junction<MethodDescription> countOnly = trivialPolicy.equals("skip")
+                ? namedIn(forcedEntry) : isTrivial.and(not(isForced)).or(namedIn(forcedEntry));
+        b = b.visit(trivialAdvice.on(methods(type).or(constructors(type)).and(countOnly)
+                .and(not(namedIn(counted)))));
+        // last, so that it is the outermost visitor and rewrites the callers' original code
+        return counted.isEmpty() ? b : b.visit(sites.wrapper(type.getName()));
     }
 
     /**
@@ -321,7 +315,7 @@ final class Instrumenter {
                 if (!typeMatcher.matches(type) || !seesRuntime(loader)) {
                     return null;
                 }
-                DynamicType.Unloaded<?> made = decorate(byteBuddy.decorate(type, classFiles), type)
+                DynamicType.Unloaded<?> made = decorate(byteBuddy.decorate(type, classFiles), type, classFile)
                         .make(net.bytebuddy.dynamic.TypeResolutionStrategy.Passive.INSTANCE, pool);
                 byte[] instrumented = made.getBytes();
                 readEdgeToProbes(module);
@@ -422,11 +416,6 @@ final class Instrumenter {
                 return methods.contains(m.getInternalName() + m.getDescriptor());
             }
         };
-    }
-
-    /** The bytes of the class being transformed on this thread, or null if they cannot be had. */
-    private byte[] classFile(TypeDescription type) {
-        return classFile(type.getName());
     }
 
     /** The bytes of a class (binary name) of the loader whose class is being transformed, or null. */

@@ -103,8 +103,7 @@ public final class OxidizerAgent {
         JitLimits limits = JitLimits.read();
         log.info("JIT limits: " + limits.describe());
         MethodForms forms = new MethodForms();
-        AgentCpu cpu = new AgentCpu();
-        cpu.processFrom(attached ? Math.max(0, cpu0) : 0);
+        AgentCpu cpu = new AgentCpu(attached ? Math.max(0, cpu0) : 0);
         Flusher flusher = new Flusher(session, policy, calibration, forms, cpu);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         MetricsServer metrics = startMetrics(o, session, flusher, main, attached);
