@@ -13,8 +13,11 @@ import java.util.List;
  * @param approximate   whether it calls JDK math whose results may differ within the declared ulps (exp, log, sin...)
  * @param nullGuards    what the Java method does first for a null parameter, for the wrapper to do before the call
  *                      (the translated code never sees null), in Java's order
+ * @param charTables    the module {@code jchar} ({@code src/jchar.rs}: the {@code Character} tables the code uses,
+ *                      {@link CharTables}), or null when it uses none
  */
-public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate, List<NullGuard> nullGuards) {
+public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate, List<NullGuard> nullGuards,
+                       String charTables) {
     public AutoPort {
         paramWritten = List.copyOf(paramWritten);
         nullGuards = List.copyOf(nullGuards);

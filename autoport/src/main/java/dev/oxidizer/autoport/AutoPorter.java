@@ -46,6 +46,7 @@ public final class AutoPorter {
     private final Map<String, boolean[]> assumed = new HashMap<>();
     private final Set<String> recursive = new HashSet<>();
     private boolean approximate;
+    private final Set<CharTables.Table> charTables = java.util.EnumSet.noneOf(CharTables.Table.class);
 
     public AutoPorter(ClassSource classes) {
         this.classes = Objects.requireNonNull(classes, "classes");
@@ -100,7 +101,8 @@ public final class AutoPorter {
             written.add(t.writesParam(slot));
             slot += p.getSize();
         }
-        return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards());
+        return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards(),
+                charTables.isEmpty() ? null : CharTables.rust(charTables));
     }
 
     /** The Rust module {@code jrt} the translated code calls (Java's semantics of each instruction), as {@code src/jrt.rs}. */
@@ -144,6 +146,12 @@ public final class AutoPorter {
 
     void markApproximate() {
         approximate = true;
+    }
+
+    /** The Rust path of a {@code Character} table; the port's {@code jchar.rs} then holds it. */
+    String charTable(CharTables.Table t) {
+        charTables.add(t);
+        return "jchar::" + t.rustName();
     }
 
     static String key(String owner, String name, String desc) {

@@ -1527,6 +1527,11 @@ final class FunctionTranslator implements Opcodes {
             public void approximate() {
                 porter.markApproximate();
             }
+
+            @Override
+            public String charTable(CharTables.Table t) {
+                return porter.charTable(t);
+            }
         };
 
         private void viewGet(View v, MethodInsnNode m, List<SE> args) throws Refusal {

@@ -43,6 +43,9 @@ final class JdkCalls {
 
         /** The result is within Java's declared ulps rather than bit-identical. */
         void approximate();
+
+        /** The Rust path of a {@code Character} table ({@link CharTables}), which the crate then includes. */
+        String charTable(CharTables.Table t);
     }
 
     /** Translates the call, or returns false when it is not in the subset. */
@@ -152,7 +155,7 @@ final class JdkCalls {
             case "java/lang/Integer.sum(II)I", "java/lang/Long.sum(JJ)J" -> e.value(a + ".wrapping_add(" + b + ")", kindOf(m), true, all);
             case "java/lang/Integer.hashCode(I)I" -> e.value(a, 'I', true, all);
             case "java/lang/Long.hashCode(J)I" -> e.value("((" + a + " ^ jrt::lushr(" + a + ", 32)) as i32)", 'I', true, all);
-            // Character: surrogates and Java's own whitespace rule (no Unicode category tables: Java's and Rust's differ)
+            // Character: surrogates and Java's own whitespace rule
             case "java/lang/Character.isHighSurrogate(C)Z" -> e.value("((" + a + " >= 0xD800 && " + a + " < 0xDC00) as i32)", 'I', true, all);
             case "java/lang/Character.isLowSurrogate(C)Z" -> e.value("((" + a + " >= 0xDC00 && " + a + " < 0xE000) as i32)", 'I', true, all);
             case "java/lang/Character.isSurrogate(C)Z" -> e.value("((" + a + " >= 0xD800 && " + a + " < 0xE000) as i32)", 'I', true, all);
@@ -168,6 +171,36 @@ final class JdkCalls {
             case "java/lang/Character.isWhitespace(C)Z", "java/lang/Character.isWhitespace(I)Z" ->
                     e.value("(jrt::is_whitespace(" + a + ") as i32)", 'I', true, all);
             case "java/lang/Character.hashCode(C)I" -> e.value(a, 'I', true, all);
+            // Character's Unicode classification, case and digits: the generating JDK's own tables (CharTables)
+            case "java/lang/Character.isDigit(C)Z", "java/lang/Character.isDigit(I)Z" -> set(e, CharTables.Table.DIGIT, a, all);
+            case "java/lang/Character.isLetter(C)Z", "java/lang/Character.isLetter(I)Z" -> set(e, CharTables.Table.LETTER, a, all);
+            case "java/lang/Character.isLetterOrDigit(C)Z", "java/lang/Character.isLetterOrDigit(I)Z" ->
+                    set(e, CharTables.Table.LETTER_OR_DIGIT, a, all);
+            case "java/lang/Character.isAlphabetic(I)Z" -> set(e, CharTables.Table.ALPHABETIC, a, all);
+            case "java/lang/Character.isUpperCase(C)Z", "java/lang/Character.isUpperCase(I)Z" -> set(e, CharTables.Table.UPPER_CASE, a, all);
+            case "java/lang/Character.isLowerCase(C)Z", "java/lang/Character.isLowerCase(I)Z" -> set(e, CharTables.Table.LOWER_CASE, a, all);
+            case "java/lang/Character.isTitleCase(C)Z", "java/lang/Character.isTitleCase(I)Z" -> set(e, CharTables.Table.TITLE_CASE, a, all);
+            case "java/lang/Character.isSpaceChar(C)Z", "java/lang/Character.isSpaceChar(I)Z" -> set(e, CharTables.Table.SPACE_CHAR, a, all);
+            case "java/lang/Character.isDefined(C)Z", "java/lang/Character.isDefined(I)Z" -> set(e, CharTables.Table.DEFINED, a, all);
+            case "java/lang/Character.isJavaIdentifierStart(C)Z", "java/lang/Character.isJavaIdentifierStart(I)Z" ->
+                    set(e, CharTables.Table.JAVA_IDENTIFIER_START, a, all);
+            case "java/lang/Character.isJavaIdentifierPart(C)Z", "java/lang/Character.isJavaIdentifierPart(I)Z" ->
+                    set(e, CharTables.Table.JAVA_IDENTIFIER_PART, a, all);
+            case "java/lang/Character.isISOControl(C)Z", "java/lang/Character.isISOControl(I)Z" ->
+                    e.value("((" + a + " as u32 <= 0x9F && (" + a + " as u32 <= 0x1F || " + a + " >= 0x7F)) as i32)", 'I', true, all);
+            case "java/lang/Character.getType(C)I", "java/lang/Character.getType(I)I" ->
+                    e.value("jrt::char_value(" + a + ", &" + e.charTable(CharTables.Table.TYPE) + ")", 'I', true, all);
+            case "java/lang/Character.getNumericValue(C)I", "java/lang/Character.getNumericValue(I)I" ->
+                    e.value("jrt::char_value(" + a + ", &" + e.charTable(CharTables.Table.NUMERIC_VALUE) + ")", 'I', true, all);
+            case "java/lang/Character.digit(CI)I", "java/lang/Character.digit(II)I" ->
+                    e.value("jrt::char_digit(" + a + ", " + b + ", &" + e.charTable(CharTables.Table.DIGIT_VALUE) + ")", 'I', true, all);
+            // the char forms are (char) of the int forms, as in Character
+            case "java/lang/Character.toUpperCase(I)I" -> caseMap(e, CharTables.Table.TO_UPPER, a, false, all);
+            case "java/lang/Character.toUpperCase(C)C" -> caseMap(e, CharTables.Table.TO_UPPER, a, true, all);
+            case "java/lang/Character.toLowerCase(I)I" -> caseMap(e, CharTables.Table.TO_LOWER, a, false, all);
+            case "java/lang/Character.toLowerCase(C)C" -> caseMap(e, CharTables.Table.TO_LOWER, a, true, all);
+            case "java/lang/Character.toTitleCase(I)I" -> caseMap(e, CharTables.Table.TO_TITLE, a, false, all);
+            case "java/lang/Character.toTitleCase(C)C" -> caseMap(e, CharTables.Table.TO_TITLE, a, true, all);
             // Float and Double
             case "java/lang/Float.floatToRawIntBits(F)I" -> e.value("(" + a + ".to_bits() as i32)", 'I', true, all);
             case "java/lang/Float.floatToIntBits(F)I" -> e.value("jrt::float_bits_f32(" + a + ")", 'I', true, all);
@@ -273,6 +306,17 @@ final class JdkCalls {
             }
         }
         return true;
+    }
+
+    /** A {@code Character.isX} test: 1 or 0 from the table. */
+    private static void set(Emitter e, CharTables.Table t, String c, Object[] reads) {
+        e.value("jrt::in_set(" + c + ", &" + e.charTable(t) + ")", 'I', true, reads);
+    }
+
+    /** A case map; the {@code char} forms keep the low 16 bits, as {@code (char)} of the int form does. */
+    private static void caseMap(Emitter e, CharTables.Table t, String c, boolean toChar, Object[] reads) {
+        String mapped = "jrt::char_case(" + c + ", &" + e.charTable(t) + ")";
+        e.value(toChar ? "(" + mapped + " & 0xFFFF)" : mapped, 'I', true, reads);
     }
 
     private static char kindOf(MethodInsnNode m) {

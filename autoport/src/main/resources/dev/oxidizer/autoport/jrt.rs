@@ -478,6 +478,96 @@ pub fn is_whitespace(c: i32) -> bool {
     )
 }
 
+// ---- Character's Unicode tables (data in jchar.rs, taken from the JDK that generated the crate) ----------------
+
+/// A set of code points: Latin-1 as a bitmap, the rest as sorted, disjoint, inclusive runs.
+pub struct CharSet {
+    pub latin1: [u64; 4],
+    pub runs: &'static [(u32, u32)],
+}
+
+/// An int per code point: Latin-1 directly, the rest as runs `(start, end, base, step)` worth
+/// `base + step * (c - start)`, `otherwise` outside them.
+pub struct CharValues {
+    pub otherwise: i32,
+    pub latin1: [i32; 256],
+    pub runs: &'static [(u32, u32, i32, i32)],
+}
+
+/// A case map: Latin-1 directly, the rest as runs `(start, end, stride, delta)` mapping `c` to `c + delta`
+/// when `(c - start) % stride == 0`; every other code point maps to itself.
+pub struct CharCase {
+    pub latin1: [i32; 256],
+    pub runs: &'static [(u32, u32, u32, i32)],
+}
+
+/// Index of the last run starting at or below `c` (as `u32`: negative ints are above every code point).
+#[inline(always)]
+fn run_index<T>(runs: &[T], c: u32, start: impl Fn(&T) -> u32) -> Option<usize> {
+    let n = runs.partition_point(|r| start(r) <= c);
+    n.checked_sub(1)
+}
+
+/// `Character.isDigit`, `isLetter`, ... of the set's table: false for every int that is not a code point.
+#[inline(always)]
+pub fn in_set(c: i32, t: &CharSet) -> i32 {
+    let u = c as u32;
+    if u < 256 {
+        return ((t.latin1[(u >> 6) as usize] >> (u & 63)) & 1) as i32;
+    }
+    match run_index(t.runs, u, |r| r.0) {
+        Some(i) => (u <= t.runs[i].1) as i32,
+        None => 0,
+    }
+}
+
+/// `Character.getType`, `getNumericValue`, ... of the table.
+#[inline(always)]
+pub fn char_value(c: i32, t: &CharValues) -> i32 {
+    let u = c as u32;
+    if u < 256 {
+        return t.latin1[u as usize];
+    }
+    if let Some(i) = run_index(t.runs, u, |r| r.0) {
+        let (start, end, base, step) = t.runs[i];
+        if u <= end {
+            return base.wrapping_add(step.wrapping_mul((u - start) as i32));
+        }
+    }
+    t.otherwise
+}
+
+/// `Character.toUpperCase(int)`, `toLowerCase(int)`, `toTitleCase(int)` of the table.
+#[inline(always)]
+pub fn char_case(c: i32, t: &CharCase) -> i32 {
+    let u = c as u32;
+    if u < 256 {
+        return t.latin1[u as usize];
+    }
+    if let Some(i) = run_index(t.runs, u, |r| r.0) {
+        let (start, end, stride, delta) = t.runs[i];
+        if u <= end && (u - start) % stride == 0 {
+            return c.wrapping_add(delta);
+        }
+    }
+    c
+}
+
+/// `Character.digit(int, int)`: the value `Character.digit(c, 36)` has (`t`), when the radix is 2 to 36 and the
+/// value is below it; else -1.
+#[inline(always)]
+pub fn char_digit(c: i32, radix: i32, t: &CharValues) -> i32 {
+    if !(2..=36).contains(&radix) {
+        return -1;
+    }
+    let v = char_value(c, t);
+    if v >= 0 && v < radix {
+        v
+    } else {
+        -1
+    }
+}
+
 // ---- String (UTF-16 code units) ---------------------------------------------------------------------
 
 #[inline(always)]

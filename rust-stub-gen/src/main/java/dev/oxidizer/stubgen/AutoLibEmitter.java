@@ -25,6 +25,9 @@ final class AutoLibEmitter {
         b.blank();
         b.line("mod ffi;");
         b.line("mod jrt;");
+        if (port.charTables() != null) {
+            b.line("mod jchar;");
+        }
         b.line("pub use ffi::{JavaException, PortError};");
         b.blank();
         return b.build() + port.rust();

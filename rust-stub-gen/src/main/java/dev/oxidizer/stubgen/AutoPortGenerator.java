@@ -74,6 +74,9 @@ public final class AutoPortGenerator {
         Map<String, String> files = new LinkedHashMap<>(emitted.files());
         files.put("src/lib.rs", new AutoLibEmitter(plan, port).emit());
         files.put("src/jrt.rs", AutoPorter.runtimeSource());
+        if (port.charTables() != null) {
+            files.put("src/jchar.rs", port.charTables());
+        }
         GeneratedFiles out = new GeneratedFiles(plan, files);
         if (!port.nullGuards().isEmpty()) {
             files.put(out.wrapperPath(), withNullGuards(files.get(out.wrapperPath()), plan, port.nullGuards()));

@@ -987,4 +987,96 @@ public final class Corpus {
             dst[i] = (byte) ((src[Math.max(i - 1, 0)] + 2 * src[i] + src[Math.min(i + 1, n - 1)] + 2) >> 2);
         }
     }
+
+    // ---- added with Character's Unicode tables (written for them, counted apart) --------------------------------------
+
+    /**
+     * Every Character table over a range of ints (clamped to a little beyond the code points, so the edge inputs
+     * MIN_VALUE..MAX_VALUE cover all of Unicode and the ints on both sides of it), folded into one hash.
+     */
+    public static long characterClasses(int from, int to) {
+        long h = 1469598103934665603L;
+        int lo = Math.max(from, -3);
+        int hi = Math.min(to, Character.MAX_CODE_POINT + 3);
+        for (int c = lo; c < hi; c++) {
+            int bits = (Character.isDigit(c) ? 1 : 0) | (Character.isLetter(c) ? 2 : 0) | (Character.isLetterOrDigit(c) ? 4 : 0)
+                    | (Character.isAlphabetic(c) ? 8 : 0) | (Character.isUpperCase(c) ? 16 : 0) | (Character.isLowerCase(c) ? 32 : 0)
+                    | (Character.isTitleCase(c) ? 64 : 0) | (Character.isSpaceChar(c) ? 128 : 0) | (Character.isDefined(c) ? 256 : 0)
+                    | (Character.isJavaIdentifierStart(c) ? 512 : 0) | (Character.isJavaIdentifierPart(c) ? 1024 : 0)
+                    | (Character.isISOControl(c) ? 2048 : 0);
+            h = (h ^ bits) * 1099511628211L;
+            h = (h ^ Character.getType(c)) * 1099511628211L;
+            h = (h ^ Character.getNumericValue(c)) * 1099511628211L;
+            h = (h ^ Character.toUpperCase(c)) * 1099511628211L;
+            h = (h ^ Character.toLowerCase(c)) * 1099511628211L;
+            h = (h ^ Character.toTitleCase(c)) * 1099511628211L;
+            for (int radix = 1; radix <= 37; radix += 9) {
+                h = (h ^ Character.digit(c, radix)) * 1099511628211L;
+            }
+        }
+        return h;
+    }
+
+    /** The char forms over every UTF-16 code unit in a range (clamped to 0..0xFFFF). */
+    public static long charClasses(int from, int to) {
+        long h = 7;
+        for (int i = Math.max(from, 0); i < Math.min(to, 0x10000); i++) {
+            char c = (char) i;
+            h = h * 31 + Character.toUpperCase(c) + 3L * Character.toLowerCase(c) + 5L * Character.toTitleCase(c)
+                    + (Character.isLetter(c) ? 11 : 0) + (Character.isDigit(c) ? 13 : 0) + 17L * Character.digit(c, 16)
+                    + 19L * Character.getNumericValue(c) + (Character.isWhitespace(c) ? 23 : 0);
+        }
+        return h;
+    }
+
+    /** A word count of the kind tokenizers do: letters and digits of every script make words. */
+    public static int unicodeWordCount(String s) {
+        int words = 0;
+        boolean in = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean part = Character.isLetterOrDigit(cp) || cp == '_';
+            if (part && !in) {
+                words++;
+            }
+            in = part;
+            i += Character.charCount(cp);
+        }
+        return words;
+    }
+
+    /** Parses an unsigned number in a radix, Unicode digits included, -1 on a bad digit or overflow. */
+    public static long parseDigits(String s, int radix) {
+        if (s.isEmpty()) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), radix);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * radix + d;
+            if (v < 0) {
+                return -1;
+            }
+        }
+        return v;
+    }
+
+    /** Title-cases the words of a char array in place and returns how many chars changed. */
+    public static int titleCaseWords(char[] text) {
+        int changed = 0;
+        boolean start = true;
+        for (int i = 0; i < text.length; i++) {
+            char c = text[i];
+            char t = start ? Character.toTitleCase(c) : Character.toLowerCase(c);
+            if (t != c) {
+                text[i] = t;
+                changed++;
+            }
+            start = !Character.isLetter(c);
+        }
+        return changed;
+    }
 }
