@@ -1255,6 +1255,11 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private void getstatic(FieldInsnNode f) throws Refusal {
+            if (JdkCalls.isStandardCharset(f.owner, f.name)) {
+                // a constant the JDK mappings read (String.getBytes(StandardCharsets.UTF_8)), never a value of its own
+                push(new SE("", 'H', Set.of(), new OValue.Static(f.owner, f.name), Type.getType(f.desc), null));
+                return;
+            }
             ClassNode cn = porter.classNode(f.owner);
             if (cn != null) {
                 for (FieldNode fn : cn.fields) {

@@ -233,6 +233,20 @@ final class JdkCalls {
                 e.value("((&*" + e.arr(recv) + " == &*" + e.arr(args.get(0)) + ") as i32)", 'I', true, recv, args.get(0));
             }
             case "java/lang/String.toCharArray()[C" -> e.newArray(Type.getType("[C"), e.arr(recv) + ".to_vec()");
+            case "java/lang/String.getBytes(Ljava/nio/charset/Charset;)[B" -> {
+                // only with a StandardCharsets constant: the encoders' replacement of what they cannot encode by '?'
+                // (a lone surrogate; in ASCII and ISO-8859-1 every char above their range, a surrogate pair as one)
+                String encoder = e.kind(args.get(0)) == 'H' && e.origin(args.get(0)) instanceof OValue.Static st
+                        && isStandardCharset(st.owner(), st.name()) ? switch (st.name()) {
+                            case "UTF_8" -> "encode_utf8";
+                            case "US_ASCII" -> "encode_ascii";
+                            default -> "encode_latin1";
+                        } : null;
+                if (encoder == null) {
+                    return false;
+                }
+                e.newArray(Type.getType("[B"), "jrt::" + encoder + "(&*" + e.arr(recv) + ")");
+            }
             case "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V" -> {
                 Object src = args.get(0);
                 Object dst = args.get(2);
@@ -306,6 +320,12 @@ final class JdkCalls {
             }
         }
         return true;
+    }
+
+    /** {@code StandardCharsets.UTF_8}, {@code US_ASCII} or {@code ISO_8859_1}: the charsets {@code getBytes} is mapped for. */
+    static boolean isStandardCharset(String owner, String name) {
+        return owner.equals("java/nio/charset/StandardCharsets")
+                && (name.equals("UTF_8") || name.equals("US_ASCII") || name.equals("ISO_8859_1"));
     }
 
     /** A {@code Character.isX} test: 1 or 0 from the table. */

@@ -578,6 +578,83 @@ pub fn char_at(s: &[u16], i: i32) -> i32 {
     }
 }
 
+/// The code point of a surrogate pair at `s[i]`, `s[i + 1]`, if there is one.
+#[inline(always)]
+fn pair_at(s: &[u16], i: usize) -> Option<u32> {
+    let c = s[i] as u32;
+    if (0xD800..0xDC00).contains(&c) {
+        if let Some(&d) = s.get(i + 1) {
+            let d = d as u32;
+            if (0xDC00..0xE000).contains(&d) {
+                return Some(((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000);
+            }
+        }
+    }
+    None
+}
+
+/// `String.getBytes(StandardCharsets.UTF_8)`: a surrogate that is not half of a pair becomes `?`, as Java's
+/// encoder replaces it.
+pub fn encode_utf8(s: &[u16]) -> Vec<i8> {
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i] as u32;
+        if c < 0x80 {
+            out.push(c as u8);
+        } else if c < 0x800 {
+            out.extend_from_slice(&[(0xC0 | (c >> 6)) as u8, (0x80 | (c & 0x3F)) as u8]);
+        } else if (0xD800..0xE000).contains(&c) {
+            match pair_at(s, i) {
+                Some(cp) => {
+                    out.extend_from_slice(&[
+                        (0xF0 | (cp >> 18)) as u8,
+                        (0x80 | ((cp >> 12) & 0x3F)) as u8,
+                        (0x80 | ((cp >> 6) & 0x3F)) as u8,
+                        (0x80 | (cp & 0x3F)) as u8,
+                    ]);
+                    i += 1;
+                }
+                None => out.push(b'?'),
+            }
+        } else {
+            out.extend_from_slice(&[(0xE0 | (c >> 12)) as u8, (0x80 | ((c >> 6) & 0x3F)) as u8, (0x80 | (c & 0x3F)) as u8]);
+        }
+        i += 1;
+    }
+    out.into_iter().map(|b| b as i8).collect()
+}
+
+/// `String.getBytes` in a one-byte charset whose chars are `0..=max`: every other char becomes `?`, and a
+/// surrogate pair one `?` (one code point), as Java's encoders write.
+fn encode_one_byte(s: &[u16], max: u32) -> Vec<i8> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i] as u32;
+        if c <= max {
+            out.push(c as u8 as i8);
+        } else {
+            if pair_at(s, i).is_some() {
+                i += 1;
+            }
+            out.push(b'?' as i8);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `String.getBytes(StandardCharsets.US_ASCII)`.
+pub fn encode_ascii(s: &[u16]) -> Vec<i8> {
+    encode_one_byte(s, 0x7F)
+}
+
+/// `String.getBytes(StandardCharsets.ISO_8859_1)`.
+pub fn encode_latin1(s: &[u16]) -> Vec<i8> {
+    encode_one_byte(s, 0xFF)
+}
+
 /// `String.codePointAt`.
 #[inline(always)]
 pub fn code_point_at(s: &[u16], i: i32) -> i32 {

@@ -1079,4 +1079,38 @@ public final class Corpus {
         }
         return changed;
     }
+
+    // ---- added with String.getBytes of a standard charset (written for it, counted apart) -----------------------------
+
+    public static int encodedUtf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** FNV-1a over the UTF-8 bytes, through an application method that takes the array (fnv1a above). */
+    public static int fnvUtf8(String s) {
+        return fnv1a(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The encoded bytes of the three one-byte-or-more standard charsets, folded together. */
+    public static long charsetBytes(String s) {
+        byte[] ascii = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] latin1 = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long h = ascii.length * 31L + latin1.length * 961L + utf8.length;
+        for (byte b : ascii) {
+            h = h * 131 + b;
+        }
+        for (byte b : latin1) {
+            h = h * 137 + b;
+        }
+        for (byte b : utf8) {
+            h = h * 139 + b;
+        }
+        return h;
+    }
+
+    /** The UTF-8 bytes themselves, a new array returned. */
+    public static byte[] utf8Bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
