@@ -366,6 +366,7 @@ final class FunctionTranslator implements Opcodes {
         return switch (ret.getSort()) {
             case Type.VOID -> "()";
             case Type.ARRAY -> "Vec<" + elem(ret) + ">";
+            case Type.OBJECT -> isString(ret) ? "Vec<u16>" : exact(ret);
             default -> exact(ret);
         };
     }
@@ -374,8 +375,17 @@ final class FunctionTranslator implements Opcodes {
         return switch (ret.getSort()) {
             case Type.VOID -> "()";
             case Type.ARRAY -> "Vec<" + elem(ret) + ">";
+            case Type.OBJECT -> isString(ret) ? "Vec<u16>" : rust(kind(ret));
             default -> rust(kind(ret));
         };
+    }
+
+    /** A String made by the method holds its UTF-16 code units, as a {@code char[]} would. */
+    static final Type STRING = Type.getObjectType("java/lang/String");
+    private static final Type STRING_UNITS = Type.getType("[C");
+
+    static boolean isString(Type t) {
+        return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String");
     }
 
     static char kind(Type t) {
@@ -419,6 +429,9 @@ final class FunctionTranslator implements Opcodes {
     private record Cmp(String a, String b, int op) {}
 
     /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
+    /** A {@code new String} before its constructor ran (the {@code NEW} at {@code insn}). */
+    private record NewString(int insn) {}
+
     private static final class Exc {
         final String cls;
         String message;
@@ -869,6 +882,14 @@ final class FunctionTranslator implements Opcodes {
                     SE i = pop();
                     SE a = pop();
                     String arr = arrayVar(a, at);
+                    // An index or value that reads the same array (`out[out.length - 1] = x`) is evaluated before the
+                    // store borrows it mutably, as Java evaluates it before the store.
+                    if (i.deps().contains(arr)) {
+                        i = materialize(i);
+                    }
+                    if (v.deps().contains(arr)) {
+                        v = materialize(v);
+                    }
                     String el = elem(a.type());
                     String val = switch (el) {
                         case "bool" -> "(" + v.code() + " & 1) != 0";
@@ -1107,9 +1128,15 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ARETURN -> {
                     SE v = pop();
+                    if (v.kind() == 'A' && isString(v.type())) {
+                        // Strings are immutable: the code units a String parameter or constant holds are copied out
+                        String var = arrayVar(v, at);
+                        boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
+                        return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
+                    }
                     if (v.kind() != 'A' || v.type().getSort() != Type.ARRAY) {
                         throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
-                                + " is outside the subset (primitives, void and primitive arrays)");
+                                + " is outside the subset (primitives, void, primitive arrays and String)");
                     }
                     String var = arrayVar(v, at);
                     String r;
@@ -1143,6 +1170,10 @@ final class FunctionTranslator implements Opcodes {
                 case ANEWARRAY, MULTIANEWARRAY -> throw refuse(at, "arrays of references and multi-dimensional arrays are outside the subset");
                 case NEW -> {
                     String cls = ((TypeInsnNode) in).desc;
+                    if (cls.equals("java/lang/String")) {
+                        push(new SE("", 'X', Set.of(), new OValue.Made(at), STRING, new NewString(at)));
+                        break;
+                    }
                     if (!EXCEPTIONS.contains(cls)) {
                         throw refuse(at, "objects are outside the subset (only the JDK exceptions the port can throw may be created)");
                     }
@@ -1420,6 +1451,20 @@ final class FunctionTranslator implements Opcodes {
             // Arguments are evaluated before the call borrows any array mutably (`f(&mut *a, jrt::len(&*a))` would not borrow-check).
             args.replaceAll(this::materialize);
             SE recv = m.getOpcode() == INVOKESTATIC ? null : pop();
+            if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>") && recv != null && recv.extra() instanceof NewString ns) {
+                String code = switch (m.desc) {
+                    case "([C)V", "(Ljava/lang/String;)V" -> arrayVar(args.get(0), at) + ".to_vec()";
+                    case "([CII)V" -> call("jrt::string_of_range(&*" + arrayVar(args.get(0), at) + ", " + args.get(1).code() + ", "
+                            + args.get(2).code() + ")");
+                    default -> throw refuse(at, "String constructors other than (char[]), (char[], int, int) and (String) are outside the subset");
+                };
+                String v = newArrayVar(ns.insn(), STRING_UNITS);
+                out.add(v + " = " + code + ";");
+                // the dup'ed reference left on the stack is the new String
+                SE made = new SE(v, 'A', Set.of(v), new OValue.Made(ns.insn()), STRING, null);
+                stack.replaceAll(e -> e.extra() == ns ? made : e);
+                return;
+            }
             if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>")) {
                 if (recv == null || recv.kind() != 'X') {
                     throw refuse(at, "constructors are outside the subset (only JDK exceptions)");
@@ -1529,6 +1574,19 @@ final class FunctionTranslator implements Opcodes {
             }
 
             @Override
+            public void newString(String code) throws Refusal {
+                String v = newArrayVar(at, STRING_UNITS);
+                out.add(v + " = " + code + ";");
+                push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+            }
+
+            @Override
+            public boolean isStringValue(Object e) {
+                SE v = (SE) e;
+                return v.kind() == 'A' && isString(v.type());
+            }
+
+            @Override
             public void approximate() {
                 porter.markApproximate();
             }
@@ -1608,6 +1666,14 @@ final class FunctionTranslator implements Opcodes {
                     String v = newArrayVar(at, rt);
                     out.add(v + " = " + c + ";");
                     push(new SE(v, 'A', Set.of(v), new OValue.Made(at), rt, null));
+                }
+                case Type.OBJECT -> {
+                    if (!isString(rt)) {
+                        throw refuse(at, "a method returning " + rt.getClassName() + " is outside the subset");
+                    }
+                    String v = newArrayVar(at, STRING_UNITS);
+                    out.add(v + " = " + c + ";");
+                    push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
                 }
                 default -> pushPrim(temp(c, kind(rt)), kind(rt), Set.of());
             }

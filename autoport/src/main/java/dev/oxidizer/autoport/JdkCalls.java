@@ -41,6 +41,12 @@ final class JdkCalls {
         /** Pushes a newly allocated array made by {@code code}. */
         void newArray(Type t, String code) throws Refusal;
 
+        /** Pushes a new String whose UTF-16 code units {@code code} makes ({@code Vec<u16>}). */
+        void newString(String code) throws Refusal;
+
+        /** Whether a stack entry is a String (a parameter, a constant or one the method made). */
+        boolean isStringValue(Object e);
+
         /** The result is within Java's declared ulps rather than bit-identical. */
         void approximate();
 
@@ -233,6 +239,69 @@ final class JdkCalls {
                 e.value("((&*" + e.arr(recv) + " == &*" + e.arr(args.get(0)) + ") as i32)", 'I', true, recv, args.get(0));
             }
             case "java/lang/String.toCharArray()[C" -> e.newArray(Type.getType("[C"), e.arr(recv) + ".to_vec()");
+            case "java/lang/String.hashCode()I" -> e.value("jrt::string_hash(&*" + e.arr(recv) + ")", 'I', true, recv);
+            case "java/lang/String.isBlank()Z" -> e.value("(" + e.arr(recv) + ".iter().all(|&c| jrt::is_whitespace(c as i32)) as i32)", 'I', true, recv);
+            case "java/lang/String.compareTo(Ljava/lang/String;)I" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.value("jrt::compare_to(&*" + e.arr(recv) + ", &*" + e.arr(args.get(0)) + ")", 'I', true, recv, args.get(0));
+            }
+            case "java/lang/String.indexOf(I)I" -> e.value("jrt::index_of_char(&*" + e.arr(recv) + ", " + a + ", 0)", 'I', true, recv);
+            case "java/lang/String.indexOf(II)I" -> e.value("jrt::index_of_char(&*" + e.arr(recv) + ", " + a + ", " + b + ")", 'I', true, recv);
+            case "java/lang/String.lastIndexOf(I)I" -> e.value("jrt::last_index_of_char(&*" + e.arr(recv) + ", " + a + ", i32::MAX)", 'I', true, recv);
+            case "java/lang/String.lastIndexOf(II)I" -> e.value("jrt::last_index_of_char(&*" + e.arr(recv) + ", " + a + ", " + b + ")", 'I', true, recv);
+            case "java/lang/String.indexOf(Ljava/lang/String;)I", "java/lang/String.indexOf(Ljava/lang/String;I)I",
+                 "java/lang/String.contains(Ljava/lang/CharSequence;)Z" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                String find = "jrt::index_of_str(&*" + e.arr(recv) + ", &*" + e.arr(args.get(0)) + ", " + (args.size() > 1 ? b : "0") + ")";
+                e.value(m.name.equals("contains") ? "((" + find + " >= 0) as i32)" : find, 'I', true, recv, args.get(0));
+            }
+            case "java/lang/String.startsWith(Ljava/lang/String;)Z", "java/lang/String.startsWith(Ljava/lang/String;I)Z" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.value("(jrt::starts_with(&*" + e.arr(recv) + ", &*" + e.arr(args.get(0)) + ", " + (args.size() > 1 ? b : "0") + ") as i32)",
+                        'I', true, recv, args.get(0));
+            }
+            case "java/lang/String.endsWith(Ljava/lang/String;)Z" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                String s0 = e.arr(recv);
+                String t0 = e.arr(args.get(0));
+                e.value("(jrt::starts_with(&*" + s0 + ", &*" + t0 + ", jrt::len(&*" + s0 + ").wrapping_sub(jrt::len(&*" + t0 + "))) as i32)",
+                        'I', true, recv, args.get(0));
+            }
+            // Strings the method makes: Vec<u16> of their code units
+            case "java/lang/String.substring(I)Ljava/lang/String;" ->
+                    e.newString(e.fallible("jrt::substring(&*" + e.arr(recv) + ", " + a + ", jrt::len(&*" + e.arr(recv) + "))"));
+            case "java/lang/String.substring(II)Ljava/lang/String;" ->
+                    e.newString(e.fallible("jrt::substring(&*" + e.arr(recv) + ", " + a + ", " + b + ")"));
+            case "java/lang/String.concat(Ljava/lang/String;)Ljava/lang/String;" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.newString("[&*" + e.arr(recv) + ", &*" + e.arr(args.get(0)) + "].concat()");
+            }
+            case "java/lang/String.replace(CC)Ljava/lang/String;" ->
+                    e.newString(e.arr(recv) + ".iter().map(|&c| if c as i32 == " + a + " { " + b + " as u16 } else { c }).collect()");
+            case "java/lang/String.trim()Ljava/lang/String;" -> e.newString("jrt::trim(&*" + e.arr(recv) + ")");
+            case "java/lang/String.strip()Ljava/lang/String;" -> e.newString("jrt::strip(&*" + e.arr(recv) + ")");
+            case "java/lang/String.valueOf([C)Ljava/lang/String;", "java/lang/String.copyValueOf([C)Ljava/lang/String;" ->
+                    e.newString(e.arr(args.get(0)) + ".to_vec()");
+            case "java/lang/String.valueOf([CII)Ljava/lang/String;", "java/lang/String.copyValueOf([CII)Ljava/lang/String;" ->
+                    e.newString(e.fallible("jrt::string_of_range(&*" + e.arr(args.get(0)) + ", " + b + ", " + c + ")"));
+            case "java/lang/String.valueOf(C)Ljava/lang/String;", "java/lang/Character.toString(C)Ljava/lang/String;" ->
+                    e.newString("vec![" + a + " as u16]");
+            case "java/lang/String.valueOf(I)Ljava/lang/String;", "java/lang/Integer.toString(I)Ljava/lang/String;" ->
+                    e.newString("jrt::decimal(" + a + " as i64)");
+            case "java/lang/String.valueOf(J)Ljava/lang/String;", "java/lang/Long.toString(J)Ljava/lang/String;" ->
+                    e.newString("jrt::decimal(" + a + ")");
+            case "java/lang/String.valueOf(Z)Ljava/lang/String;" ->
+                    e.newString("(if " + a + " != 0 { \"true\" } else { \"false\" }).encode_utf16().collect()");
             case "java/lang/String.getBytes(Ljava/nio/charset/Charset;)[B" -> {
                 // only with a StandardCharsets constant: the encoders' replacement of what they cannot encode by '?'
                 // (a lone surrogate; in ASCII and ISO-8859-1 every char above their range, a surrogate pair as one)

@@ -578,6 +578,109 @@ pub fn char_at(s: &[u16], i: i32) -> i32 {
     }
 }
 
+/// `String.hashCode()`.
+#[inline]
+pub fn string_hash(s: &[u16]) -> i32 {
+    s.iter().fold(0i32, |h, &c| h.wrapping_mul(31).wrapping_add(c as i32))
+}
+
+/// `String.compareTo`: the difference of the first differing code units, else of the lengths.
+#[inline]
+pub fn compare_to(a: &[u16], b: &[u16]) -> i32 {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return *x as i32 - *y as i32;
+        }
+    }
+    a.len() as i32 - b.len() as i32
+}
+
+/// `String.indexOf(int ch, int fromIndex)`: a code unit below 0x10000 (surrogates included), a surrogate pair
+/// above; -1 for ints that are no code point.
+pub fn index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
+    let from = from.max(0) as usize;
+    if from >= s.len() || !(0..=0x10FFFF).contains(&ch) {
+        return -1;
+    }
+    if ch < 0x10000 {
+        return s[from..].iter().position(|&c| c as i32 == ch).map_or(-1, |i| (from + i) as i32);
+    }
+    let (hi, lo) = (0xD800 + ((ch - 0x10000) >> 10), 0xDC00 + ((ch - 0x10000) & 0x3FF));
+    (from..s.len() - 1).find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo).map_or(-1, |i| i as i32)
+}
+
+/// `String.lastIndexOf(int ch, int fromIndex)`.
+pub fn last_index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
+    if from < 0 || s.is_empty() || !(0..=0x10FFFF).contains(&ch) {
+        return -1;
+    }
+    let last = (from as usize).min(s.len() - 1);
+    if ch < 0x10000 {
+        return s[..=last].iter().rposition(|&c| c as i32 == ch).map_or(-1, |i| i as i32);
+    }
+    if s.len() < 2 {
+        return -1;
+    }
+    let (hi, lo) = (0xD800 + ((ch - 0x10000) >> 10), 0xDC00 + ((ch - 0x10000) & 0x3FF));
+    (0..=last.min(s.len() - 2)).rev().find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo).map_or(-1, |i| i as i32)
+}
+
+/// `String.indexOf(String str, int fromIndex)`: the start clamped to `0..=len`; an empty `str` is found there.
+pub fn index_of_str(s: &[u16], t: &[u16], from: i32) -> i32 {
+    let from = (from.max(0) as usize).min(s.len());
+    if t.len() > s.len() - from {
+        return -1;
+    }
+    if t.is_empty() {
+        return from as i32;
+    }
+    (from..=s.len() - t.len()).find(|&i| &s[i..i + t.len()] == t).map_or(-1, |i| i as i32)
+}
+
+/// `String.startsWith(String prefix, int toffset)` (and `endsWith` at `length - suffix.length`).
+#[inline]
+pub fn starts_with(s: &[u16], p: &[u16], at: i32) -> bool {
+    at >= 0 && (at as i64) <= s.len() as i64 - p.len() as i64 && &s[at as usize..at as usize + p.len()] == p
+}
+
+/// `String.substring(begin, end)`.
+pub fn substring(s: &[u16], begin: i32, end: i32) -> Vec<u16> {
+    if begin < 0 || begin > end || end as i64 > s.len() as i64 {
+        throw(JavaException::StringIndexOutOfBounds, format!("begin {begin}, end {end}, length {}", s.len()));
+    }
+    s[begin as usize..end as usize].to_vec()
+}
+
+/// `new String(char[] value, int offset, int count)` and `String.valueOf(char[], int, int)`.
+pub fn string_of_range(a: &[u16], offset: i32, count: i32) -> Vec<u16> {
+    if offset < 0 || count < 0 || offset as i64 + count as i64 > a.len() as i64 {
+        throw(
+            JavaException::StringIndexOutOfBounds,
+            format!("Range [{offset}, {offset} + {count}) out of bounds for length {}", a.len()),
+        );
+    }
+    a[offset as usize..(offset + count) as usize].to_vec()
+}
+
+/// `String.trim()`: code units up to U+0020 off both ends.
+pub fn trim(s: &[u16]) -> Vec<u16> {
+    let start = s.iter().position(|&c| c > 0x20).unwrap_or(s.len());
+    let end = s.iter().rposition(|&c| c > 0x20).map_or(start, |i| i + 1);
+    s[start..end.max(start)].to_vec()
+}
+
+/// `String.strip()`: `Character.isWhitespace` off both ends (every whitespace code point is one BMP code unit).
+pub fn strip(s: &[u16]) -> Vec<u16> {
+    let start = s.iter().position(|&c| !is_whitespace(c as i32)).unwrap_or(s.len());
+    let end = s.iter().rposition(|&c| !is_whitespace(c as i32)).map_or(start, |i| i + 1);
+    s[start..end.max(start)].to_vec()
+}
+
+/// `Long.toString`, `Integer.toString`, `String.valueOf` of an integer: Java's decimal form is Rust's.
+pub fn decimal(v: i64) -> Vec<u16> {
+    v.to_string().encode_utf16().collect()
+}
+
 /// The code point of a surrogate pair at `s[i]`, `s[i + 1]`, if there is one.
 #[inline(always)]
 fn pair_at(s: &[u16], i: usize) -> Option<u32> {

@@ -394,6 +394,7 @@ final class JavaWrapperEmitter {
                 b.close("}");
                 b.line(plan.ret() == PortPlan.Ret.STRING
                         ? "return new String(takeBytes(oxAddress, oxLength), StandardCharsets.UTF_8);"
+                        : plan.utf16Result() ? "return new String(take" + plan.returnPrim().boxed + "s(oxAddress, oxLength));"
                         : "return take" + plan.returnPrim().boxed + "s(oxAddress, oxLength);");
             }
         }

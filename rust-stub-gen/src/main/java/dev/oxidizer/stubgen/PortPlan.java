@@ -86,8 +86,15 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
     public PortPlan withUtf16Strings() {
         List<Arg> as = args.stream().map(a -> a.shape() == Shape.STR
                 ? new Arg(a.javaName(), a.rustName(), a.type(), Shape.STR_UTF16, Prim.CHAR, a.fieldName()) : a).toList();
-        return new PortPlan(method, crateName, rustFn, symbol, prefix, javaPackage, javaClass, as, ret, returnPrim, memory,
-                memoryReason, maxUlps, crateDirForJava);
+        // A String result crosses as its UTF-16 code units too (a char[] the wrapper turns into the String).
+        boolean string = ret == Ret.STRING;
+        return new PortPlan(method, crateName, rustFn, symbol, prefix, javaPackage, javaClass, as, string ? Ret.VEC : ret,
+                string ? Prim.CHAR : returnPrim, memory, memoryReason, maxUlps, crateDirForJava);
+    }
+
+    /** Whether the String result crosses as UTF-16 code units ({@code Vec<u16>}, see {@link #withUtf16Strings}). */
+    public boolean utf16Result() {
+        return ret == Ret.VEC && method.returnType().isString();
     }
 
     /**
@@ -129,7 +136,7 @@ public record PortPlan(MethodSpec method, String crateName, String rustFn, Strin
 
     /** Rust type inside the {@code Result}. */
     public String rustReturnType() {
-        return JavaTypes.rustResult(method.returnType().descriptor());
+        return utf16Result() ? "Vec<u16>" : JavaTypes.rustResult(method.returnType().descriptor());
     }
 
     /** The Java return type keyword or array type. */

@@ -1113,4 +1113,115 @@ public final class Corpus {
     public static byte[] utf8Bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    // ---- added with String results and the String methods that make them (written for them, counted apart) -----------
+
+    private static final char[] HEX = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+
+    public static String hexString(byte[] data) {
+        char[] out = new char[data.length * 2];
+        for (int i = 0; i < data.length; i++) {
+            out[2 * i] = HEX[(data[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[data[i] & 0xF];
+        }
+        return new String(out);
+    }
+
+    public static String reversedUnits(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0, j = c.length - 1; i < j; i++, j--) {
+            char t = c[i];
+            c[i] = c[j];
+            c[j] = t;
+        }
+        return String.valueOf(c);
+    }
+
+    public static String caesar(String s, int shift) {
+        char[] out = new char[s.length()];
+        int k = Math.floorMod(shift, 26);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) ('a' + (c - 'a' + k) % 26);
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) ('A' + (c - 'A' + k) % 26);
+            }
+            out[i] = c;
+        }
+        return new String(out);
+    }
+
+    public static String middle(String s, int from, int to) {
+        return s.substring(from, to);
+    }
+
+    public static String tailFrom(String s, int from) {
+        return s.substring(from);
+    }
+
+    public static String trimmedBoth(String s) {
+        return s.trim().concat(s.strip());
+    }
+
+    /** Every searching method of String on one pair of strings, folded into a long. */
+    public static long searches(String s, String t, int from) {
+        long h = s.indexOf(t, from);
+        h = h * 31 + s.indexOf(t);
+        h = h * 31 + (s.contains(t) ? 1 : 0);
+        h = h * 31 + (s.startsWith(t, from) ? 1 : 0);
+        h = h * 31 + (s.startsWith(t) ? 1 : 0);
+        h = h * 31 + (s.endsWith(t) ? 1 : 0);
+        h = h * 31 + s.compareTo(t);
+        h = h * 31 + s.hashCode();
+        h = h * 31 + (s.isBlank() ? 1 : 0);
+        h = h * 31 + s.indexOf('a');
+        h = h * 31 + s.indexOf(0x1F600, from);
+        h = h * 31 + s.indexOf(from);
+        h = h * 31 + s.lastIndexOf('a');
+        h = h * 31 + s.lastIndexOf(0x1F600, from);
+        h = h * 31 + s.lastIndexOf(0xD83D);
+        h = h * 31 + s.lastIndexOf('x', from);
+        return h;
+    }
+
+    public static String numberText(int a, long b, boolean z, char c) {
+        return String.valueOf(a).concat(Long.toString(b)).concat(String.valueOf(z)).concat(String.valueOf(c))
+                .concat(Integer.toString(a)).concat(Character.toString(c)).concat(String.valueOf(b));
+    }
+
+    public static String rangeText(char[] cs, int off, int n) {
+        return new String(cs, off, n).concat(String.copyValueOf(cs)).concat(String.valueOf(cs, 0, cs.length));
+    }
+
+    public static String swapChars(String s, char a, char b) {
+        return s.replace(a, b);
+    }
+
+    public static String copied(String s) {
+        return new String(s);
+    }
+
+    public static String firstNonEmpty(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return a;
+    }
+
+    /** A String made by a called method, used and returned. */
+    public static String bracketTwice(String s) {
+        String once = bracket(s);
+        return bracket(once).concat(String.valueOf(once.length()));
+    }
+
+    private static String bracket(String s) {
+        char[] out = new char[s.length() + 2];
+        out[0] = '[';
+        for (int i = 0; i < s.length(); i++) {
+            out[i + 1] = s.charAt(i);
+        }
+        out[out.length - 1] = ']';
+        return new String(out);
+    }
 }
