@@ -388,6 +388,13 @@ final class FunctionTranslator implements Opcodes {
         return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String");
     }
 
+    /** A StringBuilder the method creates: its UTF-16 code units in a {@code Vec<u16>} it appends to. */
+    static final Type BUILDER = Type.getObjectType("java/lang/StringBuilder");
+
+    static boolean isBuilder(Type t) {
+        return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/StringBuilder");
+    }
+
     static char kind(Type t) {
         return switch (t.getSort()) {
             case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> 'I';
@@ -429,8 +436,8 @@ final class FunctionTranslator implements Opcodes {
     private record Cmp(String a, String b, int op) {}
 
     /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
-    /** A {@code new String} before its constructor ran (the {@code NEW} at {@code insn}). */
-    private record NewString(int insn) {}
+    /** A {@code new String} or {@code new StringBuilder} before its constructor ran (the {@code NEW} at {@code insn}). */
+    private record NewString(int insn, boolean builder) {}
 
     private static final class Exc {
         final String cls;
@@ -685,7 +692,10 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(insn, "arrays of " + v.type().getElementType().getClassName()
                         + " are outside the subset (one-dimensional primitive arrays only)");
             }
-            if (v.type().getSort() == Type.OBJECT && !v.type().getInternalName().equals("java/lang/String")) {
+            if (isBuilder(v.type()) && !(o instanceof OValue.Made)) {
+                throw refuse(insn, "a StringBuilder the method did not create is outside the subset");
+            }
+            if (v.type().getSort() == Type.OBJECT && !isString(v.type()) && !isBuilder(v.type())) {
                 throw refuse(insn, "objects of type " + v.type().getClassName() + " are outside the subset");
             }
             String name = originVar(o, insn);
@@ -1171,7 +1181,11 @@ final class FunctionTranslator implements Opcodes {
                 case NEW -> {
                     String cls = ((TypeInsnNode) in).desc;
                     if (cls.equals("java/lang/String")) {
-                        push(new SE("", 'X', Set.of(), new OValue.Made(at), STRING, new NewString(at)));
+                        push(new SE("", 'X', Set.of(), new OValue.Made(at), STRING, new NewString(at, false)));
+                        break;
+                    }
+                    if (cls.equals("java/lang/StringBuilder")) {
+                        push(new SE("", 'X', Set.of(), new OValue.Made(at), BUILDER, new NewString(at, true)));
                         break;
                     }
                     if (!EXCEPTIONS.contains(cls)) {
@@ -1377,6 +1391,14 @@ final class FunctionTranslator implements Opcodes {
                 vals.addFirst(pop());
             }
             String recipe = (String) d.bsmArgs[0];
+            String exact = exactConcat(recipe, d, args, vals);
+            if (exact != null) {
+                // a String value like any other (an exception message takes its text from it)
+                String v = newArrayVar(at, STRING_UNITS);
+                out.add(v + " = " + exact + ";");
+                push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+                return;
+            }
             StringBuilder fmt = new StringBuilder();
             List<String> fa = new ArrayList<>();
             int argi = 0;
@@ -1407,6 +1429,55 @@ final class FunctionTranslator implements Opcodes {
             }
             push(new SE("format!(\"" + fmt + "\"" + (fa.isEmpty() ? "" : ", " + String.join(", ", fa)) + ")", 'S', Set.of(), null,
                     Type.getType(String.class), null));
+        }
+
+        /**
+         * The concatenation as UTF-16 code units, exactly as Java makes it ({@code [parts].concat()}), or null when an
+         * operand has no exact text here (float and double: Java's and Rust's shortest forms are laid out differently;
+         * those stay a formatted message text, enough for an exception's message).
+         */
+        private String exactConcat(String recipe, InvokeDynamicInsnNode d, Type[] args, List<SE> vals) throws Refusal {
+            List<String> parts = new ArrayList<>();
+            StringBuilder constant = new StringBuilder();
+            int argi = 0;
+            int consti = 1;
+            for (int k = 0; k < recipe.length(); k++) {
+                char ch = recipe.charAt(k);
+                if (ch == '\u0001') {
+                    if (!constant.isEmpty()) {
+                        parts.add(units(constant.toString()));
+                        constant.setLength(0);
+                    }
+                    SE v = vals.get(argi);
+                    Type t = args[argi++];
+                    parts.add(switch (t.getSort()) {
+                        case Type.BOOLEAN -> "jrt::bool_text(" + v.code() + ")";
+                        case Type.CHAR -> "&[(" + v.code() + ") as u16][..]";
+                        case Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> "&jrt::decimal((" + v.code() + ") as i64)[..]";
+                        case Type.FLOAT, Type.DOUBLE -> null;
+                        default -> v.kind() == 'A' && isString(v.type()) ? "&" + arrayVar(v, at) + "[..]" : null;
+                    });
+                    if (parts.getLast() == null) {
+                        return null;
+                    }
+                } else if (ch == '\u0002') {
+                    constant.append(String.valueOf(d.bsmArgs[consti++]));
+                } else {
+                    constant.append(ch);
+                }
+            }
+            if (!constant.isEmpty()) {
+                parts.add(units(constant.toString()));
+            }
+            return parts.isEmpty() ? "Vec::<u16>::new()" : "[" + String.join(", ", parts) + "].concat()";
+        }
+
+        private static String units(String s) {
+            StringBuilder b = new StringBuilder("&[");
+            for (int k = 0; k < s.length(); k++) {
+                b.append(k == 0 ? "" : ", ").append((int) s.charAt(k)).append("u16");
+            }
+            return b.append("][..]").toString();
         }
 
         private String escapeFormat(String s) {
@@ -1452,7 +1523,17 @@ final class FunctionTranslator implements Opcodes {
             args.replaceAll(this::materialize);
             SE recv = m.getOpcode() == INVOKESTATIC ? null : pop();
             if (m.getOpcode() == INVOKESPECIAL && m.name.equals("<init>") && recv != null && recv.extra() instanceof NewString ns) {
-                String code = switch (m.desc) {
+                String code = ns.builder() ? switch (m.desc) {
+                    case "()V" -> "Vec::new()";
+                    case "(I)V" -> call("jrt::builder_with_capacity(" + args.get(0).code() + ")");
+                    case "(Ljava/lang/String;)V", "(Ljava/lang/CharSequence;)V" -> {
+                        if (args.get(0).kind() != 'A' || !isString(args.get(0).type())) {
+                            throw refuse(at, "a StringBuilder made from something other than a String is outside the subset");
+                        }
+                        yield arrayVar(args.get(0), at) + ".to_vec()";
+                    }
+                    default -> throw refuse(at, "StringBuilder constructors other than (), (int) and (String) are outside the subset");
+                } : switch (m.desc) {
                     case "([C)V", "(Ljava/lang/String;)V" -> arrayVar(args.get(0), at) + ".to_vec()";
                     case "([CII)V" -> call("jrt::string_of_range(&*" + arrayVar(args.get(0), at) + ", " + args.get(1).code() + ", "
                             + args.get(2).code() + ")");
@@ -1460,8 +1541,8 @@ final class FunctionTranslator implements Opcodes {
                 };
                 String v = newArrayVar(ns.insn(), STRING_UNITS);
                 out.add(v + " = " + code + ";");
-                // the dup'ed reference left on the stack is the new String
-                SE made = new SE(v, 'A', Set.of(v), new OValue.Made(ns.insn()), STRING, null);
+                // the dup'ed reference left on the stack is the new String or StringBuilder
+                SE made = new SE(v, 'A', Set.of(v), new OValue.Made(ns.insn()), ns.builder() ? BUILDER : STRING, null);
                 stack.replaceAll(e -> e.extra() == ns ? made : e);
                 return;
             }
@@ -1587,6 +1668,17 @@ final class FunctionTranslator implements Opcodes {
             }
 
             @Override
+            public boolean isBuilderValue(Object e) {
+                SE v = (SE) e;
+                return v.kind() == 'A' && isBuilder(v.type()) && v.origin() instanceof OValue.Made;
+            }
+
+            @Override
+            public void pushSame(Object e) {
+                push((SE) e);
+            }
+
+            @Override
             public void approximate() {
                 porter.markApproximate();
             }
@@ -1635,6 +1727,9 @@ final class FunctionTranslator implements Opcodes {
                 SE a = args.get(k);
                 Type t = sig.params()[k];
                 if (t.getSort() == Type.ARRAY || t.getSort() == Type.OBJECT) {
+                    if (t.getSort() == Type.OBJECT && !isString(t)) {
+                        throw refuse(at, "passing a " + t.getClassName() + " to a method is outside the subset");
+                    }
                     String v = arrayVar(a, at);
                     boolean mut = sig.paramWritten()[k];
                     Boolean prev = borrowed.put(a.origin(), mut);

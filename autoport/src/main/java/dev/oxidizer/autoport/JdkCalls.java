@@ -47,6 +47,12 @@ final class JdkCalls {
         /** Whether a stack entry is a String (a parameter, a constant or one the method made). */
         boolean isStringValue(Object e);
 
+        /** Whether a stack entry is a StringBuilder the method made ({@code Vec<u16>}). */
+        boolean isBuilderValue(Object e);
+
+        /** Pushes the entry again (a StringBuilder method returning its receiver). */
+        void pushSame(Object e);
+
         /** The result is within Java's declared ulps rather than bit-identical. */
         void approximate();
 
@@ -64,6 +70,9 @@ final class JdkCalls {
         String c = args.size() < 3 ? null : e.code(args.get(2));
         Object[] all = args.toArray();
         String owner = m.owner;
+        if (owner.equals("java/lang/StringBuilder")) {
+            return recv != null && e.isBuilderValue(recv) && builder(e, m, recv, args, a, b, c);
+        }
         boolean math = owner.equals("java/lang/Math") || owner.equals("java/lang/StrictMath");
         if (math) {
             String mm = m.name + m.desc;
@@ -383,6 +392,65 @@ final class JdkCalls {
                     e.statement("{ let r = " + e.fallible("jrt::range(" + e.code(args.get(1)) + ", " + e.code(args.get(2)) + ", " + v + ".len())")
                             + "; " + f + "(&mut " + v + "[r]) }");
                 }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A StringBuilder the method made, as the {@code Vec<u16>} of its code units: the appends Java's text of each
+     * operand has exactly (no float or double), reads, edits with Java's exceptions, {@code toString}.
+     */
+    private static boolean builder(Emitter e, MethodInsnNode m, Object recv, List<Object> args, String a, String b, String c)
+            throws Refusal {
+        String v = e.arr(recv);
+        String append = switch (m.name + m.desc) {
+            case "append(C)Ljava/lang/StringBuilder;" -> v + ".push((" + a + ") as u16)";
+            case "append(I)Ljava/lang/StringBuilder;", "append(J)Ljava/lang/StringBuilder;" ->
+                    v + ".extend_from_slice(&jrt::decimal((" + a + ") as i64))";
+            case "append(Z)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(jrt::bool_text(" + a + "))";
+            case "append([C)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(&" + e.arr(args.get(0)) + "[..])";
+            case "append([CII)Ljava/lang/StringBuilder;" ->
+                    e.fallible("jrt::append_range(&mut " + v + ", &" + e.arr(args.get(0)) + "[..], " + b + ", " + c + ")");
+            case "appendCodePoint(I)Ljava/lang/StringBuilder;" -> e.fallible("jrt::append_code_point(&mut " + v + ", " + a + ")");
+            case "append(Ljava/lang/String;)Ljava/lang/StringBuilder;", "append(Ljava/lang/CharSequence;)Ljava/lang/StringBuilder;" -> {
+                Object s = args.get(0);
+                boolean other = e.isStringValue(s) || e.isBuilderValue(s) && !e.arr(s).equals(v);
+                yield other ? v + ".extend_from_slice(&" + e.arr(s) + "[..])" : null;
+            }
+            case "setCharAt(IC)V" -> e.fallible("jrt::set_char_at(&mut " + v + "[..], " + a + ", " + b + ")");
+            case "setLength(I)V" -> e.fallible("jrt::set_length(&mut " + v + ", " + a + ")");
+            case "deleteCharAt(I)Ljava/lang/StringBuilder;" -> e.fallible("jrt::delete_char_at(&mut " + v + ", " + a + ")");
+            case "reverse()Ljava/lang/StringBuilder;" -> "jrt::reverse_units(&mut " + v + "[..])";
+            case "insert(IC)Ljava/lang/StringBuilder;" -> e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &[(" + b + ") as u16])");
+            case "insert(ILjava/lang/String;)Ljava/lang/StringBuilder;" -> e.isStringValue(args.get(1))
+                    ? e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &" + e.arr(args.get(1)) + "[..])") : null;
+            default -> "";
+        };
+        if (append == null) {
+            return false;
+        }
+        if (!append.isEmpty()) {
+            e.write(recv);
+            e.statement(append);
+            if (!Type.getReturnType(m.desc).equals(Type.VOID_TYPE)) {
+                e.pushSame(recv);
+            }
+            return true;
+        }
+        switch (m.name + m.desc) {
+            case "toString()Ljava/lang/String;" -> e.newString(v + ".clone()");
+            case "length()I" -> e.value("jrt::len(&" + v + "[..])", 'I', true, recv);
+            case "isEmpty()Z" -> e.value("(" + v + ".is_empty() as i32)", 'I', true, recv);
+            case "charAt(I)C" -> e.value(e.fallible("jrt::char_at(&" + v + "[..], " + a + ")"), 'I', false);
+            case "indexOf(Ljava/lang/String;)I" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.value("jrt::index_of_str(&" + v + "[..], &" + e.arr(args.get(0)) + "[..], 0)", 'I', true, recv, args.get(0));
             }
             default -> {
                 return false;

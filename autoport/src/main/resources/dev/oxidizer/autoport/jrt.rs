@@ -676,6 +676,99 @@ pub fn strip(s: &[u16]) -> Vec<u16> {
     s[start..end.max(start)].to_vec()
 }
 
+/// `String.valueOf(boolean)`.
+#[inline(always)]
+pub fn bool_text(b: i32) -> &'static [u16] {
+    const TRUE: [u16; 4] = [116, 114, 117, 101];
+    const FALSE: [u16; 5] = [102, 97, 108, 115, 101];
+    if b != 0 {
+        &TRUE
+    } else {
+        &FALSE
+    }
+}
+
+// ---- StringBuilder (the code units of a builder the method made) ---------------------------------------------------
+
+/// `new StringBuilder(int capacity)`.
+pub fn builder_with_capacity(capacity: i32) -> Vec<u16> {
+    if capacity < 0 {
+        throw(JavaException::NegativeArraySize, capacity.to_string());
+    }
+    Vec::with_capacity(capacity.min(1 << 20) as usize)
+}
+
+/// `StringBuilder.append(char[] str, int offset, int len)`.
+pub fn append_range(v: &mut Vec<u16>, a: &[u16], offset: i32, len: i32) {
+    let end = offset as i64 + len as i64;
+    if offset < 0 || len < 0 || end > a.len() as i64 {
+        throw(
+            JavaException::IndexOutOfBounds,
+            format!("start {offset}, end {end}, length {}", a.len()),
+        );
+    }
+    v.extend_from_slice(&a[offset as usize..end as usize]);
+}
+
+/// `StringBuilder.appendCodePoint`: one code unit, a surrogate pair, or `IllegalArgumentException`.
+pub fn append_code_point(v: &mut Vec<u16>, cp: i32) {
+    if (0..0x10000).contains(&cp) {
+        v.push(cp as u16);
+    } else if (0x10000..=0x10FFFF).contains(&cp) {
+        v.push((0xD800 + ((cp - 0x10000) >> 10)) as u16);
+        v.push((0xDC00 + ((cp - 0x10000) & 0x3FF)) as u16);
+    } else {
+        throw(JavaException::IllegalArgument, format!("Not a valid Unicode code point: 0x{:X}", cp as u32));
+    }
+}
+
+/// `StringBuilder.setCharAt`.
+pub fn set_char_at(v: &mut [u16], i: i32, c: i32) {
+    match v.get_mut(i as usize) {
+        Some(slot) if i >= 0 => *slot = c as u16,
+        _ => sioobe("index", i, v.len()),
+    }
+}
+
+/// `StringBuilder.setLength`: cut, or padded with `'\0'`.
+pub fn set_length(v: &mut Vec<u16>, n: i32) {
+    if n < 0 {
+        throw(JavaException::StringIndexOutOfBounds, format!("String index out of range: {n}"));
+    }
+    v.resize(n as usize, 0);
+}
+
+/// `StringBuilder.deleteCharAt`.
+pub fn delete_char_at(v: &mut Vec<u16>, i: i32) {
+    if i < 0 || i as usize >= v.len() {
+        sioobe("index", i, v.len());
+    }
+    v.remove(i as usize);
+}
+
+/// `StringBuilder.insert(int offset, ...)`: `offset` from 0 to the length.
+pub fn insert_units(v: &mut Vec<u16>, offset: i32, units: &[u16]) {
+    if offset < 0 || offset as usize > v.len() {
+        throw(JavaException::StringIndexOutOfBounds, format!("offset {offset}, length {}", v.len()));
+    }
+    let at = offset as usize;
+    v.splice(at..at, units.iter().copied());
+}
+
+/// `StringBuilder.reverse`: code units reversed, then every surrogate pair turned back the right way round.
+pub fn reverse_units(v: &mut [u16]) {
+    v.reverse();
+    let mut i = 0;
+    while i + 1 < v.len() {
+        if (0xDC00..0xE000).contains(&v[i]) && (0xD800..0xDC00).contains(&v[i + 1]) {
+            v.swap(i, i + 1);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// `Long.toString`, `Integer.toString`, `String.valueOf` of an integer: Java's decimal form is Rust's.
 pub fn decimal(v: i64) -> Vec<u16> {
     v.to_string().encode_utf16().collect()

@@ -674,7 +674,8 @@ public final class Corpus {
 
     public static String repeatChar(char c, int n) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
+        // bounded: with n = Integer.MAX_VALUE the Java original appends for a minute before running out of memory
+        for (int i = 0; i < Math.min(n, 100_000); i++) {
             sb.append(c);
         }
         return sb.toString();
@@ -1223,5 +1224,85 @@ public final class Corpus {
         }
         out[out.length - 1] = ']';
         return new String(out);
+    }
+
+    // ---- added with StringBuilder and exact string concatenation (written for them, counted apart) ------------------
+
+    public static String joinInts(int[] a) {
+        StringBuilder sb = new StringBuilder(a.length * 4);
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(a[i]);
+        }
+        return sb.toString();
+    }
+
+    public static String reversedText(String s) {
+        return new StringBuilder(s).reverse().toString();
+    }
+
+    public static String labelled(int n, long m, boolean z, char c, String s) {
+        return "n=" + n + ", m=" + m + ", z=" + z + ", c=" + c + ", s=" + s + ".";
+    }
+
+    public static String escapeHtml(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String editBuilder(String s, int i) {
+        StringBuilder sb = new StringBuilder(s);
+        sb.setCharAt(i, 'x');
+        sb.deleteCharAt(0);
+        sb.insert(1, 'y');
+        sb.insert(0, "ab");
+        sb.setLength(sb.length() + 2);
+        sb.appendCodePoint(0x1F600);
+        sb.appendCodePoint(i);
+        sb.append(true).append(-7L).append(new char[] {'q', 'r'}).append(new char[] {'s', 't', 'u'}, 1, 2);
+        return sb.toString().concat(String.valueOf(sb.indexOf("y"))).concat(String.valueOf(sb.charAt(2)))
+                .concat(String.valueOf(sb.isEmpty()));
+    }
+
+    public static String runLength(String s) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int n = 1;
+            while (i + n < s.length() && s.charAt(i + n) == c) {
+                n++;
+            }
+            sb.append(n).append(c);
+            i += n;
+        }
+        return sb.toString();
+    }
+
+    public static String withCapacity(int n, String s) {
+        StringBuilder sb = new StringBuilder(n);
+        sb.append(s).append(n);
+        StringBuilder other = new StringBuilder("<");
+        other.append(sb).append('>');
+        return other.toString();
+    }
+
+    public static int checkedMessage(int a, int b) {
+        if (b == 0) {
+            throw new IllegalArgumentException("cannot divide " + a + " by zero (b=" + b + ")");
+        }
+        return a / b;
     }
 }
