@@ -54,9 +54,15 @@ class AutoPorterTest {
             }
         }
 
+        static int listed(int n) {
+            java.util.List<Integer> list = new java.util.ArrayList<>(); // refused here
+            list.add(n);
+            return list.size();
+        }
+
         static String build(int n) {
-            StringBuilder sb = new StringBuilder(); // refused here
-            sb.append(n);
+            StringBuilder sb = new StringBuilder();
+            sb.append(n).append(',');
             return sb.toString();
         }
 
@@ -243,9 +249,18 @@ class AutoPorterTest {
 
     @Test
     void objectsAreRefusedWithTheInstructionAndItsLine() {
-        Refusal r = assertThrows(Refusal.class, () -> port("build", "(I)Ljava/lang/String;", "n"));
-        assertTrue(r.getMessage().contains("new java.lang.StringBuilder at line "), r.getMessage());
+        Refusal r = assertThrows(Refusal.class, () -> port("listed", "(I)I", "n"));
+        assertTrue(r.getMessage().contains("new java.util.ArrayList at line "), r.getMessage());
         assertTrue(r.line() > 0, r.getMessage());
+    }
+
+    @Test
+    void aStringBuilderTheMethodCreatesIsTheVecOfItsCodeUnits() throws Refusal {
+        String rust = port("build", "(I)Ljava/lang/String;", "n").rust();
+        assertTrue(rust.contains("-> Result<Vec<u16>, PortError>"), rust);
+        assertTrue(rust.contains(".extend_from_slice(&jrt::decimal("), rust);
+        assertTrue(rust.contains(".push(("), rust);
+        assertTrue(rust.contains(".clone()"), rust);
     }
 
     @Test
