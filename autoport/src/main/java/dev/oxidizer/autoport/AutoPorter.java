@@ -80,8 +80,8 @@ public final class AutoPorter {
     public AutoPort port(String className, String name, String descriptor, Entry entry) throws Refusal {
         String owner = className.replace('.', '/');
         usedNames.add(entry.rustFn());
-        usedNames.add(entry.rustFn() + "_body");
-        usedNames.add(entry.rustFn() + "_avx2");
+        usedNames.add(FunctionTranslator.helperBase(entry.rustFn()) + "_body");
+        usedNames.add(FunctionTranslator.helperBase(entry.rustFn()) + "_avx2");
         String key = key(owner, name, descriptor);
         MethodNode m = method(owner, name, descriptor, key);
         // A recursive call of the entry method calls its internal translation (Java's int-widened ABI, no Result).

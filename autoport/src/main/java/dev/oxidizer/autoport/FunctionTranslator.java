@@ -262,7 +262,7 @@ final class FunctionTranslator implements Opcodes {
             sb.append(entryDispatch(paramList, rt, returns, args));
             sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
             sb.append(allow).append("#[inline(always)]\n");
-            sb.append("fn ").append(rustName).append("_body").append(signature).append(" {\n");
+            sb.append("fn ").append(helperBase(rustName)).append("_body").append(signature).append(" {\n");
         } else {
             sb.append("/// Translated from `").append(who()).append("` by `oxidizer generate --auto`.\n");
             sb.append(allow).append("#[inline]\n");
@@ -298,21 +298,31 @@ final class FunctionTranslator implements Opcodes {
                         {
                             if jrt::has_avx2() {
                                 // SAFETY: this CPU supports AVX2 (detected just above).
-                                return unsafe { %2$s_avx2(%5$s) };
+                                return unsafe { %7$s_avx2(%5$s) };
                             }
                         }
-                        %2$s_body(%5$s)
+                        %7$s_body(%5$s)
                     })
                 }
 
-                /// `%2$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
+                /// `%7$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
                 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
                 #[target_feature(enable = "avx2")]
-                unsafe fn %2$s_avx2%3$s%6$s {
-                    %2$s_body(%5$s)
+                unsafe fn %7$s_avx2%3$s%6$s {
+                    %7$s_body(%5$s)
                 }
 
-                """.formatted(who(), name, params, rt, args, returns);
+                """.formatted(who(), name, params, rt, args, returns, helperBase(name));
+    }
+
+    /**
+     * The stem of the entry's helper functions ({@code <stem>_body}, {@code <stem>_avx2}): the entry's name without the
+     * trailing underscore that escapes a Rust keyword ({@code mod_} gives {@code mod_body}, not {@code mod__body},
+     * which is not snake case).
+     */
+    static String helperBase(String name) {
+        String b = name.replaceAll("_+$", "");
+        return b.isEmpty() ? name : b;
     }
 
     private FieldNode field(String name) {
@@ -1573,7 +1583,7 @@ final class FunctionTranslator implements Opcodes {
                 viewGet((View) recv.extra(), m, args);
                 return;
             }
-            if (m.getOpcode() == INVOKESTATIC && porter.isApplicationClass(m.owner)) {
+            if (m.getOpcode() == INVOKESTATIC && porter.isApplicationClass(m.owner) && !JdkCalls.isMappedLibrary(m.owner)) {
                 appCall(m, args);
                 return;
             }
@@ -1676,6 +1686,17 @@ final class FunctionTranslator implements Opcodes {
             @Override
             public void pushSame(Object e) {
                 push((SE) e);
+            }
+
+            @Override
+            public String constantString(Object e) {
+                SE v = (SE) e;
+                return v.kind() == 'A' && v.extra() instanceof String s ? s : null;
+            }
+
+            @Override
+            public String messageText(Object e) throws Refusal {
+                return rustString((SE) e);
             }
 
             @Override

@@ -53,6 +53,12 @@ final class JdkCalls {
         /** Pushes the entry again (a StringBuilder method returning its receiver). */
         void pushSame(Object e);
 
+        /** The text of a String constant ({@code ldc}), or null when the entry is something else. */
+        String constantString(Object e);
+
+        /** A Rust {@code String} of a String value's text, for an exception's message. */
+        String messageText(Object e) throws Refusal;
+
         /** The result is within Java's declared ulps rather than bit-identical. */
         void approximate();
 
@@ -70,6 +76,9 @@ final class JdkCalls {
         String c = args.size() < 3 ? null : e.code(args.get(2));
         Object[] all = args.toArray();
         String owner = m.owner;
+        if (owner.equals(PRECONDITIONS)) {
+            return preconditions(e, m, args);
+        }
         if (owner.equals("java/lang/StringBuilder")) {
             return recv != null && e.isBuilderValue(recv) && builder(e, m, recv, args, a, b, c);
         }
@@ -248,6 +257,19 @@ final class JdkCalls {
                 e.value("((&*" + e.arr(recv) + " == &*" + e.arr(args.get(0)) + ") as i32)", 'I', true, recv, args.get(0));
             }
             case "java/lang/String.toCharArray()[C" -> e.newArray(Type.getType("[C"), e.arr(recv) + ".to_vec()");
+            // parsing: Java's rules (an optional sign, then digits of the radix by Character.digit, Unicode digits
+            // included, the value in range), NumberFormatException otherwise
+            case "java/lang/Integer.parseInt(Ljava/lang/String;)I", "java/lang/Integer.parseInt(Ljava/lang/String;I)I",
+                 "java/lang/Long.parseLong(Ljava/lang/String;)J", "java/lang/Long.parseLong(Ljava/lang/String;I)J" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                boolean isLong = m.owner.equals("java/lang/Long");
+                String parse = "jrt::parse_integer(&" + e.arr(args.get(0)) + "[..], " + (args.size() > 1 ? b : "10") + ", "
+                        + (isLong ? "i64::MIN as i128, i64::MAX as i128" : "i32::MIN as i128, i32::MAX as i128") + ", &"
+                        + e.charTable(CharTables.Table.DIGIT_VALUE) + ")";
+                e.value(e.fallible(isLong ? parse : "(" + parse + " as i32)"), isLong ? 'J' : 'I', false);
+            }
             case "java/lang/String.hashCode()I" -> e.value("jrt::string_hash(&*" + e.arr(recv) + ")", 'I', true, recv);
             case "java/lang/String.isBlank()Z" -> e.value("(" + e.arr(recv) + ".iter().all(|&c| jrt::is_whitespace(c as i32)) as i32)", 'I', true, recv);
             case "java/lang/String.compareTo(Ljava/lang/String;)I" -> {
@@ -398,6 +420,132 @@ final class JdkCalls {
             }
         }
         return true;
+    }
+
+    /** Guava's {@code Preconditions}: mapped here instead of translated as application code (their varargs are not). */
+    static final String PRECONDITIONS = "com/google/common/base/Preconditions";
+
+    /** Library classes whose methods are mapped here rather than translated from their class files. */
+    static boolean isMappedLibrary(String owner) {
+        return owner.equals(PRECONDITIONS);
+    }
+
+    /**
+     * Guava's {@code checkArgument}, {@code checkState} (with no message, a message, or a {@code %s} template of
+     * {@code char}, {@code int}, {@code long} and String arguments, formatted as Guava's {@code lenientFormat} does),
+     * {@code checkElementIndex}, {@code checkPositionIndex}, {@code checkPositionIndexes}: the exception and message
+     * Guava throws, a negative size included ({@code IllegalArgumentException}). {@code checkNotNull} is a null check
+     * (see NullChecks).
+     */
+    private static boolean preconditions(Emitter e, MethodInsnNode m, List<Object> args) throws Refusal {
+        Type[] ps = Type.getArgumentTypes(m.desc);
+        switch (m.name) {
+            case "checkArgument", "checkState" -> {
+                if (ps.length == 0 || ps[0].getSort() != Type.BOOLEAN || Type.getReturnType(m.desc).getSort() != Type.VOID) {
+                    return false;
+                }
+                String message;
+                if (ps.length == 1) {
+                    message = "String::new()";
+                } else if (ps.length == 2) {
+                    if (!e.isStringValue(args.get(1))) {
+                        return false;
+                    }
+                    message = e.messageText(args.get(1));
+                } else {
+                    String template = e.constantString(args.get(1));
+                    if (template == null) {
+                        return false;
+                    }
+                    message = lenientFormat(e, template, args.subList(2, args.size()), java.util.Arrays.copyOfRange(ps, 2, ps.length));
+                    if (message == null) {
+                        return false;
+                    }
+                }
+                String kind = m.name.equals("checkArgument") ? "IllegalArgument" : "IllegalState";
+                e.statement(e.fallible("jrt::check(" + e.code(args.get(0)) + " != 0, JavaException::" + kind + ", || " + message + ")"));
+                return true;
+            }
+            case "checkElementIndex", "checkPositionIndex" -> {
+                String desc;
+                if (m.desc.equals("(II)I")) {
+                    desc = "\"index\"";
+                } else if (m.desc.equals("(IILjava/lang/String;)I") && e.isStringValue(args.get(2))) {
+                    desc = "&" + e.messageText(args.get(2));
+                } else {
+                    return false;
+                }
+                String f = m.name.equals("checkElementIndex") ? "jrt::check_element_index(" : "jrt::check_position_index(";
+                e.value(e.fallible(f + e.code(args.get(0)) + ", " + e.code(args.get(1)) + ", " + desc + ")"), 'I', false);
+                return true;
+            }
+            case "checkPositionIndexes" -> {
+                if (!m.desc.equals("(III)V")) {
+                    return false;
+                }
+                e.statement(e.fallible("jrt::check_position_indexes(" + e.code(args.get(0)) + ", " + e.code(args.get(1)) + ", "
+                        + e.code(args.get(2)) + ")"));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Guava's {@code lenientFormat} of a constant template, as a Rust {@code String} expression: each {@code %s} takes
+     * the next argument's text, arguments left over follow in {@code " [a, b]"}. Null when an argument has no exact text
+     * here (only {@code char}, {@code int}, {@code long} and Strings).
+     */
+    private static String lenientFormat(Emitter e, String template, List<Object> args, Type[] types) throws Refusal {
+        List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < args.size()) {
+            int at = template.indexOf("%s", start);
+            if (at < 0) {
+                break;
+            }
+            parts.add(literal(template.substring(start, at)));
+            String text = argText(e, args.get(i), types[i]);
+            if (text == null) {
+                return null;
+            }
+            parts.add(text);
+            i++;
+            start = at + 2;
+        }
+        parts.add(literal(template.substring(start)));
+        if (i < args.size()) {
+            parts.add(literal(" ["));
+            for (int k = i; k < args.size(); k++) {
+                String text = argText(e, args.get(k), types[k]);
+                if (text == null) {
+                    return null;
+                }
+                parts.add(k == i ? text : literal(", ") + ", " + text);
+            }
+            parts.add(literal("]"));
+        }
+        return "[" + String.join(", ", parts) + "].concat()";
+    }
+
+    private static String argText(Emitter e, Object v, Type t) throws Refusal {
+        return switch (t.getSort()) {
+            case Type.INT, Type.LONG -> "(" + e.code(v) + ").to_string()";
+            case Type.CHAR -> "String::from_utf16_lossy(&[(" + e.code(v) + ") as u16])";
+            case Type.OBJECT -> e.isStringValue(v) ? e.messageText(v) : null;
+            default -> null;
+        };
+    }
+
+    private static String literal(String s) {
+        StringBuilder b = new StringBuilder("String::from_utf16_lossy(&[");
+        for (int k = 0; k < s.length(); k++) {
+            b.append(k == 0 ? "" : ", ").append((int) s.charAt(k)).append("u16");
+        }
+        return b.append("])").toString();
     }
 
     /**

@@ -60,10 +60,19 @@ final class NullChecks implements Opcodes {
         return v.origins().size() == 1 && v.origins().iterator().next() instanceof OValue.Param;
     }
 
+    /**
+     * {@code Objects.requireNonNull(x[, "message"])}, or Guava's {@code Preconditions.checkNotNull(x[, "message"])},
+     * which throws the same {@code NullPointerException} with the same message.
+     */
     static boolean isRequireNonNull(AbstractInsnNode in) {
-        return in instanceof MethodInsnNode m && m.getOpcode() == INVOKESTATIC && m.owner.equals("java/util/Objects")
-                && m.name.equals("requireNonNull")
-                && (m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;") || m.desc.equals("(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;"));
+        if (!(in instanceof MethodInsnNode m) || m.getOpcode() != INVOKESTATIC) {
+            return false;
+        }
+        if (m.owner.equals("java/util/Objects") && m.name.equals("requireNonNull")) {
+            return m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;") || m.desc.equals("(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;");
+        }
+        return m.owner.equals("com/google/common/base/Preconditions") && m.name.equals("checkNotNull")
+                && (m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;") || m.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
     }
 
     /** Removes the branches taken for a null parameter: their instructions' frames become null (unreachable). */

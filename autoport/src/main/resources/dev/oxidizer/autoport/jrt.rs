@@ -568,6 +568,103 @@ pub fn char_digit(c: i32, radix: i32, t: &CharValues) -> i32 {
     }
 }
 
+/// `Integer.parseInt` and `Long.parseLong` (`min`, `max` their range): an optional `-` or `+`, then at least one
+/// digit of the radix by `Character.digit` (Unicode digits included), the value in range; else
+/// `NumberFormatException`, as Java.
+pub fn parse_integer(s: &[u16], radix: i32, min: i128, max: i128, digits: &CharValues) -> i64 {
+    if !(2..=36).contains(&radix) {
+        throw(JavaException::NumberFormat, format!("radix {radix} out of range"));
+    }
+    let bad = || -> ! {
+        throw(
+            JavaException::NumberFormat,
+            format!("For input string: \"{}\"{}", String::from_utf16_lossy(s), if radix == 10 { String::new() } else { format!(" under radix {radix}") }),
+        )
+    };
+    let (negative, start) = match s.first() {
+        Some(&c) if c == b'-' as u16 => (true, 1),
+        Some(&c) if c == b'+' as u16 => (false, 1),
+        Some(_) => (false, 0),
+        None => bad(),
+    };
+    if start == s.len() {
+        bad();
+    }
+    let mut value: i128 = 0;
+    for &c in &s[start..] {
+        let d = char_digit(c as i32, radix, digits);
+        if d < 0 {
+            bad();
+        }
+        value = value * radix as i128 + d as i128;
+        if value > max + 1 {
+            bad();
+        }
+    }
+    let value = if negative { -value } else { value };
+    if value < min || value > max {
+        bad();
+    }
+    value as i64
+}
+
+// ---- Guava's Preconditions -------------------------------------------------------------------------------------
+
+/// `checkArgument`, `checkState`: throws `kind` with the message when the condition is false.
+#[inline(always)]
+pub fn check(ok: bool, kind: JavaException, message: impl FnOnce() -> String) {
+    if !ok {
+        throw(kind, message());
+    }
+}
+
+#[cold]
+fn bad_index(index: i32, size: i32, desc: &str, element: bool) -> ! {
+    if index < 0 {
+        throw(JavaException::IndexOutOfBounds, format!("{desc} ({index}) must not be negative"));
+    }
+    if size < 0 {
+        throw(JavaException::IllegalArgument, format!("negative size: {size}"));
+    }
+    let rule = if element { "must be less than size" } else { "must not be greater than size" };
+    throw(JavaException::IndexOutOfBounds, format!("{desc} ({index}) {rule} ({size})"))
+}
+
+/// `checkElementIndex`: `0 <= index < size`.
+#[inline(always)]
+pub fn check_element_index(index: i32, size: i32, desc: &str) -> i32 {
+    if index < 0 || index >= size {
+        bad_index(index, size, desc, true);
+    }
+    index
+}
+
+/// `checkPositionIndex`: `0 <= index <= size`.
+#[inline(always)]
+pub fn check_position_index(index: i32, size: i32, desc: &str) -> i32 {
+    if index < 0 || index > size {
+        bad_index(index, size, desc, false);
+    }
+    index
+}
+
+/// `checkPositionIndexes`: `0 <= start <= end <= size`.
+#[inline(always)]
+pub fn check_position_indexes(start: i32, end: i32, size: i32) {
+    if start < 0 || end < start || end > size {
+        if start < 0 || start > size {
+            bad_index(start, size, "start index", false);
+        }
+        if end < 0 || end > size {
+            bad_index(end, size, "end index", false);
+        }
+        throw(
+            JavaException::IndexOutOfBounds,
+            format!("end index ({end}) must not be less than start index ({start})"),
+        );
+    }
+}
+
 // ---- String (UTF-16 code units) ---------------------------------------------------------------------
 
 #[inline(always)]

@@ -45,7 +45,11 @@ final class TestInputs {
 
     /**
      * Edge strings for ports that see UTF-16 code units ({@code &[u16]}): also lone high and low surrogates, which a
-     * UTF-8 crossing cannot carry ({@code getBytes(UTF_8)} replaces them with {@code ?}).
+     * UTF-8 crossing cannot carry ({@code getBytes(UTF_8)} replaces them with {@code ?}), and numbers as text (signs,
+     * the int and long limits and one past them, hexadecimal, a list, padding, Arabic-Indic digits), so that a
+     * method parsing its input is compared on inputs it accepts.
      */
-    static final String STRING_EDGES_UTF16 = STRING_EDGES + ", \"lone \\ud800 high\", \"lone low \\udc00\", \"\\ud83d\", \"\\ude00\\ud83d\"";
+    static final String STRING_EDGES_UTF16 = STRING_EDGES + ", \"lone \\ud800 high\", \"lone low \\udc00\", \"\\ud83d\", \"\\ude00\\ud83d\""
+            + ", \"0\", \"-17\", \"+42\", \"2147483647\", \"-2147483648\", \"2147483648\", \"-9223372036854775808\", \"ff\", \"1,2,3\", \" 12 , 7 \","
+            + " \"\\u0661\\u0662\"";
 }

@@ -1305,4 +1305,68 @@ public final class Corpus {
         }
         return a / b;
     }
+
+    // ---- added with Integer.parseInt and Long.parseLong (written for them, counted apart) -----------------------------
+
+    /** Sums the comma-separated integers of a line; NumberFormatException on a bad field, as Java. */
+    public static long sumFields(String line) {
+        long sum = 0;
+        int start = 0;
+        while (start <= line.length()) {
+            int comma = line.indexOf(',', start);
+            int end = comma < 0 ? line.length() : comma;
+            sum += Integer.parseInt(line.substring(start, end).trim());
+            start = end + 1;
+        }
+        return sum;
+    }
+
+    public static long parseBoth(String s, int radix) {
+        // radix 10 for 0, and every radix from 2 to 36 for some int (the edge values alone would be 0, 1, -1, MIN, MAX)
+        int r = 2 + Math.floorMod(radix + 8, 35);
+        return Long.parseLong(s, r) * 31 + Integer.parseInt(s, r) + (radix == 1 ? Integer.parseInt(s, radix) : 0);
+    }
+
+    public static long parseOrMinusOne(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ---- added with Guava's Preconditions (written for them, counted apart) -----------------------------------------
+
+    public static int guardedSum(int[] a, int from, int to) {
+        com.google.common.base.Preconditions.checkNotNull(a, "a");
+        com.google.common.base.Preconditions.checkPositionIndexes(from, to, a.length);
+        int s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
+    public static int elementAt(int[] a, int i) {
+        com.google.common.base.Preconditions.checkElementIndex(i, a.length, "slot");
+        return a[i];
+    }
+
+    public static int positionOf(int[] a, int i, int size) {
+        return com.google.common.base.Preconditions.checkPositionIndex(i, size) + com.google.common.base.Preconditions.checkElementIndex(0, a.length + 1);
+    }
+
+    public static long scaled(long x, int k, char unit) {
+        com.google.common.base.Preconditions.checkArgument(k > 0, "k (%s) must be positive, x = %s", k, x);
+        com.google.common.base.Preconditions.checkState(x != Long.MIN_VALUE, "x is MIN");
+        com.google.common.base.Preconditions.checkArgument(unit != '?');
+        com.google.common.base.Preconditions.checkArgument(unit != '!', "unit %s", unit);
+        return x * k;
+    }
+
+    public static int checkedName(String name, int n) {
+        com.google.common.base.Preconditions.checkArgument(!name.isEmpty(), "empty name, n = %s", n);
+        com.google.common.base.Preconditions.checkState(n < 100, "too many for %s: %s", name, n);
+        return name.length() + n;
+    }
 }
