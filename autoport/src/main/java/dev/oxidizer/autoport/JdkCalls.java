@@ -169,6 +169,20 @@ final class JdkCalls {
             case "java/lang/Integer.compareUnsigned(II)I" -> e.value("jrt::lcmp(" + a + " as u32 as i64, " + b + " as u32 as i64)", 'I', true, all);
             case "java/lang/Long.compareUnsigned(JJ)I" ->
                     e.value("((" + a + " as u64 > " + b + " as u64) as i32 - (" + a + " as u64 < " + b + " as u64) as i32)", 'I', true, all);
+            case "java/lang/Character.compare(CC)I", "java/lang/Short.compare(SS)I", "java/lang/Byte.compare(BB)I",
+                 "java/lang/Boolean.compare(ZZ)I" -> e.value("(" + a + " - " + b + ")", 'I', true, all);
+            case "java/lang/Byte.toUnsignedInt(B)I" -> e.value("(" + a + " & 0xFF)", 'I', true, all);
+            case "java/lang/Byte.toUnsignedLong(B)J" -> e.value("((" + a + " & 0xFF) as i64)", 'J', true, all);
+            case "java/lang/Short.toUnsignedInt(S)I" -> e.value("(" + a + " & 0xFFFF)", 'I', true, all);
+            case "java/lang/Short.toUnsignedLong(S)J" -> e.value("((" + a + " & 0xFFFF) as i64)", 'J', true, all);
+            case "java/lang/Integer.toHexString(I)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u32 as u64, 4)");
+            case "java/lang/Integer.toOctalString(I)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u32 as u64, 3)");
+            case "java/lang/Integer.toBinaryString(I)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u32 as u64, 1)");
+            case "java/lang/Long.toHexString(J)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u64, 4)");
+            case "java/lang/Long.toOctalString(J)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u64, 3)");
+            case "java/lang/Long.toBinaryString(J)Ljava/lang/String;" -> e.newString("jrt::unsigned_text(" + a + " as u64, 1)");
+            case "java/lang/Integer.toString(II)Ljava/lang/String;" -> e.newString("jrt::radix_text(" + a + " as i64, " + b + ")");
+            case "java/lang/Long.toString(JI)Ljava/lang/String;" -> e.newString("jrt::radix_text(" + a + ", " + b + ")");
             case "java/lang/Integer.toUnsignedLong(I)J" -> e.value("(" + a + " as u32 as i64)", 'J', true, all);
             case "java/lang/Integer.divideUnsigned(II)I" -> e.value(e.fallible("jrt::udiv_i32(" + a + ", " + b + ")"), 'I', false);
             case "java/lang/Integer.remainderUnsigned(II)I" -> e.value(e.fallible("jrt::urem_i32(" + a + ", " + b + ")"), 'I', false);

@@ -773,6 +773,41 @@ pub fn strip(s: &[u16]) -> Vec<u16> {
     s[start..end.max(start)].to_vec()
 }
 
+/// `Integer.toHexString`, `toOctalString`, `toBinaryString` (and `Long`'s): the unsigned value in base 2^shift,
+/// lower-case, no leading zeros ("0" for zero).
+pub fn unsigned_text(mut v: u64, shift: u32) -> Vec<u16> {
+    let mut out = Vec::new();
+    loop {
+        out.push(b"0123456789abcdef"[(v & ((1 << shift) - 1)) as usize] as u16);
+        v >>= shift;
+        if v == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// `Integer.toString(int, int radix)`, `Long.toString(long, int radix)`: radix 10 when out of 2..=36, lower-case
+/// digits, a leading `-` for negative values.
+pub fn radix_text(v: i64, radix: i32) -> Vec<u16> {
+    let radix = if (2..=36).contains(&radix) { radix as i128 } else { 10 };
+    let mut m = (v as i128).abs();
+    let mut out = Vec::new();
+    loop {
+        out.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(m % radix) as usize] as u16);
+        m /= radix;
+        if m == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        out.push(b'-' as u16);
+    }
+    out.reverse();
+    out
+}
+
 /// `String.valueOf(boolean)`.
 #[inline(always)]
 pub fn bool_text(b: i32) -> &'static [u16] {

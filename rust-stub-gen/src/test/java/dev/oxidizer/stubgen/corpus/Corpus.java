@@ -1369,4 +1369,17 @@ public final class Corpus {
         com.google.common.base.Preconditions.checkState(n < 100, "too many for %s: %s", name, n);
         return name.length() + n;
     }
+
+    // ---- added with integer formatting in a radix and the small compare helpers (written for them, counted apart) ----
+
+    public static String radixTexts(int i, long l, int radix) {
+        return Integer.toHexString(i).concat(Integer.toOctalString(i)).concat(Integer.toBinaryString(i))
+                .concat(Long.toHexString(l)).concat(Long.toOctalString(l)).concat(Long.toBinaryString(l))
+                .concat(Integer.toString(i, radix)).concat(Long.toString(l, radix)).concat(Long.toString(l, 2 + Math.floorMod(radix, 35)));
+    }
+
+    public static int smallCompares(char a, char b, short c, short d, byte e, byte f, boolean g, boolean h) {
+        return Character.compare(a, b) * 7 + Short.compare(c, d) * 5 + Byte.compare(e, f) * 3 + Boolean.compare(g, h)
+                + Byte.toUnsignedInt(e) + Short.toUnsignedInt(c) + (int) Byte.toUnsignedLong(f) + (int) Short.toUnsignedLong(d);
+    }
 }
