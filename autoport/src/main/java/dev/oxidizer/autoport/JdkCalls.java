@@ -169,6 +169,7 @@ final class JdkCalls {
             case "java/lang/Integer.compareUnsigned(II)I" -> e.value("jrt::lcmp(" + a + " as u32 as i64, " + b + " as u32 as i64)", 'I', true, all);
             case "java/lang/Long.compareUnsigned(JJ)I" ->
                     e.value("((" + a + " as u64 > " + b + " as u64) as i32 - (" + a + " as u64 < " + b + " as u64) as i32)", 'I', true, all);
+            case "java/lang/Character.forDigit(II)C" -> e.value("jrt::for_digit(" + a + ", " + b + ")", 'I', true, all);
             case "java/lang/Character.compare(CC)I", "java/lang/Short.compare(SS)I", "java/lang/Byte.compare(BB)I",
                  "java/lang/Boolean.compare(ZZ)I" -> e.value("(" + a + " - " + b + ")", 'I', true, all);
             case "java/lang/Byte.toUnsignedInt(B)I" -> e.value("(" + a + " & 0xFF)", 'I', true, all);

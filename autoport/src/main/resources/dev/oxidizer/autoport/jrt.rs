@@ -773,6 +773,18 @@ pub fn strip(s: &[u16]) -> Vec<u16> {
     s[start..end.max(start)].to_vec()
 }
 
+/// `Character.forDigit(digit, radix)`: `'0'..'9'`, `'a'..'z'`, or `'\0'` for a digit or radix out of range.
+#[inline(always)]
+pub fn for_digit(digit: i32, radix: i32) -> i32 {
+    if digit >= radix || digit < 0 || !(2..=36).contains(&radix) {
+        0
+    } else if digit < 10 {
+        '0' as i32 + digit
+    } else {
+        'a' as i32 - 10 + digit
+    }
+}
+
 /// `Integer.toHexString`, `toOctalString`, `toBinaryString` (and `Long`'s): the unsigned value in base 2^shift,
 /// lower-case, no leading zeros ("0" for zero).
 pub fn unsigned_text(mut v: u64, shift: u32) -> Vec<u16> {

@@ -1378,6 +1378,18 @@ public final class Corpus {
                 .concat(Integer.toString(i, radix)).concat(Long.toString(l, radix)).concat(Long.toString(l, 2 + Math.floorMod(radix, 35)));
     }
 
+    public static String digitsOf(long v, int radix) {
+        int r = 2 + Math.floorMod(radix, 35);
+        char[] out = new char[64];
+        int n = 0;
+        long u = v;
+        do {
+            out[63 - n++] = Character.forDigit((int) Long.remainderUnsigned(u, r), r);
+            u = Long.divideUnsigned(u, r);
+        } while (u != 0);
+        return new String(out, 64 - n, n).concat(String.valueOf(Character.forDigit(radix, r))).concat(String.valueOf(Character.forDigit(r - 1, radix)));
+    }
+
     public static int smallCompares(char a, char b, short c, short d, byte e, byte f, boolean g, boolean h) {
         return Character.compare(a, b) * 7 + Short.compare(c, d) * 5 + Byte.compare(e, f) * 3 + Boolean.compare(g, h)
                 + Byte.toUnsignedInt(e) + Short.toUnsignedInt(c) + (int) Byte.toUnsignedLong(f) + (int) Short.toUnsignedLong(d);
