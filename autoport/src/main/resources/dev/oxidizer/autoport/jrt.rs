@@ -759,18 +759,21 @@ pub fn string_of_range(a: &[u16], offset: i32, count: i32) -> Vec<u16> {
     a[offset as usize..(offset + count) as usize].to_vec()
 }
 
+/// The code units between the first and the last that `keep` accepts.
+fn kept_middle(s: &[u16], keep: impl Fn(u16) -> bool) -> Vec<u16> {
+    let start = s.iter().position(|&c| keep(c)).unwrap_or(s.len());
+    let end = s.iter().rposition(|&c| keep(c)).map_or(start, |i| i + 1);
+    s[start..end.max(start)].to_vec()
+}
+
 /// `String.trim()`: code units up to U+0020 off both ends.
 pub fn trim(s: &[u16]) -> Vec<u16> {
-    let start = s.iter().position(|&c| c > 0x20).unwrap_or(s.len());
-    let end = s.iter().rposition(|&c| c > 0x20).map_or(start, |i| i + 1);
-    s[start..end.max(start)].to_vec()
+    kept_middle(s, |c| c > 0x20)
 }
 
 /// `String.strip()`: `Character.isWhitespace` off both ends (every whitespace code point is one BMP code unit).
 pub fn strip(s: &[u16]) -> Vec<u16> {
-    let start = s.iter().position(|&c| !is_whitespace(c as i32)).unwrap_or(s.len());
-    let end = s.iter().rposition(|&c| !is_whitespace(c as i32)).map_or(start, |i| i + 1);
-    s[start..end.max(start)].to_vec()
+    kept_middle(s, |c| !is_whitespace(c as i32))
 }
 
 /// `Character.forDigit(digit, radix)`: `'0'..'9'`, `'a'..'z'`, or `'\0'` for a digit or radix out of range.
