@@ -97,7 +97,7 @@ public final class AutoPortsCpuProbe {
             ratio[i] = h[i] / a[i];
         }
         Arrays.sort(ratio);
-        System.out.println(name + "\t" + median(j) + "\t" + median(h) + "\t" + median(a) + "\t" + ratio[0] + ".." + ratio[rounds - 1]);
+        System.out.println(name + "\t" + median(j) + "\t" + median(h) + "\t" + median(a) + "\t" + String.format(java.util.Locale.ROOT, "%.2f..%.2f", ratio[0], ratio[rounds - 1]));
     }
 
     private static double batch(IntToLongFunction f, int calls) {
