@@ -200,7 +200,7 @@ public final class CharTables {
                             bits[c >> 6] |= 1L << (c & 63);
                         }
                     }
-                    b.append("pub static ").append(t.rustName()).append(": crate::jrt::CharSet = crate::jrt::CharSet {\n    latin1: [");
+                    b.append("#[rustfmt::skip]\npub static ").append(t.rustName()).append(": crate::jrt::CharSet = crate::jrt::CharSet {\n    latin1: [");
                     for (int i = 0; i < 4; i++) {
                         b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "0x%016x", bits[i]));
                     }
@@ -209,7 +209,7 @@ public final class CharTables {
                     b.append("],\n};\n");
                 }
                 case VALUES -> {
-                    b.append("pub static ").append(t.rustName()).append(": crate::jrt::CharValues = crate::jrt::CharValues {\n    otherwise: ")
+                    b.append("#[rustfmt::skip]\npub static ").append(t.rustName()).append(": crate::jrt::CharValues = crate::jrt::CharValues {\n    otherwise: ")
                             .append(t.otherwise).append(",\n    latin1: [");
                     latin1(b, d);
                     b.append("],\n    runs: &[");
@@ -217,7 +217,7 @@ public final class CharTables {
                     b.append("],\n};\n");
                 }
                 case CASE -> {
-                    b.append("pub static ").append(t.rustName()).append(": crate::jrt::CharCase = crate::jrt::CharCase {\n    latin1: [");
+                    b.append("#[rustfmt::skip]\npub static ").append(t.rustName()).append(": crate::jrt::CharCase = crate::jrt::CharCase {\n    latin1: [");
                     latin1(b, d);
                     b.append("],\n    runs: &[");
                     runs(b, d, r -> "(" + hex(r.start()) + ", " + hex(r.end()) + ", " + r.a() + ", " + r.b() + ")");

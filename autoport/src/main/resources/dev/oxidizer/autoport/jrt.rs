@@ -546,7 +546,7 @@ pub fn char_case(c: i32, t: &CharCase) -> i32 {
     }
     if let Some(i) = run_index(t.runs, u, |r| r.0) {
         let (start, end, stride, delta) = t.runs[i];
-        if u <= end && (u - start) % stride == 0 {
+        if u <= end && (u - start).is_multiple_of(stride) {
             return c.wrapping_add(delta);
         }
     }
@@ -573,12 +573,23 @@ pub fn char_digit(c: i32, radix: i32, t: &CharValues) -> i32 {
 /// `NumberFormatException`, as Java.
 pub fn parse_integer(s: &[u16], radix: i32, min: i128, max: i128, digits: &CharValues) -> i64 {
     if !(2..=36).contains(&radix) {
-        throw(JavaException::NumberFormat, format!("radix {radix} out of range"));
+        throw(
+            JavaException::NumberFormat,
+            format!("radix {radix} out of range"),
+        );
     }
     let bad = || -> ! {
         throw(
             JavaException::NumberFormat,
-            format!("For input string: \"{}\"{}", String::from_utf16_lossy(s), if radix == 10 { String::new() } else { format!(" under radix {radix}") }),
+            format!(
+                "For input string: \"{}\"{}",
+                String::from_utf16_lossy(s),
+                if radix == 10 {
+                    String::new()
+                } else {
+                    format!(" under radix {radix}")
+                }
+            ),
         )
     };
     let (negative, start) = match s.first() {
@@ -621,13 +632,26 @@ pub fn check(ok: bool, kind: JavaException, message: impl FnOnce() -> String) {
 #[cold]
 fn bad_index(index: i32, size: i32, desc: &str, element: bool) -> ! {
     if index < 0 {
-        throw(JavaException::IndexOutOfBounds, format!("{desc} ({index}) must not be negative"));
+        throw(
+            JavaException::IndexOutOfBounds,
+            format!("{desc} ({index}) must not be negative"),
+        );
     }
     if size < 0 {
-        throw(JavaException::IllegalArgument, format!("negative size: {size}"));
+        throw(
+            JavaException::IllegalArgument,
+            format!("negative size: {size}"),
+        );
     }
-    let rule = if element { "must be less than size" } else { "must not be greater than size" };
-    throw(JavaException::IndexOutOfBounds, format!("{desc} ({index}) {rule} ({size})"))
+    let rule = if element {
+        "must be less than size"
+    } else {
+        "must not be greater than size"
+    };
+    throw(
+        JavaException::IndexOutOfBounds,
+        format!("{desc} ({index}) {rule} ({size})"),
+    )
 }
 
 /// `checkElementIndex`: `0 <= index < size`.
@@ -678,7 +702,8 @@ pub fn char_at(s: &[u16], i: i32) -> i32 {
 /// `String.hashCode()`.
 #[inline]
 pub fn string_hash(s: &[u16]) -> i32 {
-    s.iter().fold(0i32, |h, &c| h.wrapping_mul(31).wrapping_add(c as i32))
+    s.iter()
+        .fold(0i32, |h, &c| h.wrapping_mul(31).wrapping_add(c as i32))
 }
 
 /// `String.compareTo`: the difference of the first differing code units, else of the lengths.
@@ -700,10 +725,18 @@ pub fn index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
         return -1;
     }
     if ch < 0x10000 {
-        return s[from..].iter().position(|&c| c as i32 == ch).map_or(-1, |i| (from + i) as i32);
+        return s[from..]
+            .iter()
+            .position(|&c| c as i32 == ch)
+            .map_or(-1, |i| (from + i) as i32);
     }
-    let (hi, lo) = (0xD800 + ((ch - 0x10000) >> 10), 0xDC00 + ((ch - 0x10000) & 0x3FF));
-    (from..s.len() - 1).find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo).map_or(-1, |i| i as i32)
+    let (hi, lo) = (
+        0xD800 + ((ch - 0x10000) >> 10),
+        0xDC00 + ((ch - 0x10000) & 0x3FF),
+    );
+    (from..s.len() - 1)
+        .find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo)
+        .map_or(-1, |i| i as i32)
 }
 
 /// `String.lastIndexOf(int ch, int fromIndex)`.
@@ -713,13 +746,22 @@ pub fn last_index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
     }
     let last = (from as usize).min(s.len() - 1);
     if ch < 0x10000 {
-        return s[..=last].iter().rposition(|&c| c as i32 == ch).map_or(-1, |i| i as i32);
+        return s[..=last]
+            .iter()
+            .rposition(|&c| c as i32 == ch)
+            .map_or(-1, |i| i as i32);
     }
     if s.len() < 2 {
         return -1;
     }
-    let (hi, lo) = (0xD800 + ((ch - 0x10000) >> 10), 0xDC00 + ((ch - 0x10000) & 0x3FF));
-    (0..=last.min(s.len() - 2)).rev().find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo).map_or(-1, |i| i as i32)
+    let (hi, lo) = (
+        0xD800 + ((ch - 0x10000) >> 10),
+        0xDC00 + ((ch - 0x10000) & 0x3FF),
+    );
+    (0..=last.min(s.len() - 2))
+        .rev()
+        .find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo)
+        .map_or(-1, |i| i as i32)
 }
 
 /// `String.indexOf(String str, int fromIndex)`: the start clamped to `0..=len`; an empty `str` is found there.
@@ -731,19 +773,26 @@ pub fn index_of_str(s: &[u16], t: &[u16], from: i32) -> i32 {
     if t.is_empty() {
         return from as i32;
     }
-    (from..=s.len() - t.len()).find(|&i| &s[i..i + t.len()] == t).map_or(-1, |i| i as i32)
+    (from..=s.len() - t.len())
+        .find(|&i| &s[i..i + t.len()] == t)
+        .map_or(-1, |i| i as i32)
 }
 
 /// `String.startsWith(String prefix, int toffset)` (and `endsWith` at `length - suffix.length`).
 #[inline]
 pub fn starts_with(s: &[u16], p: &[u16], at: i32) -> bool {
-    at >= 0 && (at as i64) <= s.len() as i64 - p.len() as i64 && &s[at as usize..at as usize + p.len()] == p
+    at >= 0
+        && (at as i64) <= s.len() as i64 - p.len() as i64
+        && &s[at as usize..at as usize + p.len()] == p
 }
 
 /// `String.substring(begin, end)`.
 pub fn substring(s: &[u16], begin: i32, end: i32) -> Vec<u16> {
     if begin < 0 || begin > end || end as i64 > s.len() as i64 {
-        throw(JavaException::StringIndexOutOfBounds, format!("begin {begin}, end {end}, length {}", s.len()));
+        throw(
+            JavaException::StringIndexOutOfBounds,
+            format!("begin {begin}, end {end}, length {}", s.len()),
+        );
     }
     s[begin as usize..end as usize].to_vec()
 }
@@ -753,7 +802,10 @@ pub fn string_of_range(a: &[u16], offset: i32, count: i32) -> Vec<u16> {
     if offset < 0 || count < 0 || offset as i64 + count as i64 > a.len() as i64 {
         throw(
             JavaException::StringIndexOutOfBounds,
-            format!("Range [{offset}, {offset} + {count}) out of bounds for length {}", a.len()),
+            format!(
+                "Range [{offset}, {offset} + {count}) out of bounds for length {}",
+                a.len()
+            ),
         );
     }
     a[offset as usize..(offset + count) as usize].to_vec()
@@ -806,7 +858,11 @@ pub fn unsigned_text(mut v: u64, shift: u32) -> Vec<u16> {
 /// `Integer.toString(int, int radix)`, `Long.toString(long, int radix)`: radix 10 when out of 2..=36, lower-case
 /// digits, a leading `-` for negative values.
 pub fn radix_text(v: i64, radix: i32) -> Vec<u16> {
-    let radix = if (2..=36).contains(&radix) { radix as i128 } else { 10 };
+    let radix = if (2..=36).contains(&radix) {
+        radix as i128
+    } else {
+        10
+    };
     let mut m = (v as i128).abs();
     let mut out = Vec::new();
     loop {
@@ -865,7 +921,10 @@ pub fn append_code_point(v: &mut Vec<u16>, cp: i32) {
         v.push((0xD800 + ((cp - 0x10000) >> 10)) as u16);
         v.push((0xDC00 + ((cp - 0x10000) & 0x3FF)) as u16);
     } else {
-        throw(JavaException::IllegalArgument, format!("Not a valid Unicode code point: 0x{:X}", cp as u32));
+        throw(
+            JavaException::IllegalArgument,
+            format!("Not a valid Unicode code point: 0x{:X}", cp as u32),
+        );
     }
 }
 
@@ -880,7 +939,10 @@ pub fn set_char_at(v: &mut [u16], i: i32, c: i32) {
 /// `StringBuilder.setLength`: cut, or padded with `'\0'`.
 pub fn set_length(v: &mut Vec<u16>, n: i32) {
     if n < 0 {
-        throw(JavaException::StringIndexOutOfBounds, format!("String index out of range: {n}"));
+        throw(
+            JavaException::StringIndexOutOfBounds,
+            format!("String index out of range: {n}"),
+        );
     }
     v.resize(n as usize, 0);
 }
@@ -896,7 +958,10 @@ pub fn delete_char_at(v: &mut Vec<u16>, i: i32) {
 /// `StringBuilder.insert(int offset, ...)`: `offset` from 0 to the length.
 pub fn insert_units(v: &mut Vec<u16>, offset: i32, units: &[u16]) {
     if offset < 0 || offset as usize > v.len() {
-        throw(JavaException::StringIndexOutOfBounds, format!("offset {offset}, length {}", v.len()));
+        throw(
+            JavaException::StringIndexOutOfBounds,
+            format!("offset {offset}, length {}", v.len()),
+        );
     }
     let at = offset as usize;
     v.splice(at..at, units.iter().copied());
@@ -961,7 +1026,11 @@ pub fn encode_utf8(s: &[u16]) -> Vec<i8> {
                 None => out.push(b'?'),
             }
         } else {
-            out.extend_from_slice(&[(0xE0 | (c >> 12)) as u8, (0x80 | ((c >> 6) & 0x3F)) as u8, (0x80 | (c & 0x3F)) as u8]);
+            out.extend_from_slice(&[
+                (0xE0 | (c >> 12)) as u8,
+                (0x80 | ((c >> 6) & 0x3F)) as u8,
+                (0x80 | (c & 0x3F)) as u8,
+            ]);
         }
         i += 1;
     }

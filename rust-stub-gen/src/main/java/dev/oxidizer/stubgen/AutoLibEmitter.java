@@ -24,10 +24,10 @@ final class AutoLibEmitter {
                         ? "\n//! It calls `Math` functions that Java computes within 1-2 ulps: results may differ by as much." : "")));
         b.blank();
         b.line("mod ffi;");
-        b.line("mod jrt;");
         if (port.charTables() != null) {
-            b.line("mod jchar;");
+            b.line("mod jchar;"); // in rustfmt's order
         }
+        b.line("mod jrt;");
         b.line("pub use ffi::{JavaException, PortError};");
         b.blank();
         return b.build() + port.rust();
