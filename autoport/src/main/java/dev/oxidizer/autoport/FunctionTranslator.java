@@ -506,6 +506,10 @@ final class FunctionTranslator implements Opcodes {
 
         BlockCode run() throws Refusal {
             Frame<OValue> f = frames[block.start];
+            if (returnsStackTop(block.id) && f.getStack(0).origins().size() > 1) {
+                // every predecessor returns the reference itself (jumpTo): nothing reaches this block
+                return new BlockCode(new ArrayList<>(), new Exit("unreachable!();"));
+            }
             if (cfg.handlerBlocks.contains(block.id)) {
                 if (f.getStackSize() != 1) {
                     throw refuse(block.start, "exception handler", "a handler entered with more than the exception on the stack");
@@ -541,8 +545,7 @@ final class FunctionTranslator implements Opcodes {
                 }
             }
             if (term == null) {
-                flushStack();
-                term = new Goto(block.succs.get(0));
+                term = jumpTo(block.succs.get(0));
             }
             if (caught != null) {
                 term = new TryCheck(caught, term instanceof Goto g ? g.target() : -1, cfg.handlers.get(block.id));
@@ -607,6 +610,62 @@ final class FunctionTranslator implements Opcodes {
 
         private static boolean simple(String code) {
             return code.matches("[A-Za-z_][A-Za-z0-9_]*|\\(?-?[0-9][0-9A-Za-z_.+-]*\\)?");
+        }
+
+        /** {@code areturn} of an array or String. */
+        private Term returnRef(SE v) throws Refusal {
+            if (v.kind() == 'A' && isString(v.type())) {
+                // Strings are immutable: the code units a String parameter or constant holds are copied out
+                String var = arrayVar(v, at);
+                boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
+                return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
+            }
+            if (v.kind() != 'A' || v.type().getSort() != Type.ARRAY) {
+                throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
+                        + " is outside the subset (primitives, void, primitive arrays and String)");
+            }
+            String var = arrayVar(v, at);
+            String r;
+            if (v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode)) {
+                r = var;
+            } else if (entry != null) {
+                r = var + ".to_vec()";
+            } else {
+                throw refuse(at, "returning a parameter array from a called method is outside the subset");
+            }
+            return new Exit("return " + RET_OPEN + r + RET_CLOSE + ";");
+        }
+
+        /**
+         * An unconditional jump. To a block that only returns the reference left on the stack ({@code return c ? x : y}
+         * of arrays or strings, which no variable could hold since it may be either), the jump returns it itself.
+         */
+        private Term jumpTo(int succ) throws Refusal {
+            if (stack.size() == 1 && stack.get(0).kind() == 'A' && returnsStackTop(succ)) {
+                return returnRef(pop());
+            }
+            flushStack();
+            return new Goto(succ);
+        }
+
+        /** Whether block {@code id} is entered with one array or String on the stack and starts by returning it. */
+        private boolean returnsStackTop(int id) {
+            ControlFlow.Block b = cfg.blocks.get(id);
+            Frame<OValue> f = frames[b.start];
+            if (f == null || f.getStackSize() != 1 || cfg.handlerBlocks.contains(id)) {
+                return false;
+            }
+            Type t = f.getStack(0).type();
+            if (t == null || (t.getSort() != Type.ARRAY && !isString(t))) {
+                return false;
+            }
+            for (int i = b.start; i < b.end; i++) {
+                int op = insns.get(i).getOpcode();
+                if (op >= 0) {
+                    return op == ARETURN;
+                }
+            }
+            return false;
         }
 
         /** Before {@code var} changes: entries reading it become temporaries holding the old value. */
@@ -1114,8 +1173,7 @@ final class FunctionTranslator implements Opcodes {
                     return new Cond(op == IFNULL ? "false" : "true", target(((JumpInsnNode) in).label), fallthrough());
                 }
                 case GOTO -> {
-                    flushStack();
-                    return new Goto(target(((JumpInsnNode) in).label));
+                    return jumpTo(target(((JumpInsnNode) in).label));
                 }
                 case TABLESWITCH, LOOKUPSWITCH -> {
                     SE v = pop();
@@ -1147,27 +1205,7 @@ final class FunctionTranslator implements Opcodes {
                     return new Exit("return " + RET_OPEN + narrowReturn(v.code()) + RET_CLOSE + ";");
                 }
                 case ARETURN -> {
-                    SE v = pop();
-                    if (v.kind() == 'A' && isString(v.type())) {
-                        // Strings are immutable: the code units a String parameter or constant holds are copied out
-                        String var = arrayVar(v, at);
-                        boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
-                        return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
-                    }
-                    if (v.kind() != 'A' || v.type().getSort() != Type.ARRAY) {
-                        throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
-                                + " is outside the subset (primitives, void, primitive arrays and String)");
-                    }
-                    String var = arrayVar(v, at);
-                    String r;
-                    if (v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode)) {
-                        r = var;
-                    } else if (entry != null) {
-                        r = var + ".to_vec()";
-                    } else {
-                        throw refuse(at, "returning a parameter array from a called method is outside the subset");
-                    }
-                    return new Exit("return " + RET_OPEN + r + RET_CLOSE + ";");
+                    return returnRef(pop());
                 }
                 case RETURN -> {
                     return new Exit("return " + RET_OPEN + "()" + RET_CLOSE + ";");

@@ -1394,4 +1394,22 @@ public final class Corpus {
         return Character.compare(a, b) * 7 + Short.compare(c, d) * 5 + Byte.compare(e, f) * 3 + Boolean.compare(g, h)
                 + Byte.toUnsignedInt(e) + Short.toUnsignedInt(c) + (int) Byte.toUnsignedLong(f) + (int) Short.toUnsignedLong(d);
     }
+
+    // ---- added with returning a conditional choice of arrays or strings (written for it, counted apart) --------------
+
+    public static int[] grownCopy(int[] a, int min) {
+        return a.length < min ? java.util.Arrays.copyOf(a, Math.min(min, 4096)) : a; // bounded: copyOf(a, MAX_VALUE) takes Java seconds to fail
+    }
+
+    public static String longerOf(String a, String b) {
+        return a.length() >= b.length() ? a : b;
+    }
+
+    public static char[] pick(char[] a, char[] b, boolean first) {
+        return first ? a : b;
+    }
+
+    public static String labelOrDigits(int n) {
+        return n < 0 ? "negative" : n == 0 ? "zero" : Integer.toString(n);
+    }
 }
