@@ -395,14 +395,18 @@ final class FunctionTranslator implements Opcodes {
     private static final Type STRING_UNITS = Type.getType("[C");
 
     static boolean isString(Type t) {
-        return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/String");
+        return isClass(t, STRING);
+    }
+
+    private static boolean isClass(Type t, Type cls) {
+        return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals(cls.getInternalName());
     }
 
     /** A StringBuilder the method creates: its UTF-16 code units in a {@code Vec<u16>} it appends to. */
     static final Type BUILDER = Type.getObjectType("java/lang/StringBuilder");
 
     static boolean isBuilder(Type t) {
-        return t != null && t.getSort() == Type.OBJECT && t.getInternalName().equals("java/lang/StringBuilder");
+        return isClass(t, BUILDER);
     }
 
     static char kind(Type t) {
@@ -445,10 +449,10 @@ final class FunctionTranslator implements Opcodes {
     /** A pending comparison of two values (lcmp, fcmpl, ...): folded into the branch that tests it. */
     private record Cmp(String a, String b, int op) {}
 
-    /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
     /** A {@code new String} or {@code new StringBuilder} before its constructor ran (the {@code NEW} at {@code insn}). */
     private record NewString(int insn, boolean builder) {}
 
+    /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
     private static final class Exc {
         final String cls;
         String message;
@@ -614,26 +618,31 @@ final class FunctionTranslator implements Opcodes {
 
         /** {@code areturn} of an array or String. */
         private Term returnRef(SE v) throws Refusal {
-            if (v.kind() == 'A' && isString(v.type())) {
-                // Strings are immutable: the code units a String parameter or constant holds are copied out
-                String var = arrayVar(v, at);
-                boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
-                return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
-            }
-            if (v.kind() != 'A' || v.type().getSort() != Type.ARRAY) {
+            boolean string = isStringValue(v);
+            if (!string && (v.kind() != 'A' || v.type().getSort() != Type.ARRAY)) {
                 throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
                         + " is outside the subset (primitives, void, primitive arrays and String)");
             }
             String var = arrayVar(v, at);
-            String r;
-            if (v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode)) {
-                r = var;
-            } else if (entry != null) {
-                r = var + ".to_vec()";
-            } else {
+            boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
+            // Strings are immutable, so the code units a String parameter or constant holds may be copied out anywhere;
+            // a parameter array only from the entry (a called method returning it would alias the caller's array)
+            if (!made && !string && entry == null) {
                 throw refuse(at, "returning a parameter array from a called method is outside the subset");
             }
-            return new Exit("return " + RET_OPEN + r + RET_CLOSE + ";");
+            return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
+        }
+
+        /** A String value: a parameter, a constant or one the method made. */
+        private static boolean isStringValue(SE v) {
+            return v.kind() == 'A' && isString(v.type());
+        }
+
+        /** Pushes the String the Rust expression {@code code} makes here ({@code Vec<u16>} of its code units). */
+        private void pushNewString(String code) throws Refusal {
+            String v = newArrayVar(at, STRING_UNITS);
+            out.add(v + " = " + code + ";");
+            push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
         }
 
         /**
@@ -1441,10 +1450,7 @@ final class FunctionTranslator implements Opcodes {
             String recipe = (String) d.bsmArgs[0];
             String exact = exactConcat(recipe, d, args, vals);
             if (exact != null) {
-                // a String value like any other (an exception message takes its text from it)
-                String v = newArrayVar(at, STRING_UNITS);
-                out.add(v + " = " + exact + ";");
-                push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+                pushNewString(exact); // a String value like any other (an exception message takes its text from it)
                 return;
             }
             StringBuilder fmt = new StringBuilder();
@@ -1503,7 +1509,7 @@ final class FunctionTranslator implements Opcodes {
                         case Type.CHAR -> "&[(" + v.code() + ") as u16][..]";
                         case Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> "&jrt::decimal((" + v.code() + ") as i64)[..]";
                         case Type.FLOAT, Type.DOUBLE -> null;
-                        default -> v.kind() == 'A' && isString(v.type()) ? "&" + arrayVar(v, at) + "[..]" : null;
+                        default -> isStringValue(v) ? "&" + arrayVar(v, at) + "[..]" : null;
                     });
                     if (parts.getLast() == null) {
                         return null;
@@ -1555,7 +1561,7 @@ final class FunctionTranslator implements Opcodes {
             if (e.kind() == 'A' && e.extra() instanceof String s) {
                 return "\"" + escapeFormat(s).replace("{{", "{").replace("}}", "}") + "\".to_string()";
             }
-            if (e.kind() == 'A' && e.type() != null && e.type().getInternalName().equals("java/lang/String")) {
+            if (isStringValue(e)) {
                 return "String::from_utf16_lossy(&*" + arrayVar(e, at) + ")";
             }
             throw refuse(at, "an exception message that is not a string");
@@ -1575,7 +1581,7 @@ final class FunctionTranslator implements Opcodes {
                     case "()V" -> "Vec::new()";
                     case "(I)V" -> call("jrt::builder_with_capacity(" + args.get(0).code() + ")");
                     case "(Ljava/lang/String;)V", "(Ljava/lang/CharSequence;)V" -> {
-                        if (args.get(0).kind() != 'A' || !isString(args.get(0).type())) {
+                        if (!isStringValue(args.get(0))) {
                             throw refuse(at, "a StringBuilder made from something other than a String is outside the subset");
                         }
                         yield arrayVar(args.get(0), at) + ".to_vec()";
@@ -1704,15 +1710,12 @@ final class FunctionTranslator implements Opcodes {
 
             @Override
             public void newString(String code) throws Refusal {
-                String v = newArrayVar(at, STRING_UNITS);
-                out.add(v + " = " + code + ";");
-                push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+                pushNewString(code);
             }
 
             @Override
             public boolean isStringValue(Object e) {
-                SE v = (SE) e;
-                return v.kind() == 'A' && isString(v.type());
+                return BlockTranslator.isStringValue((SE) e);
             }
 
             @Override
@@ -1825,9 +1828,7 @@ final class FunctionTranslator implements Opcodes {
                     if (!isString(rt)) {
                         throw refuse(at, "a method returning " + rt.getClassName() + " is outside the subset");
                     }
-                    String v = newArrayVar(at, STRING_UNITS);
-                    out.add(v + " = " + c + ";");
-                    push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+                    pushNewString(c);
                 }
                 default -> pushPrim(temp(c, kind(rt)), kind(rt), Set.of());
             }

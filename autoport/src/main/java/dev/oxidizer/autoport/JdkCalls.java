@@ -265,8 +265,7 @@ final class JdkCalls {
             case "java/lang/String.charAt(I)C" -> e.value(e.fallible("jrt::char_at(&*" + e.arr(recv) + ", " + a + ")"), 'I', false);
             case "java/lang/String.codePointAt(I)I" -> e.value(e.fallible("jrt::code_point_at(&*" + e.arr(recv) + ", " + a + ")"), 'I', false);
             case "java/lang/String.equals(Ljava/lang/Object;)Z" -> {
-                Type t = e.type(args.get(0));
-                if (e.kind(args.get(0)) != 'A' || t == null || !t.getInternalName().equals("java/lang/String")) {
+                if (!e.isStringValue(args.get(0))) {
                     return false;
                 }
                 e.value("((&*" + e.arr(recv) + " == &*" + e.arr(args.get(0)) + ") as i32)", 'I', true, recv, args.get(0));

@@ -501,11 +501,13 @@ pub struct CharCase {
     pub runs: &'static [(u32, u32, u32, i32)],
 }
 
-/// Index of the last run starting at or below `c` (as `u32`: negative ints are above every code point).
+/// The run holding `c` (as `u32`: negative ints are above every code point), if any; `bounds` gives a run's
+/// first and last code point.
 #[inline(always)]
-fn run_index<T>(runs: &[T], c: u32, start: impl Fn(&T) -> u32) -> Option<usize> {
-    let n = runs.partition_point(|r| start(r) <= c);
-    n.checked_sub(1)
+fn run_of<T: Copy>(runs: &[T], c: u32, bounds: impl Fn(&T) -> (u32, u32)) -> Option<T> {
+    let n = runs.partition_point(|r| bounds(r).0 <= c);
+    let r = *runs.get(n.checked_sub(1)?)?;
+    (c <= bounds(&r).1).then_some(r)
 }
 
 /// `Character.isDigit`, `isLetter`, ... of the set's table: false for every int that is not a code point.
@@ -515,10 +517,7 @@ pub fn in_set(c: i32, t: &CharSet) -> i32 {
     if u < 256 {
         return ((t.latin1[(u >> 6) as usize] >> (u & 63)) & 1) as i32;
     }
-    match run_index(t.runs, u, |r| r.0) {
-        Some(i) => (u <= t.runs[i].1) as i32,
-        None => 0,
-    }
+    run_of(t.runs, u, |r| *r).is_some() as i32
 }
 
 /// `Character.getType`, `getNumericValue`, ... of the table.
@@ -528,13 +527,9 @@ pub fn char_value(c: i32, t: &CharValues) -> i32 {
     if u < 256 {
         return t.latin1[u as usize];
     }
-    if let Some(i) = run_index(t.runs, u, |r| r.0) {
-        let (start, end, base, step) = t.runs[i];
-        if u <= end {
-            return base.wrapping_add(step.wrapping_mul((u - start) as i32));
-        }
-    }
-    t.otherwise
+    run_of(t.runs, u, |r| (r.0, r.1)).map_or(t.otherwise, |(start, _, base, step)| {
+        base.wrapping_add(step.wrapping_mul((u - start) as i32))
+    })
 }
 
 /// `Character.toUpperCase(int)`, `toLowerCase(int)`, `toTitleCase(int)` of the table.
@@ -544,13 +539,12 @@ pub fn char_case(c: i32, t: &CharCase) -> i32 {
     if u < 256 {
         return t.latin1[u as usize];
     }
-    if let Some(i) = run_index(t.runs, u, |r| r.0) {
-        let (start, end, stride, delta) = t.runs[i];
-        if u <= end && (u - start).is_multiple_of(stride) {
-            return c.wrapping_add(delta);
+    match run_of(t.runs, u, |r| (r.0, r.1)) {
+        Some((start, _, stride, delta)) if (u - start).is_multiple_of(stride) => {
+            c.wrapping_add(delta)
         }
+        _ => c,
     }
-    c
 }
 
 /// `Character.digit(int, int)`: the value `Character.digit(c, 36)` has (`t`), when the radix is 2 to 36 and the
@@ -730,10 +724,7 @@ pub fn index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
             .position(|&c| c as i32 == ch)
             .map_or(-1, |i| (from + i) as i32);
     }
-    let (hi, lo) = (
-        0xD800 + ((ch - 0x10000) >> 10),
-        0xDC00 + ((ch - 0x10000) & 0x3FF),
-    );
+    let (hi, lo) = surrogates(ch);
     (from..s.len() - 1)
         .find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo)
         .map_or(-1, |i| i as i32)
@@ -754,10 +745,7 @@ pub fn last_index_of_char(s: &[u16], ch: i32, from: i32) -> i32 {
     if s.len() < 2 {
         return -1;
     }
-    let (hi, lo) = (
-        0xD800 + ((ch - 0x10000) >> 10),
-        0xDC00 + ((ch - 0x10000) & 0x3FF),
-    );
+    let (hi, lo) = surrogates(ch);
     (0..=last.min(s.len() - 2))
         .rev()
         .find(|&i| s[i] as i32 == hi && s[i + 1] as i32 == lo)
@@ -918,8 +906,8 @@ pub fn append_code_point(v: &mut Vec<u16>, cp: i32) {
     if (0..0x10000).contains(&cp) {
         v.push(cp as u16);
     } else if (0x10000..=0x10FFFF).contains(&cp) {
-        v.push((0xD800 + ((cp - 0x10000) >> 10)) as u16);
-        v.push((0xDC00 + ((cp - 0x10000) & 0x3FF)) as u16);
+        let (hi, lo) = surrogates(cp);
+        v.extend_from_slice(&[hi as u16, lo as u16]);
     } else {
         throw(
             JavaException::IllegalArgument,
@@ -984,6 +972,15 @@ pub fn reverse_units(v: &mut [u16]) {
 /// `Long.toString`, `Integer.toString`, `String.valueOf` of an integer: Java's decimal form is Rust's.
 pub fn decimal(v: i64) -> Vec<u16> {
     v.to_string().encode_utf16().collect()
+}
+
+/// The high and low surrogates of a supplementary code point (`0x10000..=0x10FFFF`).
+#[inline(always)]
+fn surrogates(cp: i32) -> (i32, i32) {
+    (
+        0xD800 + ((cp - 0x10000) >> 10),
+        0xDC00 + ((cp - 0x10000) & 0x3FF),
+    )
 }
 
 /// The code point of a surrogate pair at `s[i]`, `s[i + 1]`, if there is one.
@@ -1070,16 +1067,8 @@ pub fn encode_latin1(s: &[u16]) -> Vec<i8> {
 /// `String.codePointAt`.
 #[inline(always)]
 pub fn code_point_at(s: &[u16], i: i32) -> i32 {
-    let c = char_at(s, i);
-    if (0xD800..0xDC00).contains(&c) {
-        if let Some(&d) = s.get(i as usize + 1) {
-            let d = d as i32;
-            if (0xDC00..0xE000).contains(&d) {
-                return ((c - 0xD800) << 10) + (d - 0xDC00) + 0x10000;
-            }
-        }
-    }
-    c
+    let c = char_at(s, i); // throws for an index out of range, so pair_at may read s[i]
+    pair_at(s, i as usize).map_or(c, |cp| cp as i32)
 }
 
 // ---- java.util.Arrays / System.arraycopy -------------------------------------------------------------
