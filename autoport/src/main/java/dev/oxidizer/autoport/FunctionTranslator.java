@@ -18,6 +18,7 @@ import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.MultiANewArrayInsnNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
@@ -27,6 +28,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.util.Printer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,9 @@ final class FunctionTranslator implements Opcodes {
     private final Map<String, String> decls = new LinkedHashMap<>();
     private final Set<OValue.Origin> written = new HashSet<>();
     private NullChecks nullChecks;
+    private OwnedArrays owned = OwnedArrays.NONE;
+    /** Per translated block: the owned arrays it leaves on the stack for its successors, by depth. */
+    private final Map<Integer, Map<Integer, SE>> ownedOnExit = new HashMap<>();
     private int temps;
 
     /** The entry method: signature from {@code entry}, always {@code Result}. */
@@ -179,6 +184,7 @@ final class FunctionTranslator implements Opcodes {
                 decls.clear();
                 written.clear();
                 nullChecks = null;
+                ownedOnExit.clear();
                 temps = 0;
             }
         }
@@ -205,6 +211,7 @@ final class FunctionTranslator implements Opcodes {
         }
         nullChecks = new NullChecks(owner, mn, frames, isStatic);
         nullChecks.pruneNullBranches();
+        owned = OwnedArrays.find(mn, frames);
         if (entry != null) {
             nullChecks.findPrologue();
         }
@@ -444,6 +451,51 @@ final class FunctionTranslator implements Opcodes {
         };
     }
 
+    /** The row type of a two-dimensional primitive array type ({@code [[I} gives {@code [I}), else null. */
+    static Type tableRow(Type t) {
+        if (t == null || t.getSort() != Type.ARRAY || t.getDimensions() != 2) {
+            return null;
+        }
+        Type row = Type.getType(t.getDescriptor().substring(1));
+        return elem(row) == null ? null : row;
+    }
+
+    /** The Rust type of a variable holding an array the method made: {@code Vec<T>}, or {@code Vec<Vec<T>>} for a table. */
+    static String vecType(Type t) {
+        Type row = tableRow(t);
+        return row != null ? "Vec<Vec<" + elem(row) + ">>" : "Vec<" + elem(t) + ">";
+    }
+
+    /**
+     * The {@code multianewarray} that made the table the {@code aaload} at {@code insn} reads a row of, or -1 when it
+     * reads anything else (the subset's only arrays of references are the rectangular tables the method makes).
+     */
+    private int tableOf(int aaload) {
+        Frame<OValue> f = frames[aaload];
+        if (f == null || f.getStackSize() < 2) {
+            return -1;
+        }
+        OValue base = f.getStack(f.getStackSize() - 2);
+        if (base.origins().size() == 1 && base.origins().iterator().next() instanceof OValue.Made m
+                && insns.get(m.insn()) instanceof MultiANewArrayInsnNode mi && mi.dims == 2 && tableRow(base.type()) != null) {
+            return m.insn();
+        }
+        return -1;
+    }
+
+    /**
+     * Where the row an {@code aaload} read lives: its table's variable indexed by the row number that instruction
+     * checked last ({@code a5[r9]}). A row is never copied, so writes through it reach the table, as in Java.
+     */
+    private String rowPlace(int aaload) throws Refusal {
+        int table = tableOf(aaload);
+        if (table < 0) {
+            throw refuse(aaload, "arrays of references are outside the subset (two-dimensional primitive tables the method"
+                    + " makes with new T[n][m] are in it)");
+        }
+        return "a" + table + "[r" + aaload + "]";
+    }
+
     // ---- symbolic values -----------------------------------------------------------------------------------------
 
     /** A pending comparison of two values (lcmp, fcmpl, ...): folded into the branch that tests it. */
@@ -524,6 +576,10 @@ final class FunctionTranslator implements Opcodes {
             for (int d = 0; d < f.getStackSize(); d++) {
                 OValue v = f.getStack(d);
                 char k = v.type() == null ? '?' : kind(v.type());
+                if (k == 'A' && v.origins().stream().anyMatch(owned::moves)) {
+                    stack.add(ownedFromPredecessors(d));
+                    continue;
+                }
                 if (k == 'A' && v.origins().size() == 1 && !(v.origins().iterator().next() instanceof OValue.Made mm
                         && (insns.get(mm.insn()).getOpcode() == NEW))) {
                     // an array reference is named statically: the same on every path into this block (a[i] = c ? x : y)
@@ -623,14 +679,42 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(at, "returning a " + (v.type() == null ? "reference" : v.type().getClassName())
                         + " is outside the subset (primitives, void, primitive arrays and String)");
             }
+            if (tableRow(v.type()) != null) {
+                throw refuse(at, "returning a two-dimensional table is outside the subset");
+            }
+            if (isRow(v)) {
+                throw refuse(at, "returning a row of a table is outside the subset (return a copy: Arrays.copyOf)");
+            }
             String var = arrayVar(v, at);
-            boolean made = v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
+            boolean made = v.origin() instanceof OValue.Slot
+                    || v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
             // Strings are immutable, so the code units a String parameter or constant holds may be copied out anywhere;
             // a parameter array only from the entry (a called method returning it would alias the caller's array)
             if (!made && !string && entry == null) {
                 throw refuse(at, "returning a parameter array from a called method is outside the subset");
             }
             return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
+        }
+
+        /** A row of a table the method made ({@code dp[i]}). */
+        private boolean isRow(SE v) {
+            return v.origin() instanceof OValue.Made m && insns.get(m.insn()).getOpcode() == AALOAD;
+        }
+
+        /**
+         * Two rows of one table in one call would borrow the table twice (a call may write either); a table itself
+         * is not passed (no parameter type holds it).
+         */
+        private void refuseTableArguments(List<SE> args) throws Refusal {
+            Set<String> tables = new HashSet<>();
+            for (SE a : args) {
+                if (a != null && tableRow(a.type()) != null) {
+                    throw refuse(at, "passing a two-dimensional table to a method is outside the subset");
+                }
+                if (a != null && isRow(a) && !tables.add(a.code().substring(0, a.code().indexOf('[')))) {
+                    throw refuse(at, "passing two rows of one table to one method is outside the subset");
+                }
+            }
         }
 
         /** A String value: a parameter, a constant or one the method made. */
@@ -691,6 +775,10 @@ final class FunctionTranslator implements Opcodes {
             List<String> assigns = new ArrayList<>();
             for (int d = 0; d < stack.size(); d++) {
                 SE e = stack.get(d);
+                if (e.origin() instanceof OValue.Slot) {
+                    ownedOnExit.computeIfAbsent(block.id, b -> new HashMap<>()).put(d, e);
+                    continue;
+                }
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
@@ -728,8 +816,10 @@ final class FunctionTranslator implements Opcodes {
                     }
                     yield entry.fieldNames().get(f.name());
                 }
-                case OValue.Made m -> (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
+                case OValue.Made m -> insns.get(m.insn()).getOpcode() == AALOAD ? rowPlace(m.insn())
+                        : (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
                 case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
+                case OValue.Slot s -> s.var();
                 case OValue.Static s -> {
                     String t = porter.declaredTable(s.owner(), s.name());
                     if (t == null) {
@@ -757,6 +847,9 @@ final class FunctionTranslator implements Opcodes {
                         + " possible origins) is outside the subset");
             }
             OValue.Origin o = v.origins().iterator().next();
+            if (owned.moves(o)) {
+                throw refuse(insn, "an array that moves between variables, read where its variable is unknown");
+            }
             if (o instanceof OValue.Made m && insns.get(m.insn()) instanceof LabelNode && cfg.handlerBlocks.contains(cfg.blockAt(m.insn()))) {
                 return caughtValue(cfg.blockAt(m.insn()));
             }
@@ -766,7 +859,7 @@ final class FunctionTranslator implements Opcodes {
             if (o instanceof OValue.Param p && !isStatic && p.slot() == 0) {
                 return new SE("this", 'A', Set.of(), o, v.type(), null);
             }
-            if (v.type().getSort() == Type.ARRAY && elem(v.type()) == null) {
+            if (v.type().getSort() == Type.ARRAY && elem(v.type()) == null && tableRow(v.type()) == null) {
                 throw refuse(insn, "arrays of " + v.type().getElementType().getClassName()
                         + " are outside the subset (one-dimensional primitive arrays only)");
             }
@@ -780,23 +873,101 @@ final class FunctionTranslator implements Opcodes {
             return new SE(name, 'A', Set.of(name), o, v.type(), null);
         }
 
-        /** The made origin of a new array at {@code insn}: refused when an earlier array of the same site is still held. */
-        private String newArrayVar(int insn, Type type) throws Refusal {
+        /** {@code aload} of an owned slot: its own variable, whichever array it holds now. */
+        private SE ownedValue(int slot) throws Refusal {
+            Type t = frames[at].getLocal(slot).type();
+            if (t == null || t.getSort() != Type.ARRAY || t.getDimensions() != 1 || elem(t) == null) {
+                throw refuse(at, "a variable holding arrays of different types");
+            }
+            String v = OwnedArrays.var(slot, t);
+            decls.putIfAbsent(v, "let mut " + v + ": Vec<" + elem(t) + "> = Vec::new();");
+            return new SE(v, 'A', Set.of(v), new OValue.Slot(slot, v), t, null);
+        }
+
+        /**
+         * {@code astore} into an owned slot moves the array: exact only when nothing else refers to it afterwards (the
+         * source variable is dead, no copy is left on the stack) and the slot's previous array is not on the stack.
+         */
+        private void moveInto(int slot, SE e) throws Refusal {
+            Type t = e.type();
+            if (t == null || t.getSort() != Type.ARRAY || t.getDimensions() != 1 || elem(t) == null) {
+                throw refuse(at, "a variable holding arrays of different types");
+            }
+            String src = arrayVar(e, at);
+            String dst = OwnedArrays.var(slot, t);
+            if (src.equals(dst)) {
+                return;
+            }
+            Frame<OValue> f = frames[at];
+            Set<OValue.Origin> moving = f.getStack(f.getStackSize() - 1).origins();
+            Set<OValue.Origin> replaced = f.getLocal(slot).origins();
+            for (int d = 0; d < f.getStackSize() - 1; d++) {
+                for (OValue.Origin o : f.getStack(d).origins()) {
+                    if (moving.contains(o) || replaced.contains(o)) {
+                        throw refuse(at, "a variable assigned an array while another reference to it (or to its old array) is"
+                                + " on the operand stack is outside the subset");
+                    }
+                }
+            }
+            if (e.origin() instanceof OValue.Slot from && owned.liveAfter(at, from.slot())) {
+                throw refuse(at, "two variables referring to the same array at once (local " + from.slot() + " is used after"
+                        + " it is copied to local " + slot + ") are outside the subset");
+            }
+            if (!(e.origin() instanceof OValue.Slot) && !(e.origin() instanceof OValue.Made)) {
+                throw refuse(at, "an array the method did not allocate, stored in a variable that holds its own arrays");
+            }
+            decls.putIfAbsent(dst, "let mut " + dst + ": Vec<" + elem(t) + "> = Vec::new();");
+            flushDeps(dst);
+            flushDeps(src);
+            out.add(dst + " = std::mem::take(&mut " + src + ");");
+        }
+
+        /** An owned array on the stack at a block's start: the one every predecessor left at {@code depth}. */
+        private SE ownedFromPredecessors(int depth) throws Refusal {
+            SE found = null;
+            for (int p : block.preds) {
+                SE e = ownedOnExit.getOrDefault(p, Map.of()).get(depth);
+                if (e == null || found != null && !found.code().equals(e.code())) {
+                    throw refuse(block.start, "a reference on the operand stack between blocks",
+                            "an array that moves between variables, left on the stack by different variables");
+                }
+                found = e;
+            }
+            if (found == null) {
+                throw refuse(block.start, "a reference on the operand stack between blocks", "an owned array of unknown variable");
+            }
+            return found;
+        }
+
+        /**
+         * Refuses when a variable or the operand stack still holds a value the instruction at {@code insn} produced on an
+         * earlier run (an array it allocated, a row it read): the new one would take its name.
+         */
+        private void refuseIfStillHeld(int insn, String reason) throws Refusal {
             OValue.Made o = new OValue.Made(insn);
             Frame<OValue> f = frames[insn];
             for (int i = 0; i < f.getLocals(); i++) {
-                if (f.getLocal(i).origins().contains(o)) {
-                    throw refuse(insn, "an array allocated in a loop while the previous one is still referenced (e.g. swapping"
-                            + " rows) is outside the subset");
+                if (f.getLocal(i).origins().contains(o) && !owned.owns(i)) {
+                    throw refuse(insn, reason);
                 }
             }
-            for (int i = 0; i < f.getStackSize(); i++) {
-                if (f.getStack(i).origins().contains(o)) {
-                    throw refuse(insn, "an array allocated in a loop while the previous one is still referenced");
+            // the stack once the instruction has run, without its result: arguments it consumes hold nothing afterwards
+            // (out = Arrays.copyOf(out, 2 * n) reads the previous array before the new one exists)
+            Frame<OValue> after = insn + 1 < frames.length && frames[insn + 1] != null ? frames[insn + 1] : f;
+            int kept = after == f ? f.getStackSize() : after.getStackSize() - 1;
+            for (int i = 0; i < kept; i++) {
+                if (after.getStack(i).origins().contains(o)) {
+                    throw refuse(insn, reason);
                 }
             }
+        }
+
+        /** The made origin of a new array at {@code insn}: refused when an earlier array of the same site is still held. */
+        private String newArrayVar(int insn, Type type) throws Refusal {
+            refuseIfStillHeld(insn, "an array allocated in a loop while the previous one is still referenced (and not by a variable"
+                    + " that owns its arrays) is outside the subset");
             String name = "a" + insn;
-            decls.putIfAbsent(name, "let mut " + name + ": Vec<" + elem(type) + "> = Vec::new();");
+            decls.putIfAbsent(name, "let mut " + name + ": " + vecType(type) + " = Vec::new();");
             flushDeps(name);
             return name;
         }
@@ -926,7 +1097,10 @@ final class FunctionTranslator implements Opcodes {
                     String v = local(((VarInsnNode) in).var, k);
                     pushPrim(v, k, Set.of(v));
                 }
-                case ALOAD -> push(arrayValue(frames[at].getLocal(((VarInsnNode) in).var), at));
+                case ALOAD -> {
+                    int slot = ((VarInsnNode) in).var;
+                    push(owned.owns(slot) ? ownedValue(slot) : arrayValue(frames[at].getLocal(slot), at));
+                }
                 case ISTORE, LSTORE, FSTORE, DSTORE -> {
                     char k = "IJFD".charAt(op - ISTORE);
                     String v = local(((VarInsnNode) in).var, k);
@@ -938,6 +1112,12 @@ final class FunctionTranslator implements Opcodes {
                     SE e = pop();
                     if (e.kind() != 'A' && e.kind() != 'E') {
                         throw refuse(at, "storing an exception or handle in a variable is outside the subset");
+                    }
+                    int slot = ((VarInsnNode) in).var;
+                    if (owned.owns(slot)) {
+                        moveInto(slot, e);
+                    } else if (e.origin() instanceof OValue.Slot) {
+                        throw refuse(at, "an array that moves between variables, stored where it cannot move");
                     }
                 }
                 case IINC -> {
@@ -964,7 +1144,20 @@ final class FunctionTranslator implements Opcodes {
                     };
                     pushPrim(v, kindOfElem(el), Set.of());
                 }
-                case AALOAD -> throw refuse(at, "arrays of references are outside the subset");
+                case AALOAD -> {
+                    SE i = pop();
+                    SE a = pop();
+                    String place = rowPlace(at);
+                    String table = arrayVar(a, at);
+                    // a row this instruction read before, still held, would be renamed by the new row number
+                    refuseIfStillHeld(at, "a row of a table read in a loop while the row read there before is still referenced is"
+                            + " outside the subset");
+                    String r = "r" + at;
+                    decls.putIfAbsent(r, "let mut " + r + ": usize = 0;");
+                    flushDeps(r);
+                    out.add(r + " = " + call("jrt::row(&*" + table + ", " + i.code() + ")") + ";");
+                    push(new SE(place, 'A', Set.of(table, r, place), new OValue.Made(at), Type.getType(a.type().getDescriptor().substring(1)), null));
+                }
                 case IASTORE, LASTORE, FASTORE, DASTORE, BASTORE, CASTORE, SASTORE -> {
                     SE v = pop();
                     SE i = pop();
@@ -972,10 +1165,12 @@ final class FunctionTranslator implements Opcodes {
                     String arr = arrayVar(a, at);
                     // An index or value that reads the same array (`out[out.length - 1] = x`) is evaluated before the
                     // store borrows it mutably, as Java evaluates it before the store.
-                    if (i.deps().contains(arr)) {
+                    // (a row borrows its whole table: anything the index or value reads is evaluated first)
+                    boolean row = arr.indexOf('[') > 0;
+                    if (row || i.deps().contains(arr)) {
                         i = materialize(i);
                     }
-                    if (v.deps().contains(arr)) {
+                    if (row || v.deps().contains(arr)) {
                         v = materialize(v);
                     }
                     String el = elem(a.type());
@@ -1222,7 +1417,7 @@ final class FunctionTranslator implements Opcodes {
                 case ARRAYLENGTH -> {
                     SE a = pop();
                     String v = arrayVar(a, at);
-                    pushPrim("jrt::len(&*" + v + ")", 'I', Set.of(v));
+                    pushPrim("jrt::len(&*" + v + ")", 'I', a.deps().isEmpty() ? Set.of(v) : a.deps());
                 }
                 case NEWARRAY -> {
                     SE n = pop();
@@ -1234,7 +1429,21 @@ final class FunctionTranslator implements Opcodes {
                     out.add(v + " = " + call("jrt::new_array::<" + elem(t) + ">(" + n.code() + ")") + ";");
                     push(new SE(v, 'A', Set.of(v), new OValue.Made(at), t, null));
                 }
-                case ANEWARRAY, MULTIANEWARRAY -> throw refuse(at, "arrays of references and multi-dimensional arrays are outside the subset");
+                case MULTIANEWARRAY -> {
+                    MultiANewArrayInsnNode mi = (MultiANewArrayInsnNode) in;
+                    Type t = Type.getType(mi.desc);
+                    Type row = tableRow(t);
+                    if (mi.dims != 2 || row == null) {
+                        throw refuse(at, "multi-dimensional arrays other than two-dimensional primitive tables (new T[n][m]) are outside the subset");
+                    }
+                    SE cols = pop();
+                    SE rows = pop();
+                    String v = newArrayVar(at, t);
+                    out.add(v + " = " + call("jrt::new_table::<" + elem(row) + ">(" + rows.code() + ", " + cols.code() + ")") + ";");
+                    push(new SE(v, 'A', Set.of(v), new OValue.Made(at), t, null));
+                }
+                case ANEWARRAY -> throw refuse(at, "arrays of references are outside the subset (two-dimensional primitive tables the"
+                        + " method makes with new T[n][m] are in it)");
                 case NEW -> {
                     String cls = ((TypeInsnNode) in).desc;
                     if (cls.equals("java/lang/String")) {
@@ -1322,11 +1531,15 @@ final class FunctionTranslator implements Opcodes {
             if (a.kind() != 'A' || b.kind() != 'A') {
                 throw refuse(at, "comparing references other than arrays is outside the subset");
             }
+            if (isRow(a) || isRow(b) || tableRow(a.type()) != null || tableRow(b.type()) != null) {
+                throw refuse(at, "comparing tables or their rows by reference is outside the subset");
+            }
             if (a.origin().equals(b.origin())) {
                 return "true";
             }
-            boolean aMade = a.origin() instanceof OValue.Made;
-            boolean bMade = b.origin() instanceof OValue.Made;
+            // an owned array is held by one variable at a time (OwnedArrays): two different ones never alias
+            boolean aMade = a.origin() instanceof OValue.Made || a.origin() instanceof OValue.Slot;
+            boolean bMade = b.origin() instanceof OValue.Made || b.origin() instanceof OValue.Slot;
             if (aMade || bMade) {
                 return "false";
             }
@@ -1627,6 +1840,9 @@ final class FunctionTranslator implements Opcodes {
                 viewGet((View) recv.extra(), m, args);
                 return;
             }
+            List<SE> all = new ArrayList<>(args);
+            all.add(recv);
+            refuseTableArguments(all);
             if (m.getOpcode() == INVOKESTATIC && porter.isApplicationClass(m.owner) && !JdkCalls.isMappedLibrary(m.owner)) {
                 appCall(m, args);
                 return;

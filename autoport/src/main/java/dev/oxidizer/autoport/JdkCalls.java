@@ -79,6 +79,14 @@ final class JdkCalls {
         if (owner.equals(PRECONDITIONS)) {
             return preconditions(e, m, args);
         }
+        if (owner.startsWith("[") && m.name.equals("clone") && m.desc.equals("()Ljava/lang/Object;") && recv != null) {
+            Type t = Type.getObjectType(owner);
+            if (t.getDimensions() != 1 || FunctionTranslator.elem(t) == null) {
+                return false;
+            }
+            e.newArray(t, e.arr(recv) + ".to_vec()");
+            return true;
+        }
         if (owner.equals("java/lang/StringBuilder")) {
             return recv != null && e.isBuilderValue(recv) && builder(e, m, recv, args, a, b, c);
         }

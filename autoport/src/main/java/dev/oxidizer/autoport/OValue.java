@@ -59,4 +59,10 @@ record OValue(Type type, Set<Origin> origins) implements Value {
 
     /** A static field. */
     record Static(String owner, String name) implements Origin {}
+
+    /**
+     * An array read from a variable that owns it ({@link OwnedArrays}): the translator's stack entries only, never a
+     * frame's. Named by the Rust variable, since the array it holds changes while the variable does not.
+     */
+    record Slot(int slot, String var) implements Origin {}
 }

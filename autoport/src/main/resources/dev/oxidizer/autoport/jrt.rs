@@ -127,6 +127,29 @@ pub fn new_array<T: Copy + Default>(n: i32) -> Vec<T> {
     vec![T::default(); n as usize]
 }
 
+/// `multianewarray` of a two-dimensional primitive table (`new T[rows][cols]`): zero-filled rows, or
+/// NegativeArraySizeException naming the first negative count, as HotSpot checks them.
+#[inline(always)]
+pub fn new_table<T: Copy + Default>(rows: i32, cols: i32) -> Vec<Vec<T>> {
+    if rows < 0 {
+        throw(JavaException::NegativeArraySize, rows.to_string());
+    }
+    if cols < 0 {
+        throw(JavaException::NegativeArraySize, cols.to_string());
+    }
+    vec![vec![T::default(); cols as usize]; rows as usize]
+}
+
+/// `aaload` of a table's row: the checked row number, or ArrayIndexOutOfBoundsException.
+#[inline(always)]
+pub fn row<T>(table: &[Vec<T>], i: i32) -> usize {
+    if i >= 0 && (i as usize) < table.len() {
+        i as usize
+    } else {
+        aioobe(i as i64, table.len())
+    }
+}
+
 #[inline(always)]
 pub fn idiv(a: i32, b: i32) -> i32 {
     if b == 0 {

@@ -196,6 +196,56 @@ class AutoPorterTest {
             return a.length + sumOrZero(a);
         }
 
+        static int editDistance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
+        }
+
+        static int aliasedRow(int n) {
+            int[] prev = new int[n];
+            for (int i = 0; i < 3; i++) {
+                int[] cur = new int[n];
+                cur[0] = prev[0] + i;
+                prev = cur;
+                cur[0]++; // cur is still used: prev and cur name one array
+            }
+            return prev[0];
+        }
+
+        static int lcsTable(String a, String b) {
+            int[][] dp = new int[a.length() + 1][b.length() + 1];
+            for (int i = 1; i <= a.length(); i++) {
+                for (int j = 1; j <= b.length(); j++) {
+                    dp[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
+                }
+            }
+            return dp[a.length()][b.length()];
+        }
+
+        static int[] firstRow(int n) {
+            int[][] t = new int[n][n];
+            return t[0];
+        }
+
+        static int jagged(int n) {
+            int[][] t = new int[n][];
+            return t.length;
+        }
+
         private static int sumOrZero(int[] a) {
             if (a == null) {
                 return 0;
@@ -245,6 +295,39 @@ class AutoPorterTest {
         AutoPort p = port("fill", "([D)V", "out");
         assertEquals(List.of(true), p.paramWritten());
         assertTrue(p.rust().contains("out: &mut [f64]"), p.rust());
+    }
+
+    @Test
+    void rowsThatTakeTurnsAreVariablesOwningTheirArraysAndAssignmentMovesThem() throws Refusal {
+        String rust = port("editDistance", "(Ljava/lang/String;Ljava/lang/String;)I", "a", "b").rust();
+        // prev, cur and t: each its own Vec, and the swap three moves (each source dead after it)
+        assertEquals(3, rust.split("= std::mem::take\\(&mut l[0-9]+vi32\\);", -1).length - 1, rust);
+        assertEquals(2, rust.split("= std::mem::take\\(&mut a[0-9]+\\);", -1).length - 1, "the two allocations move in:\n" + rust);
+    }
+
+    @Test
+    void twoLiveVariablesNamingOneArrayAreRefusedWithTheSlots() {
+        Refusal r = assertThrows(Refusal.class, () -> port("aliasedRow", "(I)I", "n"));
+        assertTrue(r.getMessage().contains("two variables referring to the same array at once"), r.getMessage());
+        assertTrue(r.getMessage().contains("astore") && r.line() > 0, r.getMessage());
+    }
+
+    @Test
+    void aTwoDimensionalTableIsAVecOfRowsAndEachRowReadIsACheckedRowNumber() throws Refusal {
+        String rust = port("lcsTable", "(Ljava/lang/String;Ljava/lang/String;)I", "a", "b").rust();
+        assertTrue(rust.contains(": Vec<Vec<i32>> = Vec::new();"), rust);
+        assertTrue(rust.contains("jrt::new_table::<i32>("), rust);
+        // dp[i][j] = ..., dp[i-1][j-1], dp[i-1][j], dp[i][j-1] and dp[n][m]: five row reads, each checked once
+        assertEquals(5, rust.split("= jrt::row\\(&\\*a[0-9]+, ", -1).length - 1, rust);
+        assertTrue(rust.matches("(?s).*jrt::st\\(&mut \\*a[0-9]+\\[r[0-9]+\\], .*"), "the store writes through the table's row:\n" + rust);
+    }
+
+    @Test
+    void rowsThatEscapeAndJaggedTablesAreRefusedWithTheReason() {
+        Refusal escaping = assertThrows(Refusal.class, () -> port("firstRow", "(I)[I", "n"));
+        assertTrue(escaping.getMessage().contains("returning a row of a table"), escaping.getMessage());
+        Refusal jagged = assertThrows(Refusal.class, () -> port("jagged", "(I)I", "n"));
+        assertTrue(jagged.getMessage().contains("anewarray") && jagged.getMessage().contains("new T[n][m] are in it"), jagged.getMessage());
     }
 
     @Test

@@ -670,7 +670,7 @@ public final class Corpus {
         Arrays.sort(v);
     }
 
-    // ---- expected refusals (outside the subset) ---------------------------------------------------------------------
+    // ---- expected refusals when written (outside the subset then; lcsLength translates since rows may move) ----------
 
     public static String repeatChar(char c, int n) {
         StringBuilder sb = new StringBuilder();
@@ -1411,5 +1411,234 @@ public final class Corpus {
 
     public static String labelOrDigits(int n) {
         return n < 0 ? "negative" : n == 0 ? "zero" : Integer.toString(n);
+    }
+
+    // ---- added with variables that take turns holding arrays (written for them, counted apart) ----------------------
+
+    public static int editDistanceSwapped(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    public static long[] pascalRow(int n) {
+        long[] row = {1};
+        for (int i = 0; i < Math.min(n, 70); i++) {
+            long[] next = new long[row.length + 1];
+            next[0] = 1;
+            for (int k = 1; k < row.length; k++) {
+                next[k] = row[k - 1] + row[k];
+            }
+            next[row.length] = 1;
+            row = next;
+        }
+        return row;
+    }
+
+    public static int[] primesBelow(int limit) {
+        int[] out = new int[4];
+        int n = 0;
+        for (int c = 2; c < Math.min(limit, 20_000); c++) {
+            boolean prime = true;
+            for (int d = 2; d * d <= c; d++) {
+                if (c % d == 0) {
+                    prime = false;
+                    break;
+                }
+            }
+            if (prime) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    public static double[] smoothPasses(double[] x, int passes) {
+        double[] a = x.clone();
+        double[] b = new double[x.length];
+        for (int p = 0; p < Math.min(passes, 16); p++) {
+            for (int i = 0; i < a.length; i++) {
+                double l = a[Math.max(i - 1, 0)];
+                double r = a[Math.min(i + 1, a.length - 1)];
+                b[i] = (l + 2 * a[i] + r) * 0.25;
+            }
+            double[] t = a;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    public static int longestCommonSubstring(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int best = 0;
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                if (a.charAt(i - 1) == b.charAt(j - 1)) {
+                    cur[j] = prev[j - 1] + 1;
+                    best = Math.max(best, cur[j]);
+                }
+            }
+            prev = cur;
+        }
+        return best;
+    }
+
+    public static byte[] runLengthEncode(byte[] in) {
+        byte[] out = new byte[16];
+        int n = 0;
+        for (int i = 0; i < in.length; ) {
+            int j = i;
+            while (j < in.length && in[j] == in[i] && j - i < 255) {
+                j++;
+            }
+            if (n + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[n++] = (byte) (j - i);
+            out[n++] = in[i];
+            i = j;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    public static long gridPaths(int rows, int cols, long blockedMask) {
+        int w = Math.max(0, Math.min(cols, 62));
+        long[] above = new long[w];
+        long[] row = new long[w];
+        for (int r = 0; r < Math.max(0, Math.min(rows, 200)); r++) {
+            for (int c = 0; c < w; c++) {
+                if ((blockedMask >>> ((r * 7 + c) & 63) & 1) != 0 && r + c > 0) {
+                    row[c] = 0;
+                } else if (r == 0 && c == 0) {
+                    row[c] = 1;
+                } else {
+                    row[c] = (r > 0 ? above[c] : 0) + (c > 0 ? row[c - 1] : 0);
+                }
+            }
+            long[] t = above;
+            above = row;
+            row = t;
+        }
+        return w == 0 || rows <= 0 ? 0 : above[w - 1];
+    }
+
+    // ---- added with two-dimensional tables the method makes (written for them, counted apart) ----------------------
+
+    public static int lcsTable(String a, String b) {
+        int n = Math.min(a.length(), 300);
+        int m = Math.min(b.length(), 300);
+        int[][] dp = new int[n + 1][m + 1];
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                dp[i][j] = a.charAt(i - 1) == b.charAt(j - 1) ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
+            }
+        }
+        return dp[n][m];
+    }
+
+    public static int knapsackTable(int[] weights, int[] values, int capacity) {
+        int n = Math.min(Math.min(weights.length, values.length), 200);
+        int cap = Math.max(0, Math.min(capacity, 1000));
+        int[][] best = new int[n + 1][cap + 1];
+        for (int i = 1; i <= n; i++) {
+            int[] row = best[i];
+            int[] prev = best[i - 1];
+            int w = weights[i - 1];
+            for (int c = 0; c <= cap; c++) {
+                row[c] = prev[c];
+                if (w >= 0 && w <= c) {
+                    row[c] = Math.max(row[c], prev[c - w] + values[i - 1]);
+                }
+            }
+        }
+        return best[n][cap];
+    }
+
+    public static long gridWays(boolean[] blocked, int rows, int cols) {
+        int r = Math.max(0, Math.min(rows, 64));
+        int c = Math.max(0, Math.min(cols, 64));
+        long[][] ways = new long[r][c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                int k = i * c + j;
+                if (k < blocked.length && blocked[k]) {
+                    ways[i][j] = 0;
+                } else if (i == 0 && j == 0) {
+                    ways[i][j] = 1;
+                } else {
+                    ways[i][j] = (i > 0 ? ways[i - 1][j] : 0) + (j > 0 ? ways[i][j - 1] : 0);
+                }
+            }
+        }
+        return r == 0 || c == 0 ? 0 : ways[r - 1][c - 1];
+    }
+
+    public static double[] columnMeans(double[] values, int cols) {
+        int c = Math.max(1, Math.min(cols, 16));
+        int rows = values.length / c;
+        double[][] t = new double[rows][c];
+        for (int i = 0; i < rows * c; i++) {
+            t[i / c][i % c] = values[i];
+        }
+        double[] means = new double[c];
+        for (double[] row : t) {
+            for (int j = 0; j < row.length; j++) {
+                means[j] += row[j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            means[j] = rows == 0 ? 0 : means[j] / rows;
+        }
+        return means;
+    }
+
+    public static long matrixChainCost(int[] dims) {
+        int n = Math.min(dims.length, 40) - 1;
+        if (n < 1) {
+            return 0;
+        }
+        long[][] m = new long[n][n];
+        for (int len = 2; len <= n; len++) {
+            for (int i = 0; i + len - 1 < n; i++) {
+                int j = i + len - 1;
+                m[i][j] = Long.MAX_VALUE;
+                for (int k = i; k < j; k++) {
+                    long cost = m[i][k] + m[k + 1][j] + (long) dims[i] * dims[k + 1] * dims[j + 1];
+                    if (cost < m[i][j]) {
+                        m[i][j] = cost;
+                    }
+                }
+            }
+        }
+        return m[0][n - 1];
+    }
+
+    public static int tableCell(int rows, int cols, int i, int j) {
+        int[][] t = new int[Math.min(rows, 500)][Math.min(cols, 500)];
+        for (int y = 0; y < t.length; y++) {
+            for (int x = 0; x < t[y].length; x++) {
+                t[y][x] = y * 31 + x;
+            }
+        }
+        t[i][j]++;
+        return t[i][j] + t.length;
     }
 }
