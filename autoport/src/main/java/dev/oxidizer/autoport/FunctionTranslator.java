@@ -252,6 +252,11 @@ final class FunctionTranslator implements Opcodes {
                 String v = "l" + slot + Character.toLowerCase(kind(ps[i]));
                 decls.remove(v);
                 prologue.add("let mut " + v + ": " + rust(kind(ps[i])) + " = " + widen(name, ps[i]) + ";");
+            } else if (owned.owns(slot) && isString(ps[i])) {
+                // a String parameter the method reassigns (s = s.substring(1)): its variable starts as a copy
+                String v = OwnedArrays.var(slot, ps[i]);
+                decls.remove(v);
+                prologue.add("let mut " + v + ": Vec<u16> = " + name + ".to_vec();");
             }
             slot += ps[i].getSize();
         }
@@ -876,11 +881,11 @@ final class FunctionTranslator implements Opcodes {
         /** {@code aload} of an owned slot: its own variable, whichever array it holds now. */
         private SE ownedValue(int slot) throws Refusal {
             Type t = frames[at].getLocal(slot).type();
-            if (t == null || t.getSort() != Type.ARRAY || t.getDimensions() != 1 || elem(t) == null) {
+            if (!OwnedArrays.holdable(t)) {
                 throw refuse(at, "a variable holding arrays of different types");
             }
             String v = OwnedArrays.var(slot, t);
-            decls.putIfAbsent(v, "let mut " + v + ": Vec<" + elem(t) + "> = Vec::new();");
+            decls.putIfAbsent(v, "let mut " + v + ": " + (isString(t) ? "Vec<u16>" : vecType(t)) + " = Vec::new();");
             return new SE(v, 'A', Set.of(v), new OValue.Slot(slot, v), t, null);
         }
 
@@ -890,8 +895,12 @@ final class FunctionTranslator implements Opcodes {
          */
         private void moveInto(int slot, SE e) throws Refusal {
             Type t = e.type();
-            if (t == null || t.getSort() != Type.ARRAY || t.getDimensions() != 1 || elem(t) == null) {
+            if (!OwnedArrays.holdable(t)) {
                 throw refuse(at, "a variable holding arrays of different types");
+            }
+            if (isString(t)) {
+                copyStringInto(slot, e);
+                return;
             }
             String src = arrayVar(e, at);
             String dst = OwnedArrays.var(slot, t);
@@ -920,6 +929,43 @@ final class FunctionTranslator implements Opcodes {
             flushDeps(dst);
             flushDeps(src);
             out.add(dst + " = std::mem::take(&mut " + src + ");");
+        }
+
+        /**
+         * {@code astore} of a String into an owned slot: a String is immutable, so a copy of its code units is exact
+         * wherever a move is not (the source still used, a constant, a parameter).
+         */
+        private void copyStringInto(int slot, SE e) throws Refusal {
+            String src = arrayVar(e, at);
+            String dst = OwnedArrays.var(slot, STRING);
+            if (src.equals(dst)) {
+                return;
+            }
+            Frame<OValue> f = frames[at];
+            Set<OValue.Origin> moving = f.getStack(f.getStackSize() - 1).origins();
+            Set<OValue.Origin> replaced = f.getLocal(slot).origins();
+            boolean shared = false;
+            for (int d = 0; d < f.getStackSize() - 1; d++) {
+                for (OValue.Origin o : f.getStack(d).origins()) {
+                    if (replaced.contains(o)) {
+                        throw refuse(at, "a variable assigned a String while its old String is on the operand stack is outside the subset");
+                    }
+                    shared |= moving.contains(o);
+                }
+            }
+            boolean movable = switch (e.origin()) {
+                case OValue.Slot from -> !owned.liveAfter(at, from.slot());
+                case OValue.Made m -> !(insns.get(m.insn()) instanceof LdcInsnNode) && !shared;
+                default -> false;
+            };
+            decls.putIfAbsent(dst, "let mut " + dst + ": Vec<u16> = Vec::new();");
+            flushDeps(dst);
+            if (movable) {
+                flushDeps(src);
+                out.add(dst + " = std::mem::take(&mut " + src + ");");
+            } else {
+                out.add(dst + " = " + src + ".to_vec();");
+            }
         }
 
         /** An owned array on the stack at a block's start: the one every predecessor left at {@code depth}. */
@@ -1530,6 +1576,9 @@ final class FunctionTranslator implements Opcodes {
         private String sameArray(SE a, SE b) throws Refusal {
             if (a.kind() != 'A' || b.kind() != 'A') {
                 throw refuse(at, "comparing references other than arrays is outside the subset");
+            }
+            if ((isStringValue(a) || isStringValue(b)) && (a.origin() instanceof OValue.Slot || b.origin() instanceof OValue.Slot)) {
+                throw refuse(at, "comparing Strings of a variable that takes turns holding them by reference is outside the subset");
             }
             if (isRow(a) || isRow(b) || tableRow(a.type()) != null || tableRow(b.type()) != null) {
                 throw refuse(at, "comparing tables or their rows by reference is outside the subset");

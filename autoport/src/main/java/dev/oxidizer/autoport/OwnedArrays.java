@@ -33,9 +33,11 @@ import java.util.Set;
  * array's identity needs no tracking): the translator checks that with {@link #liveAfter} and refuses otherwise.
  *
  * <p>The set is closed under sharing: a slot that may hold an array an owned slot may hold is owned too, so no array
- * is ever read through its origin's name after it has moved. Only one-dimensional primitive arrays allocated by
- * {@code newarray} or returned by a call (always a fresh array in the subset) take part; if any value of an owned slot
- * comes from elsewhere (a parameter, a field, {@code null}), nothing is owned and the translator refuses as before.
+ * is ever read through its origin's name after it has moved. One-dimensional primitive arrays allocated by
+ * {@code newarray} or returned by a call (always a fresh array in the subset) take part, and Strings (a String loop
+ * variable: {@code s = s.substring(1)}, {@code acc = acc + c}) from anywhere, parameters included: a String is immutable,
+ * so where a move would not be exact the translator copies its code units instead. If any value of an owned slot comes
+ * from elsewhere (an array parameter, a field, {@code null}), nothing is owned and the translator refuses as before.
  */
 final class OwnedArrays implements Opcodes {
     static final OwnedArrays NONE = new OwnedArrays(new BitSet(), Set.of(), null);
@@ -70,9 +72,15 @@ final class OwnedArrays implements Opcodes {
         return liveOut[insn].get(slot);
     }
 
-    /** The Rust variable of owned {@code slot} holding arrays of {@code type}. */
+    /** The Rust variable of owned {@code slot} holding arrays (or Strings) of {@code type}. */
     static String var(int slot, Type type) {
-        return "l" + slot + "v" + FunctionTranslator.elem(type);
+        return "l" + slot + "v" + (FunctionTranslator.isString(type) ? "str" : FunctionTranslator.elem(type));
+    }
+
+    /** Whether {@code type} is one an owned variable may hold: a one-dimensional primitive array or a String. */
+    static boolean holdable(Type type) {
+        return type != null && (FunctionTranslator.isString(type)
+                || type.getSort() == Type.ARRAY && type.getDimensions() == 1 && FunctionTranslator.elem(type) != null);
     }
 
     static OwnedArrays find(MethodNode mn, Frame<OValue>[] frames) {
@@ -119,8 +127,16 @@ final class OwnedArrays implements Opcodes {
                 }
             }
         }
+        Type[] params = Type.getArgumentTypes(mn.desc);
+        boolean isStatic = (mn.access & ACC_STATIC) != 0;
         for (OValue.Origin o : origins) {
-            if (!(o instanceof OValue.Made m) || !freshArray(insns.get(m.insn()), frames, m.insn())) {
+            boolean ok = switch (o) {
+                case OValue.Made m -> freshArray(insns.get(m.insn()), frames, m.insn()) || madeString(insns.get(m.insn()));
+                // a String parameter: immutable, so the owning variable may start as a copy of its code units
+                case OValue.Param p -> FunctionTranslator.isString(paramType(params, isStatic, p.slot()));
+                default -> false;
+            };
+            if (!ok) {
                 return NONE;
             }
         }
@@ -142,6 +158,29 @@ final class OwnedArrays implements Opcodes {
             return false;
         }
         return t != null && t.getSort() == Type.ARRAY && t.getDimensions() == 1 && FunctionTranslator.elem(t) != null;
+    }
+
+    /** A String the method makes or names: a constant, {@code new String(...)}, a call or concatenation returning one. */
+    private static boolean madeString(AbstractInsnNode in) {
+        return switch (in) {
+            case org.objectweb.asm.tree.LdcInsnNode l -> l.cst instanceof String;
+            case org.objectweb.asm.tree.TypeInsnNode t -> t.getOpcode() == NEW && t.desc.equals("java/lang/String");
+            case MethodInsnNode m -> FunctionTranslator.isString(Type.getReturnType(m.desc));
+            case InvokeDynamicInsnNode d -> FunctionTranslator.isString(Type.getReturnType(d.desc));
+            default -> false;
+        };
+    }
+
+    /** The declared type of the parameter in local {@code slot}, or null (the receiver, or not a parameter). */
+    private static Type paramType(Type[] params, boolean isStatic, int slot) {
+        int s = isStatic ? 0 : 1;
+        for (Type t : params) {
+            if (s == slot) {
+                return t;
+            }
+            s += t.getSize();
+        }
+        return null;
     }
 
     /** Backward liveness of every local slot, per instruction (a read anywhere, {@code iinc} included, keeps it live). */

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * A {@code private static final} one-dimensional primitive array that {@code <clinit>} fills with constants
- * ({@code static final int[] T = {1, 2, 3}}, javac's {@code newarray; dup; index; value; xastore ...; putstatic}) and
+ * ({@code static final int[] T = {1, 2, 3}}, javac's {@code newarray; dup; index; value; xastore ...; putstatic}, or
+ * {@code "0123456789abcdef".toCharArray()} and the bytes of an ASCII constant) and
  * that no method of its class writes or lets escape (every use is an element read or {@code length}; an empty array may
  * escape, having nothing to write): it becomes a Rust {@code static} slice. Anything else (a table computed in a loop, a non-private field another class could write, a
  * table passed to a method) is refused by {@link #find} with the reason.
@@ -92,6 +93,10 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
         if (put == null) {
             throw new NotATable("the static initializer does not assign it");
         }
+        List<String> fromText = textTable(prev(put), t);
+        if (fromText != null) {
+            return fromText;
+        }
         // Walk backwards: (dup, index, value, xastore)* preceded by (length, newarray).
         List<Number> reversed = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
@@ -126,6 +131,36 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
             out.add(literal(el, e));
         }
         return out;
+    }
+
+    /**
+     * The elements of a table made from a string constant: {@code "0123456789abcdef".toCharArray()}, or the bytes of an
+     * ASCII constant by {@code getBytes(StandardCharsets.US_ASCII / UTF_8 / ISO_8859_1)} or {@code getBytes()} (every
+     * charset a JVM may default to encodes ASCII the same way); null when {@code last} ends no such expression.
+     */
+    private static List<String> textTable(AbstractInsnNode last, Type t) {
+        if (!(last instanceof org.objectweb.asm.tree.MethodInsnNode m) || !m.owner.equals("java/lang/String")) {
+            return null;
+        }
+        AbstractInsnNode before = prev(m);
+        if (m.name.equals("toCharArray") && m.desc.equals("()[C") && t.getDescriptor().equals("[C")
+                && before instanceof LdcInsnNode l && l.cst instanceof String text) {
+            return text.chars().mapToObj(c -> literal("u16", c)).toList();
+        }
+        if (!m.name.equals("getBytes") || !t.getDescriptor().equals("[B")) {
+            return null;
+        }
+        if (m.desc.equals("(Ljava/nio/charset/Charset;)[B") && before instanceof FieldInsnNode cs
+                && cs.getOpcode() == GETSTATIC && cs.owner.equals("java/nio/charset/StandardCharsets")
+                && (cs.name.equals("US_ASCII") || cs.name.equals("UTF_8") || cs.name.equals("ISO_8859_1"))) {
+            before = prev(before);
+        } else if (!m.desc.equals("()[B")) {
+            return null;
+        }
+        if (before instanceof LdcInsnNode l && l.cst instanceof String text && text.chars().allMatch(c -> c < 0x80)) {
+            return text.chars().mapToObj(c -> literal("i8", c)).toList();
+        }
+        return null;
     }
 
     private static String literal(String el, Number v) {

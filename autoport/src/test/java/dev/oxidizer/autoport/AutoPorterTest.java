@@ -246,6 +246,13 @@ class AutoPorterTest {
             return t.length;
         }
 
+        static String stripZeros(String s) {
+            while (s.length() > 1 && s.charAt(0) == '0') {
+                s = s.substring(1);
+            }
+            return s;
+        }
+
         private static int sumOrZero(int[] a) {
             if (a == null) {
                 return 0;
@@ -328,6 +335,14 @@ class AutoPorterTest {
         assertTrue(escaping.getMessage().contains("returning a row of a table"), escaping.getMessage());
         Refusal jagged = assertThrows(Refusal.class, () -> port("jagged", "(I)I", "n"));
         assertTrue(jagged.getMessage().contains("anewarray") && jagged.getMessage().contains("new T[n][m] are in it"), jagged.getMessage());
+    }
+
+    @Test
+    void aStringParameterTheMethodReassignsStartsAsACopyAndEachNewStringMovesIn() throws Refusal {
+        String rust = port("stripZeros", "(Ljava/lang/String;)Ljava/lang/String;", "s").rust();
+        assertTrue(rust.contains("let mut l0vstr: Vec<u16> = s.to_vec();"), rust);
+        assertTrue(rust.matches("(?s).*l0vstr = std::mem::take\\(&mut a[0-9]+\\);.*"), "the substring moves in:\n" + rust);
+        assertTrue(rust.matches("(?s).*return \\(l0vstr\\);.*"), rust);
     }
 
     @Test

@@ -1641,4 +1641,83 @@ public final class Corpus {
         t[i][j]++;
         return t[i][j] + t.length;
     }
+
+    // ---- added with String variables that take turns holding Strings (written for them, counted apart) -------------
+
+    public static String stripLeadingZeros(String s) {
+        while (s.length() > 1 && s.charAt(0) == '0') {
+            s = s.substring(1);
+        }
+        return s;
+    }
+
+    public static String caesarShift(String s, int shift) {
+        String out = "";
+        for (int i = 0; i < Math.min(s.length(), 200); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                c = (char) ('a' + Math.floorMod(c - 'a' + shift, 26));
+            }
+            out = out + c;
+        }
+        return out;
+    }
+
+    public static int longestWordLength(String text) {
+        String best = "";
+        String cur = "";
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                cur = cur + c;
+            } else {
+                if (cur.length() > best.length()) {
+                    best = cur;
+                }
+                cur = "";
+            }
+        }
+        if (cur.length() > best.length()) {
+            best = cur;
+        }
+        return best.length();
+    }
+
+    public static String commonPrefix3(String a, String b, String c) {
+        String p = a;
+        while (!b.startsWith(p) || !c.startsWith(p)) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+
+    // ---- added with constant tables made from a string constant (written for them, counted apart) ------------------
+
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+    private static final byte[] B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    public static String toHexUpper(byte[] data) {
+        char[] out = new char[data.length * 2];
+        for (int i = 0; i < data.length; i++) {
+            out[2 * i] = HEX_UPPER[(data[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX_UPPER[data[i] & 0xF];
+        }
+        return new String(out);
+    }
+
+    public static byte[] base64Encode(byte[] in) {
+        byte[] out = new byte[(in.length + 2) / 3 * 4];
+        int o = 0;
+        for (int i = 0; i < in.length; i += 3) {
+            int b0 = in[i] & 0xFF;
+            int b1 = i + 1 < in.length ? in[i + 1] & 0xFF : 0;
+            int b2 = i + 2 < in.length ? in[i + 2] & 0xFF : 0;
+            out[o++] = B64[b0 >> 2];
+            out[o++] = B64[((b0 & 3) << 4) | (b1 >> 4)];
+            out[o++] = i + 1 < in.length ? B64[((b1 & 0xF) << 2) | (b2 >> 6)] : (byte) '=';
+            out[o++] = i + 2 < in.length ? B64[b2 & 0x3F] : (byte) '=';
+        }
+        return out;
+    }
 }
