@@ -465,10 +465,13 @@ final class FunctionTranslator implements Opcodes {
         return elem(row) == null ? null : row;
     }
 
-    /** The Rust type of a variable holding an array the method made: {@code Vec<T>}, or {@code Vec<Vec<T>>} for a table. */
+    /**
+     * The Rust type of a variable holding an array or String the method made: {@code Vec<T>}, {@code Vec<Vec<T>>} for a
+     * table, {@code Vec<u16>} (code units) for a String.
+     */
     static String vecType(Type t) {
         Type row = tableRow(t);
-        return row != null ? "Vec<Vec<" + elem(row) + ">>" : "Vec<" + elem(t) + ">";
+        return row != null ? "Vec<Vec<" + elem(row) + ">>" : isString(t) ? "Vec<u16>" : "Vec<" + elem(t) + ">";
     }
 
     /**
@@ -885,59 +888,23 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(at, "a variable holding arrays of different types");
             }
             String v = OwnedArrays.var(slot, t);
-            decls.putIfAbsent(v, "let mut " + v + ": " + (isString(t) ? "Vec<u16>" : vecType(t)) + " = Vec::new();");
+            decls.putIfAbsent(v, "let mut " + v + ": " + vecType(t) + " = Vec::new();");
             return new SE(v, 'A', Set.of(v), new OValue.Slot(slot, v), t, null);
         }
 
         /**
          * {@code astore} into an owned slot moves the array: exact only when nothing else refers to it afterwards (the
          * source variable is dead, no copy is left on the stack) and the slot's previous array is not on the stack.
+         * A String is copied where it cannot move.
          */
         private void moveInto(int slot, SE e) throws Refusal {
             Type t = e.type();
             if (!OwnedArrays.holdable(t)) {
                 throw refuse(at, "a variable holding arrays of different types");
             }
-            if (isString(t)) {
-                copyStringInto(slot, e);
-                return;
-            }
+            boolean string = isString(t);
             String src = arrayVar(e, at);
             String dst = OwnedArrays.var(slot, t);
-            if (src.equals(dst)) {
-                return;
-            }
-            Frame<OValue> f = frames[at];
-            Set<OValue.Origin> moving = f.getStack(f.getStackSize() - 1).origins();
-            Set<OValue.Origin> replaced = f.getLocal(slot).origins();
-            for (int d = 0; d < f.getStackSize() - 1; d++) {
-                for (OValue.Origin o : f.getStack(d).origins()) {
-                    if (moving.contains(o) || replaced.contains(o)) {
-                        throw refuse(at, "a variable assigned an array while another reference to it (or to its old array) is"
-                                + " on the operand stack is outside the subset");
-                    }
-                }
-            }
-            if (e.origin() instanceof OValue.Slot from && owned.liveAfter(at, from.slot())) {
-                throw refuse(at, "two variables referring to the same array at once (local " + from.slot() + " is used after"
-                        + " it is copied to local " + slot + ") are outside the subset");
-            }
-            if (!(e.origin() instanceof OValue.Slot) && !(e.origin() instanceof OValue.Made)) {
-                throw refuse(at, "an array the method did not allocate, stored in a variable that holds its own arrays");
-            }
-            decls.putIfAbsent(dst, "let mut " + dst + ": Vec<" + elem(t) + "> = Vec::new();");
-            flushDeps(dst);
-            flushDeps(src);
-            out.add(dst + " = std::mem::take(&mut " + src + ");");
-        }
-
-        /**
-         * {@code astore} of a String into an owned slot: a String is immutable, so a copy of its code units is exact
-         * wherever a move is not (the source still used, a constant, a parameter).
-         */
-        private void copyStringInto(int slot, SE e) throws Refusal {
-            String src = arrayVar(e, at);
-            String dst = OwnedArrays.var(slot, STRING);
             if (src.equals(dst)) {
                 return;
             }
@@ -948,17 +915,24 @@ final class FunctionTranslator implements Opcodes {
             for (int d = 0; d < f.getStackSize() - 1; d++) {
                 for (OValue.Origin o : f.getStack(d).origins()) {
                     if (replaced.contains(o)) {
-                        throw refuse(at, "a variable assigned a String while its old String is on the operand stack is outside the subset");
+                        throw refuse(at, "a variable assigned while the array or String it held is on the operand stack is outside the subset");
                     }
                     shared |= moving.contains(o);
                 }
             }
-            boolean movable = switch (e.origin()) {
-                case OValue.Slot from -> !owned.liveAfter(at, from.slot());
-                case OValue.Made m -> !(insns.get(m.insn()) instanceof LdcInsnNode) && !shared;
-                default -> false;
-            };
-            decls.putIfAbsent(dst, "let mut " + dst + ": Vec<u16> = Vec::new();");
+            boolean sourceLive = e.origin() instanceof OValue.Slot from && owned.liveAfter(at, from.slot());
+            boolean fresh = e.origin() instanceof OValue.Slot
+                    || e.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
+            boolean movable = fresh && !shared && !sourceLive;
+            // An array must move (a copy would hide later writes through the other reference); a String is immutable,
+            // so copying its code units is exact wherever a move is not (the source still used, a constant, a parameter).
+            if (!movable && !string) {
+                throw refuse(at, sourceLive ? "two variables referring to the same array at once (local " + ((OValue.Slot) e.origin()).slot()
+                        + " is used after it is copied to local " + slot + ") are outside the subset"
+                        : shared ? "a variable assigned an array while another reference to it is on the operand stack is outside the subset"
+                        : "an array the method did not allocate, stored in a variable that holds its own arrays");
+            }
+            decls.putIfAbsent(dst, "let mut " + dst + ": " + vecType(t) + " = Vec::new();");
             flushDeps(dst);
             if (movable) {
                 flushDeps(src);

@@ -292,6 +292,16 @@ final class JdkCalls {
                         + e.charTable(CharTables.Table.DIGIT_VALUE) + ")";
                 e.value(e.fallible(isLong ? parse : "(" + parse + " as i32)"), isLong ? 'J' : 'I', false);
             }
+            // Short.parseShort and Byte.parseByte: Integer.parseInt, then their range, as the JDK does
+            case "java/lang/Short.parseShort(Ljava/lang/String;)S", "java/lang/Short.parseShort(Ljava/lang/String;I)S",
+                 "java/lang/Byte.parseByte(Ljava/lang/String;)B", "java/lang/Byte.parseByte(Ljava/lang/String;I)B" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                String range = m.owner.equals("java/lang/Short") ? "i16::MIN as i32, i16::MAX as i32" : "i8::MIN as i32, i8::MAX as i32";
+                e.value(e.fallible("jrt::parse_narrow(&" + e.arr(args.get(0)) + "[..], " + (args.size() > 1 ? b : "10") + ", "
+                        + range + ", &" + e.charTable(CharTables.Table.DIGIT_VALUE) + ")"), 'I', false);
+            }
             case "java/lang/String.hashCode()I" -> e.value("jrt::string_hash(&*" + e.arr(recv) + ")", 'I', true, recv);
             case "java/lang/String.isBlank()Z" -> e.value("(" + e.arr(recv) + ".iter().all(|&c| jrt::is_whitespace(c as i32)) as i32)", 'I', true, recv);
             case "java/lang/String.compareTo(Ljava/lang/String;)I" -> {

@@ -636,6 +636,22 @@ pub fn parse_integer(s: &[u16], radix: i32, min: i128, max: i128, digits: &CharV
     value as i64
 }
 
+/// `Short.parseShort` and `Byte.parseByte` (`min`, `max` their range): `Integer.parseInt`, then the range, with the
+/// JDK's "Value out of range" `NumberFormatException`.
+pub fn parse_narrow(s: &[u16], radix: i32, min: i32, max: i32, digits: &CharValues) -> i32 {
+    let i = parse_integer(s, radix, i32::MIN as i128, i32::MAX as i128, digits) as i32;
+    if i < min || i > max {
+        throw(
+            JavaException::NumberFormat,
+            format!(
+                "Value out of range. Value:\"{}\" Radix:{radix}",
+                String::from_utf16_lossy(s)
+            ),
+        );
+    }
+    i
+}
+
 // ---- Guava's Preconditions -------------------------------------------------------------------------------------
 
 /// `checkArgument`, `checkState`: throws `kind` with the message when the condition is false.

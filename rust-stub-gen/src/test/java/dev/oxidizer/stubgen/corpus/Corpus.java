@@ -1720,4 +1720,14 @@ public final class Corpus {
         }
         return out;
     }
+
+    // ---- added with Short.parseShort and Byte.parseByte (written for them, counted apart) ---------------------------
+
+    public static int shortPlusByte(String s, String b) {
+        return Short.parseShort(s) + Byte.parseByte(b);
+    }
+
+    public static int narrowInRadix(String s, int radix, boolean asByte) {
+        return asByte ? Byte.parseByte(s, radix) : Short.parseShort(s, radix);
+    }
 }
