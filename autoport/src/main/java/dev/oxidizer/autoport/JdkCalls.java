@@ -292,6 +292,15 @@ final class JdkCalls {
                         + e.charTable(CharTables.Table.DIGIT_VALUE) + ")";
                 e.value(e.fallible(isLong ? parse : "(" + parse + " as i32)"), isLong ? 'J' : 'I', false);
             }
+            // Java's literal grammar (trimmed, NaN, Infinity, hexadecimal, an f/d suffix), correctly rounded
+            case "java/lang/Double.parseDouble(Ljava/lang/String;)D", "java/lang/Float.parseFloat(Ljava/lang/String;)F" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                boolean isFloat = m.owner.equals("java/lang/Float");
+                e.value(e.fallible("jrt::parse_" + (isFloat ? "float" : "double") + "(&" + e.arr(args.get(0)) + "[..])"),
+                        isFloat ? 'F' : 'D', false);
+            }
             // Short.parseShort and Byte.parseByte: Integer.parseInt, then their range, as the JDK does
             case "java/lang/Short.parseShort(Ljava/lang/String;)S", "java/lang/Short.parseShort(Ljava/lang/String;I)S",
                  "java/lang/Byte.parseByte(Ljava/lang/String;)B", "java/lang/Byte.parseByte(Ljava/lang/String;I)B" -> {

@@ -652,6 +652,263 @@ pub fn parse_narrow(s: &[u16], radix: i32, min: i32, max: i32, digits: &CharValu
     i
 }
 
+/// `Double.parseDouble`: Java's grammar (`FloatingDecimal`), correctly rounded; else `NumberFormatException`.
+pub fn parse_double(s: &[u16]) -> f64 {
+    match parse_java_float(s, 53, 1023) {
+        Some(v) => v,
+        None => bad_float(s),
+    }
+}
+
+/// `Float.parseFloat`: as `parse_double`, rounded once, directly to `float` (as Java does).
+pub fn parse_float(s: &[u16]) -> f32 {
+    let text = match java_float_text(s) {
+        Some(t) => t,
+        None => bad_float(s),
+    };
+    match text {
+        FloatText::Decimal(t) => t.parse::<f32>().unwrap_or_else(|_| bad_float(s)),
+        FloatText::Special(v) => v as f32,
+        FloatText::Hex(neg, mant, sticky, e2) => {
+            f32::from_bits(round_binary(mant, sticky, e2, 24, 127) as u32) * sign(neg) as f32
+        }
+    }
+}
+
+#[cold]
+fn bad_float(s: &[u16]) -> ! {
+    let t = trim_java(s);
+    throw(
+        JavaException::NumberFormat,
+        if t.is_empty() {
+            "empty String".to_string()
+        } else {
+            format!("For input string: \"{}\"", String::from_utf16_lossy(t))
+        },
+    )
+}
+
+fn sign(negative: bool) -> f64 {
+    if negative {
+        -1.0
+    } else {
+        1.0
+    }
+}
+
+fn parse_java_float(s: &[u16], precision: u32, max_exp: i64) -> Option<f64> {
+    Some(match java_float_text(s)? {
+        FloatText::Decimal(t) => t.parse::<f64>().ok()?,
+        FloatText::Special(v) => v,
+        FloatText::Hex(neg, mant, sticky, e2) => {
+            f64::from_bits(round_binary(mant, sticky, e2, precision, max_exp)) * sign(neg)
+        }
+    })
+}
+
+/// `String.trim`: code units up to U+0020 removed from both ends.
+fn trim_java(s: &[u16]) -> &[u16] {
+    let start = s.iter().position(|&c| c > 0x20).unwrap_or(s.len());
+    let end = s.iter().rposition(|&c| c > 0x20).map_or(start, |e| e + 1);
+    &s[start..end]
+}
+
+enum FloatText {
+    /// Validated ASCII decimal text (sign, digits, point, exponent) without the suffix.
+    Decimal(String),
+    /// NaN or an infinity.
+    Special(f64),
+    /// A hexadecimal literal: sign, up to 64 significant bits, whether nonzero bits were dropped, binary exponent.
+    Hex(bool, u64, bool, i64),
+}
+
+/// Java's floating-point literal grammar after `trim`: `[+-]` then `NaN`, `Infinity`, a decimal
+/// (`digits[.digits][e[+-]digits]`, a digit on one side of the point) or a hexadecimal (`0x` hex digits, an optional
+/// point, `p[+-]digits`) literal, then at most one of `f F d D` (not after `NaN`/`Infinity`).
+fn java_float_text(s: &[u16]) -> Option<FloatText> {
+    let t = trim_java(s);
+    let mut i = 0;
+    let negative = match t.first()? {
+        &c if c == b'-' as u16 => {
+            i = 1;
+            true
+        }
+        &c if c == b'+' as u16 => {
+            i = 1;
+            false
+        }
+        _ => false,
+    };
+    let rest = &t[i..];
+    let is = |word: &str| rest.iter().copied().eq(word.encode_utf16());
+    if is("NaN") {
+        return Some(FloatText::Special(f64::NAN));
+    }
+    if is("Infinity") {
+        return Some(FloatText::Special(sign(negative) * f64::INFINITY));
+    }
+    let body = match rest.last() {
+        Some(&c) if [b'f', b'F', b'd', b'D'].iter().any(|&x| c == x as u16) => {
+            &rest[..rest.len() - 1]
+        }
+        _ => rest,
+    };
+    if body.len() > 1
+        && body[0] == b'0' as u16
+        && (body[1] == b'x' as u16 || body[1] == b'X' as u16)
+    {
+        return hex_float(negative, &body[2..]);
+    }
+    let digit = |c: u16| (b'0' as u16..=b'9' as u16).contains(&c);
+    let mut k = 0;
+    let mut digits = 0;
+    while k < body.len() && digit(body[k]) {
+        k += 1;
+        digits += 1;
+    }
+    if k < body.len() && body[k] == b'.' as u16 {
+        k += 1;
+        while k < body.len() && digit(body[k]) {
+            k += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    if k < body.len() && (body[k] == b'e' as u16 || body[k] == b'E' as u16) {
+        k += 1;
+        if k < body.len() && (body[k] == b'+' as u16 || body[k] == b'-' as u16) {
+            k += 1;
+        }
+        let from = k;
+        while k < body.len() && digit(body[k]) {
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+    }
+    if k != body.len() {
+        return None;
+    }
+    let mut text = String::with_capacity(body.len() + 1);
+    if negative {
+        text.push('-');
+    }
+    text.extend(body.iter().map(|&c| c as u8 as char));
+    Some(FloatText::Decimal(text))
+}
+
+/// The part of a hexadecimal literal after `0x` (suffix removed): `hex[.hex]p[+-]digits`.
+fn hex_float(negative: bool, b: &[u16]) -> Option<FloatText> {
+    let hex = |c: u16| char::from_u32(c as u32).and_then(|ch| ch.to_digit(16));
+    let (mut mant, mut sticky, mut kept, mut dropped, mut frac) = (0u64, false, 0i64, 0i64, 0i64);
+    let (mut k, mut digits, mut point) = (0, 0, false);
+    while k < b.len() {
+        if b[k] == b'.' as u16 && !point {
+            point = true;
+        } else if let Some(d) = hex(b[k]) {
+            digits += 1;
+            if point {
+                frac += 1;
+            }
+            if mant == 0 && d == 0 {
+                // a leading zero: no significant bit
+            } else if kept < 15 {
+                mant = mant << 4 | d as u64;
+                kept += 1;
+            } else {
+                dropped += 1;
+                sticky |= d != 0;
+            }
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    if digits == 0 || k == b.len() || (b[k] != b'p' as u16 && b[k] != b'P' as u16) {
+        return None;
+    }
+    k += 1;
+    let exp_negative = k < b.len() && b[k] == b'-' as u16;
+    if k < b.len() && (b[k] == b'+' as u16 || b[k] == b'-' as u16) {
+        k += 1;
+    }
+    if k == b.len() {
+        return None;
+    }
+    let mut p: i64 = 0;
+    while k < b.len() {
+        let d = (b[k] as u32).wrapping_sub(b'0' as u32);
+        if d > 9 {
+            return None;
+        }
+        p = (p * 10 + d as i64).min(1 << 40);
+        k += 1;
+    }
+    if exp_negative {
+        p = -p;
+    }
+    // the value is mant * 16^(dropped - frac) * 2^p (a dropped digit after the point still counts in frac)
+    Some(FloatText::Hex(
+        negative,
+        mant,
+        sticky,
+        p + 4 * (dropped - frac),
+    ))
+}
+
+/// `mant * 2^e2` (plus less than one unit of `mant` when `sticky`) rounded to nearest-even in a binary format of
+/// `precision` significand bits and largest exponent `max_exp`: its bits, without the sign.
+fn round_binary(mant: u64, sticky: bool, e2: i64, precision: u32, max_exp: i64) -> u64 {
+    if mant == 0 {
+        return 0;
+    }
+    let min_exp = 1 - max_exp;
+    let width = 64 - mant.leading_zeros() as i64;
+    let lead = width - 1 + e2;
+    // significand bits the result keeps: fewer below the normal range (subnormals)
+    let keep = if lead >= min_exp {
+        precision as i64
+    } else {
+        precision as i64 - (min_exp - lead)
+    };
+    let drop = width - keep;
+    let mut m: u64;
+    if drop <= 0 {
+        m = mant << (-drop) as u32;
+    } else if drop > 64 {
+        m = 0;
+    } else {
+        let half = 1u64 << (drop - 1) as u32;
+        let rest = if drop == 64 {
+            mant
+        } else {
+            mant & ((1u64 << drop as u32) - 1)
+        };
+        m = if drop == 64 { 0 } else { mant >> drop as u32 };
+        // nearest, ties to even: a dropped part with nonzero bits beyond it (sticky) is above the tie
+        if rest > half || (rest == half && (sticky || m & 1 == 1)) {
+            m += 1;
+        }
+    }
+    let mut exp = lead;
+    if lead >= min_exp {
+        if m >> precision == 1 {
+            m >>= 1;
+            exp += 1;
+        }
+        if exp > max_exp {
+            return ((2 * max_exp + 1) as u64) << (precision - 1);
+        }
+        ((exp + max_exp) as u64) << (precision - 1) | (m & ((1u64 << (precision - 1)) - 1))
+    } else {
+        // subnormal: the significand is the whole field; rounding up to 2^(precision-1) is the least normal
+        m
+    }
+}
+
 // ---- Guava's Preconditions -------------------------------------------------------------------------------------
 
 /// `checkArgument`, `checkState`: throws `kind` with the message when the condition is false.

@@ -46,10 +46,16 @@ final class TestInputs {
     /**
      * Edge strings for ports that see UTF-16 code units ({@code &[u16]}): also lone high and low surrogates, which a
      * UTF-8 crossing cannot carry ({@code getBytes(UTF_8)} replaces them with {@code ?}), and numbers as text (signs,
-     * the int and long limits and one past them, hexadecimal, a list, padding, Arabic-Indic digits), so that a
-     * method parsing its input is compared on inputs it accepts.
+     * the int and long limits and one past them, hexadecimal, a list, padding, Arabic-Indic digits, floating-point
+     * literals), so that a method parsing its input is compared on inputs it accepts.
      */
     static final String STRING_EDGES_UTF16 = STRING_EDGES + ", \"lone \\ud800 high\", \"lone low \\udc00\", \"\\ud83d\", \"\\ude00\\ud83d\""
             + ", \"0\", \"-17\", \"+42\", \"2147483647\", \"-2147483648\", \"2147483648\", \"-9223372036854775808\", \"ff\", \"1,2,3\", \" 12 , 7 \","
-            + " \"\\u0661\\u0662\"";
+            + " \"\\u0661\\u0662\""
+            // floating-point literals as Java reads them: suffixes, signs, points at either end, exponents, NaN and the
+            // infinities (and near misses), hexadecimal, the subnormal and overflow edges, a tie between two doubles
+            + ", \"1.5\", \"-0.0\", \".5\", \"5.\", \"1e10\", \"+.5E-3d\", \"2.5f\", \"NaN\", \"-Infinity\", \" 3.25 \", \"infinity\", \"1e\","
+            + " \".\", \"0x1.8p1\", \"-0X.8P-2f\", \"0x1p\", \"4.9e-324\", \"2.4703282292062328e-324\", \"1.7976931348623158e308\","
+            + " \"1.7976931348623159e308\", \"3.4028235e38\", \"1.4e-45\", \"0x1.fffffffffffff8p1023\", \"9007199254740993\","
+            + " \"0x1.0000010000000000001p0\", \"1e-400\"";
 }

@@ -1730,4 +1730,26 @@ public final class Corpus {
     public static int narrowInRadix(String s, int radix, boolean asByte) {
         return asByte ? Byte.parseByte(s, radix) : Short.parseShort(s, radix);
     }
+
+    // ---- added with Double.parseDouble and Float.parseFloat (written for them, counted apart) -----------------------
+
+    public static long parseDoubleBits(String s) {
+        return Double.doubleToRawLongBits(Double.parseDouble(s));
+    }
+
+    public static int parseFloatBits(String s) {
+        return Float.floatToRawIntBits(Float.parseFloat(s));
+    }
+
+    public static double sumOfFields(String csv) {
+        double sum = 0;
+        int start = 0;
+        for (int i = 0; i <= csv.length(); i++) {
+            if (i == csv.length() || csv.charAt(i) == ',') {
+                sum += Double.parseDouble(csv.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return sum;
+    }
 }
