@@ -1722,9 +1722,8 @@ final class FunctionTranslator implements Opcodes {
         }
 
         /**
-         * The concatenation as UTF-16 code units, exactly as Java makes it ({@code [parts].concat()}), or null when an
-         * operand has no exact text here (float and double: Java's and Rust's shortest forms are laid out differently;
-         * those stay a formatted message text, enough for an exception's message).
+         * The concatenation as UTF-16 code units, exactly as Java makes it ({@code [parts].concat()}; a float or double
+         * in the JDK's own shortest form and layout), or null when an operand has no exact text here.
          */
         private String exactConcat(String recipe, InvokeDynamicInsnNode d, Type[] args, List<SE> vals) throws Refusal {
             List<String> parts = new ArrayList<>();
@@ -1744,7 +1743,8 @@ final class FunctionTranslator implements Opcodes {
                         case Type.BOOLEAN -> "jrt::bool_text(" + v.code() + ")";
                         case Type.CHAR -> "&[(" + v.code() + ") as u16][..]";
                         case Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> "&jrt::decimal((" + v.code() + ") as i64)[..]";
-                        case Type.FLOAT, Type.DOUBLE -> null;
+                        case Type.FLOAT -> "&jrt::float_text(" + v.code() + ")[..]";
+                        case Type.DOUBLE -> "&jrt::double_text(" + v.code() + ")[..]";
                         default -> isStringValue(v) ? "&" + arrayVar(v, at) + "[..]" : null;
                     });
                     if (parts.getLast() == null) {

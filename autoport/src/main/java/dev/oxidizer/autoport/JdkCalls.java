@@ -372,6 +372,18 @@ final class JdkCalls {
                     e.newString("jrt::decimal(" + a + " as i64)");
             case "java/lang/String.valueOf(J)Ljava/lang/String;", "java/lang/Long.toString(J)Ljava/lang/String;" ->
                     e.newString("jrt::decimal(" + a + ")");
+            // String.valueOf(Object) of a builder (javac's `sb + "..."`) or of a String: its text
+            case "java/lang/String.valueOf(Ljava/lang/Object;)Ljava/lang/String;" -> {
+                if (!e.isBuilderValue(args.get(0)) && !e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.newString(e.arr(args.get(0)) + ".to_vec()");
+            }
+            // the JDK's shortest decimal and layout (jrt::double_text): 1.0E10, 4.9E-324, 0.001
+            case "java/lang/String.valueOf(D)Ljava/lang/String;", "java/lang/Double.toString(D)Ljava/lang/String;" ->
+                    e.newString("jrt::double_text(" + a + ")");
+            case "java/lang/String.valueOf(F)Ljava/lang/String;", "java/lang/Float.toString(F)Ljava/lang/String;" ->
+                    e.newString("jrt::float_text(" + a + ")");
             case "java/lang/String.valueOf(Z)Ljava/lang/String;" ->
                     e.newString("(if " + a + " != 0 { \"true\" } else { \"false\" }).encode_utf16().collect()");
             case "java/lang/String.getBytes(Ljava/nio/charset/Charset;)[B" -> {
@@ -601,6 +613,8 @@ final class JdkCalls {
             case "append(I)Ljava/lang/StringBuilder;", "append(J)Ljava/lang/StringBuilder;" ->
                     v + ".extend_from_slice(&jrt::decimal((" + a + ") as i64))";
             case "append(Z)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(jrt::bool_text(" + a + "))";
+            case "append(D)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(&jrt::double_text(" + a + "))";
+            case "append(F)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(&jrt::float_text(" + a + "))";
             case "append([C)Ljava/lang/StringBuilder;" -> v + ".extend_from_slice(&" + e.arr(args.get(0)) + "[..])";
             case "append([CII)Ljava/lang/StringBuilder;" ->
                     e.fallible("jrt::append_range(&mut " + v + ", &" + e.arr(args.get(0)) + "[..], " + b + ", " + c + ")");

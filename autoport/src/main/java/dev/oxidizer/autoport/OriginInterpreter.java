@@ -171,6 +171,12 @@ class OriginInterpreter extends Interpreter<OValue> implements Opcodes {
         if (NullChecks.isRequireNonNull(insn)) {
             return values.get(0);
         }
+        // StringBuilder's append, insert, reverse, delete... return the builder itself: a chain stored in a variable
+        // (sb = new StringBuilder("p").append(n)) is that one builder
+        if (insn instanceof MethodInsnNode m && insn.getOpcode() == INVOKEVIRTUAL && m.owner.equals("java/lang/StringBuilder")
+                && Type.getReturnType(m.desc).getInternalName().equals("java/lang/StringBuilder")) {
+            return values.get(0);
+        }
         Type ret;
         if (insn instanceof MethodInsnNode m) {
             ret = Type.getReturnType(m.desc);

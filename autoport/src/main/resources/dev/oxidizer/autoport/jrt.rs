@@ -1270,6 +1270,107 @@ pub fn decimal(v: i64) -> Vec<u16> {
     v.to_string().encode_utf16().collect()
 }
 
+/// `Double.toString` (and `String.valueOf`, `+`, `append` of a `double`), as the JDK (19 and later) writes it.
+pub fn double_text(x: f64) -> Vec<u16> {
+    if x.is_nan() || x.is_infinite() || x == 0.0 {
+        return special_text(x.is_nan(), x.is_sign_negative(), x == 0.0);
+    }
+    let a = x.abs();
+    let sci = closest_shortest(
+        format!("{a:e}"),
+        |p| format!("{a:.p$e}"),
+        |t| t.parse::<f64>() == Ok(a),
+    );
+    java_layout(x < 0.0, &sci, (1e-3..1e7).contains(&a))
+}
+
+/// `Float.toString` (and `String.valueOf`, `+`, `append` of a `float`), as the JDK (19 and later) writes it.
+pub fn float_text(x: f32) -> Vec<u16> {
+    if x.is_nan() || x.is_infinite() || x == 0.0 {
+        return special_text(x.is_nan(), x.is_sign_negative(), x == 0.0);
+    }
+    let a = x.abs();
+    let sci = closest_shortest(
+        format!("{a:e}"),
+        |p| format!("{a:.p$e}"),
+        |t| t.parse::<f32>() == Ok(a),
+    );
+    java_layout(x < 0.0, &sci, (1e-3..1e7).contains(&a))
+}
+
+/// The JDK's choice of digits: among the shortest decimals that round back (two digits where one would do), the
+/// closest to the value, an even last digit on a tie. Rust's shortest form has the length but breaks ties upwards
+/// (2208571.3 for the float 2208571.25), while its fixed-precision form is the closest, ties to even: that one,
+/// when it rounds back.
+fn closest_shortest(
+    shortest: String,
+    with_precision: impl Fn(usize) -> String,
+    rounds_back: impl Fn(&str) -> bool,
+) -> String {
+    let digits = shortest
+        .split('e')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    let closest = with_precision(digits.max(2) - 1);
+    if rounds_back(&closest) {
+        closest
+    } else {
+        shortest
+    }
+}
+
+fn special_text(nan: bool, negative: bool, zero: bool) -> Vec<u16> {
+    let t = match (nan, negative, zero) {
+        (true, _, _) => "NaN",
+        (_, false, true) => "0.0",
+        (_, true, true) => "-0.0",
+        (_, false, false) => "Infinity",
+        (_, true, false) => "-Infinity",
+    };
+    t.encode_utf16().collect()
+}
+
+/// Rust's shortest `d.ddde-N` as Java lays it out: plain (`123.45`, `0.00123`) from 10^-3 up to 10^7, else
+/// computerized scientific notation (`1.2345E7`, `1.0E-5`), always a digit after the point.
+fn java_layout(negative: bool, sci: &str, plain: bool) -> Vec<u16> {
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mut digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+    }
+    let mut out = String::with_capacity(digits.len() + 8);
+    if negative {
+        out.push('-');
+    }
+    if !plain {
+        out.push_str(&digits[..1]);
+        out.push('.');
+        out.push_str(if digits.len() > 1 { &digits[1..] } else { "0" });
+        out.push('E');
+        out.push_str(&exp.to_string());
+    } else if exp >= 0 {
+        let int_len = exp as usize + 1;
+        if digits.len() > int_len {
+            out.push_str(&digits[..int_len]);
+            out.push('.');
+            out.push_str(&digits[int_len..]);
+        } else {
+            out.push_str(&digits);
+            out.extend(std::iter::repeat_n('0', int_len - digits.len()));
+            out.push_str(".0");
+        }
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
+        out.push_str(&digits);
+    }
+    out.encode_utf16().collect()
+}
+
 /// The high and low surrogates of a supplementary code point (`0x10000..=0x10FFFF`).
 #[inline(always)]
 fn surrogates(cp: i32) -> (i32, i32) {

@@ -1752,4 +1752,20 @@ public final class Corpus {
         }
         return sum;
     }
+
+    // ---- added with the JDK's text of float and double (written for it, counted apart) ------------------------------
+
+    public static String doubleText(double d) {
+        return String.valueOf(d);
+    }
+
+    public static String floatText(float f) {
+        return Float.toString(f);
+    }
+
+    public static String describePoint(double x, float y, int n) {
+        StringBuilder sb = new StringBuilder("p").append(n).append('=');
+        sb.append(x).append(',').append(y);
+        return sb + " |" + (x * y) + "|" + (float) x;
+    }
 }

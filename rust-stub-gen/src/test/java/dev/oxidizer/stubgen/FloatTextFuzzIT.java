@@ -17,13 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The auto-ports of {@code Double.parseDouble} and {@code Float.parseFloat} (jrt.rs's own parser: Java's grammar,
- * hexadecimal literals rounded by hand) agree with Java bit for bit, or throw the same exception, on random literals:
- * shortest forms of random bit patterns, hexadecimal forms with more digits than a double holds, long decimal digit
- * strings near rounding ties, and garbage from the literals' alphabet, with signs, suffixes and padding. The corpus's
- * differential test covers the grammar's edges; this covers rounding.
+ * Floating-point text, both ways, on random values rather than the corpus's edges. The auto-ports of
+ * {@code Double.parseDouble} and {@code Float.parseFloat} (jrt.rs's own parser: Java's grammar, hexadecimal literals
+ * rounded by hand) agree with Java bit for bit, or throw the same exception, on random literals: shortest forms of
+ * random bit patterns, hexadecimal forms with more digits than a double holds, long decimal digit strings near rounding
+ * ties, and garbage from the literals' alphabet, with signs, suffixes and padding. The auto-ports of
+ * {@code String.valueOf(double)} and {@code Float.toString} write the JDK's text for random bit patterns.
  */
-class FloatParsingFuzzIT {
+class FloatTextFuzzIT {
     private static final int LITERALS = Integer.getInteger("oxidizer.fuzz.literals", 40_000);
 
     @TempDir
@@ -54,6 +55,34 @@ class FloatParsingFuzzIT {
             }
             assertEquals(List.of(), mismatches, "Java vs port on random literals");
             assertTrue(valid > LITERALS / 2, "most literals must be valid, or rounding is not what is compared: " + valid);
+        }
+    }
+
+    @Test
+    void textOfRandomDoublesAndFloatsIsTheJdks() throws Exception {
+        Path classes = Path.of(Corpus.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ClassPathReader cp = new ClassPathReader(classes.toString());
+        Method javaDouble = Corpus.class.getMethod("doubleText", double.class);
+        Method javaFloat = Corpus.class.getMethod("floatText", float.class);
+        try (URLClassLoader d = build(cp, classes, javaDouble); URLClassLoader f = build(cp, classes, javaFloat)) {
+            Method rustDouble = d.loadClass("dev.oxidizer.stubgen.corpus.CorpusDoubleTextRust").getMethod("doubleText", double.class);
+            Method rustFloat = f.loadClass("dev.oxidizer.stubgen.corpus.CorpusFloatTextRust").getMethod("floatText", float.class);
+            Random r = new Random(20261208);
+            List<String> mismatches = new ArrayList<>();
+            for (int i = 0; i < LITERALS; i++) {
+                // random bit patterns, and round numbers (integers, powers of ten) whose layout changes at 10^-3 and 10^7
+                double x = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong())
+                        : Math.round(r.nextGaussian() * 1e4) * Math.pow(10, r.nextInt(24) - 12);
+                float y = r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) x;
+                String jd = String.valueOf(javaDouble.invoke(null, x));
+                String rd = String.valueOf(rustDouble.invoke(null, x));
+                String jf = String.valueOf(javaFloat.invoke(null, y));
+                String rf = String.valueOf(rustFloat.invoke(null, y));
+                if ((!jd.equals(rd) || !jf.equals(rf)) && mismatches.size() < 10) {
+                    mismatches.add(Double.doubleToRawLongBits(x) + ": " + jd + " vs " + rd + ", " + Float.floatToRawIntBits(y) + ": " + jf + " vs " + rf);
+                }
+            }
+            assertEquals(List.of(), mismatches, "Java vs port on random doubles and floats");
         }
     }
 
