@@ -15,10 +15,12 @@ import java.util.List;
  *                      (the translated code never sees null), in Java's order
  * @param charTables    the module {@code jchar} ({@code src/jchar.rs}: the {@code Character} tables the code uses,
  *                      {@link CharTables}), or null when it uses none
+ * @param applicationExceptions the application exceptions the code throws, by site index, for the wrapper to construct
  */
 public record AutoPort(String rust, List<Boolean> paramWritten, List<String> methods, boolean approximate, List<NullGuard> nullGuards,
-                       String charTables) {
+                       String charTables, List<ApplicationException> applicationExceptions) {
     public AutoPort {
+        applicationExceptions = List.copyOf(applicationExceptions);
         paramWritten = List.copyOf(paramWritten);
         nullGuards = List.copyOf(nullGuards);
         methods = List.copyOf(methods);

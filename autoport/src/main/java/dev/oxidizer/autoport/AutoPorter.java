@@ -47,6 +47,7 @@ public final class AutoPorter {
     private final Set<String> recursive = new HashSet<>();
     private boolean approximate;
     private final Set<CharTables.Table> charTables = java.util.EnumSet.noneOf(CharTables.Table.class);
+    private final List<ApplicationException> applicationExceptions = new ArrayList<>();
 
     public AutoPorter(ClassSource classes) {
         this.classes = Objects.requireNonNull(classes, "classes");
@@ -102,7 +103,7 @@ public final class AutoPorter {
             slot += p.getSize();
         }
         return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards(),
-                charTables.isEmpty() ? null : CharTables.rust(charTables));
+                charTables.isEmpty() ? null : CharTables.rust(charTables), applicationExceptions);
     }
 
     /** The Rust module {@code jrt} the translated code calls (Java's semantics of each instruction), as {@code src/jrt.rs}. */
@@ -146,6 +147,31 @@ public final class AutoPorter {
 
     void markApproximate() {
         approximate = true;
+    }
+
+    /**
+     * The site of {@code new internalName(descriptor)} thrown by translated code ({@link ApplicationException}): one
+     * per (class, constructor) in the port.
+     *
+     * @throws ApplicationException.Unsupported when the wrapper could not construct and throw it
+     */
+    ApplicationException applicationSite(String internalName, String descriptor) throws ApplicationException.Unsupported {
+        String binary = internalName.replace('/', '.');
+        for (ApplicationException a : applicationExceptions) {
+            if (a.className().equals(binary) && a.descriptor().equals(descriptor)) {
+                return a;
+            }
+        }
+        List<String> chain = ApplicationException.check(classes, internalName, descriptor);
+        ApplicationException a = new ApplicationException(applicationExceptions.size(), binary, descriptor, chain);
+        applicationExceptions.add(a);
+        return a;
+    }
+
+    /** Whether {@code internalName} is a class of the class path (not the JDK's) that may be an application exception. */
+    boolean isApplicationClassName(String internalName) {
+        return !internalName.startsWith("java/") && !internalName.startsWith("javax/") && !internalName.startsWith("jdk/")
+                && classes.read(internalName) != null;
     }
 
     /** The Rust path of a {@code Character} table; the port's {@code jchar.rs} then holds it. */

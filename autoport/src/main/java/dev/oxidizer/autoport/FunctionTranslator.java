@@ -512,13 +512,20 @@ final class FunctionTranslator implements Opcodes {
     /** A {@code new String} or {@code new StringBuilder} before its constructor ran (the {@code NEW} at {@code insn}). */
     private record NewString(int insn, boolean builder) {}
 
-    /** An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. */
+    /**
+     * An exception being constructed: {@code new X; dup; <message>; invokespecial <init>}. For an application exception
+     * ({@link ApplicationException}) the message is the encoded site and constructor arguments, and {@code chain} its
+     * classes.
+     */
     private static final class Exc {
         final String cls;
+        final boolean application;
         String message;
+        List<String> chain;
 
-        Exc(String cls) {
+        Exc(String cls, boolean application) {
             this.cls = cls;
+            this.application = application;
         }
     }
 
@@ -702,6 +709,40 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(at, "returning a parameter array from a called method is outside the subset");
             }
             return new Exit("return " + RET_OPEN + (made ? var : var + ".to_vec()") + RET_CLOSE + ";");
+        }
+
+        /**
+         * The constructor of an application exception: its site ({@link AutoPorter#applicationSite}) and arguments,
+         * encoded as {@link ApplicationException} describes, become the message the wrapper decodes.
+         */
+        private void applicationConstructor(Exc x, String desc, List<SE> args) throws Refusal {
+            ApplicationException site;
+            try {
+                site = porter.applicationSite(x.cls, desc);
+            } catch (ApplicationException.Unsupported u) {
+                throw refuse(at, "new " + x.cls.replace('/', '.'), u.getMessage());
+            }
+            Type[] ps = Type.getArgumentTypes(desc);
+            List<String> fields = new ArrayList<>();
+            for (int k = 0; k < ps.length; k++) {
+                SE v = args.get(k);
+                fields.add(switch (ps[k].getSort()) {
+                    case Type.FLOAT, Type.DOUBLE -> "(" + v.code() + ").to_bits().to_string()";
+                    case Type.OBJECT -> {
+                        if (isStringValue(v)) {
+                            yield "jrt::units_hex(&" + arrayVar(v, at) + "[..])";
+                        }
+                        if (v.kind() == 'S') {
+                            yield "jrt::units_hex(&" + v.code() + ".encode_utf16().collect::<Vec<u16>>())";
+                        }
+                        throw refuse(at, "an application exception constructed from a value other than a String");
+                    }
+                    default -> "(" + v.code() + ").to_string()";
+                });
+            }
+            x.chain = site.chain();
+            x.message = "jrt::application_message(" + site.index() + ", \"" + String.join(",", site.chain()) + "\", &["
+                    + String.join(", ", fields) + "])";
         }
 
         /** A row of a table the method made ({@code dp[i]}). */
@@ -1474,10 +1515,12 @@ final class FunctionTranslator implements Opcodes {
                         push(new SE("", 'X', Set.of(), new OValue.Made(at), BUILDER, new NewString(at, true)));
                         break;
                     }
-                    if (!EXCEPTIONS.contains(cls)) {
-                        throw refuse(at, "objects are outside the subset (only the JDK exceptions the port can throw may be created)");
+                    boolean application = !EXCEPTIONS.contains(cls) && porter.isApplicationClassName(cls);
+                    if (!EXCEPTIONS.contains(cls) && !application) {
+                        throw refuse(at, "objects are outside the subset (only the JDK exceptions the port can throw, and unchecked"
+                                + " exceptions of the application, may be created)");
                     }
-                    push(new SE("", 'X', Set.of(), new OValue.Made(at), Type.getObjectType(cls), new Exc(cls)));
+                    push(new SE("", 'X', Set.of(), new OValue.Made(at), Type.getObjectType(cls), new Exc(cls, application)));
                 }
                 case ATHROW -> {
                     SE e = pop();
@@ -1492,10 +1535,11 @@ final class FunctionTranslator implements Opcodes {
                         throw refuse(at, "throwing an exception not created here is outside the subset");
                     }
                     Exc x = (Exc) e.extra();
-                    String kind = x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
+                    String kind = x.application ? "Application" : x.cls.substring(x.cls.lastIndexOf('/') + 1).replace("Exception", "");
                     String msg = x.message == null ? "String::new()" : x.message;
+                    Set<String> caughtAs = x.application ? new HashSet<>(x.chain) : superclasses(x.cls);
                     for (ControlFlow.Handler h : hs) {
-                        if (h.type() == null || superclasses(x.cls).contains(h.type())) {
+                        if (h.type() == null || caughtAs.contains(h.type())) {
                             out.add(caughtValue(h.block()).code() + " = Some(jrt::exception(JavaException::" + kind + ", " + msg + "));");
                             return new Goto(h.block());
                         }
@@ -1841,6 +1885,10 @@ final class FunctionTranslator implements Opcodes {
                     throw refuse(at, "constructors are outside the subset (only JDK exceptions)");
                 }
                 Exc x = (Exc) recv.extra();
+                if (x.application) {
+                    applicationConstructor(x, m.desc, args);
+                    return;
+                }
                 switch (m.desc) {
                     case "()V" -> x.message = null;
                     case "(Ljava/lang/String;)V" -> x.message = rustString(args.get(0));

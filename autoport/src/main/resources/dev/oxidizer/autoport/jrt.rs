@@ -728,12 +728,12 @@ enum FloatText {
 fn java_float_text(s: &[u16]) -> Option<FloatText> {
     let t = trim_java(s);
     let mut i = 0;
-    let negative = match t.first()? {
-        &c if c == b'-' as u16 => {
+    let negative = match *t.first()? {
+        c if c == b'-' as u16 => {
             i = 1;
             true
         }
-        &c if c == b'+' as u16 => {
+        c if c == b'+' as u16 => {
             i = 1;
             false
         }
@@ -1787,6 +1787,11 @@ pub fn catches(e: &Option<PortError>, types: &[&str]) -> bool {
                 "java/lang/IllegalArgumentException",
             ],
             JavaException::Runtime => &[],
+            // the class chain travels in the message's second field (application_message)
+            JavaException::Application => {
+                let chain = message_of(e).split('\u{1}').nth(1).unwrap_or("");
+                return types.iter().any(|t| chain.split(',').any(|c| c == *t));
+            }
             _ => &[],
         },
         Some(PortError::Failed(m)) if m.starts_with("java.lang.StackOverflowError") => {
@@ -1809,6 +1814,33 @@ pub fn catches(e: &Option<PortError>, types: &[&str]) -> bool {
                 "java/lang/RuntimeException" | "java/lang/Exception" | "java/lang/Throwable"
             )
     })
+}
+
+fn message_of(e: &Option<PortError>) -> &str {
+    match e {
+        Some(PortError::Java(_, m))
+        | Some(PortError::Failed(m))
+        | Some(PortError::NotYetPorted(m)) => m,
+        None => "",
+    }
+}
+
+/// The message of `JavaException::Application`: the site the wrapper constructs, the class chain (internal names up
+/// to `java/lang/Throwable`, for `catches`), then the constructor's arguments, separated by U+0001 (see the
+/// generator's `ApplicationException`).
+pub fn application_message(site: u32, chain: &str, args: &[String]) -> String {
+    let mut m = format!("{site}\u{1}{chain}");
+    for a in args {
+        m.push('\u{1}');
+        m.push_str(a);
+    }
+    m
+}
+
+/// A String argument of an application exception: four hexadecimal digits per UTF-16 code unit (lone surrogates
+/// and U+0001 included).
+pub fn units_hex(s: &[u16]) -> String {
+    s.iter().map(|u| format!("{u:04x}")).collect()
 }
 
 /// A caught call's value (a default when it threw) and its exception.

@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.autoport.ApplicationException;
 import dev.oxidizer.autoport.AutoPort;
 import dev.oxidizer.autoport.AutoPorter;
 import dev.oxidizer.autoport.NullGuard;
@@ -81,6 +82,9 @@ public final class AutoPortGenerator {
         if (!port.nullGuards().isEmpty()) {
             files.put(out.wrapperPath(), withNullGuards(files.get(out.wrapperPath()), plan, port.nullGuards()));
         }
+        if (!port.applicationExceptions().isEmpty()) {
+            files.put(out.wrapperPath(), withApplicationExceptions(files.get(out.wrapperPath()), port.applicationExceptions()));
+        }
         return new GeneratedFiles(plan, files);
     }
 
@@ -124,6 +128,57 @@ public final class AutoPortGenerator {
                     + " in its wrapper: the wrapper has no null check of its array or string parameters");
         }
         return String.join("\n", out);
+    }
+
+    /**
+     * The wrapper constructs the application exceptions the port throws (status 27, {@link ApplicationException}): its
+     * {@code applicationException} method, which knows no site in a stub, decodes each site's constructor arguments.
+     */
+    static String withApplicationExceptions(String wrapper, List<ApplicationException> sites) throws GeneratorException {
+        String head = "private static RuntimeException applicationException(String encoded) {";
+        int at = wrapper.indexOf(head);
+        if (at < 0) {
+            throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, "the wrapper has no applicationException method to fill in");
+        }
+        int lineStart = wrapper.lastIndexOf('\n', at) + 1;
+        String indent = wrapper.substring(lineStart, at);
+        int end = wrapper.indexOf("\n" + indent + "}\n", at) + indent.length() + 3;
+        StringBuilder m = new StringBuilder();
+        m.append(head).append('\n');
+        m.append(indent).append("    String[] f = encoded.split(\"\\u0001\", -1);\n");
+        m.append(indent).append("    return switch (f[0]) {\n");
+        for (ApplicationException a : sites) {
+            List<String> args = new ArrayList<>();
+            org.objectweb.asm.Type[] ps = a.parameters();
+            for (int k = 0; k < ps.length; k++) {
+                String f = "f[" + (k + 2) + "]";
+                args.add(switch (ps[k].getSort()) {
+                    case org.objectweb.asm.Type.BOOLEAN -> "Integer.parseInt(" + f + ") != 0";
+                    case org.objectweb.asm.Type.BYTE -> "(byte) Integer.parseInt(" + f + ")";
+                    case org.objectweb.asm.Type.SHORT -> "(short) Integer.parseInt(" + f + ")";
+                    case org.objectweb.asm.Type.CHAR -> "(char) Integer.parseInt(" + f + ")";
+                    case org.objectweb.asm.Type.INT -> "Integer.parseInt(" + f + ")";
+                    case org.objectweb.asm.Type.LONG -> "Long.parseLong(" + f + ")";
+                    case org.objectweb.asm.Type.FLOAT -> "Float.intBitsToFloat(Integer.parseUnsignedInt(" + f + "))";
+                    case org.objectweb.asm.Type.DOUBLE -> "Double.longBitsToDouble(Long.parseUnsignedLong(" + f + "))";
+                    default -> "applicationString(" + f + ")";
+                });
+            }
+            m.append(indent).append("        case \"").append(a.index()).append("\" -> new ").append(a.className()).append('(')
+                    .append(String.join(", ", args)).append(");\n");
+        }
+        m.append(indent).append("        default -> new RustException(27, \"unknown application exception \" + f[0]);\n");
+        m.append(indent).append("    };\n");
+        m.append(indent).append("}\n\n");
+        m.append(indent).append("/** A String argument of an application exception: four hexadecimal digits per UTF-16 code unit. */\n");
+        m.append(indent).append("private static String applicationString(String hex) {\n");
+        m.append(indent).append("    char[] c = new char[hex.length() / 4];\n");
+        m.append(indent).append("    for (int i = 0; i < c.length; i++) {\n");
+        m.append(indent).append("        c[i] = (char) Integer.parseInt(hex, 4 * i, 4 * i + 4, 16);\n");
+        m.append(indent).append("    }\n");
+        m.append(indent).append("    return new String(c);\n");
+        m.append(indent).append("}\n");
+        return wrapper.substring(0, at) + m + wrapper.substring(end);
     }
 
     private static byte[] read(ClassPathReader classes, String internalName) {

@@ -37,6 +37,9 @@ pub enum JavaException {
     UnsupportedOperation = 8,
     NumberFormat = 9,
     Runtime = 10,
+    /// An unchecked exception class of the application: the message names the constructor and its arguments
+    /// (auto-ports; the wrapper constructs it).
+    Application = 11,
 }
 
 /// Why a port failed; each variant becomes a Java exception carrying the message.

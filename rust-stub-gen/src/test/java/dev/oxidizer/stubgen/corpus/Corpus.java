@@ -1768,4 +1768,36 @@ public final class Corpus {
         sb.append(x).append(',').append(y);
         return sb + " |" + (x * y) + "|" + (float) x;
     }
+
+    // ---- added with unchecked exceptions of the application (written for them, counted apart) -----------------------
+
+    public static int parseDigitsStrict(String s) {
+        int v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new CorpusInputException("not a digit '" + c + "'", i);
+            }
+            v = v * 10 + (c - '0');
+        }
+        if (s.isEmpty()) {
+            throw new CorpusInputException("empty");
+        }
+        return v;
+    }
+
+    public static long checkedBudget(long used, double limit, boolean strict) {
+        if (strict ? used > limit : used >= limit) {
+            throw new CorpusInputException(used, limit, 'u', strict);
+        }
+        return (long) (limit - used);
+    }
+
+    public static int digitsOrMinusOne(String s) {
+        try {
+            return parseDigitsStrict(s);
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
 }
