@@ -1275,13 +1275,7 @@ pub fn double_text(x: f64) -> Vec<u16> {
     if x.is_nan() || x.is_infinite() || x == 0.0 {
         return special_text(x.is_nan(), x.is_sign_negative(), x == 0.0);
     }
-    let a = x.abs();
-    let sci = closest_shortest(
-        format!("{a:e}"),
-        |p| format!("{a:.p$e}"),
-        |t| t.parse::<f64>() == Ok(a),
-    );
-    java_layout(x < 0.0, &sci, (1e-3..1e7).contains(&a))
+    java_text(x.abs(), x < 0.0, (1e-3..1e7).contains(&x.abs()))
 }
 
 /// `Float.toString` (and `String.valueOf`, `+`, `append` of a `float`), as the JDK (19 and later) writes it.
@@ -1289,13 +1283,20 @@ pub fn float_text(x: f32) -> Vec<u16> {
     if x.is_nan() || x.is_infinite() || x == 0.0 {
         return special_text(x.is_nan(), x.is_sign_negative(), x == 0.0);
     }
-    let a = x.abs();
+    java_text(x.abs(), x < 0.0, (1e-3..1e7).contains(&x.abs()))
+}
+
+/// The text of a finite nonzero magnitude `a`: the JDK's digits, laid out plain (`plain`) or in scientific notation.
+fn java_text<T>(a: T, negative: bool, plain: bool) -> Vec<u16>
+where
+    T: std::fmt::LowerExp + std::str::FromStr + PartialEq + Copy,
+{
     let sci = closest_shortest(
         format!("{a:e}"),
         |p| format!("{a:.p$e}"),
-        |t| t.parse::<f32>() == Ok(a),
+        |t| t.parse::<T>().ok() == Some(a),
     );
-    java_layout(x < 0.0, &sci, (1e-3..1e7).contains(&a))
+    java_layout(negative, &sci, plain)
 }
 
 /// The JDK's choice of digits: among the shortest decimals that round back (two digits where one would do), the

@@ -253,6 +253,22 @@ class AutoPorterTest {
             return s;
         }
 
+        static int firstDigit(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (Character.isDigit(s.charAt(i))) {
+                    return s.charAt(i) - '0';
+                }
+            }
+            throw new FixtureBadInput("no digit in " + s, s.length());
+        }
+
+        static int checkedFailure(int x) throws FixtureCheckedFailure {
+            if (x < 0) {
+                throw new FixtureCheckedFailure("negative");
+            }
+            return x;
+        }
+
         private static int sumOrZero(int[] a) {
             if (a == null) {
                 return 0;
@@ -343,6 +359,25 @@ class AutoPorterTest {
         assertTrue(rust.contains("let mut l0vstr: Vec<u16> = s.to_vec();"), rust);
         assertTrue(rust.matches("(?s).*l0vstr = std::mem::take\\(&mut a[0-9]+\\);.*"), "the substring moves in:\n" + rust);
         assertTrue(rust.matches("(?s).*return \\(l0vstr\\);.*"), rust);
+    }
+
+    @Test
+    void anApplicationsUncheckedExceptionIsASiteTheWrapperConstructs() throws Refusal {
+        AutoPort p = port("firstDigit", "(Ljava/lang/String;)I", "s");
+        assertEquals(1, p.applicationExceptions().size());
+        ApplicationException site = p.applicationExceptions().getFirst();
+        assertEquals(FixtureBadInput.class.getName(), site.className());
+        assertEquals("(Ljava/lang/String;I)V", site.descriptor());
+        assertEquals(List.of("dev/oxidizer/autoport/FixtureBadInput", "java/lang/IllegalArgumentException", "java/lang/RuntimeException",
+                "java/lang/Exception", "java/lang/Throwable"), site.chain());
+        assertTrue(p.rust().contains("jrt::throw(JavaException::Application, jrt::application_message(0, "), p.rust());
+    }
+
+    @Test
+    void aCheckedExceptionOfTheApplicationIsRefusedWithTheReason() {
+        Refusal r = assertThrows(Refusal.class, () -> port("checkedFailure", "(I)I", "x"));
+        assertTrue(r.getMessage().contains("new dev.oxidizer.autoport.FixtureCheckedFailure")
+                && r.getMessage().contains("a checked exception"), r.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.oxidizer.stubgen;
 
 import dev.oxidizer.stubgen.corpus.Corpus;
 import dev.oxidizer.vocabulary.Names;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,60 +31,77 @@ class FloatTextFuzzIT {
     @TempDir
     Path work;
 
+    private final List<URLClassLoader> loaders = new ArrayList<>();
+
+    @AfterEach
+    void close() throws java.io.IOException {
+        for (URLClassLoader l : loaders) {
+            l.close();
+        }
+    }
+
+    /** Java's {@code Corpus.name} and its auto-port's wrapper method, built in this test's folder. */
+    private record Pair(Method java, Method rust) {
+        String java(Object arg) throws IllegalAccessException {
+            return call(java, arg);
+        }
+
+        String rust(Object arg) throws IllegalAccessException {
+            return call(rust, arg);
+        }
+    }
+
+    private Pair port(String name, Class<?> param) throws Exception {
+        Path classes = Path.of(Corpus.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Method java = Corpus.class.getMethod(name, param);
+        URLClassLoader l = build(new ClassPathReader(classes.toString()), classes, java);
+        loaders.add(l);
+        String wrapper = "dev.oxidizer.stubgen.corpus.Corpus" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Rust";
+        return new Pair(java, l.loadClass(wrapper).getMethod(name, param));
+    }
+
     @Test
     void parsedBitsAgreeWithJavaOnRandomLiterals() throws Exception {
-        Path classes = Path.of(Corpus.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ClassPathReader cp = new ClassPathReader(classes.toString());
-        Method javaDouble = Corpus.class.getMethod("parseDoubleBits", String.class);
-        Method javaFloat = Corpus.class.getMethod("parseFloatBits", String.class);
-        try (URLClassLoader d = build(cp, classes, javaDouble); URLClassLoader f = build(cp, classes, javaFloat)) {
-            Method rustDouble = d.loadClass("dev.oxidizer.stubgen.corpus.CorpusParseDoubleBitsRust").getMethod("parseDoubleBits", String.class);
-            Method rustFloat = f.loadClass("dev.oxidizer.stubgen.corpus.CorpusParseFloatBitsRust").getMethod("parseFloatBits", String.class);
-            Random r = new Random(20261207);
-            List<String> mismatches = new ArrayList<>();
-            int valid = 0;
-            for (int i = 0; i < LITERALS; i++) {
-                String s = literal(r);
-                String jd = call(javaDouble, s);
-                valid += jd.startsWith("java.") ? 0 : 1;
-                String rd = call(rustDouble, s);
-                String jf = call(javaFloat, s);
-                String rf = call(rustFloat, s);
-                if ((!jd.equals(rd) || !jf.equals(rf)) && mismatches.size() < 10) {
-                    mismatches.add("'" + s + "': double " + jd + " vs " + rd + ", float " + jf + " vs " + rf);
-                }
+        Pair d = port("parseDoubleBits", String.class);
+        Pair f = port("parseFloatBits", String.class);
+        Random r = new Random(20261207);
+        List<String> mismatches = new ArrayList<>();
+        int valid = 0;
+        for (int i = 0; i < LITERALS; i++) {
+            String s = literal(r);
+            String jd = d.java(s);
+            valid += jd.startsWith("java.") ? 0 : 1;
+            String rd = d.rust(s);
+            String jf = f.java(s);
+            String rf = f.rust(s);
+            if ((!jd.equals(rd) || !jf.equals(rf)) && mismatches.size() < 10) {
+                mismatches.add("'" + s + "': double " + jd + " vs " + rd + ", float " + jf + " vs " + rf);
             }
-            assertEquals(List.of(), mismatches, "Java vs port on random literals");
-            assertTrue(valid > LITERALS / 2, "most literals must be valid, or rounding is not what is compared: " + valid);
         }
+        assertEquals(List.of(), mismatches, "Java vs port on random literals");
+        assertTrue(valid > LITERALS / 2, "most literals must be valid, or rounding is not what is compared: " + valid);
     }
 
     @Test
     void textOfRandomDoublesAndFloatsIsTheJdks() throws Exception {
-        Path classes = Path.of(Corpus.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ClassPathReader cp = new ClassPathReader(classes.toString());
-        Method javaDouble = Corpus.class.getMethod("doubleText", double.class);
-        Method javaFloat = Corpus.class.getMethod("floatText", float.class);
-        try (URLClassLoader d = build(cp, classes, javaDouble); URLClassLoader f = build(cp, classes, javaFloat)) {
-            Method rustDouble = d.loadClass("dev.oxidizer.stubgen.corpus.CorpusDoubleTextRust").getMethod("doubleText", double.class);
-            Method rustFloat = f.loadClass("dev.oxidizer.stubgen.corpus.CorpusFloatTextRust").getMethod("floatText", float.class);
-            Random r = new Random(20261208);
-            List<String> mismatches = new ArrayList<>();
-            for (int i = 0; i < LITERALS; i++) {
-                // random bit patterns, and round numbers (integers, powers of ten) whose layout changes at 10^-3 and 10^7
-                double x = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong())
-                        : Math.round(r.nextGaussian() * 1e4) * Math.pow(10, r.nextInt(24) - 12);
-                float y = r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) x;
-                String jd = String.valueOf(javaDouble.invoke(null, x));
-                String rd = String.valueOf(rustDouble.invoke(null, x));
-                String jf = String.valueOf(javaFloat.invoke(null, y));
-                String rf = String.valueOf(rustFloat.invoke(null, y));
-                if ((!jd.equals(rd) || !jf.equals(rf)) && mismatches.size() < 10) {
-                    mismatches.add(Double.doubleToRawLongBits(x) + ": " + jd + " vs " + rd + ", " + Float.floatToRawIntBits(y) + ": " + jf + " vs " + rf);
-                }
+        Pair d = port("doubleText", double.class);
+        Pair f = port("floatText", float.class);
+        Random r = new Random(20261208);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < LITERALS; i++) {
+            // random bit patterns, and round numbers (integers, powers of ten) whose layout changes at 10^-3 and 10^7
+            double x = r.nextBoolean() ? Double.longBitsToDouble(r.nextLong())
+                    : Math.round(r.nextGaussian() * 1e4) * Math.pow(10, r.nextInt(24) - 12);
+            float y = r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : (float) x;
+            String jd = d.java(x);
+            String rd = d.rust(x);
+            String jf = f.java(y);
+            String rf = f.rust(y);
+            if ((!jd.equals(rd) || !jf.equals(rf)) && mismatches.size() < 10) {
+                mismatches.add(Double.doubleToRawLongBits(x) + ": " + jd + " vs " + rd + ", " + Float.floatToRawIntBits(y) + ": " + jf + " vs " + rf);
             }
-            assertEquals(List.of(), mismatches, "Java vs port on random doubles and floats");
         }
+        assertEquals(List.of(), mismatches, "Java vs port on random doubles and floats");
     }
 
     private URLClassLoader build(ClassPathReader cp, Path classes, Method m) throws Exception {
@@ -99,9 +117,9 @@ class FloatTextFuzzIT {
         return JavaCompiler.loader(compiled, out.resolve("java/src/main/resources"), classes);
     }
 
-    private static String call(Method m, String s) throws IllegalAccessException {
+    private static String call(Method m, Object arg) throws IllegalAccessException {
         try {
-            return String.valueOf(m.invoke(null, s));
+            return String.valueOf(m.invoke(null, arg));
         } catch (InvocationTargetException e) {
             return e.getCause().getClass().getName();
         }
