@@ -82,7 +82,7 @@ public record ApplicationException(int index, String className, String descripto
             }
             chain.add(c);
             if (cn.superName == null) {
-                throw new Unsupported(c.replace('/', '.') + " is not a Throwable");
+                throw new Unsupported("objects are outside the subset (" + internalName.replace('/', '.') + " is not an exception)");
             }
             c = cn.superName;
         }
@@ -97,7 +97,7 @@ public record ApplicationException(int index, String className, String descripto
         if (!chain.contains("java/lang/RuntimeException")) {
             throw new Unsupported(chain.contains("java/lang/Throwable")
                     ? "a checked exception or an Error (only unchecked exceptions, subclasses of RuntimeException, are thrown by the wrapper)"
-                    : internalName.replace('/', '.') + " is not a Throwable");
+                    : "objects are outside the subset (" + internalName.replace('/', '.') + " is not an exception)");
         }
         return chain;
     }
