@@ -1650,6 +1650,12 @@ final class FunctionTranslator implements Opcodes {
                             ldcValue(fn.value);
                             return;
                         }
+                        // a primitive <clinit> computes from constants (static final long ZERO = Double.doubleToRawLongBits(0.0))
+                        Number computed = ComputedConstant.of(cn, f.name);
+                        if (computed != null) {
+                            ldcValue(computed);
+                            return;
+                        }
                         View v = viewHandle(cn, f.name);
                         if (v != null) {
                             push(new SE("", 'H', Set.of(), new OValue.Static(f.owner, f.name), null, v));
@@ -1668,7 +1674,8 @@ final class FunctionTranslator implements Opcodes {
                     throw refuse(at, "static array " + f.owner.replace('/', '.') + "." + f.name + " is not a constant table: " + e.getMessage());
                 }
             }
-            throw refuse(at, "static fields are outside the subset (except constants, constant tables and byte-array VarHandle views)");
+            throw refuse(at, "static fields are outside the subset (except constants, primitives <clinit> computes from constants with"
+                    + " exact operations, constant tables and byte-array VarHandle views)");
         }
 
         private void ldcValue(Object v) throws Refusal {

@@ -253,6 +253,17 @@ class AutoPorterTest {
             return s;
         }
 
+        private static final long ONE_AND_HALF_BITS = Double.doubleToRawLongBits(1.5) + 1;
+        private static final double ROOT = Math.pow(2, 0.5);
+
+        static long bitsPlus(long x) {
+            return x + ONE_AND_HALF_BITS;
+        }
+
+        static double timesRoot(double x) {
+            return x * ROOT;
+        }
+
         static int firstDigit(String s) {
             for (int i = 0; i < s.length(); i++) {
                 if (Character.isDigit(s.charAt(i))) {
@@ -378,6 +389,15 @@ class AutoPorterTest {
         Refusal r = assertThrows(Refusal.class, () -> port("checkedFailure", "(I)I", "x"));
         assertTrue(r.getMessage().contains("new dev.oxidizer.autoport.FixtureCheckedFailure")
                 && r.getMessage().contains("a checked exception"), r.getMessage());
+    }
+
+    @Test
+    void aStaticFinalPrimitiveComputedFromConstantsByExactOperationsIsItsValue() throws Refusal {
+        String rust = port("bitsPlus", "(J)J", "x").rust();
+        assertTrue(rust.contains(String.valueOf(Double.doubleToRawLongBits(1.5) + 1)), rust);
+        // Math.pow may differ by an ulp between JVMs (and between the interpreter and C2): not a constant
+        Refusal r = assertThrows(Refusal.class, () -> port("timesRoot", "(D)D", "x"));
+        assertTrue(r.getMessage().contains("getstatic") && r.getMessage().contains("static fields are outside the subset"), r.getMessage());
     }
 
     @Test

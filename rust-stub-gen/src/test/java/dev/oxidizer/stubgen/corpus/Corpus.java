@@ -1800,4 +1800,31 @@ public final class Corpus {
             return -1;
         }
     }
+
+    // ---- added with static final primitives <clinit> computes from constants (written for them, counted apart) ----
+
+    private static final long SIGN_MASK = 0x8000000000000000L;
+    private static final long POSITIVE_ZERO_BITS = Double.doubleToRawLongBits(+0.0);
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
+    private static final double EPSILON = Double.longBitsToDouble((1023L - 53L) << 52);
+    private static final int HALF_RANGE = Integer.highestOneBit(1000) * 3 - 1;
+    private static final double ROOT_TWO = StrictMath.sqrt(2.0);
+
+    public static boolean equalsWithinUlps(double x, double y, int maxUlps) {
+        long xi = Double.doubleToRawLongBits(x);
+        long yi = Double.doubleToRawLongBits(y);
+        boolean equal;
+        if (((xi ^ yi) & SIGN_MASK) == 0L) {
+            equal = Math.abs(xi - yi) <= maxUlps;
+        } else {
+            long plus = xi < yi ? yi - POSITIVE_ZERO_BITS : xi - POSITIVE_ZERO_BITS;
+            long minus = xi < yi ? xi - NEGATIVE_ZERO_BITS : yi - NEGATIVE_ZERO_BITS;
+            equal = plus <= maxUlps && minus <= maxUlps - plus;
+        }
+        return equal && !Double.isNaN(x) && !Double.isNaN(y);
+    }
+
+    public static double scaledByConstants(double x, int k) {
+        return x * EPSILON * ROOT_TWO + (k % HALF_RANGE);
+    }
 }
