@@ -270,8 +270,7 @@ final class FunctionTranslator implements Opcodes {
         String returns = rt.equals("()") ? "" : " -> " + rt;
         String signature = paramList + returns;
         if (entry != null) {
-            String args = String.join(", ", params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList());
-            sb.append(entryDispatch(paramList, rt, returns, args));
+            sb.append(entryDispatch(params, rt, returns));
             sb.append("/// The body translated from `").append(who()).append("`: compiled once per instruction-set level.\n");
             sb.append(allow).append("#[inline(always)]\n");
             sb.append("fn ").append(helperBase(rustName)).append("_body").append(signature).append(" {\n");
@@ -299,32 +298,40 @@ final class FunctionTranslator implements Opcodes {
      * AVX2 it runs a copy of the body compiled for AVX2 (runtime detection, as the JIT uses the host's instruction set;
      * no FMA, so floating-point results are the baseline copy's bit for bit).
      */
-    private String entryDispatch(String params, String rt, String returns, String args) {
-        String name = rustName;
-        return """
-                /// Translated from `%1$s` by `oxidizer generate --auto`. Fails with `PortError::Java` where the Java
-                /// method throws; runs the AVX2 build of the body where the CPU has AVX2.
-                pub fn %2$s%3$s -> Result<%4$s, PortError> {
+    private String entryDispatch(List<String> params, String rt, String returns) {
+        List<String> args = params.stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
+        String base = helperBase(rustName);
+        // clippy's too_many_arguments (more than 7): the signature mirrors the Java method's, which its author chose
+        String allowMany = params.size() > 7 ? "#[allow(clippy::too_many_arguments)]\n" : "";
+        return "/// Translated from `" + who() + "` by `oxidizer generate --auto`. Fails with `PortError::Java` where the Java\n"
+                + "/// method throws; runs the AVX2 build of the body where the CPU has AVX2.\n"
+                + allowMany
+                + RustText.signature(0, "pub fn " + rustName, params, " -> Result<" + rt + ", PortError> {")
+                + """
                     jrt::catch(|| {
                         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
                         {
                             if jrt::has_avx2() {
                                 // SAFETY: this CPU supports AVX2 (detected just above).
-                                return unsafe { %7$s_avx2(%5$s) };
+                """
+                + RustText.returnUnsafe(16, base + "_avx2", args)
+                + """
                             }
                         }
-                        %7$s_body(%5$s)
+                """
+                + RustText.call(8, "", base + "_body", args, "")
+                + """
                     })
                 }
 
-                /// `%7$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
+                /// `%1$s_body` compiled for AVX2 (the same instructions' semantics; LLVM may use wider vectors).
                 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
                 #[target_feature(enable = "avx2")]
-                unsafe fn %7$s_avx2%3$s%6$s {
-                    %7$s_body(%5$s)
-                }
-
-                """.formatted(who(), name, params, rt, args, returns, helperBase(name));
+                """.formatted(base)
+                + allowMany
+                + RustText.signature(0, "unsafe fn " + base + "_avx2", params, returns + " {")
+                + RustText.call(4, "", base + "_body", args, "")
+                + "}\n\n";
     }
 
     /**
