@@ -1,12 +1,18 @@
 package dev.oxidizer.agent;
 
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +32,8 @@ class StartCostIT {
     void theCompilerDirectiveIsAddedWithoutThePlatformMBeanServer() throws Exception {
         Path out = dir.resolve("start.jfr");
         Path classes = dir.resolve("classes.log");
-        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xlog:class+load=info:file=" + classes), dir,
+        ForkedJvm jvm = ForkedJvm.startWith(ForkedJvm.JAVA, List.of("-Xlog:class+load=info:file=" + classes,
+                        "-XX:FreqInlineSize=301"), dir,
                 "output=" + out + ",budget=off", ForkedJvm.TEST_CLASSES.toAbsolutePath().toString(),
                 "example.app.CountingApp", "2", "200000");
         assertEquals(0, jvm.await(120), jvm.describe());
@@ -37,6 +44,31 @@ class StartCostIT {
         assertTrue(loaded.contains("dev.oxidizer.agent.core.CompilerDirectives "), "the directive's class ran");
         assertFalse(loaded.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "),
                 "the platform MBean server was started during the agent's run\n" + log);
+
+        // the JIT's limits were read from this JVM (the flag set above), through jdk.management's own bean
+        assertTrue(log.contains("FreqInlineSize 301"), log);
+        assertTrue(loaded.contains("com.sun.management.internal.HotSpotDiagnostic "), "read through the JDK's bean");
+
+        // jfrSettings=oxidizer: exactly the JDK events the analyzer reads are on, not default.jfc's hundreds
+        Map<Long, String> types = new HashMap<>();
+        try (RecordingFile f = new RecordingFile(out)) {
+            for (EventType t : f.readEventTypes()) {
+                types.put(t.getId(), t.getName());
+            }
+        }
+        Set<String> enabled = new TreeSet<>();
+        for (RecordedEvent e : Recorded.read(out).named("jdk.ActiveSetting")) {
+            String type = types.getOrDefault(e.getLong("id"), "unknown type " + e.getLong("id"));
+            // the agent's own event types register when first used, so their settings may be written or not
+            if (e.getString("name").equals("enabled") && e.getString("value").equals("true")
+                    && !type.startsWith("oxidizer.")) {
+                enabled.add(type);
+            }
+        }
+        assertEquals(new TreeSet<>(List.of("jdk.ActiveSetting", "jdk.CPUInformation", "jdk.CPULoad",
+                "jdk.ExecutionSample", "jdk.FileRead", "jdk.FileWrite", "jdk.InitialSystemProperty",
+                "jdk.JVMInformation", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ObjectAllocationSample",
+                "jdk.SocketRead", "jdk.SocketWrite", "jdk.ThreadPark", "jdk.ThreadSleep")), enabled);
 
         // the process's CPU per interval (the analyzer's denominator) holds every cost the agent measured
         long process = 0;

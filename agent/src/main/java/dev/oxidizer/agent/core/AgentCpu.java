@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * the flusher only.
  */
 final class AgentCpu {
-    private static final ThreadMXBean THREADS = threads();
     private final AtomicLong startupNs = new AtomicLong();
     private final AtomicLong transformNs = new AtomicLong();
     private final ThreadLocal<long[]> transformStart = ThreadLocal.withInitial(() -> new long[2]);
@@ -37,39 +36,66 @@ final class AgentCpu {
         this.processSeen = processFrom;
     }
 
-    private static ThreadMXBean threads() {
-        try {
-            ThreadMXBean b = ManagementFactory.getThreadMXBean();
-            return b.isCurrentThreadCpuTimeSupported() && b.isThreadCpuTimeSupported() ? b : null;
-        } catch (Throwable unavailable) {
-            return null;
+    /**
+     * The management beans, created on first use: {@code ManagementFactory}'s first call costs about 50 ms (its
+     * providers, the container's cgroup metrics), which the application's start should not wait for. The agent's
+     * start reads {@link #startCpuNs} instead; the flusher thread creates these.
+     */
+    private static final class Beans {
+        static final ThreadMXBean THREADS = threads();
+        /** Null where the JVM does not measure process CPU (or the java.management module is absent). */
+        static final com.sun.management.OperatingSystemMXBean PROCESS = processBean();
+
+        private static ThreadMXBean threads() {
+            try {
+                ThreadMXBean b = ManagementFactory.getThreadMXBean();
+                return b.isCurrentThreadCpuTimeSupported() && b.isThreadCpuTimeSupported() ? b : null;
+            } catch (Throwable unavailable) {
+                return null;
+            }
         }
-    }
 
-    /** Null where the JVM does not measure process CPU (or the java.management module is absent). */
-    private static final com.sun.management.OperatingSystemMXBean PROCESS = processBean();
-
-    private static com.sun.management.OperatingSystemMXBean processBean() {
-        try {
-            return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-        } catch (Throwable unavailable) {
-            return null;
+        private static com.sun.management.OperatingSystemMXBean processBean() {
+            try {
+                return ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+            } catch (Throwable unavailable) {
+                return null;
+            }
         }
     }
 
     /** CPU time of the whole process so far, or -1 if unknown. */
     static long processCpuNs() {
         try {
-            return PROCESS == null ? -1 : PROCESS.getProcessCpuTime();
+            return Beans.PROCESS == null ? -1 : Beans.PROCESS.getProcessCpuTime();
         } catch (Throwable unavailable) {
             return -1;
+        }
+    }
+
+    /**
+     * CPU time of the whole process so far for the agent's start window, read where reading it costs the start
+     * little: on Linux the user and system time of {@code /proc/self/stat}, in the kernel's clock ticks ({@code
+     * USER_HZ}, 100 per second on every Linux architecture the JDK supports: 10 ms resolution, against a start of
+     * hundreds of ms); elsewhere {@link #processCpuNs}. -1 if unknown.
+     */
+    static long startCpuNs() {
+        try {
+            String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/stat")),
+                    java.nio.charset.StandardCharsets.US_ASCII);
+            // the fields after the command name, which is in parentheses and may hold spaces: state is field 3,
+            // utime field 14, stime field 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        } catch (Throwable notLinux) {
+            return processCpuNs();
         }
     }
 
     /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
     static long threadCpuNs() {
         try {
-            return THREADS == null ? -1 : THREADS.getCurrentThreadCpuTime();
+            return Beans.THREADS == null ? -1 : Beans.THREADS.getCurrentThreadCpuTime();
         } catch (Throwable unsupported) {
             return -1;
         }
@@ -122,12 +148,13 @@ final class AgentCpu {
 
     /** CPU of JFR's Java threads since the last call (threads looked up again every 30 calls: JFR may start more). */
     long takeJfr() {
-        if (THREADS == null) {
+        ThreadMXBean threads = Beans.THREADS;
+        if (threads == null) {
             return 0;
         }
         try {
             if (scans++ % 30 == 0) {
-                for (ThreadInfo i : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+                for (ThreadInfo i : threads.getThreadInfo(threads.getAllThreadIds())) {
                     if (i != null && i.getThreadName().startsWith("JFR ")) {
                         jfrSeen.putIfAbsent(i.getThreadId(), 0L);
                     }
@@ -135,7 +162,7 @@ final class AgentCpu {
             }
             long sum = 0;
             for (Map.Entry<Long, Long> e : jfrSeen.entrySet()) {
-                long cpu = THREADS.getThreadCpuTime(e.getKey());
+                long cpu = threads.getThreadCpuTime(e.getKey());
                 if (cpu > e.getValue()) {
                     sum += cpu - e.getValue();
                     e.setValue(cpu);

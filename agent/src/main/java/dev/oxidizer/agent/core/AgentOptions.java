@@ -319,7 +319,9 @@ public record AgentOptions(List<MethodGlob> includes, List<MethodGlob> excludes,
 
     /** {@code %p} is the pid, {@code %t} a yyyyMMdd-HHmmss timestamp. */
     static String expand(String path, long pid) {
-        return path.replace("%p", Long.toString(pid))
-                .replace("%t", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String p = path.replace("%p", Long.toString(pid));
+        // only when asked for: java.time's formatter costs the application's start about 30 ms to load
+        return p.contains("%t") ? p.replace("%t", LocalDateTime.now().format(DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"))) : p;
     }
 }

@@ -30,7 +30,11 @@ final class Calibration {
     /** A timed call: the full probe, two clock reads and a record into the thread's histogram. */
     volatile double timedNs = 90;
 
-    private static final int CALLS = 200_000;
+    /**
+     * Calls per loop and round: 1-2 ms of work, well above the clock's resolution, and enough back edges for the JIT's
+     * on-stack replacement within a few rounds. (200,000 cost the application's start about 100 ms of CPU.)
+     */
+    private static final int CALLS = 50_000;
     /**
      * Read (volatile) once per loop iteration by every calibration loop and its baseline: an acquire, so the JIT can
      * neither hoist the probe's thread-state lookup out of the loop nor fold the loop's increments into one, as it

@@ -30,18 +30,33 @@ final class JfrRecording {
     static final List<String> THROTTLED_IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead",
             "jdk.FileWrite");
 
-    /**
-     * The JDK events the analyzer and the report read besides the waits (docs/formats/agent-events.md): with
-     * {@code jfrSettings=oxidizer} (the default) every other JDK event is off. JFR's default settings record each
-     * garbage collection in detail (per phase and worker, tenuring, references, heap summaries: about 12,000 events
-     * in a 5-second run of the library bench, which collects 45 times a second), which cost that service a fifth of
-     * its throughput with nothing of it read.
-     */
-    static final List<String> READ_EVENTS = List.of("jdk.ExecutionSample", "jdk.CPUTimeSample",
-            "jdk.ObjectAllocationSample", "jdk.MethodTiming", "jdk.CPULoad", "jdk.CPUInformation",
-            "jdk.JVMInformation", "jdk.InitialSystemProperty", "jdk.ActiveSetting");
-
     private final Recording recording;
+
+    /**
+     * The settings of {@code jfrSettings=oxidizer}, before the agent's own are added: the JDK events the analyzer and
+     * the report read besides the waits and the samples (docs/formats/agent-events.md), with the values JDK 25's
+     * {@code default.jfc} gives them. Every other JDK event is left unnamed, and a JDK event a recording's settings do
+     * not name is off (an application's own event classes are on unless annotated otherwise, as in any recording).
+     * JFR's default settings would record each garbage collection in detail (per phase and worker, tenuring,
+     * references, heap summaries: about 12,000 events in a 5-second run of the library bench, which collects 45 times
+     * a second), which cost that service a fifth of its throughput with nothing of it read. And {@code default.jfc}
+     * is not parsed: parsing it and applying its ~600 settings, nearly all of them turned off again, was about a
+     * third of JFR's start (docs/performance.md).
+     */
+    static Map<String, String> ownSettings() {
+        Map<String, String> s = new HashMap<>();
+        s.put("jdk.CPULoad#enabled", "true");
+        s.put("jdk.CPULoad#period", "1000 ms");
+        for (String once : List.of("jdk.CPUInformation", "jdk.JVMInformation", "jdk.InitialSystemProperty")) {
+            s.put(once + "#enabled", "true");
+            s.put(once + "#period", "beginChunk");
+        }
+        s.put("jdk.ActiveSetting#enabled", "true");
+        s.put("jdk.ObjectAllocationSample#throttle", "150/s");
+        s.put("jdk.ObjectAllocationSample#stackTrace", "true");
+        // jdk.CPUTimeSample (off in default.jfc) and jdk.MethodTiming (no filter: no events) stay unnamed, so off.
+        return s;
+    }
 
     private JfrRecording(Recording recording) {
         this.recording = recording;
@@ -66,16 +81,8 @@ final class JfrRecording {
 
     static JfrRecording start(AgentOptions o) throws IOException, ParseException {
         boolean own = o.jfrSettings().equals("oxidizer");
-        Map<String, String> s = new HashMap<>(Configuration.getConfiguration(own ? "default" : o.jfrSettings())
+        Map<String, String> s = own ? ownSettings() : new HashMap<>(Configuration.getConfiguration(o.jfrSettings())
                 .getSettings());
-        if (own) {
-            for (Map.Entry<String, String> e : s.entrySet()) {
-                String key = e.getKey();
-                if (key.endsWith("#enabled") && !READ_EVENTS.contains(key.substring(0, key.length() - 8))) {
-                    e.setValue("false");
-                }
-            }
-        }
         s.put("jdk.ExecutionSample#enabled", "true");
         s.put("jdk.ExecutionSample#period", o.executionSamplePeriodMs() + " ms");
         s.put("jdk.NativeMethodSample#enabled", Boolean.toString(!own));

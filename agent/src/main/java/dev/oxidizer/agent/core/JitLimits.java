@@ -30,9 +30,20 @@ record JitLimits(int hugeMethodLimit, boolean dontCompileHugeMethods, int freqIn
 
     /** The limits of this JVM; HotSpot's defaults for any flag it does not expose. Never throws. */
     static JitLimits read() {
+        return read(null);
+    }
+
+    /**
+     * The limits of this JVM, read through the JDK's own {@code HotSpotDiagnostic} bean when {@code inst} can open its
+     * package to the agent (as {@link CompilerDirectives} does), else through {@code ManagementFactory}, whose first
+     * call costs the agent's start about 50 ms; HotSpot's defaults for any flag it does not expose. Never throws.
+     */
+    static JitLimits read(java.lang.instrument.Instrumentation inst) {
         try {
-            com.sun.management.HotSpotDiagnosticMXBean bean =
-                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            com.sun.management.HotSpotDiagnosticMXBean bean = inst == null ? null : direct(inst);
+            if (bean == null) {
+                bean = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            }
             if (bean == null) {
                 return HOTSPOT_DEFAULTS;
             }
@@ -46,6 +57,22 @@ record JitLimits(int hugeMethodLimit, boolean dontCompileHugeMethods, int freqIn
                     max != null ? max : HOTSPOT_DEFAULTS.maxInlineSize(), huge != null);
         } catch (Throwable notHotSpot) { // no jdk.management module, another VM
             return HOTSPOT_DEFAULTS;
+        }
+    }
+
+    /** jdk.management's bean, as the platform would create it (HotSpot, JDK 9 and later); null if not this layout. */
+    private static com.sun.management.HotSpotDiagnosticMXBean direct(java.lang.instrument.Instrumentation inst) {
+        try {
+            ClassLoader platform = ClassLoader.getPlatformClassLoader();
+            // its static initialiser loads the native library the flags are read through
+            Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, platform);
+            Class<?> impl = Class.forName("com.sun.management.internal.HotSpotDiagnostic", false, platform);
+            CompilerDirectives.openToAgent(inst, impl);
+            java.lang.reflect.Constructor<?> c = impl.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance() instanceof com.sun.management.HotSpotDiagnosticMXBean b ? b : null;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError notThisLayout) {
+            return null;
         }
     }
 

@@ -76,7 +76,7 @@ public final class OxidizerAgent {
 
     private static void startSession(String args, Instrumentation inst, boolean attached) throws Exception {
         long t0 = System.nanoTime();
-        long cpu0 = AgentCpu.processCpuNs();
+        long cpu0 = attached ? AgentCpu.processCpuNs() : AgentCpu.startCpuNs();
         long pid = ProcessHandle.current().pid();
         String main = MainClassDetector.mainClass();
         AgentOptions o;
@@ -100,7 +100,7 @@ public final class OxidizerAgent {
         TimingPolicy policy = new TimingPolicy(o);
         MethodTable.setDefaultMask(policy.initialMask());
         MethodTable.warmupCalls = policy.warmupCalls();
-        JitLimits limits = JitLimits.read();
+        JitLimits limits = JitLimits.read(inst);
         log.info("JIT limits: " + limits.describe());
         MethodForms forms = new MethodForms();
         AgentCpu cpu = new AgentCpu(attached ? Math.max(0, cpu0) : 0);
@@ -118,6 +118,8 @@ public final class OxidizerAgent {
         // parallel with the instrumentation's install; the application starts once both are done, so even a
         // program that exits at once, or a SIGTERM right after start, finds the recording running.
         Thread flusherThread = new Thread(() -> {
+            // The management beans' first use (about 50 ms) here rather than on the application's first class load
+            AgentCpu.threadCpuNs();
             if (!startRecording(o, session, chunkHook, recording, inst)) {
                 return;
             }
@@ -193,7 +195,7 @@ public final class OxidizerAgent {
                     + "); the application runs without the agent");
             return;
         }
-        long cpu1 = AgentCpu.processCpuNs();
+        long cpu1 = attached ? -1 : AgentCpu.startCpuNs();
         // At premain nothing of the application runs yet: the process's CPU in this window is the agent's start
         // (JFR's start on the flusher thread, Byte Buddy's install here). On attach the application runs beside it,
         // so only this thread's share can be told.
