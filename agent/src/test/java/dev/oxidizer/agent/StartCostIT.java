@@ -65,7 +65,7 @@ class StartCostIT {
                 enabled.add(type);
             }
         }
-        assertEquals(new TreeSet<>(List.of("jdk.ActiveSetting", "jdk.CPUInformation", "jdk.CPULoad",
+        assertEquals(new TreeSet<>(List.of("jdk.ActiveSetting", "jdk.CPUInformation", "jdk.CPULoad", "jdk.Compilation",
                 "jdk.ExecutionSample", "jdk.FileRead", "jdk.FileWrite", "jdk.InitialSystemProperty",
                 "jdk.JVMInformation", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait", "jdk.ObjectAllocationSample",
                 "jdk.SocketRead", "jdk.SocketWrite", "jdk.ThreadPark", "jdk.ThreadSleep")), enabled);
@@ -75,16 +75,20 @@ class StartCostIT {
         long agentMeasured = 0;
         long firstProcess = -1;
         long startup = 0;
+        long jit = 0;
         for (RecordedEvent e : Recorded.read(out).named("oxidizer.AgentOverhead")) {
             process += e.getLong("processCpuNs");
             if (firstProcess < 0) {
                 firstProcess = e.getLong("processCpuNs");
             }
             startup += e.getLong("startupCpuNs");
+            jit += e.getLong("jitCpuNs");
             agentMeasured += e.getLong("startupCpuNs") + e.getLong("transformCpuNs") + e.getLong("jfrCpuNs")
                     + e.getLong("flushCpuNs");
         }
         assertTrue(startup > 0, "the agent's start was measured");
+        assertTrue(jit > 0, "the JIT compiler threads' CPU was read");
+        assertFalse(Recorded.read(out).named("jdk.Compilation").isEmpty(), "compilations recorded");
         assertTrue(firstProcess > 0, "the first interval counts the process's CPU from the JVM's start");
         assertTrue(process >= agentMeasured, "process CPU " + process + " ns < the agent's measured " + agentMeasured);
     }

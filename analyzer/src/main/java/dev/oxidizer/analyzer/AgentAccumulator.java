@@ -215,6 +215,15 @@ final class AgentAccumulator {
      */
     long processCpuNs;
     long processCpuEvents;
+    /**
+     * The JIT's compilation time ({@code jdk.Compilation} durations), all of it and that of the agent's and JFR's own
+     * code ({@link AgentCost#isAgentOwnCode}), ns; and the JIT compiler threads' CPU from the overhead events that
+     * carried it (agent layout v2 since 2026-12-07 evening; -1 there when unknown), with how many did.
+     */
+    long compileNs;
+    long agentCompileNs;
+    long jitCpuNs;
+    long jitCpuEvents;
     long overheadEvents;
     boolean sawOverhead;
     double nsPerCountedCall = Double.NaN;
@@ -334,6 +343,10 @@ final class AgentAccumulator {
             processCpuNs += Math.max(0, f.longField(e, "processCpuNs"));
             processCpuEvents++;
         }
+        if (f.has(e, "jitCpuNs") && f.longField(e, "jitCpuNs") >= 0) {
+            jitCpuNs += f.longField(e, "jitCpuNs");
+            jitCpuEvents++;
+        }
         if (f.has(e, "nsPerCountedCall")) {
             nsPerCountedCall = e.getDouble("nsPerCountedCall");
             countedCallSet = true;
@@ -342,6 +355,28 @@ final class AgentAccumulator {
             nsPerTimedCall = e.getDouble("nsPerTimedCall");
             timedCallSet = true;
         }
+    }
+
+    /** One {@code jdk.Compilation} event: its duration, and whether it compiled the agent's or JFR's own code. */
+    void acceptCompilation(RecordedEvent e, EventFields f) {
+        long ns = e.getDuration().toNanos();
+        if (ns <= 0) {
+            return;
+        }
+        compileNs += ns;
+        jdk.jfr.consumer.RecordedMethod m = f.has(e, "method") ? e.getValue("method") : null;
+        if (m != null && m.getType() != null && AgentCost.isAgentOwnCode(m.getType().getName())) {
+            agentCompileNs += ns;
+        }
+    }
+
+    /**
+     * The JIT's CPU spent on the agent's and JFR's own code, ns ({@link AgentCost#jitShareNs}); 0 without compilation
+     * events.
+     */
+    long agentJitNs() {
+        return AgentCost.jitShareNs(agentCompileNs, compileNs,
+                overheadEvents > 0 && jitCpuEvents == overheadEvents ? jitCpuNs : -1);
     }
 
     /** Adds a unit's events after those merged so far. {@code unit} must not be used afterwards. */
@@ -355,6 +390,10 @@ final class AgentAccumulator {
         unsampledNs += unit.unsampledNs;
         processCpuNs += unit.processCpuNs;
         processCpuEvents += unit.processCpuEvents;
+        compileNs += unit.compileNs;
+        agentCompileNs += unit.agentCompileNs;
+        jitCpuNs += unit.jitCpuNs;
+        jitCpuEvents += unit.jitCpuEvents;
         overheadEvents += unit.overheadEvents;
         sawOverhead |= unit.sawOverhead;
         if (unit.countedCallSet) {

@@ -105,6 +105,28 @@ final class AgentCost {
 
     private static final String[] JDK_PACKAGES = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
+    /** JFR's own code: the agent starts the recording, so the JIT's work on it is the agent's cost too. */
+    static final String JFR_PACKAGE = "jdk.jfr.";
+
+    /** Whether a class (by name) is the agent's or JFR's own code, whose compilation is the agent's cost. */
+    static boolean isAgentOwnCode(String className) {
+        return className.startsWith(AGENT_PACKAGE) || className.startsWith(JFR_PACKAGE);
+    }
+
+    /**
+     * The JIT's CPU spent compiling the agent's and JFR's own code, ns: the JIT threads' measured CPU times the agent's
+     * share of the compilation time, or the agent's compilation time itself where the JIT's CPU is unknown
+     * ({@code jitCpuNs} &lt; 0). A compilation's duration is wall time, longer than its CPU on a busy machine; the share
+     * of the measured CPU is not. What is not counted: compiling the JDK code the agent's code calls, and the extra
+     * work of compiling an instrumented method (docs/analyzer.md).
+     */
+    static long jitShareNs(long agentCompileNs, long compileNs, long jitCpuNs) {
+        if (agentCompileNs <= 0 || compileNs <= 0) {
+            return 0;
+        }
+        return jitCpuNs < 0 ? agentCompileNs : Math.round(jitCpuNs * (agentCompileNs / (double) compileNs));
+    }
+
     /** Share of execution samples that are agent work, null below {@link #MIN_SAMPLES}. */
     Double sampledShare() {
         return samples < MIN_SAMPLES ? null : agentSamples / (double) samples;

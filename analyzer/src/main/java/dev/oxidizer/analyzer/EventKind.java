@@ -9,7 +9,7 @@ import java.util.List;
  */
 enum EventKind {
     EXECUTION, CPU_TIME, ALLOCATION, MONITOR, PARK_OR_SLEEP, IO, AGENT_METHOD, FORM, SESSION, OVERHEAD, TIMING, SETTING, JVM,
-    MACHINE_LOAD, CPU_INFO, PROPERTY, NONE;
+    MACHINE_LOAD, CPU_INFO, PROPERTY, JIT, NONE;
 
     static final String METHOD_PROFILE = "oxidizer.MethodProfile";
     static final String AGENT_SESSION = "oxidizer.AgentSession";
@@ -29,6 +29,8 @@ enum EventKind {
     static final String CPU_LOAD = "jdk.CPULoad";
     static final String CPU_INFORMATION = "jdk.CPUInformation";
     static final String SYSTEM_PROPERTY = "jdk.InitialSystemProperty";
+    /** Every JIT compilation (the agent records them all since 2026-12-07): the JIT's work on the agent's own code. */
+    static final String COMPILATION = "jdk.Compilation";
     static final List<String> IO_EVENTS = List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
 
     /** Every event name the analyzer subscribes to. */
@@ -37,7 +39,7 @@ enum EventKind {
     static {
         List<String> all = new ArrayList<>(List.of(METHOD_PROFILE, AGENT_SESSION, AGENT_OVERHEAD, METHOD_FORM, EXECUTION_SAMPLE,
                 CPU_TIME_SAMPLE, ALLOCATION_SAMPLE, MONITOR_ENTER, MONITOR_WAIT, THREAD_PARK, THREAD_SLEEP, METHOD_TIMING,
-                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION, SYSTEM_PROPERTY));
+                ACTIVE_SETTING, JVM_INFORMATION, CPU_LOAD, CPU_INFORMATION, SYSTEM_PROPERTY, COMPILATION));
         all.addAll(IO_EVENTS);
         EVENTS = List.copyOf(all);
     }
@@ -59,6 +61,7 @@ enum EventKind {
             case CPU_LOAD -> MACHINE_LOAD;
             case CPU_INFORMATION -> CPU_INFO;
             case SYSTEM_PROPERTY -> PROPERTY;
+            case COMPILATION -> JIT;
             default -> IO_EVENTS.contains(eventName) ? IO : NONE;
         };
     }

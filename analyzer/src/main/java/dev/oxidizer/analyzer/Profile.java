@@ -173,12 +173,15 @@ final class Profile {
 
     /** The agent's estimated overhead, ns, summed. */
     long overheadNs() {
-        return agent.overheadNs;
+        return agent.overheadNs + agent.agentJitNs();
     }
 
-    /** The agent's measured costs that execution samples cannot show (its start, JFR's threads), ns. */
+    /**
+     * The agent's measured costs that execution samples cannot show (its start, JFR's threads, the JIT's work on the
+     * agent's and JFR's own code), ns.
+     */
     long unsampledOverheadNs() {
-        return agent.unsampledNs;
+        return agent.unsampledNs + agent.agentJitNs();
     }
 
     /**

@@ -132,6 +132,7 @@ final class ProfileAggregator {
                     fields.has(e, "jvmUser") && fields.has(e, "jvmSystem")
                             ? e.getFloat("jvmUser") + (double) e.getFloat("jvmSystem") : Double.NaN);
             case PROPERTY -> jvm.acceptProperty(e, fields);
+            case JIT -> agent.acceptCompilation(e, fields);
             case CPU_INFO -> {
                 if (fields.has(e, "hwThreads")) {
                     cpuLoad.acceptCpus(fields.intField(e, "hwThreads"));

@@ -151,4 +151,18 @@ class AgentCostTest {
         assertEquals(o.measuredSeconds(), o.reportedSeconds(), 1e-12);
         assertTrue(o.reportedSeconds() > o.estimatedSeconds());
     }
+
+    @Test
+    void theJitsWorkOnTheAgentsAndJfrsOwnCodeIsItsShareOfTheMeasuredJitCpu() {
+        assertTrue(AgentCost.isAgentOwnCode("dev.oxidizer.agent.shaded.net.bytebuddy.jar.asm.ClassReader"));
+        assertTrue(AgentCost.isAgentOwnCode("jdk.jfr.internal.MetadataWriter"));
+        assertFalse(AgentCost.isAgentOwnCode("org.mozilla.javascript.Interpreter"));
+        assertFalse(AgentCost.isAgentOwnCode("java.util.HashMap"));
+        // 0.4 s of 2.0 s of compilation was the agent's; the compiler threads used 1.5 s of CPU: 0.3 s is the agent's
+        assertEquals(300_000_000L, AgentCost.jitShareNs(400_000_000L, 2_000_000_000L, 1_500_000_000L));
+        // the JIT's CPU unknown (not Linux): the agent's compilation time itself
+        assertEquals(400_000_000L, AgentCost.jitShareNs(400_000_000L, 2_000_000_000L, -1));
+        assertEquals(0, AgentCost.jitShareNs(0, 2_000_000_000L, 1_500_000_000L));
+        assertEquals(0, AgentCost.jitShareNs(0, 0, -1), "no compilation events");
+    }
 }

@@ -25,15 +25,22 @@ final class AgentCpu {
     /** CPU so far of each JFR thread seen, by thread id. */
     private final Map<Long, Long> jfrSeen = new HashMap<>();
     private int scans;
+    /** CPU so far of each JIT compiler thread seen, by Linux thread id. */
+    private final Map<String, Long> jitSeen = new HashMap<>();
+    private int jitScans;
     /** Process CPU at the end of the last interval taken (at first, where counting starts). */
     private long processSeen;
 
     /**
      * {@code processFrom}: where the process's CPU is counted from: 0 at premain (the JVM's start, so the first
-     * interval holds the agent's start and the JVM's own), the process CPU at attach time when attached.
+     * interval holds the agent's start and the JVM's own), the process CPU at attach time when attached; the JIT's CPU
+     * is counted from the same point.
      */
-    AgentCpu(long processFrom) {
+    AgentCpu(long processFrom, boolean attached) {
         this.processSeen = processFrom;
+        if (attached) {
+            takeJit();
+        }
     }
 
     /**
@@ -171,6 +178,54 @@ final class AgentCpu {
             return sum;
         } catch (Throwable unsupported) {
             return 0;
+        }
+    }
+
+    /**
+     * CPU of the JIT compiler threads since the last call, or -1 where it cannot be read (it is read from Linux's
+     * {@code /proc/self/task/<tid>/schedstat}, in ns; the threads are found by their names, {@code C1 CompilerThre} and
+     * {@code C2 CompilerThre}, and looked up again every 30 calls, since HotSpot starts and stops compiler threads as
+     * its queue grows and shrinks). A compiler thread that ended since the last call loses its last interval's CPU.
+     * No Java API reports these threads' CPU: they are not Java threads to {@code ThreadMXBean}.
+     */
+    long takeJit() {
+        java.nio.file.Path tasks = java.nio.file.Path.of("/proc/self/task");
+        try {
+            if (jitScans++ % 30 == 0) {
+                try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.list(tasks)) {
+                    for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) all::iterator) {
+                        String name = readOrNull(t.resolve("comm"));
+                        if (name != null && (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"))) {
+                            jitSeen.putIfAbsent(t.getFileName().toString(), 0L);
+                        }
+                    }
+                }
+            }
+            long sum = 0;
+            for (java.util.Iterator<Map.Entry<String, Long>> it = jitSeen.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Long> e = it.next();
+                String stat = readOrNull(tasks.resolve(e.getKey()).resolve("schedstat"));
+                if (stat == null) {
+                    it.remove(); // the thread ended
+                    continue;
+                }
+                long ns = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
+                if (ns > e.getValue()) {
+                    sum += ns - e.getValue();
+                    e.setValue(ns);
+                }
+            }
+            return sum;
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return -1;
+        }
+    }
+
+    private static String readOrNull(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        } catch (java.io.IOException gone) {
+            return null;
         }
     }
 }

@@ -26,6 +26,7 @@ final class AgentOverheadEvent extends Event {
     @Label("Transform CPU (ns)") @jdk.jfr.Description("CPU of class loads spent in the agent's transformer in the interval, all threads") long transformCpuNs;
     @Label("JFR CPU (ns)") @jdk.jfr.Description("CPU of JFR's own Java threads (recorder, periodic tasks) in the interval") long jfrCpuNs;
     @Label("Process CPU (ns)") @jdk.jfr.Description("CPU the whole JVM process used in the interval (every thread: the application's, the JIT compilers', GC, JFR, the agent's); the first interval counts from the JVM's start (from the attach when attached); 0 when unknown") long processCpuNs;
+    @Label("JIT CPU (ns)") @jdk.jfr.Description("CPU of the JIT compiler threads in the interval, the application's compilations and the agent's alike (the analyzer takes the agent's share by its jdk.Compilation events); -1 when unknown (not Linux)") long jitCpuNs;
     @Label("Interval Start") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalStart;
     @Label("Interval End") @Timestamp(Timestamp.MILLISECONDS_SINCE_EPOCH) long intervalEnd;
 }

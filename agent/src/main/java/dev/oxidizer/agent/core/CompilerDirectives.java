@@ -16,9 +16,14 @@ import java.nio.file.Path;
  * compilations of {@code readCode} took 9.8 s of compiler CPU in one run (about a third of the CPU the agent added),
  * against a transformation that lasts a few seconds; C1's code for it is good enough for start-up work.
  *
+ * <p>Also excluded: JFR's metadata writer, which writes the descriptions of every event type and setting (about 110 KB)
+ * at each chunk's start, a few times per run; with the agent's event types it became hot enough for C2, whose
+ * compilations of it took 0.24-0.33 s of compiler CPU in a 7-second Rhino run (2026-12-07). JFR's event-writing path,
+ * which the application's threads run, is not matched.
+ *
  * <p>The probes ({@code dev.oxidizer.agent.runtime}), the shaded HdrHistogram and the calibration, which must run as
- * the application's compiled code does, are not matched. The directive matches only the agent's relocated packages,
- * so it never changes how the application is compiled; it stays for the life of the JVM (removing it on detach could
+ * the application's compiled code does, are not matched. The directive matches only the agent's relocated packages
+ * and JFR's metadata writer, so it never changes how the application is compiled; it stays for the life of the JVM (removing it on detach could
  * remove a directive the user added since, as {@code Compiler.directives_remove} pops the top one).
  *
  * <p>Never throws: on a JVM without the command (not HotSpot, no {@code jdk.management}), it returns why.
@@ -33,7 +38,12 @@ final class CompilerDirectives {
               { match: "dev/oxidizer/agent/core/TrivialMethods*.*", c2: { Exclude: true } },
               { match: "dev/oxidizer/agent/core/TrivialCallSites*.*", c2: { Exclude: true } },
               { match: "dev/oxidizer/agent/core/CodeSizes*.*", c2: { Exclude: true } },
-              { match: "dev/oxidizer/agent/core/InputRecording*.*", c2: { Exclude: true } }
+              { match: "dev/oxidizer/agent/core/InputRecording*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/MethodFilter*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/MethodGlob*.*", c2: { Exclude: true } },
+              { match: "dev/oxidizer/agent/core/Scope*.*", c2: { Exclude: true } },
+              { match: "jdk/jfr/internal/MetadataWriter*.*", c2: { Exclude: true } },
+              { match: "jdk/jfr/internal/MetadataDescriptor*.*", c2: { Exclude: true } }
             ]
             """;
 

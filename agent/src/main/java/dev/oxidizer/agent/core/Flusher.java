@@ -168,6 +168,7 @@ final class Flusher {
         o.transformCpuNs = cpu.takeTransform();
         o.jfrCpuNs = cpu.takeJfr();
         o.processCpuNs = cpu.takeProcess();
+        o.jitCpuNs = cpu.takeJit();
         o.intervalStart = intervalStart;
         o.intervalEnd = end;
         o.commit();

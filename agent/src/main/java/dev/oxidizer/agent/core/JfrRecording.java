@@ -86,6 +86,9 @@ final class JfrRecording {
         s.put("jdk.ExecutionSample#enabled", "true");
         s.put("jdk.ExecutionSample#period", o.executionSamplePeriodMs() + " ms");
         s.put("jdk.NativeMethodSample#enabled", Boolean.toString(!own));
+        // every compilation, so that the analyzer can tell the JIT's work on the agent's and JFR's own code
+        s.put("jdk.Compilation#enabled", "true");
+        s.put("jdk.Compilation#threshold", "0 ms");
         s.put("jdk.ObjectAllocationSample#enabled", Boolean.toString(o.allocationSamples()));
         for (String e : WAIT_EVENTS) {
             s.put(e + "#enabled", "true");

@@ -103,7 +103,7 @@ public final class OxidizerAgent {
         JitLimits limits = JitLimits.read(inst);
         log.info("JIT limits: " + limits.describe());
         MethodForms forms = new MethodForms();
-        AgentCpu cpu = new AgentCpu(attached ? Math.max(0, cpu0) : 0);
+        AgentCpu cpu = new AgentCpu(attached ? Math.max(0, cpu0) : 0, attached);
         Flusher flusher = new Flusher(session, policy, calibration, forms, cpu);
         Runnable chunkHook = () -> flusher.flush(inShutdown());
         MetricsServer metrics = startMetrics(o, session, flusher, main, attached);

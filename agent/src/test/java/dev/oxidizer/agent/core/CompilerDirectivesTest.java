@@ -13,6 +13,8 @@ class CompilerDirectivesTest {
         String printed = String.valueOf(CompilerDirectives.diagnosticCommand("compilerDirectivesPrint"));
         assertTrue(printed.contains("matching: dev/oxidizer/agent/shaded/net/bytebuddy/*.*"), printed);
         assertTrue(printed.contains("matching: dev/oxidizer/agent/core/Instrumenter*.*"), printed);
+        assertTrue(printed.contains("matching: jdk/jfr/internal/MetadataWriter*.*"), printed);
+        assertTrue(!printed.contains("EventWriter"), "JFR's event-writing path stays compiled: " + printed);
         assertTrue(!printed.contains("agent/runtime") && !printed.contains("HdrHistogram")
                 && !printed.contains("Calibration"), printed);
         // the C2 block of each of our directives says Exclude:true
