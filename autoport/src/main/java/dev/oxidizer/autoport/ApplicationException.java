@@ -17,7 +17,12 @@ import java.util.List;
  * message)}, status 27, whose message is fields separated by U+0001: the site index, the class chain (internal names
  * from the class up to {@code java/lang/Throwable}, comma-separated, which {@code jrt::catches} reads), then one field
  * per constructor argument: integers in decimal, {@code float}/{@code double} as the decimal of their raw bits, a
- * String as 4 hexadecimal digits per UTF-16 code unit.
+ * String as 4 hexadecimal digits per UTF-16 code unit. An argument of an object type other than String (a library's
+ * {@code Localizable pattern}, an {@code Object} value) is one tagged value: {@code E:} and a public enum constant's
+ * binary class name, a dot and its name; {@code T:} and a String's hexadecimal units; {@code I J S B C Z:} and a boxed
+ * integer's decimal; {@code F D:} and a boxed float's or double's raw bits in decimal. An {@code Object[]} argument is
+ * its elements' tagged values separated by U+0002. The translator accepts only values it can tell at the site: enum
+ * constants, {@code valueOf} boxes, Strings, and an {@code Object[]} filled in place with constant indexes.
  *
  * @param index       the site's number in its port
  * @param className   binary name ({@code com.acme.BadInput})
@@ -52,9 +57,9 @@ public record ApplicationException(int index, String className, String descripto
             throw new Unsupported("a nested exception class cannot be named by the wrapper");
         }
         for (Type p : Type.getArgumentTypes(descriptor)) {
-            if (p.getSort() == Type.ARRAY || p.getSort() == Type.OBJECT && !p.getInternalName().equals("java/lang/String")) {
+            if (p.getSort() == Type.ARRAY && !p.getDescriptor().equals("[Ljava/lang/Object;")) {
                 throw new Unsupported("an application exception constructed from a " + p.getClassName()
-                        + " (only primitives and Strings cross to the wrapper)");
+                        + " (only primitives, Strings, objects the translator can name and Object[] of them cross to the wrapper)");
             }
         }
         List<String> chain = new ArrayList<>();

@@ -540,8 +540,20 @@ final class FunctionTranslator implements Opcodes {
     private record View(Type element, boolean littleEndian) {}
 
     /**
+     * An object argument of an application exception's constructor (a library's exceptions often take
+     * {@code (Localizable pattern, Object... args)}): an enum constant, or a boxed primitive or String as an element of
+     * the arguments array. {@code field}: a Rust variable holding its encoding ({@link ApplicationException}). Nothing
+     * but such a constructor or array may use it.
+     */
+    private record ExcArg(String field) {}
+
+    /** An {@code Object[]} of exception arguments being filled in place: the encodings of its elements, null until stored. */
+    private record ExcArray(String[] elements) {}
+
+    /**
      * A stack entry: Rust code and its kind (I J F D for primitives, A for arrays and strings, X exception under
-     * construction, S a Rust String, H a VarHandle), the variables the code reads (to flush it before they change).
+     * construction, S a Rust String, H a VarHandle, K an exception argument: {@link ExcArg}, {@link ExcArray}), the
+     * variables the code reads (to flush it before they change).
      */
     private record SE(String code, char kind, Set<String> deps, OValue.Origin origin, Type type, Object extra) {
         static SE prim(String code, char kind, Set<String> deps) {
@@ -683,8 +695,81 @@ final class FunctionTranslator implements Opcodes {
             return t;
         }
 
+        /** Emits {@code let tN: String = code;} and returns the temporary. */
+        private String stringTemp(String code) {
+            String t = "t" + (temps++);
+            out.add("let " + t + ": String = " + code + ";");
+            return t;
+        }
+
+        /** The int a literal of {@link #lit(int)} stands for, or null if {@code code} is not one. */
+        private static Integer intLiteral(String code) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(?(-?[0-9]+)i32\\)?").matcher(code);
+            return m.matches() ? Integer.valueOf(m.group(1)) : null;
+        }
+
+        /**
+         * The encoding of an object argument of an application exception ({@link ApplicationException}), in a Rust
+         * variable: an enum constant or a boxed primitive ({@link ExcArg}), a String, or (when {@code array}) a filled
+         * {@link ExcArray}.
+         */
+        private String excArgField(SE v, boolean array) throws Refusal {
+            if (array) {
+                if (!(v.extra() instanceof ExcArray a)) {
+                    throw refuse(at, "an application exception's Object[] argument not made in place");
+                }
+                for (String e : a.elements()) {
+                    if (e == null) {
+                        throw refuse(at, "an application exception's Object[] argument with a null element");
+                    }
+                }
+                List<String> parts = new ArrayList<>();
+                for (String e : a.elements()) {
+                    parts.add(e + ".as_str()");
+                }
+                return a.elements().length == 0 ? "String::new()" : "[" + String.join(", ", parts) + "].join(\"\\u{2}\")";
+            }
+            if (v.extra() instanceof ExcArg x) {
+                return x.field();
+            }
+            if (isStringValue(v)) {
+                return stringTemp("format!(\"T:{}\", jrt::units_hex(&" + arrayVar(v, at) + "[..]))");
+            }
+            if (v.kind() == 'S') {
+                return stringTemp("format!(\"T:{}\", jrt::units_hex(&" + v.code() + ".encode_utf16().collect::<Vec<u16>>()))");
+            }
+            throw refuse(at, "an application exception's argument other than a primitive, a String, a boxed primitive or an"
+                    + " enum constant");
+        }
+
+        /** {@code Integer.valueOf(int)} and its siblings: a boxed primitive, only as an application exception's argument. */
+        private boolean boxed(MethodInsnNode m, List<SE> args) {
+            String tag = switch (m.owner) {
+                case "java/lang/Integer" -> "I";
+                case "java/lang/Long" -> "J";
+                case "java/lang/Short" -> "S";
+                case "java/lang/Byte" -> "B";
+                case "java/lang/Character" -> "C";
+                case "java/lang/Boolean" -> "Z";
+                case "java/lang/Float" -> "F";
+                case "java/lang/Double" -> "D";
+                default -> null;
+            };
+            if (tag == null || m.getOpcode() != INVOKESTATIC || !m.name.equals("valueOf") || args.size() != 1
+                    || !Type.getReturnType(m.desc).getInternalName().equals(m.owner)
+                    || Type.getArgumentTypes(m.desc)[0].getSort() > Type.DOUBLE) {
+                return false;
+            }
+            SE v = args.get(0);
+            String value = tag.equals("F") || tag.equals("D") ? "(" + v.code() + ").to_bits()" : v.code();
+            String t = stringTemp("format!(\"" + tag + ":{}\", " + value + ")");
+            push(new SE(t, 'K', Set.of(), null, Type.getObjectType(m.owner), new ExcArg(t)));
+            return true;
+        }
+
         private SE materialize(SE e) {
-            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.deps().isEmpty() && simple(e.code())) {
+            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K'
+                    || e.deps().isEmpty() && simple(e.code())) {
                 return e;
             }
             return SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
@@ -736,6 +821,9 @@ final class FunctionTranslator implements Opcodes {
                 fields.add(switch (ps[k].getSort()) {
                     case Type.FLOAT, Type.DOUBLE -> "(" + v.code() + ").to_bits().to_string()";
                     case Type.OBJECT -> {
+                        if (!isString(ps[k])) {
+                            yield excArgField(v, false) + ".clone()";
+                        }
                         if (isStringValue(v)) {
                             yield "jrt::units_hex(&" + arrayVar(v, at) + "[..])";
                         }
@@ -744,6 +832,7 @@ final class FunctionTranslator implements Opcodes {
                         }
                         throw refuse(at, "an application exception constructed from a value other than a String");
                     }
+                    case Type.ARRAY -> excArgField(v, true);
                     default -> "(" + v.code() + ").to_string()";
                 });
             }
@@ -838,7 +927,7 @@ final class FunctionTranslator implements Opcodes {
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
-                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E') {
+                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K') {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
                 }
@@ -1264,7 +1353,20 @@ final class FunctionTranslator implements Opcodes {
                         out.add(call("jrt::st(&mut *" + arr + ", " + i.code() + ", " + val + ")") + ";");
                     }
                 }
-                case AASTORE -> throw refuse(at, "arrays of references are outside the subset");
+                case AASTORE -> {
+                    SE v = pop();
+                    SE i = pop();
+                    SE a = pop();
+                    if (!(a.extra() instanceof ExcArray arr)) {
+                        throw refuse(at, "arrays of references are outside the subset (but the Object[] of an application"
+                                + " exception's arguments)");
+                    }
+                    Integer k = intLiteral(i.code());
+                    if (k == null || k < 0 || k >= arr.elements().length) {
+                        throw refuse(at, "an exception argument stored at an index that is not a constant");
+                    }
+                    arr.elements()[k] = excArgField(v, false);
+                }
                 case POP -> {
                     SE e = pop();
                     if (e.kind() == 'X') {
@@ -1510,8 +1612,15 @@ final class FunctionTranslator implements Opcodes {
                     out.add(v + " = " + call("jrt::new_table::<" + elem(row) + ">(" + rows.code() + ", " + cols.code() + ")") + ";");
                     push(new SE(v, 'A', Set.of(v), new OValue.Made(at), t, null));
                 }
-                case ANEWARRAY -> throw refuse(at, "arrays of references are outside the subset (two-dimensional primitive tables the"
-                        + " method makes with new T[n][m] are in it)");
+                case ANEWARRAY -> {
+                    SE n = pop();
+                    Integer len = intLiteral(n.code());
+                    if (!((TypeInsnNode) in).desc.equals("java/lang/Object") || len == null || len < 0 || len > 64) {
+                        throw refuse(at, "arrays of references are outside the subset (two-dimensional primitive tables the"
+                                + " method makes with new T[n][m] are in it, and an application exception's Object[] of arguments)");
+                    }
+                    push(new SE("", 'K', Set.of(), new OValue.Made(at), Type.getType(Object[].class), new ExcArray(new String[len])));
+                }
                 case NEW -> {
                     String cls = ((TypeInsnNode) in).desc;
                     if (cls.equals("java/lang/String")) {
@@ -1668,6 +1777,17 @@ final class FunctionTranslator implements Opcodes {
                             push(new SE("", 'H', Set.of(), new OValue.Static(f.owner, f.name), null, v));
                             return;
                         }
+                    }
+                }
+            }
+            if (cn != null && (cn.access & ACC_PUBLIC) != 0 && (cn.access & ACC_ENUM) != 0) {
+                for (FieldNode fn : cn.fields) {
+                    if (fn.name.equals(f.name) && (fn.access & (ACC_ENUM | ACC_PUBLIC | ACC_STATIC)) == (ACC_ENUM | ACC_PUBLIC | ACC_STATIC)) {
+                        // only as an application exception's argument (LocalizedFormats.OVERFLOW_IN_ADDITION): the wrapper
+                        // reads the constant by its name
+                        String t = stringTemp("\"E:" + Type.getObjectType(f.owner).getClassName() + "." + f.name + "\".to_string()");
+                        push(new SE(t, 'K', Set.of(), null, Type.getType(f.desc), new ExcArg(t)));
+                        return;
                     }
                 }
             }
@@ -1930,6 +2050,9 @@ final class FunctionTranslator implements Opcodes {
             refuseTableArguments(all);
             if (m.getOpcode() == INVOKESTATIC && porter.isApplicationClass(m.owner) && !JdkCalls.isMappedLibrary(m.owner)) {
                 appCall(m, args);
+                return;
+            }
+            if (boxed(m, args)) {
                 return;
             }
             if (!JdkCalls.translate(emitJdk, m, recv, new ArrayList<Object>(args))) {

@@ -1827,4 +1827,40 @@ public final class Corpus {
     public static double scaledByConstants(double x, int k) {
         return x * EPSILON * ROOT_TWO + (k % HALF_RANGE);
     }
+
+    // ---- added with library exceptions made from an enum pattern and Object... arguments (commons-math3's shape) ----
+
+    public static int addChecked(int a, int b) {
+        long s = (long) a + (long) b;
+        if (s < Integer.MIN_VALUE || s > Integer.MAX_VALUE) {
+            throw new CorpusMathException(CorpusFormats.OVERFLOW_IN_ADDITION, a, b);
+        }
+        return (int) s;
+    }
+
+    public static double weightedMean(double[] values, double[] weights) {
+        if (values.length == 0) {
+            throw new CorpusMathException(CorpusFormats.NO_DATA);
+        }
+        double sum = 0;
+        double total = 0;
+        for (int i = 0; i < values.length; i++) {
+            double w = weights[i];
+            boolean positive = w > 0;
+            if (!positive || Double.isInfinite(w)) {
+                throw new CorpusMathException(CorpusFormats.BAD_WEIGHT, "w", i, w, positive, 'u', (long) i * 3, (float) w);
+            }
+            sum += values[i] * w;
+            total += w;
+        }
+        return sum / total;
+    }
+
+    public static int addOrSaturate(int a, int b) {
+        try {
+            return addChecked(a, b);
+        } catch (ArithmeticException e) {
+            return a > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        }
+    }
 }
