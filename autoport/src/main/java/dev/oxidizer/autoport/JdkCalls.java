@@ -454,6 +454,16 @@ final class JdkCalls {
                 String f = el.equals("f64") ? "jrt::equals_f64" : el.equals("f32") ? "jrt::equals_f32" : "jrt::equals";
                 e.value("(" + f + "(&*" + e.arr(arr) + ", &*" + e.arr(args.get(1)) + ") as i32)", 'I', true, arr, args.get(1));
             }
+            case "hashCode/1" -> {
+                String h = switch (el) {
+                    case "i64" -> "jrt::hash_long";
+                    case "bool" -> "jrt::hash_bool";
+                    case "f32" -> "jrt::hash_f32";
+                    case "f64" -> "jrt::hash_f64";
+                    default -> "jrt::hash_int";
+                };
+                e.value("jrt::array_hash(&*" + e.arr(arr) + ", " + h + ")", 'I', true, arr);
+            }
             case "sort/1", "sort/3" -> {
                 if (el.equals("bool")) {
                     return false;

@@ -1535,6 +1535,48 @@ pub fn equals<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     a == b
 }
 
+/// `Arrays.hashCode` of a primitive array: `31 * h + hash(element)` from 1, wrapping, where `hash` is the
+/// element's `hashCode` as its box computes it (the `hash_*` functions below).
+#[inline(always)]
+pub fn array_hash<T: Copy>(a: &[T], hash: impl Fn(T) -> i32) -> i32 {
+    a.iter()
+        .fold(1i32, |h, &e| h.wrapping_mul(31).wrapping_add(hash(e)))
+}
+
+/// `Integer.hashCode`, and `Short`/`Byte`/`Character.hashCode` of the value widened to `int`.
+#[inline(always)]
+pub fn hash_int<T: Into<i32>>(e: T) -> i32 {
+    e.into()
+}
+
+/// `Long.hashCode`: the two halves xor-ed.
+#[inline(always)]
+pub fn hash_long(e: i64) -> i32 {
+    (e ^ ((e as u64) >> 32) as i64) as i32
+}
+
+/// `Boolean.hashCode`.
+#[inline(always)]
+pub fn hash_bool(e: bool) -> i32 {
+    if e {
+        1231
+    } else {
+        1237
+    }
+}
+
+/// `Float.hashCode`: `floatToIntBits` (one NaN).
+#[inline(always)]
+pub fn hash_f32(e: f32) -> i32 {
+    float_bits_f32(e)
+}
+
+/// `Double.hashCode`: `doubleToLongBits` (one NaN), the two halves xor-ed.
+#[inline(always)]
+pub fn hash_f64(e: f64) -> i32 {
+    hash_long(float_bits_f64(e))
+}
+
 /// `Arrays.equals(double[], double[])`: compares `doubleToLongBits` (NaN equals NaN, 0.0 differs from -0.0).
 #[inline(always)]
 pub fn equals_f64(a: &[f64], b: &[f64]) -> bool {

@@ -18,10 +18,11 @@ final class TestInputs {
             case SHORT -> "(short) 0, (short) 1, (short) -1, Short.MIN_VALUE, Short.MAX_VALUE";
             case INT -> "0, 1, -1, 2, 7, Integer.MIN_VALUE, Integer.MAX_VALUE";
             case LONG -> "0L, 1L, -1L, 2L, 7L, Long.MIN_VALUE, Long.MAX_VALUE";
+            // a NaN with another payload too: floatToIntBits/doubleToLongBits give one NaN, the raw forms do not
             case FLOAT -> "0f, -0f, 1f, -1f, Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, Float.NaN,"
-                    + " Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY";
+                    + " Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.intBitsToFloat(0xffc00123)";
             case DOUBLE -> "0d, -0d, 1d, -1d, Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.NaN,"
-                    + " Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY";
+                    + " Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.longBitsToDouble(0xfff8000000000123L)";
         };
     }
 

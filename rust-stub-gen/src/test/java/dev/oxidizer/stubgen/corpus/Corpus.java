@@ -1863,4 +1863,16 @@ public final class Corpus {
             return a > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE;
         }
     }
+
+    // ---- added with Arrays.hashCode of primitive arrays ----
+
+    public static int hashMix(int[] a, long[] b, double[] c, float[] d) {
+        return java.util.Arrays.hashCode(a) * 31 + java.util.Arrays.hashCode(b) ^ java.util.Arrays.hashCode(c) * 7
+                + java.util.Arrays.hashCode(d);
+    }
+
+    public static int hashSmall(char[] c, byte[] b, short[] s, boolean[] z) {
+        return java.util.Arrays.hashCode(c) + 17 * java.util.Arrays.hashCode(b) - java.util.Arrays.hashCode(s)
+                ^ java.util.Arrays.hashCode(z);
+    }
 }
