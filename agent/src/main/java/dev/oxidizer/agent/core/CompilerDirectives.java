@@ -80,17 +80,6 @@ final class CompilerDirectives {
         }
     }
 
-    /** Opens the package of a JDK class to the agent's module only (for its non-exported management beans). */
-    static void openToAgent(java.lang.instrument.Instrumentation inst, Class<?> jdkClass) {
-        Module owner = jdkClass.getModule();
-        Module self = CompilerDirectives.class.getModule();
-        if (!owner.isOpen(jdkClass.getPackageName(), self)) {
-            inst.redefineModule(owner, java.util.Set.of(), java.util.Map.of(),
-                    java.util.Map.of(jdkClass.getPackageName(), java.util.Set.of(self)), java.util.Set.of(),
-                    java.util.Map.of());
-        }
-    }
-
     /** Runs a diagnostic command ({@code jcmd}'s, by its MBean operation name) and returns its output. */
     static Object diagnosticCommand(String operation, String... args) throws Exception {
         return diagnosticCommand(null, operation, args);
@@ -111,7 +100,7 @@ final class CompilerDirectives {
                 // jdk.management's own bean, as the MBean server would register it (HotSpot, JDK 9 and later)
                 Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", false,
                         ClassLoader.getPlatformClassLoader());
-                openToAgent(inst, impl);
+                JdkPackages.openToAgent(inst, impl);
                 java.lang.reflect.Method get = impl.getDeclaredMethod("getDiagnosticCommandMBean");
                 get.setAccessible(true);
                 if (get.invoke(null) instanceof javax.management.DynamicMBean bean) {

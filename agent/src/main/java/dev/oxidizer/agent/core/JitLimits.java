@@ -35,7 +35,7 @@ record JitLimits(int hugeMethodLimit, boolean dontCompileHugeMethods, int freqIn
 
     /**
      * The limits of this JVM, read through the JDK's own {@code HotSpotDiagnostic} bean when {@code inst} can open its
-     * package to the agent (as {@link CompilerDirectives} does), else through {@code ManagementFactory}, whose first
+     * package to the agent ({@link JdkPackages}), else through {@code ManagementFactory}, whose first
      * call costs the agent's start about 50 ms; HotSpot's defaults for any flag it does not expose. Never throws.
      */
     static JitLimits read(java.lang.instrument.Instrumentation inst) {
@@ -67,7 +67,7 @@ record JitLimits(int hugeMethodLimit, boolean dontCompileHugeMethods, int freqIn
             // its static initialiser loads the native library the flags are read through
             Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true, platform);
             Class<?> impl = Class.forName("com.sun.management.internal.HotSpotDiagnostic", false, platform);
-            CompilerDirectives.openToAgent(inst, impl);
+            JdkPackages.openToAgent(inst, impl);
             java.lang.reflect.Constructor<?> c = impl.getDeclaredConstructor();
             c.setAccessible(true);
             return c.newInstance() instanceof com.sun.management.HotSpotDiagnosticMXBean b ? b : null;
