@@ -44,6 +44,10 @@ class StartCostIT {
         assertTrue(loaded.contains("dev.oxidizer.agent.core.CompilerDirectives "), "the directive's class ran");
         assertFalse(loaded.contains("com.sun.jmx.mbeanserver.JmxMBeanServer "),
                 "the platform MBean server was started during the agent's run\n" + log);
+        // nor the bean's description of every command (about 100 ms of CPU): the command runs through its entry point
+        assertTrue(loaded.contains("com.sun.management.internal.DiagnosticCommandImpl "), "the JDK's command class");
+        assertFalse(loaded.contains("com.sun.management.internal.DiagnosticCommandArgumentInfo "),
+                "the diagnostic-command bean described its commands\n" + log);
 
         // the JIT's limits were read from this JVM (the flag set above), through jdk.management's own bean
         assertTrue(log.contains("FreqInlineSize 301"), log);
