@@ -67,7 +67,7 @@ final class CompilerDirectives {
             String text = inst == null || file.toString().matches(".*[\\s\"].*") ? null
                     : execute(inst, "Compiler.directives_add " + file);
             if (text == null) {
-                text = String.valueOf(diagnosticCommand(inst, "compilerDirectivesAdd", file.toString()));
+                text = String.valueOf(diagnosticCommand("compilerDirectivesAdd", file.toString()));
             }
             return text.contains("added") ? null : text.strip();
         } catch (Throwable t) {
@@ -104,36 +104,14 @@ final class CompilerDirectives {
         }
     }
 
-    /** Runs a diagnostic command ({@code jcmd}'s, by its MBean operation name) and returns its output. */
-    static Object diagnosticCommand(String operation, String... args) throws Exception {
-        return diagnosticCommand(null, operation, args);
-    }
-
     /**
-     * Runs a diagnostic command. With {@code inst}, it calls the JDK's {@code DiagnosticCommand} bean directly
-     * ({@code com.sun.management.internal} opened to the agent's module only): the platform MBean server, which
-     * registers every platform bean on its first use, cost about a tenth of the agent's start-up CPU (0.1-0.2 s of
-     * 2.3 s on a hello-world program, 2026-12-07). Falls back to the MBean server when that is not possible.
+     * Runs a diagnostic command ({@code jcmd}'s, by its MBean operation name) through the platform MBean server and
+     * returns its output: the way that needs no access to the JDK's internals, and costs the most (the server registers
+     * every platform bean at its first use, the bean describes every command).
      */
-    static Object diagnosticCommand(java.lang.instrument.Instrumentation inst, String operation, String... args)
-            throws Exception {
+    static Object diagnosticCommand(String operation, String... args) throws Exception {
         Object[] params = {args};
         String[] signature = {String[].class.getName()};
-        if (inst != null) {
-            try {
-                // jdk.management's own bean, as the MBean server would register it (HotSpot, JDK 9 and later)
-                Class<?> impl = Class.forName("com.sun.management.internal.DiagnosticCommandImpl", false,
-                        ClassLoader.getPlatformClassLoader());
-                JdkPackages.openToAgent(inst, impl);
-                java.lang.reflect.Method get = impl.getDeclaredMethod("getDiagnosticCommandMBean");
-                get.setAccessible(true);
-                if (get.invoke(null) instanceof javax.management.DynamicMBean bean) {
-                    return bean.invoke(operation, params, signature);
-                }
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                // not this JDK's layout: the MBean server below
-            }
-        }
         javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
         return server.invoke(name, operation, params, signature);

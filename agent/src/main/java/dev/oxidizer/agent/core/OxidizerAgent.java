@@ -167,7 +167,7 @@ public final class OxidizerAgent {
         flusherThread.start();
         log.info("session " + session.id() + " started (" + (attached ? "attached" : "premain") + ", pid " + pid
                 + ", main " + main + "), options: " + o.normalized());
-        // Off the start-up path: the diagnostic-command bean costs tens of ms of CPU (the platform MBean server, its
+        // Off the start-up path: the diagnostic command costs a few ms of CPU (the platform MBean server, its
         // fallback, a few hundred), and C2 reaches the transformation code only after thousands of classes' worth
         // of calls.
         Thread directives = new Thread(() -> {
