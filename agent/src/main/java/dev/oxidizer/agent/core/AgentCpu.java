@@ -88,15 +88,17 @@ final class AgentCpu {
      */
     static long startCpuNs() {
         try {
-            String stat = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/self/stat")),
-                    java.nio.charset.StandardCharsets.US_ASCII);
-            // the fields after the command name, which is in parentheses and may hold spaces: state is field 3,
-            // utime field 14, stime field 15
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-        } catch (Throwable notLinux) {
-            return processCpuNs();
+            String stat = readOrNull(java.nio.file.Path.of("/proc/self/stat"));
+            if (stat != null) {
+                // the fields after the command name, which is in parentheses and may hold spaces: state is field 3,
+                // utime field 14, stime field 15
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            }
+        } catch (RuntimeException notThisLayout) {
+            // below
         }
+        return processCpuNs();
     }
 
     /** CPU time of the calling thread, or -1 where the JVM does not measure it. */
@@ -221,9 +223,11 @@ final class AgentCpu {
         }
     }
 
+    /** A small text file's content, stripped; null when it cannot be read (not Linux, a thread that ended). */
     private static String readOrNull(java.nio.file.Path file) {
         try {
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+            // ISO-8859-1 reads any bytes (a thread's name may be UTF-8); the numbers and names looked for are ASCII
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
         } catch (java.io.IOException gone) {
             return null;
         }

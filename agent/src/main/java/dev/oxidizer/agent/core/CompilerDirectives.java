@@ -23,8 +23,9 @@ import java.nio.file.Path;
  *
  * <p>The probes ({@code dev.oxidizer.agent.runtime}), the shaded HdrHistogram and the calibration, which must run as
  * the application's compiled code does, are not matched. The directive matches only the agent's relocated packages
- * and JFR's metadata writer, so it never changes how the application is compiled; it stays for the life of the JVM (removing it on detach could
- * remove a directive the user added since, as {@code Compiler.directives_remove} pops the top one).
+ * and JFR's metadata writer, so it never changes how the application is compiled; it stays for the life of the JVM
+ * (removing it on detach could remove a directive the user added since, as {@code Compiler.directives_remove} pops
+ * the top one).
  *
  * <p>Never throws: on a JVM without the command (not HotSpot, no {@code jdk.management}), it returns why.
  */
