@@ -172,74 +172,22 @@ public final class AutoPortGenerator {
         m.append(indent).append("        default -> new RustException(27, \"unknown application exception \" + f[0]);\n");
         m.append(indent).append("    };\n");
         m.append(indent).append("}\n\n");
-        m.append(indent).append("/** A String argument of an application exception: four hexadecimal digits per UTF-16 code unit. */\n");
-        m.append(indent).append("private static String applicationString(String hex) {\n");
-        m.append(indent).append("    char[] c = new char[hex.length() / 4];\n");
-        m.append(indent).append("    for (int i = 0; i < c.length; i++) {\n");
-        m.append(indent).append("        c[i] = (char) Integer.parseInt(hex, 4 * i, 4 * i + 4, 16);\n");
-        m.append(indent).append("    }\n");
-        m.append(indent).append("    return new String(c);\n");
-        m.append(indent).append("}\n");
+        indented(m, Templates.text("wrapper-application-string.java.template"), indent);
         boolean objects = sites.stream().anyMatch(a -> java.util.Arrays.stream(a.parameters()).anyMatch(
                 p -> p.getSort() == org.objectweb.asm.Type.ARRAY
                         || p.getSort() == org.objectweb.asm.Type.OBJECT && !p.getInternalName().equals("java/lang/String")));
         if (objects) {
-            for (String line : APPLICATION_VALUES.split("\n")) {
-                m.append(line.isEmpty() ? "" : indent).append(line).append('\n');
-            }
+            indented(m, Templates.text("wrapper-application-values.java.template"), indent);
         }
         return wrapper.substring(0, at) + m + wrapper.substring(end);
     }
 
-    /**
-     * Decoders of an application exception's object arguments (an enum constant, a boxed primitive, a String) and of
-     * an {@code Object[]} of them, in the tagged form {@code ApplicationException} describes; added to a wrapper whose
-     * sites take such arguments.
-     */
-    private static final String APPLICATION_VALUES = """
-
-            /** An object argument of an application exception: a tag, a colon and the value. */
-            private static Object applicationValue(String v) {
-                String x = v.substring(2);
-                return switch (v.charAt(0)) {
-                    case 'I' -> Integer.valueOf(Integer.parseInt(x));
-                    case 'J' -> Long.valueOf(Long.parseLong(x));
-                    case 'S' -> Short.valueOf((short) Integer.parseInt(x));
-                    case 'B' -> Byte.valueOf((byte) Integer.parseInt(x));
-                    case 'C' -> Character.valueOf((char) Integer.parseInt(x));
-                    case 'Z' -> Boolean.valueOf(Integer.parseInt(x) != 0);
-                    case 'F' -> Float.valueOf(Float.intBitsToFloat(Integer.parseUnsignedInt(x)));
-                    case 'D' -> Double.valueOf(Double.longBitsToDouble(Long.parseUnsignedLong(x)));
-                    case 'T' -> applicationString(x);
-                    case 'E' -> applicationConstant(x);
-                    default -> throw new IllegalStateException("unknown application exception argument " + v);
-                };
-            }
-
-            /** An Object[] argument of an application exception: its elements' values, separated by U+0002. */
-            private static Object[] applicationValues(String v) {
-                if (v.isEmpty()) {
-                    return new Object[0];
-                }
-                String[] parts = v.split("\\u0002", -1);
-                Object[] values = new Object[parts.length];
-                for (int i = 0; i < parts.length; i++) {
-                    values[i] = applicationValue(parts[i]);
-                }
-                return values;
-            }
-
-            /** A public enum constant, by its class's binary name, a dot and its name. */
-            private static Object applicationConstant(String name) {
-                int dot = name.lastIndexOf('.');
-                try {
-                    return Class.forName(name.substring(0, dot), true,
-                            java.lang.invoke.MethodHandles.lookup().lookupClass().getClassLoader())
-                            .getField(name.substring(dot + 1)).get(null);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("the constant " + name + " of an application exception: " + e, e);
-                }
-            }""";
+    /** Appends {@code text}'s lines, each non-empty one after {@code indent}. */
+    private static void indented(StringBuilder out, String text, String indent) {
+        for (String line : text.split("\n")) {
+            out.append(line.isEmpty() ? "" : indent).append(line).append('\n');
+        }
+    }
 
     private static byte[] read(ClassPathReader classes, String internalName) {
         try {
