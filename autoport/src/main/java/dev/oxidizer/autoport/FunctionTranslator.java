@@ -536,6 +536,9 @@ final class FunctionTranslator implements Opcodes {
         }
     }
 
+    /** A Rust int literal as {@code lit(int)} writes it ({@code 7i32}, {@code (-7i32)}). */
+    private static final java.util.regex.Pattern INT_LITERAL = java.util.regex.Pattern.compile("\\(?(-?[0-9]+)i32\\)?");
+
     /** A byte-array view VarHandle: element type and byte order. */
     private record View(Type element, boolean littleEndian) {}
 
@@ -704,8 +707,19 @@ final class FunctionTranslator implements Opcodes {
 
         /** The int a literal of {@link #lit(int)} stands for, or null if {@code code} is not one. */
         private static Integer intLiteral(String code) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(?(-?[0-9]+)i32\\)?").matcher(code);
+            java.util.regex.Matcher m = INT_LITERAL.matcher(code);
             return m.matches() ? Integer.valueOf(m.group(1)) : null;
+        }
+
+        /**
+         * A String value's UTF-16 code units as the application-exception protocol writes them ({@code jrt::units_hex}),
+         * or null when {@code v} is not a String.
+         */
+        private String unitsHex(SE v) throws Refusal {
+            if (isStringValue(v)) {
+                return "jrt::units_hex(&" + arrayVar(v, at) + "[..])";
+            }
+            return v.kind() == 'S' ? "jrt::units_hex(&" + v.code() + ".encode_utf16().collect::<Vec<u16>>())" : null;
         }
 
         /**
@@ -718,25 +732,21 @@ final class FunctionTranslator implements Opcodes {
                 if (!(v.extra() instanceof ExcArray a)) {
                     throw refuse(at, "an application exception's Object[] argument not made in place");
                 }
+                List<String> parts = new ArrayList<>();
                 for (String e : a.elements()) {
                     if (e == null) {
                         throw refuse(at, "an application exception's Object[] argument with a null element");
                     }
-                }
-                List<String> parts = new ArrayList<>();
-                for (String e : a.elements()) {
                     parts.add(e + ".as_str()");
                 }
-                return a.elements().length == 0 ? "String::new()" : "[" + String.join(", ", parts) + "].join(\"\\u{2}\")";
+                return parts.isEmpty() ? "String::new()" : "[" + String.join(", ", parts) + "].join(\"\\u{2}\")";
             }
             if (v.extra() instanceof ExcArg x) {
                 return x.field();
             }
-            if (isStringValue(v)) {
-                return stringTemp("format!(\"T:{}\", jrt::units_hex(&" + arrayVar(v, at) + "[..]))");
-            }
-            if (v.kind() == 'S') {
-                return stringTemp("format!(\"T:{}\", jrt::units_hex(&" + v.code() + ".encode_utf16().collect::<Vec<u16>>()))");
+            String hex = unitsHex(v);
+            if (hex != null) {
+                return stringTemp("format!(\"T:{}\", " + hex + ")");
             }
             throw refuse(at, "an application exception's argument other than a primitive, a String, a boxed primitive or an"
                     + " enum constant");
@@ -824,13 +834,11 @@ final class FunctionTranslator implements Opcodes {
                         if (!isString(ps[k])) {
                             yield excArgField(v, false) + ".clone()";
                         }
-                        if (isStringValue(v)) {
-                            yield "jrt::units_hex(&" + arrayVar(v, at) + "[..])";
+                        String hex = unitsHex(v);
+                        if (hex == null) {
+                            throw refuse(at, "an application exception constructed from a value other than a String");
                         }
-                        if (v.kind() == 'S') {
-                            yield "jrt::units_hex(&" + v.code() + ".encode_utf16().collect::<Vec<u16>>())";
-                        }
-                        throw refuse(at, "an application exception constructed from a value other than a String");
+                        yield hex;
                     }
                     case Type.ARRAY -> excArgField(v, true);
                     default -> "(" + v.code() + ").to_string()";
