@@ -3,46 +3,64 @@ package dev.oxidizer.autoport;
 import java.util.List;
 
 /**
- * The few lines of a translation whose length depends on names (the entry's signatures and the calls passing its
- * parameters on), laid out as {@code rustfmt} does with its defaults so that a crate passes {@code cargo fmt --check}
- * whatever the parameters are called: {@code max_width} 100, {@code fn_call_width} 60 (arguments wider than that go one
- * per line), a signature on one line or one parameter per line. The same rules as the stub generator's
- * {@code RustLayout}, which builds with its own source builder; translated bodies are {@code #[rustfmt::skip]}.
+ * The few Rust lines whose length depends on names (signatures, calls, {@code return unsafe { .. }}), laid out as
+ * {@code rustfmt} does with its defaults, so that a generated crate passes {@code cargo fmt --check} whatever the
+ * method and its parameters are called. Only the rules these shapes meet are modelled: {@code max_width} 100,
+ * {@code fn_call_width} 60 (a call's arguments wider than that go one per line), signatures on one line or one parameter
+ * per line ({@code fn_params_layout = "Tall"}). The one place of these rules: the translator uses it directly, the stub
+ * generator through its source builder ({@code RustLayout}), and {@code RustFormatTest} checks it against rustfmt.
+ *
+ * <p>Each method takes the column the text starts at and returns its lines, each ending with a newline, continuation
+ * lines indented by four spaces relative to the first; the {@code indent} forms also put that many spaces before
+ * every line.
  */
-final class RustText {
-    static final int MAX_WIDTH = 100;
-    static final int CALL_WIDTH = 60;
+public final class RustText {
+    /** rustfmt's {@code max_width}. */
+    public static final int MAX_WIDTH = 100;
+    /** rustfmt's {@code fn_call_width} (default heuristics). */
+    public static final int CALL_WIDTH = 60;
 
     private RustText() {
     }
 
-    /** {@code head(params)tail} at {@code indent} columns, each line ending with a newline. */
-    static String signature(int indent, String head, List<String> params, String tail) {
-        String pad = " ".repeat(indent);
+    /**
+     * A function signature {@code head(params)tail} starting at {@code column}, e.g. head {@code pub fn f}, tail
+     * {@code  -> i32 {}: one line when it fits, else one parameter per line with a trailing comma.
+     */
+    public static String signatureAt(int column, String head, List<String> params, String tail) {
         String one = head + "(" + String.join(", ", params) + ")" + tail;
-        if (indent + one.length() <= MAX_WIDTH || params.isEmpty()) {
-            return pad + one + "\n";
+        if (column + one.length() <= MAX_WIDTH) {
+            return one + "\n";
         }
-        StringBuilder b = new StringBuilder(pad).append(head).append("(\n");
-        params.forEach(p -> b.append(pad).append("    ").append(p).append(",\n"));
-        return b.append(pad).append(")").append(tail).append('\n').toString();
+        StringBuilder b = new StringBuilder(head).append("(\n");
+        params.forEach(p -> b.append("    ").append(p).append(",\n"));
+        return b.append(")").append(tail).append('\n').toString();
     }
 
-    /** The statement {@code prefix fn(args) suffix} at {@code indent}: one line, or its arguments one per line. */
-    static String call(int indent, String prefix, String fn, List<String> args, String suffix) {
-        String pad = " ".repeat(indent);
-        String one = prefix + fn + "(" + String.join(", ", args) + ")" + suffix;
-        if (narrow(args) && indent + one.length() <= MAX_WIDTH) {
-            return pad + one + "\n";
+    /** The statement or expression {@code prefix fn(args) suffix} at {@code column}, its arguments one per line when too wide. */
+    public static String callAt(int column, String prefix, String fn, List<String> args, String suffix) {
+        String one = prefix + inline(fn, args) + suffix;
+        if (narrow(args) && column + one.length() <= MAX_WIDTH) {
+            return one + "\n";
         }
-        StringBuilder b = new StringBuilder(pad).append(prefix).append(fn).append("(\n");
-        args.forEach(a -> b.append(pad).append("    ").append(a).append(",\n"));
-        return b.append(pad).append(")").append(suffix).append('\n').toString();
+        StringBuilder b = new StringBuilder(prefix).append(fn).append("(\n");
+        args.forEach(a -> b.append("    ").append(a).append(",\n"));
+        return b.append(")").append(suffix).append('\n').toString();
+    }
+
+    /** {@link #signatureAt} at {@code indent} columns, every line after that many spaces. */
+    static String signature(int indent, String head, List<String> params, String tail) {
+        return indented(indent, signatureAt(indent, head, params, tail));
+    }
+
+    /** {@link #callAt} at {@code indent} columns, every line after that many spaces. */
+    static String call(int indent, String prefix, String fn, List<String> args, String suffix) {
+        return indented(indent, callAt(indent, prefix, fn, args, suffix));
     }
 
     /** {@code return unsafe { fn(args) };} at {@code indent}: on one line, or the call alone inside the block. */
     static String returnUnsafe(int indent, String fn, List<String> args) {
-        String one = "return unsafe { " + fn + "(" + String.join(", ", args) + ") };";
+        String one = "return unsafe { " + inline(fn, args) + " };";
         if (narrow(args) && indent + one.length() <= MAX_WIDTH) {
             return " ".repeat(indent) + one + "\n";
         }
@@ -50,7 +68,18 @@ final class RustText {
         return pad + "return unsafe {\n" + call(indent + 4, "", fn, args, "") + pad + "};\n";
     }
 
-    private static boolean narrow(List<String> args) {
+    /** Whether {@code fn(args)} may stay on one line as far as the argument width goes. */
+    public static boolean narrow(List<String> args) {
         return String.join(", ", args).length() <= CALL_WIDTH;
+    }
+
+    /** {@code fn(args)} on one line. */
+    public static String inline(String fn, List<String> args) {
+        return fn + "(" + String.join(", ", args) + ")";
+    }
+
+    private static String indented(int indent, String lines) {
+        String pad = " ".repeat(indent);
+        return pad + lines.substring(0, lines.length() - 1).replace("\n", "\n" + pad) + "\n";
     }
 }

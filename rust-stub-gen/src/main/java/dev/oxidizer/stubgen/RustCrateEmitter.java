@@ -1,5 +1,6 @@
 package dev.oxidizer.stubgen;
 
+import dev.oxidizer.autoport.RustText;
 import dev.oxidizer.vocabulary.Prim;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -211,8 +212,8 @@ final class RustCrateEmitter {
         List<String> names = plan.args().stream().map(PortPlan.Arg::rustName).toList();
         String call = "crate::" + plan.rustFn() + "(" + String.join(", ", names) + ")";
         boolean conversions = plan.args().stream().anyMatch(a -> a.shape() != PortPlan.Shape.VALUE);
-        if (!conversions && String.join(", ", names).length() <= RustLayout.CALL_WIDTH
-                && ("AssertUnwindSafe(|| -> Result<_, PortError> { " + call + " })").length() <= RustLayout.CALL_WIDTH
+        if (!conversions && String.join(", ", names).length() <= RustText.CALL_WIDTH
+                && ("AssertUnwindSafe(|| -> Result<_, PortError> { " + call + " })").length() <= RustText.CALL_WIDTH
                 && RustLayout.fits(b, closure + " " + call + " }));")) {
             // rustfmt keeps a closure whose block is one short expression on one line when the call around it is narrow.
             b.line(closure + " " + call + " }));");
