@@ -226,8 +226,20 @@ public final class AutoPorter {
      * again with the larger assumption; assumptions only grow, so this ends. Every function a recursive call enters
      * starts with {@code jrt::stack_guard()}, which throws {@code StackOverflowError} before the native stack runs out.
      */
-    Sig callee(String owner, String name, String desc, String caller, int line) throws Refusal {
-        String key = key(owner, name, desc);
+    Sig callee(String owner, String name, String desc, String caller, int line, boolean[] nulls) throws Refusal {
+        // a call passing null to an array or String parameter gets its own copy, translated without that parameter
+        Set<Integer> nullSlots = new HashSet<>();
+        StringBuilder nullSuffix = new StringBuilder();
+        int at = 0;
+        Type[] declared = Type.getArgumentTypes(desc);
+        for (int i = 0; i < declared.length; i++) {
+            if (nulls[i]) {
+                nullSlots.add(at);
+                nullSuffix.append(nullSuffix.isEmpty() ? " with null for parameter " : ", ").append(i + 1);
+            }
+            at += declared[i].getSize();
+        }
+        String key = key(owner, name, desc) + nullSuffix;
         Sig s = done.get(key);
         if (s != null) {
             return s;
@@ -237,12 +249,12 @@ public final class AutoPorter {
             recursive.add(key);
             return new Sig(provisionalNames.get(key), assumed.get(key).clone(), ps, Type.getReturnType(desc));
         }
-        MethodNode m = method(owner, name, desc, key);
+        MethodNode m = method(owner, name, desc, key(owner, name, desc));
         if ((m.access & Opcodes.ACC_STATIC) == 0) {
             throw new Refusal(caller.replace('/', '.'), line, "call of " + owner.replace('/', '.') + "." + name + desc,
                     "only static methods are translated as callees");
         }
-        String rustName = internalName(name);
+        String rustName = internalName(nullSlots.isEmpty() ? name : name + "_null");
         provisionalNames.put(key, rustName);
         assumed.put(key, new boolean[ps.length]);
         int helpersMark = helpers.length();
@@ -252,7 +264,7 @@ public final class AutoPorter {
         Set<String> recursiveMark = new HashSet<>(recursive);
         while (true) {
             inProgress.add(key);
-            FunctionTranslator t = new FunctionTranslator(this, classNode(owner), m, key, rustName);
+            FunctionTranslator t = new FunctionTranslator(this, classNode(owner), m, key, rustName, nullSlots);
             String code;
             try {
                 code = t.translate();

@@ -33,10 +33,12 @@ import java.util.Set;
  * class's {@code <clinit>}, so translated code, which runs after it, always reads this value.
  */
 final class ComputedConstant implements Opcodes {
-    private static final Set<String> EXACT_MATH = Set.of("abs", "min", "max", "sqrt", "floor", "ceil", "rint", "ulp", "scalb",
+    /** The methods of {@code Math} whose results are exact (so the same on every JVM). */
+    static final Set<String> EXACT_MATH = Set.of("abs", "min", "max", "sqrt", "floor", "ceil", "rint", "ulp", "scalb",
             "getExponent", "copySign", "signum", "nextUp", "nextDown", "nextAfter", "floorDiv", "floorMod", "toIntExact",
             "addExact", "subtractExact", "multiplyExact", "negateExact");
-    private static final Set<String> PURE_OWNERS = Set.of("java/lang/Double", "java/lang/Float", "java/lang/Integer",
+    /** Classes whose static methods on primitives are pure functions, {@code StrictMath.random} aside. */
+    static final Set<String> PURE_OWNERS = Set.of("java/lang/Double", "java/lang/Float", "java/lang/Integer",
             "java/lang/Long", "java/lang/StrictMath");
     private static final int MAX_DEPTH = 8;
 

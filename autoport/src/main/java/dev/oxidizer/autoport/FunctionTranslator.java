@@ -66,6 +66,12 @@ final class FunctionTranslator implements Opcodes {
     private final Map<String, String> decls = new LinkedHashMap<>();
     private final Set<OValue.Origin> written = new HashSet<>();
     private NullChecks nullChecks;
+    /**
+     * Parameters (local slots) that are null in this specialised copy: {@code FastMath.log(x)} calls its helper
+     * {@code log(x, null)}, whose {@code if (hiPrec != null)} branches are then dead. Their null checks become jumps to
+     * the null branch; any other use of them is refused.
+     */
+    private Set<Integer> nullSlots = Set.of();
     private OwnedArrays owned = OwnedArrays.NONE;
     /** Per translated block: the owned arrays it leaves on the stack for its successors, by depth. */
     private final Map<Integer, Map<Integer, SE>> ownedOnExit = new HashMap<>();
@@ -76,9 +82,13 @@ final class FunctionTranslator implements Opcodes {
         this(porter, owner, mn, key, entry, entry.rustFn());
     }
 
-    /** An application method it calls. */
-    FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, String rustName) {
+    /**
+     * An application method it calls; {@code nullSlots} are the local slots of the array or String parameters every
+     * call passes {@code null} to (a specialised copy: they are left out of its signature, see {@link #nullSlots}).
+     */
+    FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, String rustName, Set<Integer> nullSlots) {
         this(porter, owner, mn, key, null, rustName);
+        this.nullSlots = Set.copyOf(nullSlots);
     }
 
     private FunctionTranslator(AutoPorter porter, ClassNode owner, MethodNode mn, String key, AutoPorter.Entry entry, String rustName) {
@@ -112,6 +122,11 @@ final class FunctionTranslator implements Opcodes {
 
     static boolean throwable(String internalName) {
         return EXCEPTIONS.contains(internalName);
+    }
+
+    /** Whether the wrapper, in the original's package, can hand a call to the Java original (static, not private). */
+    private boolean canCallOriginal() {
+        return isStatic && (mn.access & ACC_PRIVATE) == 0;
     }
 
     boolean writesParam(int slot) {
@@ -209,7 +224,7 @@ final class FunctionTranslator implements Opcodes {
             int at = e.node == null ? -1 : insns.indexOf(e.node);
             throw refuse(at, at < 0 ? "method" : describe(e.node), "the analyzer rejected it: " + e.getMessage());
         }
-        nullChecks = new NullChecks(owner, mn, frames, isStatic);
+        nullChecks = new NullChecks(owner, mn, frames, isStatic, nullSlots);
         nullChecks.pruneNullBranches();
         owned = OwnedArrays.find(mn, frames);
         if (entry != null) {
@@ -246,6 +261,10 @@ final class FunctionTranslator implements Opcodes {
             }
         }
         for (int i = 0; i < ps.length; i++) {
+            if (nullSlots.contains(slot)) {
+                slot += ps[i].getSize();
+                continue;
+            }
             String name = paramName(slot, i);
             params.add(name + ": " + paramType(ps[i], writesParam(slot), entry != null));
             if (ps[i].getSort() != Type.ARRAY && ps[i].getSort() != Type.OBJECT) {
@@ -858,6 +877,47 @@ final class FunctionTranslator implements Opcodes {
          * Two rows of one table in one call would borrow the table twice (a call may write either); a table itself
          * is not passed (no parameter type holds it).
          */
+        /** The first instruction at or after {@code i} that is not a label, line number or frame; -1 at the end. */
+        private int nextReal(int i) {
+            for (int k = i; k < insns.size(); k++) {
+                if (insns.get(k).getOpcode() >= 0) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * Whether the null pushed at {@code i} goes straight into an array or String parameter of a translated method:
+         * only pushes of other arguments (loads and constants) follow it, in its block, up to an {@code invokestatic} of
+         * an application method. That method is then translated for a null there ({@link #nullSlots}).
+         */
+        private boolean isNullArgument(int i) {
+            int after = 0;
+            for (int k = i + 1; k < insns.size(); k++) {
+                AbstractInsnNode n = insns.get(k);
+                if (n.getOpcode() < 0) {
+                    if (n instanceof LabelNode && cfg.blockAt(k) != cfg.blockAt(i)) {
+                        return false;
+                    }
+                    continue;
+                }
+                int op = n.getOpcode();
+                if (op >= ACONST_NULL && op <= ALOAD) { // constants and loads: the arguments after it
+                    after++;
+                    continue;
+                }
+                if (!(n instanceof MethodInsnNode m) || op != INVOKESTATIC || !porter.isApplicationClass(m.owner)
+                        || JdkCalls.isMappedLibrary(m.owner)) {
+                    return false;
+                }
+                Type[] ps = Type.getArgumentTypes(m.desc);
+                int arg = ps.length - 1 - after;
+                return arg >= 0 && (ps[arg].getSort() == Type.ARRAY || isString(ps[arg]));
+            }
+            return false;
+        }
+
         private void refuseTableArguments(List<SE> args) throws Refusal {
             Set<String> tables = new HashSet<>();
             for (SE a : args) {
@@ -1250,7 +1310,13 @@ final class FunctionTranslator implements Opcodes {
             int op = in.getOpcode();
             switch (op) {
                 case NOP -> { }
-                case ACONST_NULL -> throw refuse(at, "null references are outside the subset");
+                case ACONST_NULL -> {
+                    if (!isNullArgument(at)) {
+                        throw refuse(at, "null references are outside the subset (except as an array or String argument of a"
+                                + " translated method)");
+                    }
+                    push(new SE("null", 'N', Set.of(), new OValue.Null(), OValue.NULL_TYPE, null));
+                }
                 case ICONST_M1, ICONST_0, ICONST_1, ICONST_2, ICONST_3, ICONST_4, ICONST_5 -> pushPrim(lit(op - ICONST_0), 'I', Set.of());
                 case LCONST_0, LCONST_1 -> pushPrim(lit((long) (op - LCONST_0)), 'J', Set.of());
                 case FCONST_0, FCONST_1, FCONST_2 -> pushPrim(lit((float) (op - FCONST_0)), 'F', Set.of());
@@ -1264,6 +1330,15 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ALOAD -> {
                     int slot = ((VarInsnNode) in).var;
+                    if (nullSlots.contains(slot) && frames[at].getLocal(slot).origins().contains(new OValue.Param(slot))) {
+                        int next = nextReal(at + 1);
+                        boolean tested = next >= 0 && (insns.get(next).getOpcode() == IFNULL || insns.get(next).getOpcode() == IFNONNULL);
+                        if (!tested && !isNullArgument(at)) {
+                            throw refuse(at, "a parameter that is null in this call used other than in a null check or as an argument");
+                        }
+                        push(new SE("null", 'N', Set.of(), new OValue.Null(), OValue.NULL_TYPE, null));
+                        break;
+                    }
                     push(owned.owns(slot) ? ownedValue(slot) : arrayValue(frames[at].getLocal(slot), at));
                 }
                 case ISTORE, LSTORE, FSTORE, DSTORE -> {
@@ -1540,10 +1615,19 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case IFNULL, IFNONNULL -> {
                     SE a = pop();
+                    if (nullChecks.testsParam(at) && nullSlots.contains(nullChecks.testedSlot(at))) {
+                        flushStack();
+                        return new Goto(op == IFNULL ? target(((JumpInsnNode) in).label) : fallthrough());
+                    }
                     if (nullChecks.testsParam(at)) {
                         if (entry != null && !nullChecks.prologue.containsKey(at)) {
-                            throw refuse(at, "a null check of a parameter after other work (or one whose null branch is not a constant exit)"
-                                    + " is outside the subset: the wrapper rejects null arguments before the call");
+                            if (!canCallOriginal()) {
+                                throw refuse(at, "a null check of a parameter after other work (or one whose null branch is not a"
+                                        + " constant exit) is outside the subset for instance and private methods: the wrapper"
+                                        + " rejects null arguments before the call");
+                            }
+                            // the wrapper calls the Java original when it is null: here it is not
+                            nullChecks.fallBackToJava(nullChecks.testedSlot(at));
                         }
                         flushStack();
                         return new Goto(op == IFNULL ? fallthrough() : target(((JumpInsnNode) in).label));
@@ -2042,9 +2126,13 @@ final class FunctionTranslator implements Opcodes {
             if (NullChecks.isRequireNonNull(m)) {
                 SE v = args.get(0);
                 if (v.kind() != 'A' || v.origin() == null || v.origin() instanceof OValue.Field
-                        || (v.origin() instanceof OValue.Param && entry != null && !nullChecks.prologue.containsKey(at))) {
-                    throw refuse(at, "Objects.requireNonNull of a parameter after other work is outside the subset: the wrapper rejects"
-                            + " null arguments before the call");
+                        || (v.origin() instanceof OValue.Param && entry != null && !nullChecks.prologue.containsKey(at) && !canCallOriginal())) {
+                    throw refuse(at, "Objects.requireNonNull of a parameter after other work is outside the subset for instance"
+                            + " and private methods: the wrapper rejects null arguments before the call");
+                }
+                if (v.origin() instanceof OValue.Param p && entry != null && !nullChecks.prologue.containsKey(at)) {
+                    // the wrapper calls the Java original when it is null: here it is not
+                    nullChecks.fallBackToJava(p.slot());
                 }
                 push(v);
                 return;
@@ -2214,12 +2302,19 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private void appCall(MethodInsnNode m, List<SE> args) throws Refusal {
-            AutoPorter.Sig sig = porter.callee(m.owner, m.name, m.desc, key, lineOf[at]);
+            boolean[] nulls = new boolean[args.size()];
+            for (int k = 0; k < args.size(); k++) {
+                nulls[k] = args.get(k).kind() == 'N';
+            }
+            AutoPorter.Sig sig = porter.callee(m.owner, m.name, m.desc, key, lineOf[at], nulls);
             List<String> as = new ArrayList<>();
             Map<OValue.Origin, Boolean> borrowed = new LinkedHashMap<>();
             for (int k = 0; k < args.size(); k++) {
                 SE a = args.get(k);
                 Type t = sig.params()[k];
+                if (nulls[k]) {
+                    continue; // the callee's copy for a null here has no such parameter
+                }
                 if (t.getSort() == Type.ARRAY || t.getSort() == Type.OBJECT) {
                     if (t.getSort() == Type.OBJECT && !isString(t)) {
                         throw refuse(at, "passing a " + t.getClassName() + " to a method is outside the subset");

@@ -108,6 +108,12 @@ final class JdkCalls {
                 case "rint(D)D" -> e.value(a + ".round_ties_even()", 'D', true, all);
                 case "round(D)J" -> e.value("jrt::round_f64(" + a + ")", 'J', true, all);
                 case "round(F)I" -> e.value("jrt::round_f32(" + a + ")", 'I', true, all);
+                // the biased exponent field minus the bias: Float/DoubleConsts' MAX_EXPONENT + 1 for NaN and the
+                // infinities, MIN_EXPONENT - 1 for zero and subnormals, as Java's
+                case "getExponent(D)I" -> e.value("((((" + a + ").to_bits() >> 52) & 0x7ff) as i32 - 1023)", 'I', true, all);
+                case "getExponent(F)I" -> e.value("((((" + a + ").to_bits() >> 23) & 0xff) as i32 - 127)", 'I', true, all);
+                case "scalb(DI)D" -> e.value("jrt::scalb_f64(" + a + ", " + b + ")", 'D', true, all);
+                case "scalb(FI)F" -> e.value("jrt::scalb_f32(" + a + ", " + b + ")", 'F', true, all);
                 case "signum(D)D" -> e.value("jrt::signum_f64(" + a + ")", 'D', true, all);
                 case "signum(F)F" -> e.value("jrt::signum_f32(" + a + ")", 'F', true, all);
                 case "fma(DDD)D" -> e.value(a + ".mul_add(" + b + ", " + c + ")", 'D', true, all);

@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Null checks of parameters. Translated code never holds {@code null} (the constant is outside the subset, and the
@@ -39,18 +40,24 @@ final class NullChecks implements Opcodes {
     private final MethodNode mn;
     private final Frame<OValue>[] frames;
     private final boolean isStatic;
+    private final Set<Integer> nullSlots;
     /** Instruction index of each null check of a parameter (ifnull, ifnonnull, requireNonNull) to its guard, if in the prologue. */
     final Map<Integer, NullGuard> prologue = new HashMap<>();
     final List<NullGuard> guards = new ArrayList<>();
 
-    NullChecks(org.objectweb.asm.tree.ClassNode owner, MethodNode mn, Frame<OValue>[] frames, boolean isStatic) {
+    /** {@code nullSlots}: parameters null in every call of this (specialised) copy; their non-null branches are dead. */
+    NullChecks(org.objectweb.asm.tree.ClassNode owner, MethodNode mn, Frame<OValue>[] frames, boolean isStatic, Set<Integer> nullSlots) {
         this.owner = owner;
         this.mn = mn;
         this.frames = frames;
         this.isStatic = isStatic;
+        this.nullSlots = nullSlots;
     }
 
-    /** Whether instruction {@code i} tests a parameter for null (the parameter is then known to be non-null). */
+    /**
+     * Whether instruction {@code i} tests a parameter for null (the parameter is then known to be non-null, or, for one
+     * of {@code nullSlots}, null).
+     */
     boolean testsParam(int i) {
         AbstractInsnNode in = mn.instructions.get(i);
         if ((in.getOpcode() != IFNULL && in.getOpcode() != IFNONNULL) || frames[i] == null) {
@@ -75,7 +82,10 @@ final class NullChecks implements Opcodes {
                 && (m.desc.equals("(Ljava/lang/Object;)Ljava/lang/Object;") || m.desc.equals("(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;"));
     }
 
-    /** Removes the branches taken for a null parameter: their instructions' frames become null (unreachable). */
+    /**
+     * Removes the branches taken for a null parameter (for one of {@code nullSlots}, those taken for a non-null one):
+     * their instructions' frames become null (unreachable).
+     */
     void pruneNullBranches() {
         InsnList insns = mn.instructions;
         int n = insns.size();
@@ -93,7 +103,8 @@ final class NullChecks implements Opcodes {
             if (in instanceof JumpInsnNode j) {
                 int target = insns.indexOf(j.label);
                 if (testsParam(i)) {
-                    work.push(op == IFNULL ? i + 1 : target);
+                    boolean isNull = nullSlots.contains(testedSlot(i));
+                    work.push((op == IFNULL) == isNull ? target : i + 1);
                     continue;
                 }
                 work.push(target);
@@ -256,6 +267,23 @@ final class NullChecks implements Opcodes {
             return null;
         }
         return guard(slot, NullGuard.Kind.RETURN, null, null, value);
+    }
+
+    /**
+     * The static entry tests the parameter at {@code slot} for null after other work: the wrapper hands a call with it
+     * null to the Java original ({@link NullGuard.Kind#JAVA}), so the translation may assume it is not. Once per parameter.
+     */
+    void fallBackToJava(int slot) {
+        int p = paramIndex(mn, isStatic, slot);
+        if (guards.stream().noneMatch(g -> g.param() == p && g.kind() == NullGuard.Kind.JAVA)) {
+            guards.add(guard(slot, NullGuard.Kind.JAVA, null, null, null));
+        }
+    }
+
+    /** The parameter slot instruction {@code i} tests ({@link #testsParam}). */
+    int testedSlot(int i) {
+        OValue v = frames[i].getStack(frames[i].getStackSize() - 1);
+        return ((OValue.Param) v.origins().iterator().next()).slot();
     }
 
     private NullGuard guard(int slot, NullGuard.Kind kind, String exception, String message, Object value) {

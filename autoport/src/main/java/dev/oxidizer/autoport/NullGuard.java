@@ -4,7 +4,9 @@ import org.objectweb.asm.Type;
 
 /**
  * What the Java method does first when a parameter is null, for the wrapper to do before the downcall (translated code
- * never sees null): throw {@code exception} with {@code message}, return a constant, or {@code Objects.requireNonNull}.
+ * never sees null): throw {@code exception} with {@code message}, return a constant, or {@code Objects.requireNonNull};
+ * or, for a static method that tests the parameter anywhere else ({@link Kind#JAVA}), call the Java method itself, which
+ * then does all of it in its own order.
  *
  * @param param      the parameter's index in declaration order
  * @param exception  internal name of the exception thrown ({@link Kind#THROW}, {@link Kind#REQUIRE})
@@ -22,14 +24,32 @@ public record NullGuard(int param, Kind kind, String exception, String message, 
         }
     };
 
-    public enum Kind { THROW, RETURN, REQUIRE }
+    /**
+     * {@code THROW}, {@code RETURN}, {@code REQUIRE}: the prologue's statement, repeated by the wrapper. {@code JAVA}: the
+     * wrapper hands the whole call to the Java original when this parameter is null (before any other guard), since the
+     * method handles null after other work or in a way the wrapper cannot repeat ({@code MathArrays.equals(x, y)}).
+     */
+    public enum Kind { THROW, RETURN, REQUIRE, JAVA }
 
     /** {@code return new T[0];} (the method returns an empty constant array). */
     public record EmptyArray(String elementType) {}
 
-    /** The Java statement for the parameter named {@code javaName}. */
+    /** The Java statement for the parameter named {@code javaName}, for every kind but {@link Kind#JAVA}. */
     public String javaStatement(String javaName) {
+        if (kind == Kind.JAVA) {
+            throw new IllegalStateException("a JAVA guard needs the call of the original");
+        }
+        return javaStatement(javaName, null);
+    }
+
+    /**
+     * The Java statement for the parameter named {@code javaName}; {@link Kind#JAVA} calls {@code original}, the Java
+     * method applied to the wrapper's arguments (a call expression).
+     */
+    public String javaStatement(String javaName, String original) {
         return switch (kind) {
+            case JAVA -> "if (" + javaName + " == null) {\n    " + (returnType.getSort() == Type.VOID
+                    ? original + ";\n    return;" : "return " + original + ";") + "\n}";
             case REQUIRE -> "java.util.Objects.requireNonNull(" + javaName + (message == null ? "" : ", " + javaString(message)) + ");";
             case THROW -> "if (" + javaName + " == null) {\n    throw new " + exception.replace('/', '.') + "("
                     + (message == null ? "" : javaString(message)) + ");\n}";

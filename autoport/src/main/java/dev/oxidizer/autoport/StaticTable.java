@@ -18,9 +18,10 @@ import java.util.List;
 /**
  * A {@code private static final} one-dimensional primitive array that {@code <clinit>} fills with constants
  * ({@code static final int[] T = {1, 2, 3}}, javac's {@code newarray; dup; index; value; xastore ...; putstatic}, or
- * {@code "0123456789abcdef".toCharArray()} and the bytes of an ASCII constant) and
+ * {@code "0123456789abcdef".toCharArray()} and the bytes of an ASCII constant) or computes from constants alone (a
+ * CRC table built in a loop: {@link StaticInitializer} runs the initializer here) and
  * that no method of its class writes or lets escape (every use is an element read or {@code length}; an empty array may
- * escape, having nothing to write): it becomes a Rust {@code static} slice. Anything else (a table computed in a loop, a non-private field another class could write, a
+ * escape, having nothing to write): it becomes a Rust {@code static} slice. Anything else (a table computed from anything but constants, a non-private field another class could write, a
  * table passed to a method) is refused by {@link #find} with the reason.
  *
  * @param values the elements as Rust literals of {@code rustType}'s element type
@@ -69,14 +70,52 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
         if (clinit == null) {
             throw new NotATable("the class has no static initializer");
         }
-        List<String> values = initializer(cn, clinit, field, t);
+        List<String> values;
+        boolean computed = false;
+        try {
+            values = initializer(cn, clinit, field, t);
+            if (!values.isEmpty()) {
+                // new int[256] followed by a loop that fills it: not a list of constants
+                onlyRead(cn, clinit, field, false);
+            }
+        } catch (NotATable notConstants) {
+            values = computed(cn, field, t, notConstants);
+            computed = true;
+        }
         // An empty array has nothing to write: it may escape (BinaryCodec's EMPTY_BYTE_ARRAY is returned).
         if (!values.isEmpty()) {
             for (MethodNode m : cn.methods) {
-                onlyRead(cn, m, field);
+                // a computed table is written by <clinit>, before any translated code runs: there it must only not escape
+                onlyRead(cn, m, field, computed && m.name.equals("<clinit>"));
             }
         }
         return new StaticTable(cn.name, field, t, values);
+    }
+
+    /**
+     * The elements of a table {@code <clinit>} computes ({@link StaticInitializer}); {@code notConstants} is why it is
+     * not a list of constants, said first when it cannot be computed either.
+     */
+    private static List<String> computed(ClassNode cn, String field, Type t, NotATable notConstants) throws NotATable {
+        Object v;
+        try {
+            v = StaticInitializer.valueOf(cn, field);
+        } catch (StaticInitializer.Impure e) {
+            throw new NotATable(notConstants.getMessage() + "; nor can it be computed here: " + e.getMessage());
+        }
+        if (v == null || !v.getClass().descriptorString().equals(t.getDescriptor())) {
+            throw new NotATable(notConstants.getMessage() + "; the static initializer leaves it "
+                    + (v == null ? "null" : "a " + v.getClass().getSimpleName()));
+        }
+        String el = FunctionTranslator.elem(t);
+        int n = java.lang.reflect.Array.getLength(v);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Object e = java.lang.reflect.Array.get(v, i);
+            Number num = e instanceof Boolean z ? (Number) (z ? 1 : 0) : e instanceof Character c ? (Number) (int) c : (Number) e;
+            out.add(literal(el, num));
+        }
+        return out;
     }
 
     /** The constants of {@code <clinit>}'s one assignment of the field, which must be javac's array-initializer sequence. */
@@ -210,8 +249,11 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
         return null;
     }
 
-    /** Every value read from the field in {@code m} is only indexed or measured; {@code <clinit>}'s own assignment aside. */
-    private static void onlyRead(ClassNode cn, MethodNode m, String field) throws NotATable {
+    /**
+     * Every value read from the field in {@code m} is only indexed or measured ({@code <clinit>}'s own assignment aside),
+     * or with {@code mayWrite} also written into, never passed, returned or stored elsewhere.
+     */
+    private static void onlyRead(ClassNode cn, MethodNode m, String field, boolean mayWrite) throws NotATable {
         if (m.instructions.size() == 0) {
             return;
         }
@@ -242,7 +284,9 @@ record StaticTable(String owner, String field, Type type, List<String> values) i
 
             @Override
             public OValue ternaryOperation(AbstractInsnNode insn, OValue v1, OValue v2, OValue v3) {
-                check(insn, v1, "writes it");
+                if (!mayWrite) {
+                    check(insn, v1, "writes it");
+                }
                 check(insn, v3, "lets it escape");
                 return super.ternaryOperation(insn, v1, v2, v3);
             }

@@ -300,6 +300,49 @@ pub fn round_f32(x: f32) -> i32 {
     (if x - f >= 0.5 { f + 1.0 } else { f }) as i32
 }
 
+/// 2^`k` for `-1023 < k <= 1023` (`Math.primPowerOfTwoD`).
+#[inline(always)]
+fn pow2_f64(k: i32) -> f64 {
+    f64::from_bits(((k + 1023) as u64) << 52)
+}
+
+/// `Math.scalb(double, int)`: `d` × 2^`n` correctly rounded, with JDK 25's sequence of products (all exact but the
+/// last), so the result is Java's bit for bit.
+pub fn scalb_f64(d: f64, n: i32) -> f64 {
+    const BIAS: i32 = 1023;
+    const PRECISION: i32 = 53;
+    /// 2^1023
+    const UP: f64 = f64::from_bits(0x7fe0_0000_0000_0000);
+    /// 2^-1023 (subnormal)
+    const DOWN: f64 = f64::from_bits(0x0008_0000_0000_0000);
+    if n > -BIAS {
+        if n <= BIAS {
+            return d * pow2_f64(n);
+        }
+        if n <= 2 * BIAS {
+            return d * pow2_f64(n - BIAS) * UP;
+        }
+        if n < 2 * BIAS + PRECISION - 1 {
+            return d * pow2_f64(n - 2 * BIAS) * UP * UP;
+        }
+        return d * UP * UP * UP;
+    }
+    if n > -2 * BIAS {
+        return d * pow2_f64(n + BIAS) * DOWN;
+    }
+    if n > -2 * BIAS - PRECISION {
+        return d * pow2_f64(n + 2 * BIAS) * DOWN * DOWN;
+    }
+    d * f64::from_bits(1) * f64::from_bits(1)
+}
+
+/// `Math.scalb(float, int)`: the exact product in `f64`, rounded once to `f32`, as Java.
+pub fn scalb_f32(f: f32, n: i32) -> f32 {
+    // Float.MAX_EXPONENT - Float.MIN_EXPONENT + FloatConsts.SIGNIFICAND_WIDTH + 1
+    const MAX_SCALE: i32 = 127 + 126 + 24 + 1;
+    (f64::from(f) * pow2_f64(n.clamp(-MAX_SCALE, MAX_SCALE))) as f32
+}
+
 #[inline(always)]
 pub fn signum_f64(x: f64) -> f64 {
     if x == 0.0 || x.is_nan() {

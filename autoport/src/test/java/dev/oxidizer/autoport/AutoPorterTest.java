@@ -17,6 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The translator's shape on small methods; building and running the Rust is AutoPortCorpusIT's job (rust-stub-gen). */
 class AutoPorterTest {
     /** Fixtures: javac compiles them into this module's test classes, which the translator reads as class files. */
+    static final class ImpureTables {
+        private static final int[] SEEDED = new int[2];
+
+        static {
+            SEEDED[0] = (int) System.nanoTime();
+        }
+
+        static int seeded(int i) {
+            return SEEDED[i];
+        }
+    }
+
     static final class Fixtures {
         static int nested(int[] a, int n) {
             int s = 0;
@@ -123,6 +135,28 @@ class AutoPorterTest {
             return s + HEX.length;
         }
 
+        private static final int[] CRC_TABLE = crcTable();
+
+        private static int[] crcTable() {
+            int[] t = new int[256];
+            for (int n = 0; n < 256; n++) {
+                int c = n;
+                for (int k = 0; k < 8; k++) {
+                    c = (c & 1) != 0 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+                }
+                t[n] = c;
+            }
+            return t;
+        }
+
+        static int crc(byte[] data) {
+            int c = ~0;
+            for (byte b : data) {
+                c = CRC_TABLE[(c ^ b) & 0xFF] ^ (c >>> 8);
+            }
+            return ~c;
+        }
+
         static int computed(int i) {
             return COMPUTED[i];
         }
@@ -157,6 +191,28 @@ class AutoPorterTest {
             java.util.Objects.requireNonNull(a, "a");
             java.util.Objects.requireNonNull(s);
             return a.length + s.length();
+        }
+
+        static double twiceLog(double x) {
+            return logHelper(x, null) + logHelper(x + 1, null);
+        }
+
+        /** FastMath.log's shape: {@code hiPrec} receives the result's high part when a caller passes one. */
+        private static double logHelper(double x, double[] hiPrec) {
+            double r = x * 0.5;
+            if (hiPrec != null) {
+                hiPrec[0] = r;
+                hiPrec[1] = r - x;
+            }
+            return r + 1;
+        }
+
+        static double usesNull(double x) {
+            return firstOf(null, x);
+        }
+
+        private static double firstOf(double[] a, double x) {
+            return a.length + x;
         }
 
         static int lateCheck(int[] a, int i) {
@@ -448,9 +504,19 @@ class AutoPorterTest {
     }
 
     @Test
+    void aTableTheStaticInitializerComputesFromConstantsIsComputedHere() throws Refusal {
+        String rust = port("computed", "(I)I", "i").rust();
+        assertTrue(rust.contains("static T_COMPUTED: &[i32] = &[0, 1, 4, 9];"), rust);
+        String crc = port("crc", "([B)I", "data").rust();
+        assertTrue(crc.contains("static T_CRC_TABLE: &[i32] = &[0, 1996959894, -301047508, -1727442502,"), crc);
+    }
+
+    @Test
     void tablesThatAreComputedOpenOrEscapingAreRefusedWithTheReason() {
-        Refusal computed = assertThrows(Refusal.class, () -> port("computed", "(I)I", "i"));
-        assertTrue(computed.getMessage().contains("getstatic") && computed.getMessage().contains("<clinit> writes it"), computed.getMessage());
+        Refusal computed = assertThrows(Refusal.class, () -> new AutoPorter(CLASSES).port(ImpureTables.class.getName(), "seeded", "(I)I",
+                new AutoPorter.Entry("seeded", List.of("i"), Map.of(), Set.of())));
+        assertTrue(computed.getMessage().contains("getstatic") && computed.getMessage().contains("nor can it be computed here: the static"
+                + " initializer stores a value not known here into it"), computed.getMessage());
         Refusal open = assertThrows(Refusal.class, () -> port("open", "(I)I", "i"));
         assertTrue(open.getMessage().contains("another class could write"), open.getMessage());
         Refusal leaked = assertThrows(Refusal.class, () -> port("leaked", "(I)J", "i"));
@@ -478,12 +544,27 @@ class AutoPorterTest {
     }
 
     @Test
-    void aNullCheckAfterOtherWorkIsRefusedButACalleesIsTranslated() throws Refusal {
-        Refusal r = assertThrows(Refusal.class, () -> port("lateCheck", "([II)I", "a", "i"));
-        assertTrue(r.getMessage().contains("ifnonnull at line") && r.getMessage().contains("after other work"), r.getMessage());
+    void aNullCheckAfterOtherWorkHandsANullToJavaAndACalleesIsTranslated() throws Refusal {
+        AutoPort late = port("lateCheck", "([II)I", "a", "i");
+        assertEquals(List.of(NullGuard.Kind.JAVA), late.nullGuards().stream().map(NullGuard::kind).toList());
+        assertEquals(0, late.nullGuards().get(0).param());
+        assertEquals("if (a == null) {\n    return p.C.lateCheck(a, i);\n}", late.nullGuards().get(0).javaStatement("a", "p.C.lateCheck(a, i)"));
+        assertTrue(late.rust().contains("jrt::ld(&*a, 0i32)"), "the non-null branch is translated:\n" + late.rust());
         AutoPort p = port("viaHelper", "([I)I", "a");
         assertEquals(List.of(), p.nullGuards());
         assertTrue(p.rust().contains("fn sum_or_zero(p0: &[i32]) -> i32"), p.rust());
+    }
+
+    @Test
+    void aNullArgumentOfACalleeGetsACopyWithoutTheParameterAndItsNonNullBranches() throws Refusal {
+        String rust = port("twiceLog", "(D)D", "x").rust();
+        assertTrue(rust.contains("fn log_helper_null(p0: f64) -> f64"), rust);
+        assertEquals(1, rust.split("fn log_helper_null", -1).length - 1, "one copy for both calls:\n" + rust);
+        assertFalse(rust.contains("jrt::st("), "the non-null branch is not translated:\n" + rust);
+        assertTrue(rust.contains("Translated from `dev.oxidizer.autoport.AutoPorterTest$Fixtures#logHelper(D[D)D with null for parameter 2`"), rust);
+
+        Refusal r = assertThrows(Refusal.class, () -> port("usesNull", "(D)D", "x"));
+        assertTrue(r.getMessage().contains("aload at line") && r.getMessage().contains("null in this call"), r.getMessage());
     }
 
     @Test

@@ -91,7 +91,8 @@ public final class AutoPortGenerator {
     /**
      * The wrapper rejects null arguments with {@code Objects.requireNonNull(x, "x")} before the downcall; where the Java
      * method's prologue handles a null parameter itself ({@link NullGuard}), the wrapper does exactly that instead, first
-     * and in Java's order (the translated body never sees null).
+     * and in Java's order (the translated body never sees null). Where the method tests a parameter for null anywhere
+     * else, a call with it null goes to the Java original, before any other check.
      */
     static String withNullGuards(String wrapper, PortPlan plan, List<NullGuard> guards) throws GeneratorException {
         List<PortPlan.Arg> params = plan.paramArgs();
@@ -107,8 +108,11 @@ public final class AutoPortGenerator {
                     if (first < 0) {
                         first = out.size();
                         String indent = line.substring(0, line.indexOf('O'));
-                        for (NullGuard g : guards) {
-                            for (String gl : g.javaStatement(params.get(g.param()).javaName()).split("\n")) {
+                        // a call handed to the Java original does everything itself: those checks come first
+                        List<NullGuard> ordered = new ArrayList<>(guards);
+                        ordered.sort(java.util.Comparator.comparing(g -> g.kind() != NullGuard.Kind.JAVA));
+                        for (NullGuard g : ordered) {
+                            for (String gl : g.javaStatement(params.get(g.param()).javaName(), original(plan)).split("\n")) {
                                 out.add(indent + gl);
                             }
                         }
@@ -128,6 +132,13 @@ public final class AutoPortGenerator {
                     + " in its wrapper: the wrapper has no null check of its array or string parameters");
         }
         return String.join("\n", out);
+    }
+
+    /** The Java original applied to the wrapper's arguments (a static method: {@link NullGuard.Kind#JAVA}). */
+    private static String original(PortPlan plan) {
+        List<String> names = new ArrayList<>();
+        plan.paramArgs().forEach(a -> names.add(a.javaName()));
+        return plan.method().className().replace('$', '.') + "." + plan.method().methodName() + "(" + String.join(", ", names) + ")";
     }
 
     /**

@@ -172,7 +172,54 @@ public final class ClassFileMethodReader {
                         .map(f -> JavaType.readableOf(f.fieldType().stringValue())).findFirst().orElse(null);
             }
         }
-        return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing);
+        return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing,
+                code == null ? List.of() : comparedLengths(code));
+    }
+
+    /** The largest array length the generated tests add for a compared constant (a larger one is a limit, not a size). */
+    static final int MAX_COMPARED_LENGTH = 1 << 20;
+
+    /**
+     * Constants compared with an array's length: an {@code arraylength} and an int constant within the two instructions
+     * before the compare that ends them ({@code h.length != 256}: {@code aload, arraylength, sipush 256, if_icmpeq};
+     * {@code 256 == h.length}: {@code sipush 256, aload, arraylength, if_icmpne}). Lengths from 1 to
+     * {@link #MAX_COMPARED_LENGTH}, in first-seen order.
+     */
+    static List<Integer> comparedLengths(CodeModel code) {
+        List<java.lang.classfile.Instruction> insns = new ArrayList<>();
+        for (CodeElement e : code) {
+            if (e instanceof java.lang.classfile.Instruction i) {
+                insns.add(i);
+            }
+        }
+        java.util.Set<Integer> lengths = new java.util.LinkedHashSet<>();
+        for (int k = 2; k < insns.size(); k++) {
+            Opcode op = insns.get(k).opcode();
+            boolean compare = op == Opcode.IF_ICMPEQ || op == Opcode.IF_ICMPNE || op == Opcode.IF_ICMPLT || op == Opcode.IF_ICMPGE
+                    || op == Opcode.IF_ICMPGT || op == Opcode.IF_ICMPLE;
+            if (!compare) {
+                continue;
+            }
+            java.lang.classfile.Instruction a = insns.get(k - 2);
+            java.lang.classfile.Instruction b = insns.get(k - 1);
+            Integer c = null;
+            if (a.opcode() == Opcode.ARRAYLENGTH) {
+                c = intConstant(b);
+            } else if (b.opcode() == Opcode.ARRAYLENGTH && k >= 3) {
+                c = intConstant(insns.get(k - 3));
+            }
+            if (c != null && c >= 1 && c <= MAX_COMPARED_LENGTH) {
+                lengths.add(c);
+            }
+        }
+        return List.copyOf(lengths);
+    }
+
+    private static Integer intConstant(java.lang.classfile.Instruction i) {
+        if (i instanceof java.lang.classfile.instruction.ConstantInstruction ci && ci.constantValue() instanceof Integer v) {
+            return v;
+        }
+        return null;
     }
 
     private static void receiverFields(CodeModel code, String owner, List<MethodSpec.Param> fields, List<String> problems) {

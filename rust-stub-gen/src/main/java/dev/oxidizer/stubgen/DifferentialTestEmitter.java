@@ -175,10 +175,17 @@ final class DifferentialTestEmitter {
             case STR_UTF16 -> "List.<Object>of(" + TestInputs.STRING_EDGES_UTF16 + ")";
             case SLICE, SLICE_MUT -> {
                 String t = a.prim().java;
+                StringBuilder compared = new StringBuilder();
+                int seed = 4;
+                // lengths the method checks for (a 256-bin histogram): it may accept no other
+                for (int length : plan.method().traits().arrayLengths()) {
+                    compared.append(", random").append(a.prim().boxed).append("s(new Random(").append(seed++).append("), ")
+                            .append(length).append(")");
+                }
                 yield "List.<Object>of(random" + a.prim().boxed + "s(new Random(1), 8), new " + t + "[0], new " + t + "[] {"
                         + TestInputs.edges(a.prim()).split(",")[0] + "}, new " + t + "[] {" + TestInputs.edges(a.prim())
                         + "}, random" + a.prim().boxed + "s(new Random(2), 1_000), random" + a.prim().boxed
-                        + "s(new Random(3), 100_000))";
+                        + "s(new Random(3), 100_000)" + compared + ")";
             }
         };
     }

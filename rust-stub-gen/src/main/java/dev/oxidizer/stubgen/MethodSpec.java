@@ -70,14 +70,18 @@ public record MethodSpec(
      * @param staticFieldsWritten static fields the body writes ({@code Owner.name}): the Rust port does not, so the
      *                            generator warns
      * @param enclosingClass      for a method of an inner (non-static) class: the enclosing class's binary name, else null
+     * @param arrayLengths        constants the body compares an array's length with ({@code if (h.length != 256)}): the
+     *                            generated tests add arrays of these lengths, which the method may accept alone
      */
-    public record Traits(boolean varargs, List<String> exceptions, List<String> staticFieldsWritten, String enclosingClass) {
+    public record Traits(boolean varargs, List<String> exceptions, List<String> staticFieldsWritten, String enclosingClass,
+                         List<Integer> arrayLengths) {
         /** Nothing known. */
-        public static final Traits NONE = new Traits(false, List.of(), List.of(), null);
+        public static final Traits NONE = new Traits(false, List.of(), List.of(), null, List.of());
 
         public Traits {
             exceptions = List.copyOf(exceptions);
             staticFieldsWritten = List.copyOf(staticFieldsWritten);
+            arrayLengths = List.copyOf(arrayLengths);
         }
     }
 

@@ -22,6 +22,12 @@ class ClassFileMethodReaderTest {
     }
 
     @Test
+    void findsTheArrayLengthsTheBodyComparesWith() throws Exception {
+        assertEquals(List.of(256, 4), Fixtures.kernel("histogramPeak").traits().arrayLengths());
+        assertEquals(List.of(), Fixtures.kernel("mix").traits().arrayLengths());
+    }
+
+    @Test
     void acceptsANameAloneOnlyWhenItIsUnambiguous() throws Exception {
         GeneratorException e = assertThrows(GeneratorException.class, () -> Fixtures.kernel("clamp"));
         assertEquals(GeneratorException.Kind.BAD_INPUT, e.kind());

@@ -1875,4 +1875,95 @@ public final class Corpus {
         return java.util.Arrays.hashCode(c) + 17 * java.util.Arrays.hashCode(b) - java.util.Arrays.hashCode(s)
                 ^ java.util.Arrays.hashCode(z);
     }
+
+    // ---- added with computed tables, null arguments of helpers, calls handed to Java, compared lengths ----
+
+    public static double scalbBoth(double d, int n) {
+        return Math.scalb(d, n);
+    }
+
+    public static float scalbFloat(float f, int n) {
+        return Math.scalb(f, n);
+    }
+
+    public static int exponents(double d, float f) {
+        return Math.getExponent(d) * 1000 + Math.getExponent(f);
+    }
+
+    private static final int[] CRC_TABLE = new int[256];
+    private static final long[] POWERS_OF_3 = powersOf3();
+
+    static {
+        for (int n = 0; n < 256; n++) {
+            int c = n;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 1) != 0 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+            }
+            CRC_TABLE[n] = c;
+        }
+    }
+
+    private static long[] powersOf3() {
+        long[] p = new long[40];
+        p[0] = 1;
+        for (int i = 1; i < p.length; i++) {
+            p[i] = p[i - 1] * 3;
+        }
+        return p;
+    }
+
+    public static int crc32Table(byte[] data) {
+        int c = ~0;
+        for (byte b : data) {
+            c = CRC_TABLE[(c ^ b) & 0xFF] ^ (c >>> 8);
+        }
+        return ~c;
+    }
+
+    public static long powerOf3(int i) {
+        return POWERS_OF_3[i];
+    }
+
+    public static double halfPlusOne(double x) {
+        return halfInto(x, null) + halfInto(-x, null);
+    }
+
+    /** FastMath.log's shape: the caller may pass an array for the result's parts. */
+    private static double halfInto(double x, double[] parts) {
+        double h = x * 0.5;
+        if (parts != null) {
+            parts[0] = h;
+            parts[1] = x - h;
+        }
+        return h + 1;
+    }
+
+    /** commons-math3's MathArrays.equals: a null check after other work, with a computed result. */
+    public static boolean sameOrBothNull(double[] x, double[] y) {
+        if (x == null || y == null) {
+            return !(x == null ^ y == null);
+        }
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!(Double.doubleToLongBits(x[i]) == Double.doubleToLongBits(y[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static int peakBin(int[] histogram) {
+        if (histogram.length != 256) {
+            throw new IllegalArgumentException("histogram must have 256 bins, got " + histogram.length);
+        }
+        int best = 0;
+        for (int i = 1; i < 256; i++) {
+            if (histogram[i] > histogram[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
 }
