@@ -47,6 +47,9 @@ public final class AutoPorter {
     private final Set<String> recursive = new HashSet<>();
     private boolean approximate;
     private final Set<CharTables.Table> charTables = java.util.EnumSet.noneOf(CharTables.Table.class);
+    private boolean upperSpecial;
+    private boolean defaultLocale;
+    private boolean deferred;
     private final List<ApplicationException> applicationExceptions = new ArrayList<>();
 
     public AutoPorter(ClassSource classes) {
@@ -102,8 +105,20 @@ public final class AutoPorter {
             written.add(t.writesParam(slot));
             slot += p.getSize();
         }
+        if (deferred && written.contains(true)) {
+            // the Java method would see the arrays the port wrote before it handed the call back
+            throw new Refusal(key.replace('/', '.'), -1, "method " + name, "it writes an array argument and may hand a call back"
+                    + " to Java (a capital sigma in toLowerCase)");
+        }
+        if (defaultLocale || deferred) {
+            if ((m.access & Opcodes.ACC_STATIC) == 0 || (m.access & Opcodes.ACC_PRIVATE) != 0) {
+                throw new Refusal(key.replace('/', '.'), -1, "method " + name, "the wrapper would hand some calls to the Java method"
+                        + " (locale-dependent case mapping), which it can only for static methods that are not private");
+            }
+        }
         return new AutoPort(code + helpers, written, methods, approximate, t.nullGuards(),
-                charTables.isEmpty() ? null : CharTables.rust(charTables), applicationExceptions);
+                charTables.isEmpty() && !upperSpecial ? null : CharTables.rust(charTables, upperSpecial), applicationExceptions,
+                new AutoPort.HandBack(defaultLocale, deferred));
     }
 
     /** The Rust module {@code jrt} the translated code calls (Java's semantics of each instruction), as {@code src/jrt.rs}. */
@@ -172,6 +187,22 @@ public final class AutoPorter {
     boolean isApplicationClassName(String internalName) {
         return !internalName.startsWith("java/") && !internalName.startsWith("javax/") && !internalName.startsWith("jdk/")
                 && classes.read(internalName) != null;
+    }
+
+    /** The Rust path of {@code String.toUpperCase}'s multi-unit mappings ({@link CharTables#upperSpecials}). */
+    String upperSpecialTable() {
+        upperSpecial = true;
+        return "jchar::UPPER_SPECIAL";
+    }
+
+    /** The code reads the default locale: the wrapper hands calls made in Turkish, Azeri or Lithuanian to Java. */
+    void readsDefaultLocale() {
+        defaultLocale = true;
+    }
+
+    /** The code may hand a call back to Java ({@code jrt::defer}). */
+    void mayDefer() {
+        deferred = true;
     }
 
     /** The Rust path of a {@code Character} table; the port's {@code jchar.rs} then holds it. */

@@ -181,8 +181,33 @@ public final class CharTables {
         };
     }
 
+    /**
+     * The code points whose upper case, as {@code String.toUpperCase} makes it in a locale other than Turkish, Azeri and
+     * Lithuanian, is not {@code Character.toUpperCase} of them: the code units of each ({@code ß} to {@code SS}),
+     * sorted by code point. Such a mapping never depends on the neighbouring characters (checked against Java in
+     * {@code CharTablesTest}), so a string's upper case is that of its code points one by one.
+     */
+    static Map<Integer, String> upperSpecials() {
+        Map<Integer, String> m = new TreeMap<>();
+        for (int cp = 0; cp <= LAST; cp++) {
+            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+                continue;
+            }
+            String u = new String(Character.toChars(cp)).toUpperCase(Locale.ROOT);
+            if (!u.equals(new String(Character.toChars(Character.toUpperCase(cp))))) {
+                m.put(cp, u);
+            }
+        }
+        return m;
+    }
+
     /** {@code src/jchar.rs}: the named tables as Rust statics of the {@code jrt} types. */
     static String rust(Set<Table> used) {
+        return rust(used, false);
+    }
+
+    /** {@code src/jchar.rs}: the named tables, and with {@code upperSpecial} the {@link #upperSpecials} as {@code UPPER_SPECIAL}. */
+    static String rust(Set<Table> used, boolean upperSpecial) {
         StringBuilder b = new StringBuilder();
         b.append("//! The Unicode tables of `java.lang.Character` that the translated code uses, taken from the JDK that\n")
                 .append("//! generated this crate (Java ").append(Runtime.version().feature()).append(", ")
@@ -224,6 +249,20 @@ public final class CharTables {
                     b.append("],\n};\n");
                 }
             }
+        }
+        if (upperSpecial) {
+            b.append("\n/// `String.toUpperCase` of the code points that do not map to `Character.toUpperCase` of them.\n")
+                    .append("#[rustfmt::skip]\npub static UPPER_SPECIAL: &[(u32, &[u16])] = &[");
+            int i = 0;
+            for (Map.Entry<Integer, String> e : upperSpecials().entrySet()) {
+                b.append(i++ % 4 == 0 ? "\n    " : " ").append('(').append(hex(e.getKey())).append(", &[");
+                String u = e.getValue();
+                for (int k = 0; k < u.length(); k++) {
+                    b.append(k == 0 ? "" : ", ").append(hex(u.charAt(k)));
+                }
+                b.append("]),");
+            }
+            b.append("\n];\n");
         }
         return b.toString();
     }

@@ -1845,7 +1845,7 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private void getstatic(FieldInsnNode f) throws Refusal {
-            if (JdkCalls.isStandardCharset(f.owner, f.name)) {
+            if (JdkCalls.isStandardCharset(f.owner, f.name) || JdkCalls.isCaseNeutralLocale(f.owner, f.name)) {
                 // a constant the JDK mappings read (String.getBytes(StandardCharsets.UTF_8)), never a value of its own
                 push(new SE("", 'H', Set.of(), new OValue.Static(f.owner, f.name), Type.getType(f.desc), null));
                 return;
@@ -2268,6 +2268,21 @@ final class FunctionTranslator implements Opcodes {
             @Override
             public String charTable(CharTables.Table t) {
                 return porter.charTable(t);
+            }
+
+            @Override
+            public String upperSpecialTable() {
+                return porter.upperSpecialTable();
+            }
+
+            @Override
+            public void readsDefaultLocale() {
+                porter.readsDefaultLocale();
+            }
+
+            @Override
+            public void mayDefer() {
+                porter.mayDefer();
             }
         };
 

@@ -64,6 +64,15 @@ final class JdkCalls {
 
         /** The Rust path of a {@code Character} table ({@link CharTables}), which the crate then includes. */
         String charTable(CharTables.Table t);
+
+        /** The Rust path of {@code String.toUpperCase}'s multi-unit mappings, which the crate then includes. */
+        String upperSpecialTable();
+
+        /** The code depends on the default locale (the wrapper hands calls in Turkish, Azeri or Lithuanian to Java). */
+        void readsDefaultLocale();
+
+        /** The code may hand the call back to Java ({@code jrt::defer}). */
+        void mayDefer();
     }
 
     /** Translates the call, or returns false when it is not in the subset. */
@@ -367,6 +376,22 @@ final class JdkCalls {
             case "java/lang/String.replace(CC)Ljava/lang/String;" ->
                     e.newString(e.arr(recv) + ".iter().map(|&c| if c as i32 == " + a + " { " + b + " as u16 } else { c }).collect()");
             case "java/lang/String.trim()Ljava/lang/String;" -> e.newString("jrt::trim(&*" + e.arr(recv) + ")");
+            // case mapping as Java's in every locale but Turkish, Azeri and Lithuanian: the default locale is checked by
+            // the wrapper, an explicit one must be a Locale constant of another language
+            case "java/lang/String.toUpperCase()Ljava/lang/String;", "java/lang/String.toUpperCase(Ljava/util/Locale;)Ljava/lang/String;" -> {
+                if (!caseLocale(e, m, args)) {
+                    return false;
+                }
+                e.newString("jrt::to_upper_units(&*" + e.arr(recv) + ", &" + e.charTable(CharTables.Table.TO_UPPER) + ", "
+                        + e.upperSpecialTable() + ")");
+            }
+            case "java/lang/String.toLowerCase()Ljava/lang/String;", "java/lang/String.toLowerCase(Ljava/util/Locale;)Ljava/lang/String;" -> {
+                if (!caseLocale(e, m, args)) {
+                    return false;
+                }
+                e.mayDefer(); // a capital sigma: Java lowers it by its place in the word
+                e.newString("jrt::to_lower_units(&*" + e.arr(recv) + ", &" + e.charTable(CharTables.Table.TO_LOWER) + ")");
+            }
             case "java/lang/String.strip()Ljava/lang/String;" -> e.newString("jrt::strip(&*" + e.arr(recv) + ")");
             case "java/lang/String.valueOf([C)Ljava/lang/String;", "java/lang/String.copyValueOf([C)Ljava/lang/String;" ->
                     e.newString(e.arr(args.get(0)) + ".to_vec()");
@@ -676,6 +701,28 @@ final class JdkCalls {
             }
         }
         return true;
+    }
+
+    /**
+     * The locale of a {@code String.toUpperCase/toLowerCase} call: none (the default, which the wrapper then checks) or
+     * a {@code Locale} constant ({@link #isCaseNeutralLocale}); false for any other.
+     */
+    private static boolean caseLocale(Emitter e, MethodInsnNode m, List<Object> args) {
+        if (args.isEmpty()) {
+            e.readsDefaultLocale();
+            return true;
+        }
+        return e.kind(args.get(0)) == 'H' && e.origin(args.get(0)) instanceof OValue.Static st && isCaseNeutralLocale(st.owner(), st.name());
+    }
+
+    /**
+     * A {@code Locale} constant whose language is none of Turkish, Azeri and Lithuanian, the only ones whose case
+     * mappings differ from {@code Locale.ROOT}'s ({@code ConditionalSpecialCasing}); every predefined constant is one.
+     */
+    static boolean isCaseNeutralLocale(String owner, String name) {
+        return owner.equals("java/util/Locale") && java.util.Set.of("ROOT", "ENGLISH", "US", "UK", "CANADA", "CANADA_FRENCH",
+                "FRENCH", "FRANCE", "GERMAN", "GERMANY", "ITALIAN", "ITALY", "JAPANESE", "JAPAN", "KOREAN", "KOREA", "CHINESE",
+                "SIMPLIFIED_CHINESE", "TRADITIONAL_CHINESE", "CHINA", "PRC", "TAIWAN").contains(name);
     }
 
     /** {@code StandardCharsets.UTF_8}, {@code US_ASCII} or {@code ISO_8859_1}: the charsets {@code getBytes} is mapped for. */

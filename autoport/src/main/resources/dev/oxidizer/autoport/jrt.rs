@@ -18,6 +18,14 @@ pub fn throw(kind: JavaException, message: String) -> ! {
     std::panic::resume_unwind(Box::new(Thrown(PortError::Java(kind, message))))
 }
 
+/// Hands the whole call back to the Java method (`JavaException::Deferred`): an input the translation does not
+/// cover. Only ports that write no argument defer, so the Java method then sees the call as it was.
+#[cold]
+#[inline(never)]
+pub fn defer() -> ! {
+    throw(JavaException::Deferred, String::new())
+}
+
 /// Runs a translated body: the Java exception it throws becomes `Err`; any other unwinding goes on.
 #[inline(always)]
 pub fn catch<T>(body: impl FnOnce() -> T) -> Result<T, PortError> {
@@ -1238,6 +1246,41 @@ pub fn append_range(v: &mut Vec<u16>, a: &[u16], offset: i32, len: i32) {
         );
     }
     v.extend_from_slice(&a[offset as usize..end as usize]);
+}
+
+/// `String.toUpperCase()` in a locale other than Turkish, Azeri and Lithuanian (the wrapper hands calls in those to
+/// Java): each code point on its own, by `upper`, or to several code units by `special` (`ß` becomes `SS`), which
+/// is what Java does (no upper-case mapping of these locales depends on the neighbours).
+pub fn to_upper_units(s: &[u16], upper: &CharCase, special: &[(u32, &[u16])]) -> Vec<u16> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let cp = pair_at(s, i).map_or(i32::from(s[i]), |p| p as i32);
+        i += if cp >= 0x10000 { 2 } else { 1 };
+        match special.binary_search_by_key(&(cp as u32), |e| e.0) {
+            Ok(k) => out.extend_from_slice(special[k].1),
+            Err(_) => append_code_point(&mut out, char_case(cp, upper)),
+        }
+    }
+    out
+}
+
+/// `String.toLowerCase()` in a locale other than Turkish, Azeri and Lithuanian: each code point by `lower`, `İ`
+/// (U+0130) to `i̇`; a capital sigma, which Java lowers by its place in the word (`ς` at a word's end, found with a
+/// `BreakIterator`), hands the call back to Java.
+pub fn to_lower_units(s: &[u16], lower: &CharCase) -> Vec<u16> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let cp = pair_at(s, i).map_or(i32::from(s[i]), |p| p as i32);
+        i += if cp >= 0x10000 { 2 } else { 1 };
+        match cp {
+            0x03A3 => defer(),
+            0x0130 => out.extend_from_slice(&[0x69, 0x307]),
+            _ => append_code_point(&mut out, char_case(cp, lower)),
+        }
+    }
+    out
 }
 
 /// `StringBuilder.appendCodePoint`: one code unit, a surrogate pair, or `IllegalArgumentException`.

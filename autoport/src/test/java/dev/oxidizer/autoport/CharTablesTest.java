@@ -79,4 +79,41 @@ class CharTablesTest {
         String all = CharTables.rust(EnumSet.allOf(CharTables.Table.class));
         assertTrue(all.length() < 600_000, "jchar.rs with every table: " + all.length() + " chars; runs " + CharTables.sizes());
     }
+
+    @Test
+    void aStringsUpperCaseIsThatOfItsCodePointsOneByOne() {
+        java.util.Map<Integer, String> special = CharTables.upperSpecials();
+        assertEquals("SS", special.get(0xDF));
+        assertTrue(special.size() > 90 && special.size() < 150, "specials: " + special.size());
+        java.util.Random r = new java.util.Random(7);
+        int[] pool = special.keySet().stream().mapToInt(Integer::intValue).toArray();
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = r.nextInt(8); k > 0; k--) {
+                s.appendCodePoint(switch (r.nextInt(4)) {
+                    case 0 -> pool[r.nextInt(pool.length)];
+                    case 1 -> r.nextInt(0x110000); // lone surrogates too
+                    default -> r.nextInt(0x600);
+                });
+            }
+            assertEquals(s.toString().toUpperCase(java.util.Locale.ROOT), rebuilt(s.toString(), special),
+                    "upper case of " + s.codePoints().mapToObj(Integer::toHexString).toList());
+        }
+        String rust = CharTables.rust(EnumSet.of(CharTables.Table.TO_UPPER), true);
+        assertTrue(rust.contains("pub static UPPER_SPECIAL: &[(u32, &[u16])] = &[") && rust.contains("(0xdf, &[0x53, 0x53]),"), rust);
+    }
+
+    /** The per-code-point upper case of {@code s} as the Rust side computes it (pairs read as code points). */
+    private static String rebuilt(String s, java.util.Map<Integer, String> special) {
+        StringBuilder b = new StringBuilder();
+        s.codePoints().forEach(cp -> {
+            String sp = special.get(cp);
+            if (sp != null) {
+                b.append(sp);
+            } else {
+                b.appendCodePoint(CharTables.lookup(CharTables.data(CharTables.Table.TO_UPPER), cp));
+            }
+        });
+        return b.toString();
+    }
 }

@@ -85,7 +85,84 @@ public final class AutoPortGenerator {
         if (!port.applicationExceptions().isEmpty()) {
             files.put(out.wrapperPath(), withApplicationExceptions(files.get(out.wrapperPath()), port.applicationExceptions()));
         }
+        if (port.handBack().any()) {
+            files.put(out.wrapperPath(), withHandBack(files.get(out.wrapperPath()), plan, port.handBack()));
+        }
         return new GeneratedFiles(plan, files);
+    }
+
+    /** Status of {@code JavaException::Deferred} (src/ffi.rs): the port handed the call back. */
+    static final int DEFERRED = 28;
+
+    /**
+     * The wrapper's method becomes {@code private <name>Port}, and a public method with the original signature calls it,
+     * handing the call to the Java original instead while the default locale is Turkish, Azeri or Lithuanian (the case
+     * mappings the port knows are every other locale's) and when the port hands it back (status {@value #DEFERRED}).
+     */
+    static String withHandBack(String wrapper, PortPlan plan, dev.oxidizer.autoport.AutoPort.HandBack handBack) throws GeneratorException {
+        String name = plan.method().methodName();
+        java.util.regex.Matcher sig = java.util.regex.Pattern.compile("(?m)^( *)public static (.+?) " + java.util.regex.Pattern.quote(name)
+                + "\\((.*)\\)(.*)\\{$").matcher(wrapper);
+        if (!sig.find()) {
+            throw new GeneratorException(GeneratorException.Kind.UNSUPPORTED, "cannot find the method " + name + " in the wrapper of "
+                    + plan.method().key() + " to hand calls back to Java");
+        }
+        String indent = sig.group(1);
+        String type = sig.group(2);
+        boolean isVoid = type.equals("void");
+        List<String> names = new ArrayList<>();
+        plan.paramArgs().forEach(a -> names.add(a.javaName()));
+        String args = String.join(", ", names);
+        String original = original(plan);
+        List<String> toJava = isVoid ? List.of(original + ";", "return;") : List.of("return " + original + ";");
+        String toPort = isVoid ? name + "Port(" + args + ");" : "return " + name + "Port(" + args + ");";
+        List<String> lines = new ArrayList<>();
+        String about = "Calls the port ({@link #" + name + "Port}); the Java method runs the call instead"
+                + (handBack.defaultLocale() ? " while the default locale is Turkish, Azeri or Lithuanian (whose case mappings the port does not know)" : "")
+                + (handBack.deferred() ? (handBack.defaultLocale() ? ", and" : "") + " when the port hands it back (an input its translation"
+                        + " does not cover, status " + DEFERRED + ")" : "") + ".";
+        lines.add("/**");
+        StringBuilder line = new StringBuilder(" *");
+        for (String word : about.split(" ")) {
+            if (line.length() + word.length() > 110) {
+                lines.add(line.toString());
+                line = new StringBuilder(" *");
+            }
+            line.append(' ').append(word);
+        }
+        lines.add(line.toString());
+        lines.add(" */");
+        lines.add("public static " + type + " " + name + "(" + sig.group(3) + ")" + sig.group(4) + "{");
+        if (handBack.defaultLocale()) {
+            lines.add("    String oxLanguage = java.util.Locale.getDefault().getLanguage();");
+            lines.add("    if (oxLanguage.equals(\"tr\") || oxLanguage.equals(\"az\") || oxLanguage.equals(\"lt\")) {");
+            toJava.forEach(l -> lines.add("        " + l));
+            lines.add("    }");
+        }
+        if (handBack.deferred()) {
+            lines.add("    try {");
+            lines.add("        " + toPort);
+            lines.add("    } catch (RustException oxHandedBack) {");
+            lines.add("        if (oxHandedBack.status() != " + DEFERRED + ") {");
+            lines.add("            throw oxHandedBack;");
+            lines.add("        }");
+            toJava.forEach(l -> lines.add("        " + l));
+            lines.add("    }");
+        } else {
+            lines.add("    " + toPort);
+        }
+        lines.add("}");
+        StringBuilder m = new StringBuilder();
+        lines.forEach(l -> m.append(indent).append(l).append('\n'));
+        m.append('\n');
+        // the new method goes before the Javadoc of the one it calls (when only blank space is between them)
+        int start = sig.start();
+        int doc = wrapper.lastIndexOf(indent + "/**", start);
+        int docEnd = doc < 0 ? -1 : wrapper.indexOf("*/", doc);
+        int insertAt = docEnd >= 0 && docEnd < start && wrapper.substring(docEnd + 2, start).isBlank() ? doc : start;
+        String renamed = wrapper.substring(0, start) + indent + "private static " + type + " " + name + "Port(" + sig.group(3) + ")"
+                + sig.group(4) + "{" + wrapper.substring(sig.end());
+        return renamed.substring(0, insertAt) + m + renamed.substring(insertAt);
     }
 
     /**

@@ -51,6 +51,9 @@ final class TestInputs {
      * literals), so that a method parsing its input is compared on inputs it accepts.
      */
     static final String STRING_EDGES_UTF16 = STRING_EDGES + ", \"lone \\ud800 high\", \"lone low \\udc00\", \"\\ud83d\", \"\\ude00\\ud83d\""
+            // case mappings: a capital sigma at a word's end and inside one (Java lowers it by its place), a dotted capital
+            // I, German sharp s and a ligature (upper case of more than one char)
+            + ", \"\\u039f\\u0394\\u039f\\u03a3 \\u03a3\\u03b1\", \"\\u0130stanbul \\u00dfe \\ufb03\""
             + ", \"0\", \"-17\", \"+42\", \"2147483647\", \"-2147483648\", \"2147483648\", \"-9223372036854775808\", \"ff\", \"1,2,3\", \" 12 , 7 \","
             + " \"\\u0661\\u0662\""
             // floating-point literals as Java reads them: suffixes, signs, points at either end, exponents, NaN and the

@@ -40,6 +40,9 @@ pub enum JavaException {
     /// An unchecked exception class of the application: the message names the constructor and its arguments
     /// (auto-ports; the wrapper constructs it).
     Application = 11,
+    /// Not an exception: the port hands this call back to the Java method, which the wrapper then runs (auto-ports
+    /// whose translation does not cover a rare input, e.g. a capital sigma in `toLowerCase`; they write no argument).
+    Deferred = 12,
 }
 
 /// Why a port failed; each variant becomes a Java exception carrying the message.

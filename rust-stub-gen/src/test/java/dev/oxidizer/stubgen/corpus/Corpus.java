@@ -1966,4 +1966,26 @@ public final class Corpus {
         }
         return best;
     }
+
+    // ---- added with String.toUpperCase/toLowerCase (the wrapper hands Turkish, Azeri, Lithuanian and a sigma to Java) ----
+
+    public static String shout(String s) {
+        return s.toUpperCase() + "!";
+    }
+
+    public static boolean sameLettersIgnoringCase(String a, String b) {
+        char[] x = a.toLowerCase().toCharArray();
+        char[] y = b.toLowerCase().toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
+    }
+
+    public static String lowerRoot(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static int upperLengthEnglish(String s) {
+        return s.toUpperCase(java.util.Locale.ENGLISH).length();
+    }
 }
