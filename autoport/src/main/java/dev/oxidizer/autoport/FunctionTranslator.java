@@ -632,13 +632,20 @@ final class FunctionTranslator implements Opcodes {
             for (int d = 0; d < f.getStackSize(); d++) {
                 OValue v = f.getStack(d);
                 char k = v.type() == null ? '?' : kind(v.type());
+                if (k == 'A' && isMergedString(v)) {
+                    // c ? "yes" : "no": each predecessor copied its String's code units into the same variable
+                    String sv = stringStackVar(d);
+                    stack.add(new SE(sv, 'A', Set.of(sv), new OValue.Merged(sv), STRING, null));
+                    continue;
+                }
                 if (k == 'A' && v.origins().stream().anyMatch(owned::moves)) {
                     stack.add(ownedFromPredecessors(d));
                     continue;
                 }
                 if (k == 'A' && v.origins().size() == 1 && !(v.origins().iterator().next() instanceof OValue.Made mm
-                        && (insns.get(mm.insn()).getOpcode() == NEW))) {
-                    // an array reference is named statically: the same on every path into this block (a[i] = c ? x : y)
+                        && insns.get(mm.insn()).getOpcode() == NEW && !isBuilder(v.type()))) {
+                    // an array reference is named statically: the same on every path into this block (a[i] = c ? x : y),
+                    // and so is the StringBuilder the method made (sb.append(c ? x : y), sb.append(a == b))
                     stack.add(arrayValue(v, block.start));
                     continue;
                 }
@@ -667,6 +674,34 @@ final class FunctionTranslator implements Opcodes {
                 term = new TryCheck(caught, term instanceof Goto g ? g.target() : -1, cfg.handlers.get(block.id));
             }
             return new BlockCode(out, term);
+        }
+
+        /**
+         * Whether stack slot {@code v} at a block's start is a String that may come from different places (a
+         * conditional expression, {@code c ? "yes" : s}) or is a constant: the predecessors copy it into
+         * {@link #stringStackVar}.
+         */
+        private boolean isMergedString(OValue v) {
+            return v.type() != null && isString(v.type()) && !v.origins().isEmpty()
+                    && (v.origins().size() > 1 || v.origins().stream().allMatch(o -> o instanceof OValue.Made m && insns.get(m.insn()) instanceof LdcInsnNode));
+        }
+
+        /** Whether a successor of this block starts with a merged String ({@link #isMergedString}) at stack depth {@code d}. */
+        private boolean mergesString(int d) {
+            for (int succ : block.succs) {
+                Frame<OValue> f = frames[cfg.blocks.get(succ).start];
+                if (f != null && f.getStackSize() > d && isMergedString(f.getStack(d))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The variable that carries a merged String at stack depth {@code depth} from a block to its successors. */
+        private String stringStackVar(int depth) {
+            String s = "s" + depth + "t";
+            decls.putIfAbsent(s, "let mut " + s + ": Vec<u16> = Vec::new();");
+            return s;
         }
 
         private String stackVar(int depth, char k) {
@@ -822,7 +857,7 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(at, "returning a row of a table is outside the subset (return a copy: Arrays.copyOf)");
             }
             String var = arrayVar(v, at);
-            boolean made = v.origin() instanceof OValue.Slot
+            boolean made = v.origin() instanceof OValue.Slot || v.origin() instanceof OValue.Merged
                     || v.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
             // Strings are immutable, so the code units a String parameter or constant holds may be copied out anywhere;
             // a parameter array only from the entry (a called method returning it would alias the caller's array)
@@ -930,6 +965,11 @@ final class FunctionTranslator implements Opcodes {
             }
         }
 
+        /** A String a conditional expression chose ({@link #isMergedString}): a copy made at a block's start. */
+        private boolean isMergedStringValue(SE v) {
+            return v.origin() instanceof OValue.Merged;
+        }
+
         /** A String value: a parameter, a constant or one the method made. */
         private static boolean isStringValue(SE v) {
             return v.kind() == 'A' && isString(v.type());
@@ -988,6 +1028,11 @@ final class FunctionTranslator implements Opcodes {
             List<String> assigns = new ArrayList<>();
             for (int d = 0; d < stack.size(); d++) {
                 SE e = stack.get(d);
+                if (e.kind() == 'A' && isStringValue(e) && mergesString(d)) {
+                    // a String is immutable: a copy of its code units is the same String, but for its identity
+                    assigns.add(stringStackVar(d) + " = (&*" + e.code() + ").to_vec();");
+                    continue;
+                }
                 if (e.origin() instanceof OValue.Slot) {
                     ownedOnExit.computeIfAbsent(block.id, b -> new HashMap<>()).put(d, e);
                     continue;
@@ -1033,6 +1078,7 @@ final class FunctionTranslator implements Opcodes {
                         : (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
                 case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
                 case OValue.Slot s -> s.var();
+                case OValue.Merged m -> m.var();
                 case OValue.Static s -> {
                     String t = porter.declaredTable(s.owner(), s.name());
                     if (t == null) {
@@ -1126,7 +1172,7 @@ final class FunctionTranslator implements Opcodes {
                 }
             }
             boolean sourceLive = e.origin() instanceof OValue.Slot from && owned.liveAfter(at, from.slot());
-            boolean fresh = e.origin() instanceof OValue.Slot
+            boolean fresh = e.origin() instanceof OValue.Slot || e.origin() instanceof OValue.Merged
                     || e.origin() instanceof OValue.Made m && !(insns.get(m.insn()) instanceof LdcInsnNode);
             boolean movable = fresh && !shared && !sourceLive;
             // An array must move (a copy would hide later writes through the other reference); a String is immutable,
@@ -1805,6 +1851,9 @@ final class FunctionTranslator implements Opcodes {
             }
             if ((isStringValue(a) || isStringValue(b)) && (a.origin() instanceof OValue.Slot || b.origin() instanceof OValue.Slot)) {
                 throw refuse(at, "comparing Strings of a variable that takes turns holding them by reference is outside the subset");
+            }
+            if (isStringValue(a) && isMergedStringValue(a) || isStringValue(b) && isMergedStringValue(b)) {
+                throw refuse(at, "comparing a String a conditional expression chose by reference is outside the subset (it is a copy)");
             }
             if (isRow(a) || isRow(b) || tableRow(a.type()) != null || tableRow(b.type()) != null) {
                 throw refuse(at, "comparing tables or their rows by reference is outside the subset");

@@ -131,6 +131,9 @@ final class JdkCalls {
                 case "toDegrees(D)D" -> e.value("(" + a + " * 57.29577951308232f64)", 'D', true, all);
                 case "floorDiv(II)I" -> e.value(e.fallible("jrt::floor_div_i32(" + a + ", " + b + ")"), 'I', false);
                 case "floorMod(II)I" -> e.value(e.fallible("jrt::floor_mod_i32(" + a + ", " + b + ")"), 'I', false);
+                // (long, int): the long forms; floorMod's result fits the int divisor's range
+                case "floorDiv(JI)J" -> e.value(e.fallible("jrt::floor_div_i64(" + a + ", " + b + " as i64)"), 'J', false);
+                case "floorMod(JI)I" -> e.value(e.fallible("(jrt::floor_mod_i64(" + a + ", " + b + " as i64) as i32)"), 'I', false);
                 case "floorDiv(JJ)J" -> e.value(e.fallible("jrt::floor_div_i64(" + a + ", " + b + ")"), 'J', false);
                 case "floorMod(JJ)J" -> e.value(e.fallible("jrt::floor_mod_i64(" + a + ", " + b + ")"), 'J', false);
                 case "addExact(II)I" -> e.value(e.fallible("jrt::exact_i32(" + a + ".checked_add(" + b + "), \"integer\")"), 'I', false);
@@ -338,6 +341,13 @@ final class JdkCalls {
             case "java/lang/String.indexOf(II)I" -> e.value("jrt::index_of_char(&*" + e.arr(recv) + ", " + a + ", " + b + ")", 'I', true, recv);
             case "java/lang/String.lastIndexOf(I)I" -> e.value("jrt::last_index_of_char(&*" + e.arr(recv) + ", " + a + ", i32::MAX)", 'I', true, recv);
             case "java/lang/String.lastIndexOf(II)I" -> e.value("jrt::last_index_of_char(&*" + e.arr(recv) + ", " + a + ", " + b + ")", 'I', true, recv);
+            case "java/lang/String.lastIndexOf(Ljava/lang/String;)I", "java/lang/String.lastIndexOf(Ljava/lang/String;I)I" -> {
+                if (!e.isStringValue(args.get(0))) {
+                    return false;
+                }
+                e.value("jrt::last_index_of_str(&*" + e.arr(recv) + ", &*" + e.arr(args.get(0)) + ", " + (args.size() > 1 ? b : "i32::MAX") + ")",
+                        'I', true, recv, args.get(0));
+            }
             case "java/lang/String.indexOf(Ljava/lang/String;)I", "java/lang/String.indexOf(Ljava/lang/String;I)I",
                  "java/lang/String.contains(Ljava/lang/CharSequence;)Z" -> {
                 if (!e.isStringValue(args.get(0))) {
@@ -401,6 +411,8 @@ final class JdkCalls {
                     e.newString("vec![" + a + " as u16]");
             case "java/lang/String.valueOf(I)Ljava/lang/String;", "java/lang/Integer.toString(I)Ljava/lang/String;" ->
                     e.newString("jrt::decimal(" + a + " as i64)");
+            case "java/lang/Integer.toUnsignedString(I)Ljava/lang/String;" -> e.newString("jrt::decimal(" + a + " as u32 as i64)");
+            case "java/lang/Long.toUnsignedString(J)Ljava/lang/String;" -> e.newString("(" + a + " as u64).to_string().encode_utf16().collect()");
             case "java/lang/String.valueOf(J)Ljava/lang/String;", "java/lang/Long.toString(J)Ljava/lang/String;" ->
                     e.newString("jrt::decimal(" + a + ")");
             // String.valueOf(Object) of a builder (javac's `sb + "..."`) or of a String: its text
@@ -670,6 +682,11 @@ final class JdkCalls {
             case "deleteCharAt(I)Ljava/lang/StringBuilder;" -> e.fallible("jrt::delete_char_at(&mut " + v + ", " + a + ")");
             case "reverse()Ljava/lang/StringBuilder;" -> "jrt::reverse_units(&mut " + v + "[..])";
             case "insert(IC)Ljava/lang/StringBuilder;" -> e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &[(" + b + ") as u16])");
+            case "insert(II)Ljava/lang/StringBuilder;", "insert(IJ)Ljava/lang/StringBuilder;" ->
+                    e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &jrt::decimal((" + b + ") as i64))");
+            case "insert(IZ)Ljava/lang/StringBuilder;" -> e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", jrt::bool_text(" + b + "))");
+            case "insert(ID)Ljava/lang/StringBuilder;" -> e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &jrt::double_text(" + b + "))");
+            case "insert(IF)Ljava/lang/StringBuilder;" -> e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &jrt::float_text(" + b + "))");
             case "insert(ILjava/lang/String;)Ljava/lang/StringBuilder;" -> e.isStringValue(args.get(1))
                     ? e.fallible("jrt::insert_units(&mut " + v + ", " + a + ", &" + e.arr(args.get(1)) + "[..])") : null;
             default -> "";

@@ -65,4 +65,10 @@ record OValue(Type type, Set<Origin> origins) implements Value {
      * frame's. Named by the Rust variable, since the array it holds changes while the variable does not.
      */
     record Slot(int slot, String var) implements Origin {}
+
+    /**
+     * A String a conditional expression chose ({@code c ? "yes" : s}): each predecessor of the block copied its code
+     * units into the stack variable {@code var}. The translator's stack entries only, never a frame's.
+     */
+    record Merged(String var) implements Origin {}
 }

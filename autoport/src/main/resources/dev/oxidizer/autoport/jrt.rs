@@ -1113,6 +1113,19 @@ pub fn index_of_str(s: &[u16], t: &[u16], from: i32) -> i32 {
         .map_or(-1, |i| i as i32)
 }
 
+/// `String.lastIndexOf(String str, int fromIndex)`: the last start at or before `fromIndex` (clamped to
+/// `len - str.len()`); -1 when negative; an empty `str` is found at the clamped start.
+pub fn last_index_of_str(s: &[u16], t: &[u16], from: i32) -> i32 {
+    if t.len() > s.len() || from < 0 {
+        return -1;
+    }
+    let last = (from as usize).min(s.len() - t.len());
+    (0..=last)
+        .rev()
+        .find(|&i| &s[i..i + t.len()] == t)
+        .map_or(-1, |i| i as i32)
+}
+
 /// `String.startsWith(String prefix, int toffset)` (and `endsWith` at `length - suffix.length`).
 #[inline]
 pub fn starts_with(s: &[u16], p: &[u16], at: i32) -> bool {

@@ -173,7 +173,59 @@ public final class ClassFileMethodReader {
             }
         }
         return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing,
-                code == null ? List.of() : comparedLengths(code));
+                code == null ? List.of() : comparedLengths(code), code == null ? List.of() : arrayShapes(mm, code));
+    }
+
+    /**
+     * Array parameters whose length the body compares with the product of two {@code int} parameters, in either order
+     * and in {@code int} or {@code long} ({@code (long) width * height != pixels.length}): javac's
+     * {@code iload, [i2l,] iload, [i2l,] imul|lmul, aload, arraylength, [i2l,] if_icmp|lcmp}, or the array first.
+     */
+    static List<MethodSpec.ArrayShape> arrayShapes(MethodModel mm, CodeModel code) {
+        boolean isStatic = mm.flags().has(AccessFlag.STATIC);
+        List<java.lang.constant.ClassDesc> params = mm.methodTypeSymbol().parameterList();
+        Map<Integer, Integer> paramOfSlot = new java.util.HashMap<>();
+        int slot = isStatic ? 0 : 1;
+        for (int i = 0; i < params.size(); i++) {
+            paramOfSlot.put(slot, i);
+            slot += params.get(i).equals(java.lang.constant.ConstantDescs.CD_long) || params.get(i).equals(java.lang.constant.ConstantDescs.CD_double) ? 2 : 1;
+        }
+        List<java.lang.classfile.Instruction> insns = new ArrayList<>();
+        for (CodeElement e : code) {
+            if (e instanceof java.lang.classfile.Instruction i && i.opcode() != Opcode.I2L) {
+                insns.add(i);
+            }
+        }
+        java.util.Set<MethodSpec.ArrayShape> shapes = new java.util.LinkedHashSet<>();
+        for (int k = 0; k + 5 < insns.size(); k++) {
+            Opcode last = insns.get(k + 5).opcode();
+            if (!(last == Opcode.LCMP || last.name().startsWith("IF_ICMP"))) {
+                continue;
+            }
+            for (int productAt : new int[] {k, k + 2}) {
+                int arrayAt = productAt == k ? k + 3 : k;
+                Integer a = intParam(insns.get(productAt), paramOfSlot, params);
+                Integer b = intParam(insns.get(productAt + 1), paramOfSlot, params);
+                Opcode mul = insns.get(productAt + 2).opcode();
+                if (a != null && b != null && !a.equals(b) && (mul == Opcode.IMUL || mul == Opcode.LMUL)
+                        && insns.get(arrayAt) instanceof LoadInstruction al && al.typeKind() == TypeKind.REFERENCE
+                        && paramOfSlot.containsKey(al.slot()) && params.get(paramOfSlot.get(al.slot())).isArray()
+                        && insns.get(arrayAt + 1).opcode() == Opcode.ARRAYLENGTH) {
+                    shapes.add(new MethodSpec.ArrayShape(paramOfSlot.get(al.slot()), a, b));
+                }
+            }
+        }
+        return List.copyOf(shapes);
+    }
+
+    /** The index of the {@code int} parameter {@code i} loads, or null. */
+    private static Integer intParam(java.lang.classfile.Instruction i, Map<Integer, Integer> paramOfSlot,
+                                    List<java.lang.constant.ClassDesc> params) {
+        if (i instanceof LoadInstruction li && li.typeKind() == TypeKind.INT && paramOfSlot.containsKey(li.slot())
+                && params.get(paramOfSlot.get(li.slot())).equals(java.lang.constant.ConstantDescs.CD_int)) {
+            return paramOfSlot.get(li.slot());
+        }
+        return null;
     }
 
     /** The largest array length the generated tests add for a compared constant (a larger one is a limit, not a size). */

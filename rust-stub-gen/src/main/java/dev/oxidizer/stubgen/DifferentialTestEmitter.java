@@ -163,9 +163,47 @@ final class DifferentialTestEmitter {
         }
         b.line("cases.add(new Object[] {" + String.join(", ", randoms) + "});");
         b.close("}");
+        emitShapedCases(b, randoms);
         b.line("return cases;");
         b.close("}");
         emitArrayFactories(b);
+    }
+
+    /**
+     * Cases where an array's length is the product the method checks it against ({@code width * height ==
+     * pixels.length}, {@link MethodSpec.ArrayShape}): the other cases rarely hold it, so they test the method's checks
+     * only. A few fixed shapes with the other parameters at their base values, then random shapes with random others.
+     */
+    private void emitShapedCases(SourceBuilder b, List<String> randoms) {
+        List<PortPlan.Arg> ps = plan.paramArgs();
+        for (MethodSpec.ArrayShape shape : plan.method().traits().arrayShapes()) {
+            PortPlan.Arg arr = ps.get(shape.array());
+            if (arr.shape() != PortPlan.Shape.SLICE && arr.shape() != PortPlan.Shape.SLICE_MUT) {
+                continue;
+            }
+            String fill = "random" + arr.prim().boxed + "s";
+            String first = "c[" + shape.first() + "] = w;";
+            String second = "c[" + shape.second() + "] = h;";
+            String array = "c[" + shape.array() + "] = " + fill + "(new Random(w * 31L + h), w * h);";
+            b.line("// '" + arr.javaName() + "' holds '" + ps.get(shape.first()).javaName() + "' * '" + ps.get(shape.second()).javaName()
+                    + "' elements, as the method checks");
+            b.open("for (int[] shape : new int[][] {{1, 1}, {2, 3}, {3, 2}, {5, 4}, {7, 7}, {16, 3}, {1, 9}, {9, 1}}) {");
+            b.line("int w = shape[0];");
+            b.line("int h = shape[1];");
+            b.line("Object[] c = base.clone();");
+            b.line(first + " " + second);
+            b.line(array);
+            b.line("cases.add(c);");
+            b.close("}");
+            b.open("for (int k = 0; k < RANDOM_CASES / 4; k++) {");
+            b.line("Object[] c = new Object[] {" + String.join(", ", randoms) + "};");
+            b.line("int w = 1 + r.nextInt(12);");
+            b.line("int h = 1 + r.nextInt(12);");
+            b.line(first + " " + second);
+            b.line("c[" + shape.array() + "] = " + fill + "(r, w * h);");
+            b.line("cases.add(c);");
+            b.close("}");
+        }
     }
 
     private String valuesExpr(PortPlan.Arg a) {

@@ -72,18 +72,24 @@ public record MethodSpec(
      * @param enclosingClass      for a method of an inner (non-static) class: the enclosing class's binary name, else null
      * @param arrayLengths        constants the body compares an array's length with ({@code if (h.length != 256)}): the
      *                            generated tests add arrays of these lengths, which the method may accept alone
+     * @param arrayShapes         array parameters whose length the body compares with the product of two int parameters
+     *                            ({@code width * height != pixels.length}): the generated tests add cases where it holds
      */
     public record Traits(boolean varargs, List<String> exceptions, List<String> staticFieldsWritten, String enclosingClass,
-                         List<Integer> arrayLengths) {
+                         List<Integer> arrayLengths, List<ArrayShape> arrayShapes) {
         /** Nothing known. */
-        public static final Traits NONE = new Traits(false, List.of(), List.of(), null, List.of());
+        public static final Traits NONE = new Traits(false, List.of(), List.of(), null, List.of(), List.of());
 
         public Traits {
             exceptions = List.copyOf(exceptions);
             staticFieldsWritten = List.copyOf(staticFieldsWritten);
             arrayLengths = List.copyOf(arrayLengths);
+            arrayShapes = List.copyOf(arrayShapes);
         }
     }
+
+    /** Parameter {@code array}'s length is compared with parameter {@code first} times parameter {@code second} (indexes). */
+    public record ArrayShape(int array, int first, int second) {}
 
     /** The method key {@code binary.ClassName#name(descriptor)}. */
     public String key() {

@@ -54,6 +54,8 @@ final class TestInputs {
             // case mappings: a capital sigma at a word's end and inside one (Java lowers it by its place), a dotted capital
             // I, German sharp s and a ligature (upper case of more than one char)
             + ", \"\\u039f\\u0394\\u039f\\u03a3 \\u03a3\\u03b1\", \"\\u0130stanbul \\u00dfe \\ufb03\""
+            // formatted text a parsing method may accept alone: dates, times, key=value pairs, an address
+            + ", \"2024-02-29\", \"1969-12-31\", \"12:34:56\", \"2024-02-29T23:59:59\", \"key=value;k2=v2\", \"user@example.org\""
             + ", \"0\", \"-17\", \"+42\", \"2147483647\", \"-2147483648\", \"2147483648\", \"-9223372036854775808\", \"ff\", \"1,2,3\", \" 12 , 7 \","
             + " \"\\u0661\\u0662\""
             // floating-point literals as Java reads them: suffixes, signs, points at either end, exponents, NaN and the

@@ -28,6 +28,13 @@ class ClassFileMethodReaderTest {
     }
 
     @Test
+    void findsTheArraysWhoseLengthTheBodyComparesWithAProductOfTwoParameters() throws Exception {
+        assertEquals(List.of(new MethodSpec.ArrayShape(0, 1, 2), new MethodSpec.ArrayShape(3, 4, 5)),
+                Fixtures.kernel("gridSum").traits().arrayShapes());
+        assertEquals(List.of(), Fixtures.kernel("histogramPeak").traits().arrayShapes());
+    }
+
+    @Test
     void acceptsANameAloneOnlyWhenItIsUnambiguous() throws Exception {
         GeneratorException e = assertThrows(GeneratorException.class, () -> Fixtures.kernel("clamp"));
         assertEquals(GeneratorException.Kind.BAD_INPUT, e.kind());

@@ -1988,4 +1988,28 @@ public final class Corpus {
     public static int upperLengthEnglish(String s) {
         return s.toUpperCase(java.util.Locale.ENGLISH).length();
     }
+
+    // ---- added with builders and Strings across conditional expressions, and a few JDK methods ----
+
+    public static String comparisons(double a, double b, int d) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(a).append(',').append(a == b).append(',').append(a < b ? "lt" : a > b ? "gt" : "eq-or-nan");
+        sb.append(',').append((char) (d >= 0 && d < 10 ? '0' + d : '?'));
+        sb.insert(0, d % 7).insert(1, a != a);
+        return sb.toString();
+    }
+
+    public static String chosenPrefix(String s, boolean loud) {
+        String p = s.isEmpty() ? "E:" : s.isBlank() ? "B:" : "";
+        String t = loud ? s : p;
+        return p + t.trim() + (loud ? "!" : s) + ":" + (s.length() - t.length());
+    }
+
+    public static int lastIndexes(String a, String b, int from) {
+        return a.lastIndexOf(b) * 31 + a.lastIndexOf(b, from) + a.indexOf(b, from);
+    }
+
+    public static String unsignedTexts(int i, long l, int m) {
+        return Integer.toUnsignedString(i) + "/" + Long.toUnsignedString(l) + "/" + Math.floorDiv(l, m) + "/" + Math.floorMod(l, m);
+    }
 }
