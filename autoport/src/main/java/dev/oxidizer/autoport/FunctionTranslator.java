@@ -200,6 +200,8 @@ final class FunctionTranslator implements Opcodes {
                 written.clear();
                 nullChecks = null;
                 ownedOnExit.clear();
+                strTables.clear();
+                strTableElements.clear();
                 temps = 0;
             }
         }
@@ -517,6 +519,16 @@ final class FunctionTranslator implements Opcodes {
         return -1;
     }
 
+    /** Whether the {@code aaload} at {@code insn} reads an element of a String table ({@link StrTable}). */
+    private boolean isStrTableLoad(int insn) {
+        Frame<OValue> f = frames[insn];
+        if (insns.get(insn).getOpcode() != AALOAD || f == null || f.getStackSize() < 2) {
+            return false;
+        }
+        OValue base = f.getStack(f.getStackSize() - 2);
+        return base.origins().size() == 1 && base.origins().iterator().next() instanceof OValue.Made m && strTables.containsKey(m.insn());
+    }
+
     /**
      * Where the row an {@code aaload} read lives: its table's variable indexed by the row number that instruction
      * checked last ({@code a5[r9]}). A row is never copied, so writes through it reach the table, as in Java.
@@ -571,6 +583,18 @@ final class FunctionTranslator implements Opcodes {
 
     /** An {@code Object[]} of exception arguments being filled in place: the encodings of its elements, null until stored. */
     private record ExcArray(String[] elements) {}
+
+    /**
+     * A {@code String[]} the method fills with constants where it makes it ({@code {"M", "CM", "D"}}): being built
+     * ({@code var} null) until it is stored, then a constant Rust array {@code var} of their code units. It never
+     * escapes, is never written again and is never compared by reference (each is refused), so a constant is exact.
+     */
+    private record StrTable(String[] elements, String var) {}
+
+    /** The String tables made so far, by the index of their {@code anewarray}. */
+    private final Map<Integer, String> strTables = new HashMap<>();
+    /** Their elements, by Rust name. */
+    private final Map<String, String[]> strTableElements = new HashMap<>();
 
     /**
      * A stack entry: Rust code and its kind (I J F D for primitives, A for arrays and strings, X exception under
@@ -832,7 +856,7 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private SE materialize(SE e) {
-            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K'
+            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K' || e.kind() == 'Q'
                     || e.deps().isEmpty() && simple(e.code())) {
                 return e;
             }
@@ -905,13 +929,35 @@ final class FunctionTranslator implements Opcodes {
 
         /** A row of a table the method made ({@code dp[i]}). */
         private boolean isRow(SE v) {
-            return v.origin() instanceof OValue.Made m && insns.get(m.insn()).getOpcode() == AALOAD;
+            return v.origin() instanceof OValue.Made m && insns.get(m.insn()).getOpcode() == AALOAD && !isString(v.type());
         }
 
         /**
          * Two rows of one table in one call would borrow the table twice (a call may write either); a table itself
          * is not passed (no parameter type holds it).
          */
+        /** A String table being built is complete where it is stored: it becomes the constant array it is from then on. */
+        private void sealStrTable(SE e, StrTable t) throws Refusal {
+            if (t.var() != null) {
+                return; // stored again (for (String s : table) copies it to a variable)
+            }
+            for (String el : t.elements()) {
+                if (el == null) {
+                    throw refuse(at, "a String array with elements left null (only tables of constants filled where they are made,"
+                            + " {\"M\", \"CM\"}, are in the subset)");
+                }
+            }
+            int made = ((OValue.Made) e.origin()).insn();
+            String var = "t" + made;
+            List<String> units = new ArrayList<>();
+            for (String el : t.elements()) {
+                units.add(units(el));
+            }
+            decls.putIfAbsent(var, "let " + var + ": [&[u16]; " + t.elements().length + "] = [" + String.join(", ", units) + "];");
+            strTables.put(made, var);
+            strTableElements.put(var, t.elements());
+        }
+
         /** The first instruction at or after {@code i} that is not a label, line number or frame; -1 at the end. */
         private int nextReal(int i) {
             for (int k = i; k < insns.size(); k++) {
@@ -965,9 +1011,12 @@ final class FunctionTranslator implements Opcodes {
             }
         }
 
-        /** A String a conditional expression chose ({@link #isMergedString}): a copy made at a block's start. */
+        /**
+         * A String a conditional expression chose ({@link #isMergedString}), a copy made at a block's start, or an element
+         * of a String table, a copy too.
+         */
         private boolean isMergedStringValue(SE v) {
-            return v.origin() instanceof OValue.Merged;
+            return v.origin() instanceof OValue.Merged || v.origin() instanceof OValue.Made m && isStrTableLoad(m.insn());
         }
 
         /** A String value: a parameter, a constant or one the method made. */
@@ -1040,7 +1089,8 @@ final class FunctionTranslator implements Opcodes {
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
-                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K') {
+                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K'
+                        || e.kind() == 'Q') {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
                 }
@@ -1074,7 +1124,8 @@ final class FunctionTranslator implements Opcodes {
                     }
                     yield entry.fieldNames().get(f.name());
                 }
-                case OValue.Made m -> insns.get(m.insn()).getOpcode() == AALOAD ? rowPlace(m.insn())
+                // an element of a String table is a copy in its own variable, as anything else the method makes
+                case OValue.Made m -> insns.get(m.insn()).getOpcode() == AALOAD && !isStrTableLoad(m.insn()) ? rowPlace(m.insn())
                         : (insns.get(m.insn()) instanceof LdcInsnNode ? "c" : "a") + m.insn();
                 case OValue.Null n -> throw refuse(insn, "null references are outside the subset");
                 case OValue.Slot s -> s.var();
@@ -1376,6 +1427,13 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ALOAD -> {
                     int slot = ((VarInsnNode) in).var;
+                    OValue held = frames[at].getLocal(slot);
+                    if (held.origins().size() == 1 && held.origins().iterator().next() instanceof OValue.Made made
+                            && strTables.containsKey(made.insn())) {
+                        String var = strTables.get(made.insn());
+                        push(new SE(var, 'Q', Set.of(), made, held.type(), new StrTable(strTableElements.get(var), var)));
+                        break;
+                    }
                     if (nullSlots.contains(slot) && frames[at].getLocal(slot).origins().contains(new OValue.Param(slot))) {
                         int next = nextReal(at + 1);
                         boolean tested = next >= 0 && (insns.get(next).getOpcode() == IFNULL || insns.get(next).getOpcode() == IFNONNULL);
@@ -1396,6 +1454,10 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ASTORE -> {
                     SE e = pop();
+                    if (e.kind() == 'Q' && e.extra() instanceof StrTable t) {
+                        sealStrTable(e, t);
+                        break; // loads of it find it by its anewarray (strTables), whichever variable holds it
+                    }
                     if (e.kind() != 'A' && e.kind() != 'E') {
                         throw refuse(at, "storing an exception or handle in a variable is outside the subset");
                     }
@@ -1433,6 +1495,15 @@ final class FunctionTranslator implements Opcodes {
                 case AALOAD -> {
                     SE i = pop();
                     SE a = pop();
+                    if (a.kind() == 'Q' && a.extra() instanceof StrTable t && t.var() != null) {
+                        // a copy of the element's code units (a String is immutable), checked as Java indexes
+                        String v = "a" + at;
+                        decls.putIfAbsent(v, "let mut " + v + ": Vec<u16> = Vec::new();");
+                        flushDeps(v);
+                        out.add(v + " = " + call("jrt::ld(&" + t.var() + "[..], " + i.code() + ")") + ".to_vec();");
+                        push(new SE(v, 'A', Set.of(v), new OValue.Made(at), STRING, null));
+                        break;
+                    }
                     String place = rowPlace(at);
                     String table = arrayVar(a, at);
                     // a row this instruction read before, still held, would be renamed by the new row number
@@ -1486,6 +1557,16 @@ final class FunctionTranslator implements Opcodes {
                     SE v = pop();
                     SE i = pop();
                     SE a = pop();
+                    if (a.kind() == 'Q' && a.extra() instanceof StrTable t) {
+                        Integer k = intLiteral(i.code());
+                        String text = v.kind() == 'A' && v.extra() instanceof String c ? c : null;
+                        if (t.var() != null || k == null || k < 0 || k >= t.elements().length || text == null) {
+                            throw refuse(at, "a String array is in the subset only as a table of constants filled where it is made"
+                                    + " ({\"M\", \"CM\"}), never written afterwards");
+                        }
+                        t.elements()[k] = text;
+                        break;
+                    }
                     if (!(a.extra() instanceof ExcArray arr)) {
                         throw refuse(at, "arrays of references are outside the subset (but the Object[] of an application"
                                 + " exception's arguments)");
@@ -1724,6 +1805,10 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case ARRAYLENGTH -> {
                     SE a = pop();
+                    if (a.kind() == 'Q' && a.extra() instanceof StrTable t) {
+                        pushPrim(lit(t.elements().length), 'I', Set.of());
+                        break;
+                    }
                     String v = arrayVar(a, at);
                     pushPrim("jrt::len(&*" + v + ")", 'I', a.deps().isEmpty() ? Set.of(v) : a.deps());
                 }
@@ -1753,6 +1838,10 @@ final class FunctionTranslator implements Opcodes {
                 case ANEWARRAY -> {
                     SE n = pop();
                     Integer len = intLiteral(n.code());
+                    if (((TypeInsnNode) in).desc.equals("java/lang/String") && len != null && len >= 0 && len <= 4096) {
+                        push(new SE("", 'Q', Set.of(), new OValue.Made(at), Type.getType(String[].class), new StrTable(new String[len], null)));
+                        break;
+                    }
                     if (!((TypeInsnNode) in).desc.equals("java/lang/Object") || len == null || len < 0 || len > 64) {
                         throw refuse(at, "arrays of references are outside the subset (two-dimensional primitive tables the"
                                 + " method makes with new T[n][m] are in it, and an application exception's Object[] of arguments)");
@@ -1853,7 +1942,8 @@ final class FunctionTranslator implements Opcodes {
                 throw refuse(at, "comparing Strings of a variable that takes turns holding them by reference is outside the subset");
             }
             if (isStringValue(a) && isMergedStringValue(a) || isStringValue(b) && isMergedStringValue(b)) {
-                throw refuse(at, "comparing a String a conditional expression chose by reference is outside the subset (it is a copy)");
+                throw refuse(at, "comparing a String a conditional expression chose, or an element of a String table, by reference is"
+                        + " outside the subset (it is a copy)");
             }
             if (isRow(a) || isRow(b) || tableRow(a.type()) != null || tableRow(b.type()) != null) {
                 throw refuse(at, "comparing tables or their rows by reference is outside the subset");

@@ -193,6 +193,22 @@ class AutoPorterTest {
             return a.length + s.length();
         }
 
+        static String tableWritten(int i) {
+            String[] t = {"a", "b"};
+            t[0] = "c";
+            return t[i];
+        }
+
+        static boolean tableSame(int i) {
+            String[] t = {"a", "b"};
+            return t[i] == t[0];
+        }
+
+        static String tableRead(int i) {
+            String[] t = {"zero", "one", "\u00e9"};
+            return t[i] + t.length;
+        }
+
         static double twiceLog(double x) {
             return logHelper(x, null) + logHelper(x + 1, null);
         }
@@ -565,6 +581,17 @@ class AutoPorterTest {
 
         Refusal r = assertThrows(Refusal.class, () -> port("usesNull", "(D)D", "x"));
         assertTrue(r.getMessage().contains("aload at line") && r.getMessage().contains("null in this call"), r.getMessage());
+    }
+
+    @Test
+    void aStringTableOfConstantsIsAConstantArrayAndIsNeverWrittenOrComparedByReference() throws Refusal {
+        String rust = port("tableRead", "(I)Ljava/lang/String;", "i").rust();
+        assertTrue(rust.contains("[&[u16]; 3] = [&[122u16, 101u16, 114u16, 111u16][..], &[111u16, 110u16, 101u16][..], &[233u16][..]];"), rust);
+        assertTrue(rust.contains("jrt::ld(&t"), "indexed as Java indexes (ArrayIndexOutOfBoundsException):\n" + rust);
+        Refusal written = assertThrows(Refusal.class, () -> port("tableWritten", "(I)Ljava/lang/String;", "i"));
+        assertTrue(written.getMessage().contains("aastore at line") && written.getMessage().contains("never written afterwards"), written.getMessage());
+        Refusal same = assertThrows(Refusal.class, () -> port("tableSame", "(I)Z", "i"));
+        assertTrue(same.getMessage().contains("by reference"), same.getMessage());
     }
 
     @Test
