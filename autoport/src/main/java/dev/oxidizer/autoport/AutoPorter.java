@@ -354,7 +354,8 @@ public final class AutoPorter {
                 sb.append('_');
             }
         }
-        String base = sb.toString();
+        // littleEndianToInt_Low: one underscore, not two (rustc's non_snake_case lint warns of "__")
+        String base = sb.toString().replaceAll("(?<=.)_+", "_");
         if (base.isEmpty() || Character.isDigit(base.charAt(0)) || RUST_KEYWORDS.contains(base)) {
             base = "j_" + base;
         }

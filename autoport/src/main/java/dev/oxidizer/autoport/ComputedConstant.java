@@ -276,7 +276,8 @@ final class ComputedConstant implements Opcodes {
         };
     }
 
-    private static Class<?> primitive(Type t) {
+    /** The Java class of primitive type {@code t}, for reflection. */
+    static Class<?> primitive(Type t) {
         return switch (t.getSort()) {
             case Type.BOOLEAN -> boolean.class;
             case Type.CHAR -> char.class;
@@ -289,7 +290,8 @@ final class ComputedConstant implements Opcodes {
         };
     }
 
-    private static Object box(Number v, Type t) {
+    /** A stack value (an int for the int-like types) boxed as parameter type {@code t} takes it. */
+    static Object box(Number v, Type t) {
         return switch (t.getSort()) {
             case Type.BOOLEAN -> v.intValue() != 0;
             case Type.CHAR -> (char) v.intValue();
@@ -303,7 +305,7 @@ final class ComputedConstant implements Opcodes {
     }
 
     /** A method's result as the JVM's stack holds it (booleans and chars as ints). */
-    private static Number stackValue(Object r) {
+    static Number stackValue(Object r) {
         return switch (r) {
             case Boolean z -> z ? 1 : 0;
             case Character c -> (int) c;

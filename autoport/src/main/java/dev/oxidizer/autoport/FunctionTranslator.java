@@ -138,7 +138,18 @@ final class FunctionTranslator implements Opcodes {
     }
 
     private Refusal refuse(int insn, String instruction, String reason) {
-        return new Refusal(who(), lineAt(insn), instruction, reason);
+        int line = lineAt(insn);
+        if (line < 0 && insn >= 0 && java.util.stream.StreamSupport.stream(insns.spliterator(), false).noneMatch(n -> n instanceof LineNumberNode)) {
+            // compiled without line numbers (-g:none): the instruction's place among the method's instead
+            int ordinal = 0;
+            for (int i = 0; i <= insn && i < insns.size(); i++) {
+                if (insns.get(i).getOpcode() >= 0) {
+                    ordinal++;
+                }
+            }
+            reason = reason + " (its class file has no line numbers: it is instruction " + ordinal + " of " + mn.name + ")";
+        }
+        return new Refusal(who(), line, instruction, reason);
     }
 
     /** The source line of the instruction at (or, for a label, right after) {@code insn}; -1 when unknown. */

@@ -641,41 +641,16 @@ final class StaticInitializer implements Opcodes {
         Class<?>[] types = new Class<?>[ps.length];
         Object[] boxed = new Object[ps.length];
         for (int k = 0; k < ps.length; k++) {
-            types[k] = primitive(ps[k]);
-            boxed[k] = box(args[k], ps[k]);
+            types[k] = ComputedConstant.primitive(ps[k]);
+            boxed[k] = ComputedConstant.box((Number) args[k], ps[k]);
         }
         try {
             Method jm = Class.forName(mi.owner.replace('/', '.')).getMethod(mi.name, types);
-            Object r = jm.invoke(null, boxed);
-            return r instanceof Boolean z ? (z ? 1 : 0) : r instanceof Character c ? (int) c
-                    : r instanceof Byte || r instanceof Short ? ((Number) r).intValue() : r;
+            return ComputedConstant.stackValue(jm.invoke(null, boxed));
         } catch (InvocationTargetException e) {
             throw impure(m, mi, "throws " + e.getCause());
         } catch (ReflectiveOperationException e) {
             throw impure(m, mi, "calls a method this JDK does not have");
         }
-    }
-
-    private static Class<?> primitive(Type t) {
-        return switch (t.getSort()) {
-            case Type.BOOLEAN -> boolean.class;
-            case Type.CHAR -> char.class;
-            case Type.BYTE -> byte.class;
-            case Type.SHORT -> short.class;
-            case Type.INT -> int.class;
-            case Type.LONG -> long.class;
-            case Type.FLOAT -> float.class;
-            default -> double.class;
-        };
-    }
-
-    private static Object box(Object stackValue, Type t) {
-        return switch (t.getSort()) {
-            case Type.BOOLEAN -> ((Integer) stackValue) != 0;
-            case Type.CHAR -> (char) (int) (Integer) stackValue;
-            case Type.BYTE -> (byte) (int) (Integer) stackValue;
-            case Type.SHORT -> (short) (int) (Integer) stackValue;
-            default -> stackValue;
-        };
     }
 }

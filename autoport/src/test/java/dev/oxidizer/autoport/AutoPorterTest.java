@@ -193,6 +193,18 @@ class AutoPorterTest {
             return a.length + s.length();
         }
 
+        static int callsUnderscored(int x) {
+            return littleEndian_Low(x) + littleEndian__High(x);
+        }
+
+        private static int littleEndian_Low(int x) {
+            return x & 0xFF;
+        }
+
+        private static int littleEndian__High(int x) {
+            return x >>> 24;
+        }
+
         static String tableWritten(int i) {
             String[] t = {"a", "b"};
             t[0] = "c";
@@ -581,6 +593,13 @@ class AutoPorterTest {
 
         Refusal r = assertThrows(Refusal.class, () -> port("usesNull", "(D)D", "x"));
         assertTrue(r.getMessage().contains("aload at line") && r.getMessage().contains("null in this call"), r.getMessage());
+    }
+
+    @Test
+    void calleeNamesAreSnakeCaseWithSingleUnderscores() throws Refusal {
+        String rust = port("callsUnderscored", "(I)I", "x").rust();
+        assertTrue(rust.contains("fn little_endian_low(p0: i32) -> i32") && rust.contains("fn little_endian_high(p0: i32) -> i32"), rust);
+        assertFalse(java.util.regex.Pattern.compile("fn \\w*__").matcher(rust).find(), "rustc warns of a double underscore:\n" + rust);
     }
 
     @Test

@@ -85,7 +85,7 @@ public final class ClassFileMethodReader {
             throw bad("'" + selector + "' is ambiguous: " + matches.size() + " overloads; name one with its descriptor: "
                     + keys(className, matches));
         }
-        return toSpec(cm, matches.getFirst(), className, found.location(), named.size() > 1, classPath);
+        return toSpec(cm, matches.getFirst(), className, found.location(), named.size() > 1, classPath, found.signed());
     }
 
     private static String keys(String className, List<MethodModel> methods) {
@@ -110,7 +110,7 @@ public final class ClassFileMethodReader {
     }
 
     private static MethodSpec toSpec(ClassModel cm, MethodModel mm, String className, String location, boolean overloaded,
-                                     ClassPathReader classPath) {
+                                     ClassPathReader classPath, boolean signed) {
         String desc = mm.methodType().stringValue();
         boolean isStatic = mm.flags().has(AccessFlag.STATIC);
         MethodTypeDesc mtd = MethodTypeDesc.ofDescriptor(desc);
@@ -145,11 +145,11 @@ public final class ClassFileMethodReader {
                 .anyMatch(m -> m.methodName().equalsString("<init>") && m.methodType().equalsString("()V"));
         return new MethodSpec(className, mm.methodName().stringValue(), desc, isStatic, params,
                 new JavaType(mtd.returnType().descriptorString(), readableReturn), fields, receiverProblems, noArgCtor,
-                null, location, code != null, overloaded, traits(cm, mm, code));
+                null, location, code != null, overloaded, traits(cm, mm, code, signed));
     }
 
     /** Varargs, the throws clause, static fields the body writes, and the enclosing instance's class. */
-    private static MethodSpec.Traits traits(ClassModel cm, MethodModel mm, CodeModel code) {
+    private static MethodSpec.Traits traits(ClassModel cm, MethodModel mm, CodeModel code, boolean signed) {
         List<String> exceptions = mm.findAttribute(Attributes.exceptions())
                 .map(a -> a.exceptions().stream().map(c -> c.asInternalName().replace('/', '.')).toList()).orElse(List.of());
         java.util.Set<String> statics = new java.util.LinkedHashSet<>();
@@ -173,7 +173,7 @@ public final class ClassFileMethodReader {
             }
         }
         return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing,
-                code == null ? List.of() : comparedLengths(code), code == null ? List.of() : arrayShapes(mm, code));
+                code == null ? List.of() : comparedLengths(code), code == null ? List.of() : arrayShapes(mm, code), signed);
     }
 
     /**

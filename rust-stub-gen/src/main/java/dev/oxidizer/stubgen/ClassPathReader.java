@@ -44,8 +44,11 @@ public final class ClassPathReader {
         this.entries = List.copyOf(list);
     }
 
-    /** A class file's bytes and where they were found. */
-    public record Found(byte[] bytes, String location) {}
+    /**
+     * A class file's bytes and where they were found; {@code signed}: in a signed jar, whose packages the JVM closes to
+     * classes signed otherwise (an unsigned class defined in one fails with a {@code SecurityException}).
+     */
+    public record Found(byte[] bytes, String location, boolean signed) {}
 
     /**
      * Reads the class file of {@code binaryName} ({@code pkg.Outer$Inner}) from the first entry holding it.
@@ -59,14 +62,14 @@ public final class ClassPathReader {
                 if (Files.isDirectory(e)) {
                     Path f = e.resolve(rel);
                     if (Files.isRegularFile(f)) {
-                        return new Found(Files.readAllBytes(f), f.toString());
+                        return new Found(Files.readAllBytes(f), f.toString(), false);
                     }
                 } else if (Files.isRegularFile(e)) {
                     try (ZipFile zip = new ZipFile(e.toFile())) {
                         ZipEntry z = zip.getEntry(rel);
                         if (z != null) {
                             try (InputStream in = zip.getInputStream(z)) {
-                                return new Found(in.readAllBytes(), e + "!/" + rel);
+                                return new Found(in.readAllBytes(), e + "!/" + rel, isSigned(zip));
                             }
                         }
                     }
@@ -77,6 +80,14 @@ public final class ClassPathReader {
             }
         }
         return null;
+    }
+
+    /** Whether the jar holds a signature file ({@code META-INF/*.SF}), as a signed jar does. */
+    private static boolean isSigned(ZipFile zip) {
+        return zip.stream().anyMatch(z -> {
+            String n = z.getName();
+            return n.startsWith("META-INF/") && n.indexOf('/', 9) < 0 && n.endsWith(".SF");
+        });
     }
 
     @Override

@@ -74,11 +74,13 @@ public record MethodSpec(
      *                            generated tests add arrays of these lengths, which the method may accept alone
      * @param arrayShapes         array parameters whose length the body compares with the product of two int parameters
      *                            ({@code width * height != pixels.length}): the generated tests add cases where it holds
+     * @param signedJar           the class is in a signed jar, whose package no unsigned class may join: the generated
+     *                            classes go to another package
      */
     public record Traits(boolean varargs, List<String> exceptions, List<String> staticFieldsWritten, String enclosingClass,
-                         List<Integer> arrayLengths, List<ArrayShape> arrayShapes) {
+                         List<Integer> arrayLengths, List<ArrayShape> arrayShapes, boolean signedJar) {
         /** Nothing known. */
-        public static final Traits NONE = new Traits(false, List.of(), List.of(), null, List.of(), List.of());
+        public static final Traits NONE = new Traits(false, List.of(), List.of(), null, List.of(), List.of(), false);
 
         public Traits {
             exceptions = List.copyOf(exceptions);

@@ -115,10 +115,11 @@ public final class PortPlanner {
             reason = "no latency was measured, so the call is not assumed short (a critical call holds off the GC for"
                     + " its whole duration); use --memory critical for calls known to be short";
         }
-        // Classes cannot be defined in the JDK's own packages: the wrapper of java.lang.Math goes to oxidizer.port.java.lang.
+        // Classes cannot be defined in the JDK's own packages (the wrapper of java.lang.Math goes to oxidizer.port.java.lang),
+        // nor, unsigned, in a signed jar's (BouncyCastle's: a SecurityException when the JVM defines the wrapper)
         String pkg = spec.packageName();
         String javaPackage = pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jdk.") || pkg.startsWith("sun.")
-                ? "oxidizer.port." + pkg : pkg;
+                || spec.traits().signedJar() ? "oxidizer.port." + pkg : pkg;
         return new PortPlan(spec, crate, rustFn, symbol, PortNames.exportPrefix(crate), javaPackage, javaClass,
                 List.copyOf(args), ret, retPrim, memory, reason, options.maxUlps(), options.crateDirForJava());
     }

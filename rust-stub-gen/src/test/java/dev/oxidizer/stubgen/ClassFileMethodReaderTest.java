@@ -28,6 +28,25 @@ class ClassFileMethodReaderTest {
     }
 
     @Test
+    void aClassOfASignedJarGetsItsGeneratedClassesInAnotherPackage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path jar = dir.resolve("signed.jar");
+        String entry = K.replace('.', '/') + ".class";
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("META-INF/SIGNER.SF"));
+            out.write("Signature-Version: 1.0\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.putNextEntry(new java.util.zip.ZipEntry(entry));
+            out.write(java.nio.file.Files.readAllBytes(Fixtures.classes().resolve(entry)));
+        }
+        MethodSpec signed = new ClassFileMethodReader(new ClassPathReader(jar.toString())).read(K + "#gridSum");
+        assertTrue(signed.traits().signedJar());
+        assertEquals("oxidizer.port.dev.oxidizer.stubgen.fixture", PortPlanner.plan(signed, GeneratorOptions.defaults()).javaPackage());
+        MethodSpec plain = Fixtures.kernel("gridSum");
+        assertFalse(plain.traits().signedJar());
+        assertEquals("dev.oxidizer.stubgen.fixture", PortPlanner.plan(plain, GeneratorOptions.defaults()).javaPackage());
+    }
+
+    @Test
     void findsTheArraysWhoseLengthTheBodyComparesWithAProductOfTwoParameters() throws Exception {
         assertEquals(List.of(new MethodSpec.ArrayShape(0, 1, 2), new MethodSpec.ArrayShape(3, 4, 5)),
                 Fixtures.kernel("gridSum").traits().arrayShapes());
