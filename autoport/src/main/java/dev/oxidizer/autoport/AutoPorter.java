@@ -111,7 +111,7 @@ public final class AutoPorter {
                     + " to Java (a capital sigma in toLowerCase)");
         }
         if (defaultLocale || deferred) {
-            if ((m.access & Opcodes.ACC_STATIC) == 0 || (m.access & Opcodes.ACC_PRIVATE) != 0) {
+            if (!t.canCallOriginal()) {
                 throw new Refusal(key.replace('/', '.'), -1, "method " + name, "the wrapper would hand some calls to the Java method"
                         + " (locale-dependent case mapping), which it can only for static methods that are not private");
             }

@@ -175,38 +175,55 @@ final class ComputedConstant implements Opcodes {
     }
 
     private Val call(MethodInsnNode m, int p) {
-        // StrictMath.random() is the one method of those classes that is not a function of its arguments
-        boolean pure = PURE_OWNERS.contains(m.owner) && !m.name.equals("random")
-                || m.owner.equals("java/lang/Math") && EXACT_MATH.contains(m.name);
-        Type[] ps = Type.getArgumentTypes(m.desc);
-        Type ret = Type.getReturnType(m.desc);
-        if (!pure || ret.getSort() < Type.BOOLEAN || ret.getSort() > Type.DOUBLE) {
+        if (!isPure(m)) {
             return null;
         }
-        Object[] args = new Object[ps.length];
-        Class<?>[] types = new Class<?>[ps.length];
+        Type[] ps = Type.getArgumentTypes(m.desc);
+        Number[] args = new Number[ps.length];
         int start = p;
         for (int k = ps.length - 1; k >= 0; k--) {
-            if (ps[k].getSort() < Type.BOOLEAN || ps[k].getSort() > Type.DOUBLE) {
-                return null;
-            }
             Val a = eval(start - 1);
             if (a == null) {
                 return null;
             }
-            types[k] = primitive(ps[k]);
-            args[k] = box(a.value(), ps[k]);
+            args[k] = a.value();
             start = a.start();
         }
         try {
-            Method method = Class.forName(m.owner.replace('/', '.')).getMethod(m.name, types);
-            Object r = method.invoke(null, args);
-            return new Val(stackValue(r), start);
-        } catch (InvocationTargetException e) {
-            return null; // it throws at class initialization: not a constant
+            return new Val(invokePure(m, args), start);
         } catch (ReflectiveOperationException e) {
-            return null;
+            return null; // it throws at class initialization (InvocationTargetException): not a constant
         }
+    }
+
+    /**
+     * Whether {@code m} is a static method of {@link #PURE_OWNERS} (but {@code StrictMath.random()}, the one that is not
+     * a function of its arguments) or an exact one of {@code Math}, taking and returning primitives.
+     */
+    static boolean isPure(MethodInsnNode m) {
+        boolean pure = m.getOpcode() == INVOKESTATIC && (PURE_OWNERS.contains(m.owner) && !m.name.equals("random")
+                || m.owner.equals("java/lang/Math") && EXACT_MATH.contains(m.name));
+        Type ret = Type.getReturnType(m.desc);
+        return pure && ret.getSort() >= Type.BOOLEAN && ret.getSort() <= Type.DOUBLE
+                && java.util.Arrays.stream(Type.getArgumentTypes(m.desc)).allMatch(t -> t.getSort() >= Type.BOOLEAN && t.getSort() <= Type.DOUBLE);
+    }
+
+    /**
+     * Calls the {@link #isPure} method {@code m} of this JDK with {@code stackArgs} (as the JVM's stack holds them);
+     * its result as the stack holds it.
+     *
+     * @throws InvocationTargetException when the method throws
+     */
+    static Number invokePure(MethodInsnNode m, Number[] stackArgs) throws ReflectiveOperationException {
+        Type[] ps = Type.getArgumentTypes(m.desc);
+        Class<?>[] types = new Class<?>[ps.length];
+        Object[] boxed = new Object[ps.length];
+        for (int k = 0; k < ps.length; k++) {
+            types[k] = primitive(ps[k]);
+            boxed[k] = box(stackArgs[k], ps[k]);
+        }
+        Method method = Class.forName(m.owner.replace('/', '.')).getMethod(m.name, types);
+        return stackValue(method.invoke(null, boxed));
     }
 
     private static Number unary(int op, Number a) {
@@ -276,8 +293,7 @@ final class ComputedConstant implements Opcodes {
         };
     }
 
-    /** The Java class of primitive type {@code t}, for reflection. */
-    static Class<?> primitive(Type t) {
+    private static Class<?> primitive(Type t) {
         return switch (t.getSort()) {
             case Type.BOOLEAN -> boolean.class;
             case Type.CHAR -> char.class;
@@ -290,8 +306,7 @@ final class ComputedConstant implements Opcodes {
         };
     }
 
-    /** A stack value (an int for the int-like types) boxed as parameter type {@code t} takes it. */
-    static Object box(Number v, Type t) {
+    private static Object box(Number v, Type t) {
         return switch (t.getSort()) {
             case Type.BOOLEAN -> v.intValue() != 0;
             case Type.CHAR -> (char) v.intValue();
@@ -305,7 +320,7 @@ final class ComputedConstant implements Opcodes {
     }
 
     /** A method's result as the JVM's stack holds it (booleans and chars as ints). */
-    static Number stackValue(Object r) {
+    private static Number stackValue(Object r) {
         return switch (r) {
             case Boolean z -> z ? 1 : 0;
             case Character c -> (int) c;

@@ -125,7 +125,7 @@ final class FunctionTranslator implements Opcodes {
     }
 
     /** Whether the wrapper, in the original's package, can hand a call to the Java original (static, not private). */
-    private boolean canCallOriginal() {
+    boolean canCallOriginal() {
         return isStatic && (mn.access & ACC_PRIVATE) == 0;
     }
 
@@ -139,7 +139,7 @@ final class FunctionTranslator implements Opcodes {
 
     private Refusal refuse(int insn, String instruction, String reason) {
         int line = lineAt(insn);
-        if (line < 0 && insn >= 0 && java.util.stream.StreamSupport.stream(insns.spliterator(), false).noneMatch(n -> n instanceof LineNumberNode)) {
+        if (line < 0 && insn >= 0 && lineAt(-1) < 0) {
             // compiled without line numbers (-g:none): the instruction's place among the method's instead
             int ordinal = 0;
             for (int i = 0; i <= insn && i < insns.size(); i++) {
@@ -212,7 +212,6 @@ final class FunctionTranslator implements Opcodes {
                 nullChecks = null;
                 ownedOnExit.clear();
                 strTables.clear();
-                strTableElements.clear();
                 temps = 0;
             }
         }
@@ -602,16 +601,17 @@ final class FunctionTranslator implements Opcodes {
      */
     private record StrTable(String[] elements, String var) {}
 
-    /** The String tables made so far, by the index of their {@code anewarray}. */
-    private final Map<Integer, String> strTables = new HashMap<>();
-    /** Their elements, by Rust name. */
-    private final Map<String, String[]> strTableElements = new HashMap<>();
+    /** The String tables made so far (sealed: {@code var} set), by the index of their {@code anewarray}. */
+    private final Map<Integer, StrTable> strTables = new HashMap<>();
 
     /**
      * A stack entry: Rust code and its kind (I J F D for primitives, A for arrays and strings, X exception under
      * construction, S a Rust String, H a VarHandle, K an exception argument: {@link ExcArg}, {@link ExcArray}), the
      * variables the code reads (to flush it before they change).
      */
+    /** {@code null} on its way into a translated method's array or String parameter ({@link #nullSlots}). */
+    private static final SE NULL_ARGUMENT = new SE("null", 'N', Set.of(), new OValue.Null(), OValue.NULL_TYPE, null);
+
     private record SE(String code, char kind, Set<String> deps, OValue.Origin origin, Type type, Object extra) {
         static SE prim(String code, char kind, Set<String> deps) {
             return new SE(code, kind, deps, null, null, null);
@@ -867,11 +867,15 @@ final class FunctionTranslator implements Opcodes {
         }
 
         private SE materialize(SE e) {
-            if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K' || e.kind() == 'Q'
-                    || e.deps().isEmpty() && simple(e.code())) {
+            if (isReferenceKind(e.kind()) || e.deps().isEmpty() && simple(e.code())) {
                 return e;
             }
             return SE.prim(temp(e.code(), e.kind()), e.kind(), Set.of());
+        }
+
+        /** A stack entry that names a reference (array, String, exception, handle, table...), never a value to copy. */
+        private static boolean isReferenceKind(char k) {
+            return "AXHSEKQ".indexOf(k) >= 0;
         }
 
         private static boolean simple(String code) {
@@ -943,10 +947,6 @@ final class FunctionTranslator implements Opcodes {
             return v.origin() instanceof OValue.Made m && insns.get(m.insn()).getOpcode() == AALOAD && !isString(v.type());
         }
 
-        /**
-         * Two rows of one table in one call would borrow the table twice (a call may write either); a table itself
-         * is not passed (no parameter type holds it).
-         */
         /** A String table being built is complete where it is stored: it becomes the constant array it is from then on. */
         private void sealStrTable(SE e, StrTable t) throws Refusal {
             if (t.var() != null) {
@@ -965,18 +965,7 @@ final class FunctionTranslator implements Opcodes {
                 units.add(units(el));
             }
             decls.putIfAbsent(var, "let " + var + ": [&[u16]; " + t.elements().length + "] = [" + String.join(", ", units) + "];");
-            strTables.put(made, var);
-            strTableElements.put(var, t.elements());
-        }
-
-        /** The first instruction at or after {@code i} that is not a label, line number or frame; -1 at the end. */
-        private int nextReal(int i) {
-            for (int k = i; k < insns.size(); k++) {
-                if (insns.get(k).getOpcode() >= 0) {
-                    return k;
-                }
-            }
-            return -1;
+            strTables.put(made, new StrTable(t.elements(), var));
         }
 
         /**
@@ -1010,6 +999,10 @@ final class FunctionTranslator implements Opcodes {
             return false;
         }
 
+        /**
+         * Two rows of one table in one call would borrow the table twice (a call may write either); a table itself
+         * is not passed (no parameter type holds it).
+         */
         private void refuseTableArguments(List<SE> args) throws Refusal {
             Set<String> tables = new HashSet<>();
             for (SE a : args) {
@@ -1088,7 +1081,7 @@ final class FunctionTranslator implements Opcodes {
             List<String> assigns = new ArrayList<>();
             for (int d = 0; d < stack.size(); d++) {
                 SE e = stack.get(d);
-                if (e.kind() == 'A' && isStringValue(e) && mergesString(d)) {
+                if (isStringValue(e) && mergesString(d)) {
                     // a String is immutable: a copy of its code units is the same String, but for its identity
                     assigns.add(stringStackVar(d) + " = (&*" + e.code() + ").to_vec();");
                     continue;
@@ -1100,8 +1093,7 @@ final class FunctionTranslator implements Opcodes {
                 if (e.kind() == 'A' && e.origin() != null && !(e.extra() instanceof String)) {
                     continue;
                 }
-                if (e.kind() == 'A' || e.kind() == 'X' || e.kind() == 'H' || e.kind() == 'S' || e.kind() == 'E' || e.kind() == 'K'
-                        || e.kind() == 'Q') {
+                if (isReferenceKind(e.kind())) {
                     throw refuse(at, "a reference on the operand stack between blocks",
                             "a conditional expression choosing between arrays, strings or exceptions is outside the subset");
                 }
@@ -1423,7 +1415,7 @@ final class FunctionTranslator implements Opcodes {
                         throw refuse(at, "null references are outside the subset (except as an array or String argument of a"
                                 + " translated method)");
                     }
-                    push(new SE("null", 'N', Set.of(), new OValue.Null(), OValue.NULL_TYPE, null));
+                    push(NULL_ARGUMENT);
                 }
                 case ICONST_M1, ICONST_0, ICONST_1, ICONST_2, ICONST_3, ICONST_4, ICONST_5 -> pushPrim(lit(op - ICONST_0), 'I', Set.of());
                 case LCONST_0, LCONST_1 -> pushPrim(lit((long) (op - LCONST_0)), 'J', Set.of());
@@ -1441,17 +1433,17 @@ final class FunctionTranslator implements Opcodes {
                     OValue held = frames[at].getLocal(slot);
                     if (held.origins().size() == 1 && held.origins().iterator().next() instanceof OValue.Made made
                             && strTables.containsKey(made.insn())) {
-                        String var = strTables.get(made.insn());
-                        push(new SE(var, 'Q', Set.of(), made, held.type(), new StrTable(strTableElements.get(var), var)));
+                        StrTable t = strTables.get(made.insn());
+                        push(new SE(t.var(), 'Q', Set.of(), made, held.type(), t));
                         break;
                     }
-                    if (nullSlots.contains(slot) && frames[at].getLocal(slot).origins().contains(new OValue.Param(slot))) {
-                        int next = nextReal(at + 1);
+                    if (nullSlots.contains(slot) && held.origins().contains(new OValue.Param(slot))) {
+                        int next = NullChecks.next(insns, at + 1);
                         boolean tested = next >= 0 && (insns.get(next).getOpcode() == IFNULL || insns.get(next).getOpcode() == IFNONNULL);
                         if (!tested && !isNullArgument(at)) {
                             throw refuse(at, "a parameter that is null in this call used other than in a null check or as an argument");
                         }
-                        push(new SE("null", 'N', Set.of(), new OValue.Null(), OValue.NULL_TYPE, null));
+                        push(NULL_ARGUMENT);
                         break;
                     }
                     push(owned.owns(slot) ? ownedValue(slot) : arrayValue(frames[at].getLocal(slot), at));
@@ -1753,10 +1745,6 @@ final class FunctionTranslator implements Opcodes {
                 }
                 case IFNULL, IFNONNULL -> {
                     SE a = pop();
-                    if (nullChecks.testsParam(at) && nullSlots.contains(nullChecks.testedSlot(at))) {
-                        flushStack();
-                        return new Goto(op == IFNULL ? target(((JumpInsnNode) in).label) : fallthrough());
-                    }
                     if (nullChecks.testsParam(at)) {
                         if (entry != null && !nullChecks.prologue.containsKey(at)) {
                             if (!canCallOriginal()) {
@@ -1768,7 +1756,7 @@ final class FunctionTranslator implements Opcodes {
                             nullChecks.fallBackToJava(nullChecks.testedSlot(at));
                         }
                         flushStack();
-                        return new Goto(op == IFNULL ? fallthrough() : target(((JumpInsnNode) in).label));
+                        return new Goto(nullChecks.jumps(at) ? target(((JumpInsnNode) in).label) : fallthrough());
                     }
                     if (a.kind() != 'A' || a.origin() instanceof OValue.Param || a.origin() instanceof OValue.Field) {
                         throw refuse(at, "null checks of fields or of variables that may hold different arrays are outside the subset");

@@ -103,8 +103,7 @@ final class NullChecks implements Opcodes {
             if (in instanceof JumpInsnNode j) {
                 int target = insns.indexOf(j.label);
                 if (testsParam(i)) {
-                    boolean isNull = nullSlots.contains(testedSlot(i));
-                    work.push((op == IFNULL) == isNull ? target : i + 1);
+                    work.push(jumps(i) ? target : i + 1);
                     continue;
                 }
                 work.push(target);
@@ -280,6 +279,14 @@ final class NullChecks implements Opcodes {
         }
     }
 
+    /**
+     * Whether the null check of a parameter at {@code i} ({@link #testsParam}) jumps: the parameter is known non-null,
+     * or, for one of {@code nullSlots}, null.
+     */
+    boolean jumps(int i) {
+        return (mn.instructions.get(i).getOpcode() == IFNULL) == nullSlots.contains(testedSlot(i));
+    }
+
     /** The parameter slot instruction {@code i} tests ({@link #testsParam}). */
     int testedSlot(int i) {
         OValue v = frames[i].getStack(frames[i].getStackSize() - 1);
@@ -292,7 +299,11 @@ final class NullChecks implements Opcodes {
 
     /** The first real instruction at or after {@code i}, or -1. */
     private int next(int i) {
-        InsnList insns = mn.instructions;
+        return next(mn.instructions, i);
+    }
+
+    /** The first instruction of {@code insns} at or after {@code i} that is not a label, line number or frame; -1 at the end. */
+    static int next(InsnList insns, int i) {
         for (int k = i; k < insns.size(); k++) {
             if (insns.get(k).getOpcode() >= 0) {
                 return k;

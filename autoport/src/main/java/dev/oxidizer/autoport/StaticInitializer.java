@@ -22,7 +22,6 @@ import org.objectweb.asm.tree.VarInsnNode;
 import org.objectweb.asm.util.Printer;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
@@ -626,27 +625,19 @@ final class StaticInitializer implements Opcodes {
             }
         }
         Type ret = Type.getReturnType(mi.desc);
-        boolean pure = known && mi.getOpcode() == INVOKESTATIC && (ComputedConstant.PURE_OWNERS.contains(mi.owner)
-                && !mi.name.equals("random") || mi.owner.equals("java/lang/Math") && ComputedConstant.EXACT_MATH.contains(mi.name))
-                && ret.getSort() >= Type.BOOLEAN && ret.getSort() <= Type.DOUBLE
-                && java.util.Arrays.stream(Type.getArgumentTypes(mi.desc)).allMatch(t -> t.getSort() >= Type.BOOLEAN && t.getSort() <= Type.DOUBLE);
-        if (!pure) {
+        if (!known || !ComputedConstant.isPure(mi)) {
             taint(recv);
             for (Object a : args) {
                 taint(a);
             }
             return ret.getSort() == Type.VOID ? null : ret.getSize() == 2 ? U2 : U1;
         }
-        Type[] ps = Type.getArgumentTypes(mi.desc);
-        Class<?>[] types = new Class<?>[ps.length];
-        Object[] boxed = new Object[ps.length];
-        for (int k = 0; k < ps.length; k++) {
-            types[k] = ComputedConstant.primitive(ps[k]);
-            boxed[k] = ComputedConstant.box((Number) args[k], ps[k]);
+        Number[] stackArgs = new Number[args.length];
+        for (int k = 0; k < args.length; k++) {
+            stackArgs[k] = (Number) args[k];
         }
         try {
-            Method jm = Class.forName(mi.owner.replace('/', '.')).getMethod(mi.name, types);
-            return ComputedConstant.stackValue(jm.invoke(null, boxed));
+            return ComputedConstant.invokePure(mi, stackArgs);
         } catch (InvocationTargetException e) {
             throw impure(m, mi, "throws " + e.getCause());
         } catch (ReflectiveOperationException e) {

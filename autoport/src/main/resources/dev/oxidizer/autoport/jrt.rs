@@ -1265,33 +1265,33 @@ pub fn append_range(v: &mut Vec<u16>, a: &[u16], offset: i32, len: i32) {
 /// Java): each code point on its own, by `upper`, or to several code units by `special` (`ß` becomes `SS`), which
 /// is what Java does (no upper-case mapping of these locales depends on the neighbours).
 pub fn to_upper_units(s: &[u16], upper: &CharCase, special: &[(u32, &[u16])]) -> Vec<u16> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        let cp = pair_at(s, i).map_or(i32::from(s[i]), |p| p as i32);
-        i += if cp >= 0x10000 { 2 } else { 1 };
+    map_code_points(s, |cp, out| {
         match special.binary_search_by_key(&(cp as u32), |e| e.0) {
             Ok(k) => out.extend_from_slice(special[k].1),
-            Err(_) => append_code_point(&mut out, char_case(cp, upper)),
+            Err(_) => append_code_point(out, char_case(cp, upper)),
         }
-    }
-    out
+    })
 }
 
 /// `String.toLowerCase()` in a locale other than Turkish, Azeri and Lithuanian: each code point by `lower`, `İ`
 /// (U+0130) to `i̇`; a capital sigma, which Java lowers by its place in the word (`ς` at a word's end, found with a
 /// `BreakIterator`), hands the call back to Java.
 pub fn to_lower_units(s: &[u16], lower: &CharCase) -> Vec<u16> {
+    map_code_points(s, |cp, out| match cp {
+        0x03A3 => defer(),
+        0x0130 => out.extend_from_slice(&[0x69, 0x307]),
+        _ => append_code_point(out, char_case(cp, lower)),
+    })
+}
+
+/// The code units `f` writes for each code point of `s` in turn (a surrogate pair is one, a lone surrogate itself).
+fn map_code_points(s: &[u16], mut f: impl FnMut(i32, &mut Vec<u16>)) -> Vec<u16> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
         let cp = pair_at(s, i).map_or(i32::from(s[i]), |p| p as i32);
         i += if cp >= 0x10000 { 2 } else { 1 };
-        match cp {
-            0x03A3 => defer(),
-            0x0130 => out.extend_from_slice(&[0x69, 0x307]),
-            _ => append_code_point(&mut out, char_case(cp, lower)),
-        }
+        f(cp, &mut out);
     }
     out
 }

@@ -110,9 +110,7 @@ public final class AutoPortGenerator {
         String indent = sig.group(1);
         String type = sig.group(2);
         boolean isVoid = type.equals("void");
-        List<String> names = new ArrayList<>();
-        plan.paramArgs().forEach(a -> names.add(a.javaName()));
-        String args = String.join(", ", names);
+        String args = callArguments(plan);
         String original = original(plan);
         List<String> toJava = isVoid ? List.of(original + ";", "return;") : List.of("return " + original + ";");
         String toPort = isVoid ? name + "Port(" + args + ");" : "return " + name + "Port(" + args + ");";
@@ -213,9 +211,12 @@ public final class AutoPortGenerator {
 
     /** The Java original applied to the wrapper's arguments (a static method: {@link NullGuard.Kind#JAVA}). */
     private static String original(PortPlan plan) {
-        List<String> names = new ArrayList<>();
-        plan.paramArgs().forEach(a -> names.add(a.javaName()));
-        return plan.method().className().replace('$', '.') + "." + plan.method().methodName() + "(" + String.join(", ", names) + ")";
+        return plan.method().className().replace('$', '.') + "." + plan.method().methodName() + "(" + callArguments(plan) + ")";
+    }
+
+    /** The wrapper's parameters as the arguments of a call. */
+    private static String callArguments(PortPlan plan) {
+        return String.join(", ", plan.paramArgs().stream().map(PortPlan.Arg::javaName).toList());
     }
 
     /**

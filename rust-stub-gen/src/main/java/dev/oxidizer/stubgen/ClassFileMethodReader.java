@@ -153,10 +153,14 @@ public final class ClassFileMethodReader {
         List<String> exceptions = mm.findAttribute(Attributes.exceptions())
                 .map(a -> a.exceptions().stream().map(c -> c.asInternalName().replace('/', '.')).toList()).orElse(List.of());
         java.util.Set<String> statics = new java.util.LinkedHashSet<>();
+        List<java.lang.classfile.Instruction> insns = new ArrayList<>();
         if (code != null) {
             for (CodeElement e : code) {
                 if (e instanceof FieldInstruction fi && fi.opcode() == Opcode.PUTSTATIC) {
                     statics.add(fi.owner().asInternalName().replace('/', '.') + "." + fi.name().stringValue());
+                }
+                if (e instanceof java.lang.classfile.Instruction i) {
+                    insns.add(i);
                 }
             }
         }
@@ -173,7 +177,7 @@ public final class ClassFileMethodReader {
             }
         }
         return new MethodSpec.Traits(mm.flags().has(AccessFlag.VARARGS), exceptions, List.copyOf(statics), enclosing,
-                code == null ? List.of() : comparedLengths(code), code == null ? List.of() : arrayShapes(mm, code), signed);
+                comparedLengths(insns), arrayShapes(mm, insns), signed);
     }
 
     /**
@@ -181,7 +185,7 @@ public final class ClassFileMethodReader {
      * and in {@code int} or {@code long} ({@code (long) width * height != pixels.length}): javac's
      * {@code iload, [i2l,] iload, [i2l,] imul|lmul, aload, arraylength, [i2l,] if_icmp|lcmp}, or the array first.
      */
-    static List<MethodSpec.ArrayShape> arrayShapes(MethodModel mm, CodeModel code) {
+    static List<MethodSpec.ArrayShape> arrayShapes(MethodModel mm, List<java.lang.classfile.Instruction> code) {
         boolean isStatic = mm.flags().has(AccessFlag.STATIC);
         List<java.lang.constant.ClassDesc> params = mm.methodTypeSymbol().parameterList();
         Map<Integer, Integer> paramOfSlot = new java.util.HashMap<>();
@@ -190,12 +194,7 @@ public final class ClassFileMethodReader {
             paramOfSlot.put(slot, i);
             slot += params.get(i).equals(java.lang.constant.ConstantDescs.CD_long) || params.get(i).equals(java.lang.constant.ConstantDescs.CD_double) ? 2 : 1;
         }
-        List<java.lang.classfile.Instruction> insns = new ArrayList<>();
-        for (CodeElement e : code) {
-            if (e instanceof java.lang.classfile.Instruction i && i.opcode() != Opcode.I2L) {
-                insns.add(i);
-            }
-        }
+        List<java.lang.classfile.Instruction> insns = code.stream().filter(i -> i.opcode() != Opcode.I2L).toList();
         java.util.Set<MethodSpec.ArrayShape> shapes = new java.util.LinkedHashSet<>();
         for (int k = 0; k + 5 < insns.size(); k++) {
             Opcode last = insns.get(k + 5).opcode();
@@ -232,18 +231,12 @@ public final class ClassFileMethodReader {
     static final int MAX_COMPARED_LENGTH = 1 << 20;
 
     /**
-     * Constants compared with an array's length: an {@code arraylength} and an int constant within the two instructions
+     * Constants compared with an array's length ({@code insns}: the method's instructions, in order): an {@code arraylength} and an int constant within the two instructions
      * before the compare that ends them ({@code h.length != 256}: {@code aload, arraylength, sipush 256, if_icmpeq};
      * {@code 256 == h.length}: {@code sipush 256, aload, arraylength, if_icmpne}). Lengths from 1 to
      * {@link #MAX_COMPARED_LENGTH}, in first-seen order.
      */
-    static List<Integer> comparedLengths(CodeModel code) {
-        List<java.lang.classfile.Instruction> insns = new ArrayList<>();
-        for (CodeElement e : code) {
-            if (e instanceof java.lang.classfile.Instruction i) {
-                insns.add(i);
-            }
-        }
+    static List<Integer> comparedLengths(List<java.lang.classfile.Instruction> insns) {
         java.util.Set<Integer> lengths = new java.util.LinkedHashSet<>();
         for (int k = 2; k < insns.size(); k++) {
             Opcode op = insns.get(k).opcode();
