@@ -57,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean noBenchmark;
 
     @Option(names = "--rounds", paramLabel = "N", description = "rounds of the interleaved Java-against-Rust benchmark, 3 to 200; "
-            + "its 95% interval is over the rounds (default: 10, 5 with --quick)")
+            + "its 95%% interval is over the rounds (default: 10, 5 with --quick)")
     Integer rounds;
 
     @Option(names = "--threshold", paramLabel = "X", defaultValue = "1.2", description = "speedup a port must surely exceed: "

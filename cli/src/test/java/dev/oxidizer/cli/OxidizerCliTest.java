@@ -35,6 +35,22 @@ class OxidizerCliTest {
     }
 
     @Test
+    void everySubcommandsHelpRendersWithoutPicocliWarnings() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String sub : OxidizerCli.commandLine().getSubcommands().keySet()) {
+                assertEquals(0, run(sub, "--help").code(), sub);
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        // a description with a bare '%' ("95% interval") is not a format string picocli can render
+        assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void versionNamesOxidizerAndTheJdk() {
         Run r = run("--version");
         assertEquals(0, r.code());
